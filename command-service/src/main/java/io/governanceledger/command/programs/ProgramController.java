@@ -1,0 +1,94 @@
+package io.governanceledger.command.programs;
+
+import io.governanceledger.command.web.Accepted;
+import io.governanceledger.command.web.CommandDispatcher;
+import io.governanceledger.support.security.LedgerRoles;
+import io.governanceledger.support.security.WriteAccess;
+import io.governanceledger.events.programs.CloseProgramCommand;
+import io.governanceledger.events.programs.CreateProgramCommand;
+import io.governanceledger.events.programs.ProgramStatus;
+import io.governanceledger.events.programs.RenameProgramCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.context.annotation.Bean;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+
+@RestController
+@RequestMapping("/api/programs")
+@Tag(name = "Programs")
+class ProgramController {
+
+    private final CommandDispatcher commands;
+
+    ProgramController(CommandDispatcher commands) {
+        this.commands = commands;
+    }
+
+    @Bean
+    static WriteAccess programWrites() {
+        return WriteAccess.of(LedgerRoles.PMO_OFFICER, "/api/programs", "/api/programs/*/rename", "/api/programs/*/close");
+    }
+
+    record CreateProgramRequest(
+            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
+                               message = "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+            String programId,
+            @NotBlank @Size(max = 200) String name,
+            @NotBlank @Size(max = 200) String sponsor,
+            @NotNull LocalDate startDate,
+            @NotNull LocalDate plannedEndDate,
+            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+            @Size(max = 2000) String reason) {
+    }
+
+    record RenameProgramRequest(@NotBlank @Size(max = 200) String name,
+                                @NotBlank @Size(max = 2000) String reason,
+                                Instant effectiveAt) {
+    }
+
+    record CloseProgramRequest(@NotNull LocalDate closedOn, @NotBlank @Size(max = 2000) String reason) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Register a program; its id is chosen by the caller and never reused")
+    ResponseEntity<Accepted> create(@Valid @RequestBody CreateProgramRequest body) {
+        String reason = body.reason() != null && !body.reason().isBlank() ? body.reason()
+                                                                        : "Program registered: " + body.name();
+        String correlationId = commands.send(new CreateProgramCommand(body.programId(), body.name(), body.sponsor(),
+                                                                      body.startDate(), body.plannedEndDate(),
+                                                                      body.currency()),
+                                             body.programId(), reason);
+        return ResponseEntity.created(URI.create("/api/programs/" + body.programId()))
+                             .body(new Accepted(body.programId(), ProgramStatus.ACTIVE.name(), correlationId));
+    }
+
+    @PostMapping("/{programId}/rename")
+    @Operation(summary = "Rename a program, optionally from an explicit effective instant")
+    Accepted rename(@PathVariable String programId, @Valid @RequestBody RenameProgramRequest body) {
+        String correlationId = commands.send(new RenameProgramCommand(programId, body.name()), programId,
+                                             body.reason(), body.effectiveAt());
+        return new Accepted(programId, ProgramStatus.ACTIVE.name(), correlationId);
+    }
+
+    @PostMapping("/{programId}/close")
+    @Operation(summary = "Close a program: it takes no further records")
+    Accepted close(@PathVariable String programId, @Valid @RequestBody CloseProgramRequest body) {
+        String correlationId = commands.send(new CloseProgramCommand(programId, body.closedOn()), programId,
+                                             body.reason());
+        return new Accepted(programId, ProgramStatus.CLOSED.name(), correlationId);
+    }
+}

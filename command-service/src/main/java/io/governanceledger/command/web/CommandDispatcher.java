@@ -1,0 +1,82 @@
+package io.governanceledger.command.web;
+
+import io.governanceledger.events.LedgerMetaData;
+import io.governanceledger.support.messaging.RuleViolationException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+
+/**
+ * Sends a command with the audit metadata of the HTTP request that asked for it: the authenticated
+ * principal (never a name from the body), the client address, the reason, an optional explicit
+ * effective instant, and the correlation id (taken from {@code X-Correlation-Id} or made here, and
+ * echoed back). Waits for the command to be handled: a 2xx means its events are committed.
+ */
+@Component
+public class CommandDispatcher {
+
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+
+    private final CommandGateway commandGateway;
+    private final HttpServletRequest request;
+    private final HttpServletResponse response;
+
+    public CommandDispatcher(CommandGateway commandGateway, HttpServletRequest request, HttpServletResponse response) {
+        this.commandGateway = commandGateway;
+        this.request = request;
+        this.response = response;
+    }
+
+    /** Sends and waits; returns the correlation id the command's events are stored under. */
+    public String send(Object command, String programId, String reason) {
+        return send(command, programId, reason, null);
+    }
+
+    public String send(Object command, String programId, String reason, Instant effectiveAt) {
+        String correlationId = correlationId();
+        Map<String, Object> metadata = new HashMap<>();
+        metadata.put(LedgerMetaData.ACTOR, actor());
+        metadata.put(LedgerMetaData.PROGRAM_ID, programId);
+        metadata.put(LedgerMetaData.REASON, reason);
+        metadata.put(LedgerMetaData.CORRELATION_ID, correlationId);
+        metadata.put(LedgerMetaData.CLIENT_ADDRESS, request.getRemoteAddr());
+        if (effectiveAt != null) {
+            metadata.put(LedgerMetaData.EFFECTIVE_AT, effectiveAt.toString());
+        }
+        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)),
+                                   30, TimeUnit.SECONDS);
+        return correlationId;
+    }
+
+    private String correlationId() {
+        String given = request.getHeader(CORRELATION_HEADER);
+        if (given != null && !CORRELATION_ID.matcher(given).matches()) {
+            throw RuleViolationException.invalid("format", CORRELATION_HEADER,
+                                                 "must be 1 to 100 letters, digits or . _ : -");
+        }
+        String correlationId = given != null ? given : UUID.randomUUID().toString();
+        response.setHeader(CORRELATION_HEADER, correlationId);
+        return correlationId;
+    }
+
+    private static String actor() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated()) {
+            throw new IllegalStateException("commands are only sent for authenticated requests");
+        }
+        return authentication.getName();
+    }
+}

@@ -1,0 +1,19 @@
+package io.governanceledger.query;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+
+/** The read side: projects the event store into PostgreSQL tables and answers queries from them. */
+@SpringBootApplication
+public class QueryServiceApplication {
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    /** Its own configuration file name, so both services can share one JVM in end-to-end tests. */
+    public static SpringApplicationBuilder application() {
+        return new SpringApplicationBuilder(QueryServiceApplication.class)
+                .properties("spring.config.name=query-service");
+    }
+}

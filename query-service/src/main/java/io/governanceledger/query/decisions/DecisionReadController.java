@@ -1,0 +1,73 @@
+package io.governanceledger.query.decisions;
+
+import io.governanceledger.events.decisions.DecisionRegisterView;
+import io.governanceledger.events.decisions.DecisionStatus;
+import io.governanceledger.events.decisions.DecisionView;
+import io.governanceledger.events.decisions.FindDecisionQuery;
+import io.governanceledger.events.decisions.FindDecisionsQuery;
+import io.governanceledger.support.web.ProblemResponses;
+import io.governanceledger.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/programs/{programId}/decisions")
+@Tag(name = "Decisions")
+class DecisionReadController {
+
+    private final QueryGateway queries;
+
+    DecisionReadController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "The program's decision register, newest first; from/to bound the decision date, inclusive")
+    ResponseEntity<?> register(@PathVariable String programId,
+                               @RequestParam(required = false) DecisionStatus status,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                               @RequestParam(defaultValue = "0") @Min(0) int offset,
+                               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        if (from != null && to != null && from.isAfter(to)) {
+            ProblemDetail problem = ProblemResponses.invalidInput(
+                    "'from' must not be after 'to'.",
+                    List.of(new ProblemResponses.FieldError("from", "from-not-after-to", "must not be after " + to)));
+            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
+        }
+        DecisionRegisterView register = queries.query(new FindDecisionsQuery(programId, status, from, to, offset, limit),
+                                                      ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
+                                               .join()
+                                               .orElseThrow(() -> unknownProgram(programId));
+        return ResponseEntity.ok(register);
+    }
+
+    @GetMapping("/{decisionId}")
+    @Operation(summary = "One decision with its content, links and full history")
+    DecisionView decision(@PathVariable String programId, @PathVariable String decisionId) {
+        return queries.query(new FindDecisionQuery(programId, decisionId), ResponseTypes.optionalInstanceOf(DecisionView.class))
+                      .join()
+                      .orElseThrow(() -> new RecordNotFoundException("decisionId", "Program " + programId
+                              + " has no decision '" + decisionId + "'."));
+    }
+
+    private static RecordNotFoundException unknownProgram(String programId) {
+        return new RecordNotFoundException("programId", "No program '" + programId + "'.");
+    }
+}

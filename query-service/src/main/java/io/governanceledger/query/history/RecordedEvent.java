@@ -1,0 +1,55 @@
+package io.governanceledger.query.history;
+
+import io.governanceledger.events.LedgerMetaData;
+import io.governanceledger.support.messaging.LedgerSerializer;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/**
+ * What an auditor sees of one stored event: its global position and id, type, who, when recorded,
+ * effective when, why, correlation and causation, and the payload as JSON.
+ */
+public record RecordedEvent(long position,
+                            String eventId,
+                            String eventType,
+                            String actor,
+                            Instant recordedAt,
+                            Instant effectiveAt,
+                            String reason,
+                            String correlationId,
+                            String causationId,
+                            String payloadJson) {
+
+    public static RecordedEvent of(EventMessage<?> message, TrackingToken token) {
+        long position = token.position().orElseThrow(
+                () -> new IllegalStateException("event " + message.getIdentifier() + " arrived without a position"));
+        String effectiveAt = metaData(message, LedgerMetaData.EFFECTIVE_AT);
+        return new RecordedEvent(position,
+                                 message.getIdentifier(),
+                                 message.getPayloadType().getSimpleName(),
+                                 metaData(message, LedgerMetaData.ACTOR),
+                                 message.getTimestamp(),
+                                 effectiveAt == null ? message.getTimestamp() : Instant.parse(effectiveAt),
+                                 metaData(message, LedgerMetaData.REASON),
+                                 metaData(message, LedgerMetaData.CORRELATION_ID),
+                                 metaData(message, LedgerMetaData.CAUSATION_ID),
+                                 LedgerSerializer.toJson(message.getPayload()));
+    }
+
+    public OffsetDateTime recordedAtUtc() {
+        return recordedAt.atOffset(ZoneOffset.UTC);
+    }
+
+    public OffsetDateTime effectiveAtUtc() {
+        return effectiveAt.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String metaData(EventMessage<?> message, String key) {
+        Object value = message.getMetaData().get(key);
+        return value == null ? null : value.toString();
+    }
+}

@@ -1,0 +1,44 @@
+package io.governanceledger.query.programs;
+
+import io.governanceledger.events.programs.FindProgramQuery;
+import io.governanceledger.events.programs.FindProgramsQuery;
+import io.governanceledger.events.programs.ProgramStatus;
+import io.governanceledger.events.programs.ProgramView;
+import io.governanceledger.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/programs")
+@Tag(name = "Programs")
+class ProgramReadController {
+
+    private final QueryGateway queries;
+
+    ProgramReadController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "All programs, optionally only those with a status")
+    List<ProgramView> list(@RequestParam(required = false) ProgramStatus status) {
+        return queries.query(new FindProgramsQuery(status), ResponseTypes.multipleInstancesOf(ProgramView.class)).join();
+    }
+
+    @GetMapping("/{programId}")
+    @Operation(summary = "One program")
+    ProgramView get(@PathVariable String programId) {
+        return queries.query(new FindProgramQuery(programId), ResponseTypes.optionalInstanceOf(ProgramView.class))
+                      .join()
+                      .orElseThrow(() -> new RecordNotFoundException("programId", "No program '" + programId + "'."));
+    }
+}

@@ -1,0 +1,62 @@
+package io.governanceledger.support;
+
+import io.governanceledger.support.postgres.EmbeddedPostgresServer;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * Adds the shared defaults below everything a user configures, and, when no database is configured
+ * ({@code spring.datasource.url} unset), points the service at the embedded PostgreSQL, starting it
+ * if no other local process has.
+ */
+public class LedgerEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
+
+    static final String DEFAULTS = "ledger-defaults";
+    static final String EMBEDDED_DATASOURCE = "ledger-embedded-datasource";
+    private static final String UPDATE_CHECKER = "axoniq.update-checker.disabled";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        environment.getPropertySources().addLast(loadDefaults());
+        // Axon's update checker reads only system properties; there is no network to report to.
+        if (System.getProperty(UPDATE_CHECKER) == null) {
+            System.setProperty(UPDATE_CHECKER, environment.getProperty(UPDATE_CHECKER, "true"));
+        }
+        if (environment.getProperty("spring.datasource.url", "").isBlank()) {
+            int port = environment.getRequiredProperty("ledger.embedded-postgres.port", Integer.class);
+            Path dataDirectory = Path.of(environment.getRequiredProperty("ledger.embedded-postgres.data-directory"));
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dataDirectory, port);
+            environment.getPropertySources().addFirst(new MapPropertySource(EMBEDDED_DATASOURCE, Map.of(
+                    "spring.datasource.url", server.jdbcUrl(),
+                    "spring.datasource.username", EmbeddedPostgresServer.USER,
+                    "spring.datasource.password", EmbeddedPostgresServer.PASSWORD)));
+        }
+    }
+
+    private static MapPropertySource loadDefaults() {
+        try {
+            Properties properties = PropertiesLoaderUtils.loadProperties(new ClassPathResource(DEFAULTS + ".properties"));
+            @SuppressWarnings({"unchecked", "rawtypes"})
+            Map<String, Object> map = (Map) properties;
+            return new MapPropertySource(DEFAULTS, map);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULTS + ".properties", e);
+        }
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.LOWEST_PRECEDENCE;
+    }
+}

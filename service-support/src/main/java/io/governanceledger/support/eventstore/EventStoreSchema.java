@@ -1,0 +1,35 @@
+package io.governanceledger.support.eventstore;
+
+import org.flywaydb.core.Flyway;
+
+import javax.sql.DataSource;
+
+/**
+ * Creates and upgrades the event store's tables with their own Flyway history, in their own schema.
+ * Both services run it before touching the store; Flyway's lock makes concurrent runs safe, so
+ * either service may start first. Each service's own tables have a separate history.
+ */
+public class EventStoreSchema {
+
+    private final DataSource dataSource;
+    private final String schema;
+    private volatile boolean migrated;
+
+    public EventStoreSchema(DataSource dataSource, String schema) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+    }
+
+    public synchronized void migrate() {
+        if (migrated) {
+            return;
+        }
+        Flyway.configure()
+              .dataSource(dataSource)
+              .schemas(schema)
+              .locations("classpath:db/event-store")
+              .load()
+              .migrate();
+        migrated = true;
+    }
+}

@@ -1,0 +1,25 @@
+package io.governanceledger.support.time;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * The server's clock read in the program's business calendar: "today" for date rules, and where a
+ * business date starts as an instant, so effective dates and effective instants agree everywhere.
+ */
+public record BusinessClock(Clock clock, ZoneId zone) {
+
+    public LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
+
+    public Instant startOf(LocalDate date) {
+        return date.atStartOfDay(zone).toInstant();
+    }
+}

@@ -1,0 +1,303 @@
+package io.governanceledger.support.web;
+
+import io.governanceledger.events.RuleViolation;
+import io.governanceledger.support.web.ProblemResponses.FieldError;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.validation.method.ParameterValidationResult;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.beans.TypeMismatchException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+import tools.jackson.databind.exc.ValueInstantiationException;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into an RFC 9457 problem naming the field and the rule: malformed or mistyped
+ * JSON, failed constraints, refused commands, unknown ids, role and concurrency conflicts.
+ */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+    private static final Comparator<FieldError> FIELD_ORDER =
+            Comparator.comparing(FieldError::field, Comparator.nullsFirst(Comparator.naturalOrder()))
+                      .thenComparing(FieldError::rule);
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        return ResponseEntity.badRequest().body(readProblem(ex));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(
+                new FieldError(error.getField(), ruleOf(error.getCode()), error.getDefaultMessage())));
+        ex.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
+                new FieldError(null, ruleOf(error.getCode()), error.getDefaultMessage())));
+        errors.sort(FIELD_ORDER);
+        return ResponseEntity.badRequest().body(ProblemResponses.invalidInput(summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        for (ParameterValidationResult result : ex.getParameterValidationResults()) {
+            String name = result.getMethodParameter().getParameterName();
+            for (MessageSourceResolvable error : result.getResolvableErrors()) {
+                String[] codes = error.getCodes();
+                String code = codes == null || codes.length == 0 ? "invalid" : codes[codes.length - 1];
+                errors.add(new FieldError(name, ruleOf(code), error.getDefaultMessage()));
+            }
+        }
+        errors.sort(FIELD_ORDER);
+        return ResponseEntity.badRequest().body(ProblemResponses.invalidInput(summary(errors), errors));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+                                                        HttpStatusCode status, WebRequest request) {
+        String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
+                                                                                 : ex.getPropertyName();
+        Class<?> type = ex.getRequiredType();
+        String expected = type == null ? "another type" : describe(type);
+        FieldError error = new FieldError(name, "type", "'" + ex.getValue() + "' is not " + expected + ".");
+        return ResponseEntity.badRequest().body(ProblemResponses.invalidInput(error.message(), List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+                                                                          HttpHeaders headers,
+                                                                          HttpStatusCode status,
+                                                                          WebRequest request) {
+        FieldError error = new FieldError(ex.getParameterName(), "required", "is required");
+        return ResponseEntity.badRequest().body(ProblemResponses.invalidInput(
+                "Parameter '" + ex.getParameterName() + "' is required.", List.of(error)));
+    }
+
+    @ExceptionHandler(CommandExecutionException.class)
+    public ResponseEntity<ProblemDetail> refused(CommandExecutionException ex) {
+        return ex.getDetails()
+                 .filter(RuleViolation.class::isInstance)
+                 .map(RuleViolation.class::cast)
+                 .map(ProblemDetailsAdvice::violationProblem)
+                 .map(problem -> ResponseEntity.status(problem.getStatus()).body(problem))
+                 .orElseGet(() -> causeProblem(ex));
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    public ResponseEntity<ProblemDetail> unknownRecord(AggregateNotFoundException ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemResponses.problem(
+                HttpStatus.NOT_FOUND, "unknown-record", "No record with id '" + ex.getAggregateIdentifier() + "'."));
+    }
+
+    /** The id names a record of another kind: its events do not build the one addressed. */
+    @ExceptionHandler(IncompatibleAggregateException.class)
+    public ResponseEntity<ProblemDetail> otherKindOfRecord(IncompatibleAggregateException ex) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemResponses.problem(
+                HttpStatus.NOT_FOUND, "unknown-record", "No record of this kind has that id."));
+    }
+
+    @ExceptionHandler(AggregateStreamCreationException.class)
+    public ResponseEntity<ProblemDetail> recordExists(AggregateStreamCreationException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemResponses.problem(
+                HttpStatus.CONFLICT, "id-taken", "A record with this id already exists; ids are never reused."));
+    }
+
+    @ExceptionHandler(ConcurrencyException.class)
+    public ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException ex) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemResponses.problem(
+                HttpStatus.CONFLICT, "concurrent-change",
+                "The record was changed or created by another request at the same time; read it again and retry."));
+    }
+
+    @ExceptionHandler(RecordNotFoundException.class)
+    public ResponseEntity<ProblemDetail> notFound(RecordNotFoundException ex) {
+        ProblemDetail problem = ProblemResponses.problem(HttpStatus.NOT_FOUND, "unknown-record", ex.getMessage());
+        problem.setProperty("field", ex.field());
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
+    }
+
+    @ExceptionHandler({AccessDeniedException.class, AuthorizationDeniedException.class})
+    public ResponseEntity<ProblemDetail> forbidden(RuntimeException ex) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ProblemResponses.problem(
+                HttpStatus.FORBIDDEN, "role-required", "Your role does not allow this request."));
+    }
+
+    @ExceptionHandler(RequestSizeLimitFilter.BodyTooLargeException.class)
+    public ResponseEntity<ProblemDetail> tooLarge(Exception ex) {
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(ProblemResponses.problem(
+                HttpStatus.CONTENT_TOO_LARGE, "body-too-large", ex.getMessage()));
+    }
+
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+        log.error("Unexpected failure", ex);
+        return ResponseEntity.internalServerError().body(ProblemResponses.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+                "The request failed on the server; nothing was stored. The failure is logged."));
+    }
+
+    static ProblemDetail violationProblem(RuleViolation violation) {
+        HttpStatus status = switch (violation.kind()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case CONFLICT -> HttpStatus.CONFLICT;
+        };
+        if (violation.field() != null) {
+            FieldError error = new FieldError(violation.field(), violation.rule(), violation.message());
+            ProblemDetail problem = ProblemResponses.invalidInput(violation.message(), List.of(error));
+            problem.setStatus(status);
+            problem.setTitle(status.getReasonPhrase());
+            return problem;
+        }
+        return ProblemResponses.problem(status, violation.rule(), violation.message());
+    }
+
+    private ResponseEntity<ProblemDetail> causeProblem(CommandExecutionException ex) {
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof AggregateNotFoundException notFound) {
+                return unknownRecord(notFound);
+            }
+            if (cause instanceof IncompatibleAggregateException other) {
+                return otherKindOfRecord(other);
+            }
+            if (cause instanceof AggregateStreamCreationException exists) {
+                return recordExists(exists);
+            }
+            if (cause instanceof ConcurrencyException concurrency) {
+                return concurrentChange(concurrency);
+            }
+        }
+        return unexpected(ex);
+    }
+
+    private static ProblemDetail readProblem(HttpMessageNotReadableException ex) {
+        Throwable cause = ex.getCause();
+        if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException) {
+            return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", cause.getMessage());
+        }
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            return single(path(unknown), "unknown-field", "is not a field of this request");
+        }
+        if (cause instanceof InvalidFormatException invalid) {
+            Class<?> type = invalid.getTargetType();
+            return single(path(invalid), "format", "'" + invalid.getValue() + "' is not " + describe(type));
+        }
+        if (cause instanceof ValueInstantiationException instantiation) {
+            return single(path(instantiation), "invalid", String.valueOf(instantiation.getCause() == null
+                    ? instantiation.getOriginalMessage() : instantiation.getCause().getMessage()));
+        }
+        if (cause instanceof MismatchedInputException mismatch) {
+            Class<?> type = mismatch.getTargetType();
+            return single(path(mismatch), "type", "expected " + (type == null ? "another type" : describe(type)));
+        }
+        if (cause instanceof StreamReadException malformed) {
+            ProblemDetail problem = ProblemResponses.problem(HttpStatus.BAD_REQUEST, "malformed-json",
+                                                             "The body is not well-formed JSON: "
+                                                                     + malformed.getOriginalMessage());
+            return problem;
+        }
+        if (cause instanceof JacksonException other) {
+            return single(path(other), "invalid", other.getOriginalMessage());
+        }
+        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "body-required",
+                                        "A JSON body is required for this request.");
+    }
+
+    private static ProblemDetail single(String field, String rule, String message) {
+        FieldError error = new FieldError(field, rule, message);
+        return ProblemResponses.invalidInput(field == null ? message : "'" + field + "' " + message + ".",
+                                             List.of(error));
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                if (!path.isEmpty()) {
+                    path.append('.');
+                }
+                path.append(reference.getPropertyName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? null : path.toString();
+    }
+
+    private static String describe(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                                     .collect(Collectors.joining(", "));
+        }
+        return switch (type.getSimpleName()) {
+            case "LocalDate" -> "a date (YYYY-MM-DD)";
+            case "Instant" -> "an instant (e.g. 2026-07-01T00:00:00Z)";
+            case "BigDecimal", "Integer", "int", "Long", "long" -> "a number";
+            case "String" -> "a string";
+            case "List" -> "a list";
+            case "Boolean", "boolean" -> "true or false";
+            default -> "a " + type.getSimpleName();
+        };
+    }
+
+    private static String summary(List<FieldError> errors) {
+        return errors.stream()
+                     .map(error -> error.field() == null ? error.message() : error.field() + ": " + error.message())
+                     .collect(Collectors.joining("; "));
+    }
+
+    private static String ruleOf(String constraint) {
+        if (constraint == null) {
+            return "invalid";
+        }
+        return switch (constraint) {
+            case "NotNull", "NotBlank", "NotEmpty" -> "required";
+            case "Size" -> "size";
+            case "Pattern" -> "format";
+            case "Positive", "PositiveOrZero", "Min", "Max", "DecimalMin", "DecimalMax", "Digits" -> "range";
+            default -> constraint.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
+        };
+    }
+}

@@ -1,0 +1,71 @@
+package io.governanceledger.support.web;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Builds the RFC 9457 problem documents of the API. Every problem has a stable {@code type} URN and a
+ * {@code rule}; problems about input list the offending {@code errors} as field, rule and message.
+ */
+public class ProblemResponses {
+
+    public static final String TYPE_PREFIX = "urn:governance-ledger:problem:";
+
+    private final JsonMapper jsonMapper;
+
+    public ProblemResponses(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+    }
+
+    public static ProblemDetail problem(HttpStatus status, String rule, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + rule));
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("rule", rule);
+        return problem;
+    }
+
+    public static ProblemDetail invalidInput(String detail, List<FieldError> errors) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, errors.size() == 1 ? errors.get(0).rule() : "invalid-input",
+                                        detail);
+        problem.setProperty("errors", errors.stream().map(FieldError::asMap).toList());
+        return problem;
+    }
+
+    public AuthenticationEntryPoint unauthorized() {
+        return (request, response, exception) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"governance-ledger\"");
+            write(response, problem(HttpStatus.UNAUTHORIZED, "authentication-required",
+                                    "Log in with HTTP Basic credentials of a configured user."));
+        };
+    }
+
+    public AccessDeniedHandler forbidden() {
+        return (request, response, exception) -> write(response, problem(
+                HttpStatus.FORBIDDEN, "role-required", "Your role does not allow this request."));
+    }
+
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        jsonMapper.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** One offending input: where it is, which rule it breaks, and a sentence for people. */
+    public record FieldError(String field, String rule, String message) {
+        Map<String, String> asMap() {
+            return field == null ? Map.of("rule", rule, "message", message)
+                                 : Map.of("field", field, "rule", rule, "message", message);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+package io.governanceledger.events.decisions;
+
+import org.axonframework.serialization.Revision;
+
+import java.time.LocalDate;
+
+/** The decision no longer applies from {@code effectiveFrom}: {@code supersededBy} replaces it. */
+@Revision("1")
+public record DecisionSupersededEvent(String decisionId, String programId, String supersededBy, LocalDate effectiveFrom) {
+}

@@ -1,0 +1,12 @@
+package io.governanceledger.events.decisions;
+
+import java.time.LocalDate;
+
+/**
+ * A program's decision register, filtered by status and by decision date (the date decided, or the
+ * meeting date while undecided), both bounds inclusive and optional; newest first. Answered by a
+ * {@link DecisionRegisterView}, or nothing when the program is unknown.
+ */
+public record FindDecisionsQuery(String programId, DecisionStatus status, LocalDate from, LocalDate to,
+                                 int offset, int limit) {
+}

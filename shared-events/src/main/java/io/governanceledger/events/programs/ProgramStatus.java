@@ -1,0 +1,5 @@
+package io.governanceledger.events.programs;
+
+public enum ProgramStatus {
+    ACTIVE, CLOSED
+}
