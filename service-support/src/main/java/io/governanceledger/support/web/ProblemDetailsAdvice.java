@@ -222,7 +222,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof InvalidFormatException invalid) {
             Class<?> type = invalid.getTargetType();
-            return single(path(invalid), "format", "'" + invalid.getValue() + "' is not " + describe(type));
+            // a string that does not parse breaks the format; a number or boolean is the wrong type altogether
+            String rule = invalid.getValue() instanceof String ? "format" : "type";
+            return single(path(invalid), rule, "'" + invalid.getValue() + "' is not " + describe(type));
         }
         if (cause instanceof ValueInstantiationException instantiation) {
             return single(path(instantiation), "invalid", String.valueOf(instantiation.getCause() == null

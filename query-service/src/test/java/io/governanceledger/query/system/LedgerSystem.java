@@ -1,0 +1,122 @@
+package io.governanceledger.query.system;
+
+import io.governanceledger.command.CommandServiceApplication;
+import io.governanceledger.query.QueryServiceApplication;
+import io.governanceledger.support.postgres.EmbeddedPostgresServer;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Both services, started as they are in production (their own Spring contexts, real HTTP ports),
+ * against one real embedded PostgreSQL. One PostgreSQL server serves the whole test JVM; each system
+ * has its own database, so a test that restarts or multiplies services does not disturb the others.
+ */
+public final class LedgerSystem implements AutoCloseable {
+
+    private static final EmbeddedPostgresServer POSTGRES = EmbeddedPostgresServer.startFresh();
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static LedgerSystem shared;
+    private Service commands;
+    private Service queries;
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(POSTGRES::close));
+    }
+
+    private final String jdbcUrl;
+    private final JdbcClient jdbc;
+    private final List<ConfigurableApplicationContext> running = new ArrayList<>();
+
+    private LedgerSystem(String database) {
+        JdbcClient.create(dataSource(POSTGRES.jdbcUrl())).sql("CREATE DATABASE " + database).update();
+        this.jdbcUrl = POSTGRES.jdbcUrl().replaceFirst("/[^/]+$", "/" + database);
+        this.jdbc = JdbcClient.create(dataSource(jdbcUrl));
+    }
+
+    /** The system most tests share: one command service and one query service, started once. */
+    public static synchronized LedgerSystem shared() {
+        if (shared == null) {
+            shared = new LedgerSystem("ledger_shared");
+            shared.commands = shared.startCommandService();
+            shared.queries = shared.startQueryService();
+        }
+        return shared;
+    }
+
+    /** The HTTP API of the shared system's command service. */
+    public Http startedCommands() {
+        return commands.http();
+    }
+
+    /** The HTTP API of the shared system's query service. */
+    public Http startedQueries() {
+        return queries.http();
+    }
+
+    /** A system of its own, with nothing started: for tests that stop, restart or multiply services. */
+    public static LedgerSystem isolated() {
+        return new LedgerSystem("ledger_" + DATABASES.incrementAndGet());
+    }
+
+    public Service startCommandService() {
+        return start(CommandServiceApplication.application());
+    }
+
+    public Service startQueryService() {
+        return start(QueryServiceApplication.application());
+    }
+
+    private Service start(SpringApplicationBuilder application) {
+        // as command-line arguments, so they win over the services' own configuration files
+        ConfigurableApplicationContext context = application.run(
+                "--server.port=0",
+                "--spring.datasource.url=" + jdbcUrl,
+                "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
+                "--spring.datasource.password=" + EmbeddedPostgresServer.PASSWORD,
+                "--spring.datasource.hikari.maximum-pool-size=10",
+                "--spring.main.banner-mode=off");
+        running.add(context);
+        return new Service(context);
+    }
+
+    /** Stops one service as a shutdown would: its processors release their segments. */
+    public void stop(Service service) {
+        service.context().close();
+        running.remove(service.context());
+    }
+
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /** Rows of the event store. */
+    public long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry").query(Long.class).single();
+    }
+
+    @Override
+    public void close() {
+        new ArrayList<>(running).forEach(context -> {
+            context.close();
+            running.remove(context);
+        });
+    }
+
+    private static DriverManagerDataSource dataSource(String url) {
+        return new DriverManagerDataSource(url, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+    }
+
+    /** A running service and an HTTP client for it. */
+    public record Service(ConfigurableApplicationContext context) {
+
+        public Http http() {
+            return new Http(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+        }
+    }
+}
