@@ -21,6 +21,7 @@ public final class LedgerSystem implements AutoCloseable {
 
     private static final EmbeddedPostgresServer POSTGRES = EmbeddedPostgresServer.startFresh();
     private static final AtomicInteger DATABASES = new AtomicInteger();
+    private static final AtomicInteger NODES = new AtomicInteger();
     private static LedgerSystem shared;
     private Service commands;
     private Service queries;
@@ -59,20 +60,28 @@ public final class LedgerSystem implements AutoCloseable {
         return queries.http();
     }
 
+    public ConfigurableApplicationContext commandContext() {
+        return commands.context();
+    }
+
+    public ConfigurableApplicationContext queryContext() {
+        return queries.context();
+    }
+
     /** A system of its own, with nothing started: for tests that stop, restart or multiply services. */
     public static LedgerSystem isolated() {
         return new LedgerSystem("ledger_" + DATABASES.incrementAndGet());
     }
 
     public Service startCommandService() {
-        return start(CommandServiceApplication.application());
+        return start(CommandServiceApplication.application(), "command-" + NODES.incrementAndGet());
     }
 
     public Service startQueryService() {
-        return start(QueryServiceApplication.application());
+        return start(QueryServiceApplication.application(), "query-" + NODES.incrementAndGet());
     }
 
-    private Service start(SpringApplicationBuilder application) {
+    private Service start(SpringApplicationBuilder application, String nodeId) {
         // as command-line arguments, so they win over the services' own configuration files
         ConfigurableApplicationContext context = application.run(
                 "--server.port=0",
@@ -80,9 +89,10 @@ public final class LedgerSystem implements AutoCloseable {
                 "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
                 "--spring.datasource.password=" + EmbeddedPostgresServer.PASSWORD,
                 "--spring.datasource.hikari.maximum-pool-size=10",
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off",
+                "--ledger.node-id=" + nodeId);
         running.add(context);
-        return new Service(context);
+        return new Service(context, nodeId);
     }
 
     /** Stops one service as a shutdown would: its processors release their segments. */
@@ -113,7 +123,7 @@ public final class LedgerSystem implements AutoCloseable {
     }
 
     /** A running service and an HTTP client for it. */
-    public record Service(ConfigurableApplicationContext context) {
+    public record Service(ConfigurableApplicationContext context, String nodeId) {
 
         public Http http() {
             return new Http(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));

@@ -36,8 +36,10 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 
 import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.UUID;
 
 /**
  * Wires Axon to PostgreSQL explicitly. Axon 4.13's own JDBC auto-configuration is ordered against
@@ -151,12 +153,22 @@ public class EventStoreAutoConfiguration {
                           .build();
     }
 
+    /**
+     * Segment claims name their owner. Axon's default ("pid@host") is shared by every instance in one
+     * JVM, which would let two instances believe they both own a segment; a random suffix keeps each
+     * instance distinct, and {@code ledger.node-id} names it explicitly.
+     */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema) {
+    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
+                                 @Value("${ledger.node-id:}") String nodeId) {
+        String owner = nodeId.isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
+                : nodeId;
         return JdbcTokenStore.builder()
                              .connectionProvider(connectionProvider)
                              .schema(tokenSchema)
                              .serializer(serializer)
+                             .nodeId(owner)
                              .build();
     }
 }
