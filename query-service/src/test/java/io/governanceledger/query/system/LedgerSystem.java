@@ -35,9 +35,18 @@ public final class LedgerSystem implements AutoCloseable {
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
 
     private LedgerSystem(String database) {
-        JdbcClient.create(dataSource(POSTGRES.jdbcUrl())).sql("CREATE DATABASE " + database).update();
-        this.jdbcUrl = POSTGRES.jdbcUrl().replaceFirst("/[^/]+$", "/" + database);
+        this.jdbcUrl = newDatabase(database);
         this.jdbc = JdbcClient.create(dataSource(jdbcUrl));
+    }
+
+    /** Creates an empty database on the test PostgreSQL server and returns its JDBC URL. */
+    public static String newDatabase(String database) {
+        JdbcClient.create(dataSource(POSTGRES.jdbcUrl())).sql("CREATE DATABASE " + database).update();
+        return POSTGRES.jdbcUrl().replaceFirst("/[^/]+$", "/" + database);
+    }
+
+    public static DriverManagerDataSource dataSource(String url) {
+        return new DriverManagerDataSource(url, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
     }
 
     /** The system most tests share: one command service and one query service, started once. */
@@ -116,10 +125,6 @@ public final class LedgerSystem implements AutoCloseable {
             context.close();
             running.remove(context);
         });
-    }
-
-    private static DriverManagerDataSource dataSource(String url) {
-        return new DriverManagerDataSource(url, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
     }
 
     /** A running service and an HTTP client for it. */

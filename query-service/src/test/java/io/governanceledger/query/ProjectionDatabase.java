@@ -1,0 +1,46 @@
+package io.governanceledger.query;
+
+import io.governanceledger.query.system.LedgerSystem;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingToken;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A fresh database with the query service's tables, for projection tests that feed events straight
+ * into a projection and read the result back through its query handler.
+ */
+public final class ProjectionDatabase {
+
+    private static final AtomicInteger COUNT = new AtomicInteger();
+
+    private ProjectionDatabase() {
+    }
+
+    public static JdbcClient create() {
+        String url = LedgerSystem.newDatabase("projection_" + COUNT.incrementAndGet());
+        Flyway.configure().dataSource(LedgerSystem.dataSource(url)).schemas("projections").defaultSchema("projections")
+              .locations("classpath:db/projections").load().migrate();
+        return JdbcClient.create(LedgerSystem.dataSource(url + "?currentSchema=projections"));
+    }
+
+    /** An event as the store would deliver it: with audit metadata, a timestamp and an id. */
+    public static EventMessage<?> event(Object payload, String actor, Instant recordedAt, Instant effectiveAt) {
+        return new GenericEventMessage<>(UUID.randomUUID().toString(), payload,
+                                         Map.of("actor", actor, "effectiveAt", effectiveAt.toString(),
+                                                "reason", "test", "correlationId", "c-1", "causationId", "m-1",
+                                                "programId", "P"),
+                                         recordedAt);
+    }
+
+    public static TrackingToken at(long position) {
+        return new GlobalSequenceTrackingToken(position);
+    }
+}

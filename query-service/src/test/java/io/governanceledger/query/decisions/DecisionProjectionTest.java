@@ -1,0 +1,145 @@
+package io.governanceledger.query.decisions;
+
+import io.governanceledger.events.decisions.DecisionApprovedEvent;
+import io.governanceledger.events.decisions.DecisionDetails;
+import io.governanceledger.events.decisions.DecisionOption;
+import io.governanceledger.events.decisions.DecisionRecordedEvent;
+import io.governanceledger.events.decisions.DecisionRegisterView;
+import io.governanceledger.events.decisions.DecisionStatus;
+import io.governanceledger.events.decisions.DecisionSupersededEvent;
+import io.governanceledger.events.decisions.DecisionView;
+import io.governanceledger.events.decisions.FindDecisionQuery;
+import io.governanceledger.events.decisions.FindDecisionsQuery;
+import io.governanceledger.query.ProjectionDatabase;
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.governanceledger.query.ProjectionDatabase.at;
+import static io.governanceledger.query.ProjectionDatabase.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class DecisionProjectionTest {
+
+    private static final Instant T1 = Instant.parse("2026-03-11T09:00:00Z");
+    private static final Instant T2 = Instant.parse("2026-03-12T09:00:00Z");
+    private static final LocalDate MEETING = LocalDate.of(2026, 3, 10);
+
+    private JdbcClient jdbc;
+    private DecisionProjection projection;
+    private DecisionQueries queries;
+
+    @BeforeEach
+    void setUp() {
+        jdbc = ProjectionDatabase.create();
+        projection = new DecisionProjection(jdbc);
+        queries = new DecisionQueries(jdbc);
+        jdbc.sql("INSERT INTO program VALUES ('P', 'n', 's', '2024-01-01', '2039-01-01', 'EUR', 'ACTIVE', NULL, now(), now(), 0)")
+            .update();
+    }
+
+    private static DecisionRecordedEvent recorded(String id, String supersedes) {
+        return new DecisionRecordedEvent(id, "P", new DecisionDetails(
+                "Title " + id, "ctx", List.of(new DecisionOption("A", "a"), new DecisionOption("B", "b")), "B", "why",
+                "SC", MEETING, null, null, List.of("X"), null, List.of()), supersedes);
+    }
+
+    private void deliver(Object payload, long position, Instant recordedAt) {
+        feed(event(payload, "pmo", recordedAt, recordedAt), position);
+    }
+
+    private void feed(EventMessage<?> message, long position) {
+        Object payload = message.getPayload();
+        if (payload instanceof DecisionRecordedEvent e) {
+            projection.on(e, message, at(position));
+        } else if (payload instanceof DecisionApprovedEvent e) {
+            projection.on(e, message, at(position));
+        } else if (payload instanceof DecisionSupersededEvent e) {
+            projection.on(e, message, at(position));
+        } else {
+            throw new IllegalArgumentException(message.getPayloadType().getName());
+        }
+    }
+
+    private DecisionView view(String id) {
+        return queries.find(new FindDecisionQuery("P", id)).orElseThrow();
+    }
+
+    @Test
+    void projectsTheLifecycleAndTheHistoryWithAuditFields() {
+        deliver(recorded("d1", null), 1, T1);
+        feed(event(new DecisionApprovedEvent("d1", "P", MEETING, LocalDate.of(2026, 7, 1), "B"),
+                   "chair", T2, Instant.parse("2026-06-30T22:00:00Z")), 2);
+
+        DecisionView view = view("d1");
+        assertThat(view.summary().status()).isEqualTo(DecisionStatus.APPROVED);
+        assertThat(view.summary().effectiveFrom()).isEqualTo(LocalDate.of(2026, 7, 1));
+        assertThat(view.summary().recordedAt()).isEqualTo(T1);
+        assertThat(view.summary().lastChangedAt()).isEqualTo(T2);
+        assertThat(view.details().options()).hasSize(2);
+        assertThat(view.history()).extracting(entry -> entry.eventType())
+                                  .containsExactly("DecisionRecordedEvent", "DecisionApprovedEvent");
+        assertThat(view.history().get(1).actor()).isEqualTo("chair");
+        assertThat(view.history().get(1).effectiveAt()).isEqualTo(Instant.parse("2026-06-30T22:00:00Z"));
+        assertThat(view.history().get(1).recordedAt()).isEqualTo(T2);
+        assertThat(view.history().get(1).payload()).containsEntry("effectiveFrom", "2026-07-01");
+    }
+
+    @Test
+    void redeliveredAndOlderEventsChangeNothing() {
+        EventMessage<?> record = event(recorded("d1", null), "pmo", T1, T1);
+        EventMessage<?> approval = event(new DecisionApprovedEvent("d1", "P", MEETING, MEETING, "B"), "pmo", T2, T2);
+        feed(record, 1);
+        feed(approval, 2);
+
+        feed(approval, 2);
+        feed(record, 1);
+
+        DecisionView view = view("d1");
+        assertThat(view.summary().status()).isEqualTo(DecisionStatus.APPROVED);
+        assertThat(view.history()).hasSize(2);
+    }
+
+    @Test
+    void supersedingLinksBothDecisionsAndTheRegisterFilters() {
+        deliver(recorded("d1", null), 1, T1);
+        deliver(new DecisionApprovedEvent("d1", "P", MEETING, MEETING, "B"), 2, T1);
+        deliver(new DecisionSupersededEvent("d1", "P", "d2", LocalDate.of(2026, 4, 1)), 3, T2);
+        deliver(recorded("d2", "d1"), 4, T2);
+        deliver(new DecisionApprovedEvent("d2", "P", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1), "A"), 5, T2);
+
+        assertThat(view("d1").summary().supersededBy()).isEqualTo("d2");
+        assertThat(view("d1").summary().status()).isEqualTo(DecisionStatus.SUPERSEDED);
+        assertThat(view("d2").summary().supersedes()).isEqualTo("d1");
+
+        DecisionRegisterView all = queries.register(new FindDecisionsQuery("P", null, null, null, 0, 10)).orElseThrow();
+        assertThat(all.decisions()).extracting(summary -> summary.decisionId()).containsExactly("d2", "d1");
+        DecisionRegisterView approved = queries.register(
+                new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10)).orElseThrow();
+        assertThat(approved.total()).isEqualTo(1);
+        DecisionRegisterView march = queries.register(
+                new FindDecisionsQuery("P", null, MEETING, LocalDate.of(2026, 3, 31), 0, 10)).orElseThrow();
+        assertThat(march.decisions()).extracting(summary -> summary.decisionId()).containsExactly("d1");
+    }
+
+    @Test
+    void unknownProgramOrDecisionIsNotFound() {
+        assertThat(queries.register(new FindDecisionsQuery("NOPE", null, null, null, 0, 10))).isEmpty();
+        assertThat(queries.find(new FindDecisionQuery("P", "nope"))).isEmpty();
+        deliver(recorded("d1", null), 1, T1);
+        assertThat(queries.find(new FindDecisionQuery("OTHER", "d1"))).isEmpty();
+    }
+
+    @Test
+    void resetEmptiesTheReadModelForAReplay() {
+        deliver(recorded("d1", null), 1, T1);
+        projection.reset();
+        assertThat(queries.find(new FindDecisionQuery("P", "d1"))).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM decision_event").query(Long.class).single()).isZero();
+    }
+}
