@@ -1,0 +1,23 @@
+# Builds the image of one service: docker build --build-arg SERVICE=command-service -t governance-ledger/command-service .
+# (docker-compose.yml builds both.) The build runs the Maven wrapper inside the image, so it needs
+# nothing on the host but Docker.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+COPY shared-events shared-events
+COPY service-support service-support
+COPY command-service command-service
+COPY query-service query-service
+COPY local-run local-run
+RUN ./mvnw -B -ntp -q -DskipTests -pl command-service,query-service -am package
+
+FROM eclipse-temurin:17-jre
+ARG SERVICE
+RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=command-service or query-service" && false)
+WORKDIR /app
+COPY --from=build /src/${SERVICE}/target/${SERVICE}-*-exec.jar /app/service.jar
+RUN useradd --system --uid 10001 ledger
+USER ledger
+ENV JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+ENTRYPOINT ["java", "-jar", "/app/service.jar"]
