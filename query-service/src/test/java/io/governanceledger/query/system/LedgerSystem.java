@@ -86,20 +86,22 @@ public final class LedgerSystem implements AutoCloseable {
         return start(CommandServiceApplication.application(), "command-" + NODES.incrementAndGet());
     }
 
-    public Service startQueryService() {
-        return start(QueryServiceApplication.application(), "query-" + NODES.incrementAndGet());
+    public Service startQueryService(String... extraArguments) {
+        return start(QueryServiceApplication.application(), "query-" + NODES.incrementAndGet(), extraArguments);
     }
 
-    private Service start(SpringApplicationBuilder application, String nodeId) {
+    private Service start(SpringApplicationBuilder application, String nodeId, String... extraArguments) {
         // as command-line arguments, so they win over the services' own configuration files
-        ConfigurableApplicationContext context = application.run(
+        List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
                 "--spring.datasource.password=" + EmbeddedPostgresServer.PASSWORD,
                 "--spring.datasource.hikari.maximum-pool-size=10",
                 "--spring.main.banner-mode=off",
-                "--ledger.node-id=" + nodeId);
+                "--ledger.node-id=" + nodeId));
+        arguments.addAll(List.of(extraArguments));
+        ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
         running.add(context);
         return new Service(context, nodeId);
     }

@@ -38,6 +38,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.UUID;
 
@@ -138,6 +139,23 @@ public class EventStoreAutoConfiguration {
                                      .transactionManager(transactionManager)
                                      .schema(eventSchema)
                                      .build();
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public AppendNotifications appendNotifications(DataSource dataSource) {
+        return new AppendNotifications(dataSource);
+    }
+
+    /**
+     * The source processors read from: name it as {@code axon.eventhandling.processors.<name>.source}.
+     * The safety poll only matters if a notification is lost.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public NotifiedEventSource notifiedEventSource(EventStorageEngine storageEngine, AppendNotifications notifications,
+                                                   @Value("${ledger.event-store.safety-poll-ms:2000}") long safetyPollMs) {
+        return new NotifiedEventSource(storageEngine, notifications, Duration.ofMillis(safetyPollMs));
     }
 
     @Bean
