@@ -1,6 +1,7 @@
 package io.governanceledger.support.messaging;
 
 import io.governanceledger.events.LedgerMetaData;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 
@@ -20,7 +21,8 @@ public class LedgerMetaDataInterceptor implements MessageDispatchInterceptor<Eve
         return (index, event) -> {
             EventMessage<?> completed = event.getMetaData().containsKey(LedgerMetaData.EFFECTIVE_AT)
                     ? event
-                    : event.andMetaData(Map.of(LedgerMetaData.EFFECTIVE_AT, event.getTimestamp().toString()));
+                    // formatted as the store writes the recorded time (milliseconds), so the two compare equal
+                    : event.andMetaData(Map.of(LedgerMetaData.EFFECTIVE_AT, DateTimeUtils.formatInstant(event.getTimestamp())));
             for (String key : LedgerMetaData.REQUIRED) {
                 Object value = completed.getMetaData().get(key);
                 if (value == null || value.toString().isBlank()) {

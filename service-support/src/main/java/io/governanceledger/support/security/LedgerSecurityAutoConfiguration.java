@@ -5,16 +5,22 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -39,10 +45,25 @@ public class LedgerSecurityAutoConfiguration {
         return new InMemoryUserDetailsManager(users);
     }
 
+    /**
+     * Passwords are checked with the encoding they name; the accounts are never re-encoded at run
+     * time (which would turn a {@code {noop}} trial password into a per-request bcrypt check), and a
+     * verified login is remembered briefly so HTTP Basic does not pay for the hash on every request.
+     */
+    @Bean
+    public AuthenticationManager ledgerAuthentication(UserDetailsService users,
+                                                      @Value("${ledger.security.verified-login-ttl:PT5M}") Duration ttl) {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return new ProviderManager(new VerifiedCredentialsCache(passwords::authenticate, ttl, Clock.systemUTC()));
+    }
+
     @Bean
     public SecurityFilterChain ledgerSecurity(HttpSecurity http, ProblemResponses problems,
-                                              List<WriteAccess> writeAccess) throws Exception {
+                                              List<WriteAccess> writeAccess,
+                                              AuthenticationManager ledgerAuthentication) throws Exception {
         return http
+                .authenticationManager(ledgerAuthentication)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))

@@ -29,7 +29,13 @@ class LedgerMetaDataTest {
     @Test
     void effectiveTimeDefaultsToTheRecordedTime() {
         EventMessage<?> event = new GenericEventMessage<>("id-1", "payload", AUDIT, Instant.parse("2026-05-01T10:15:00Z"));
-        assertThat(intercept(event).getMetaData()).containsEntry(LedgerMetaData.EFFECTIVE_AT, "2026-05-01T10:15:00Z");
+        assertThat(intercept(event).getMetaData()).containsEntry(LedgerMetaData.EFFECTIVE_AT, "2026-05-01T10:15:00.000Z");
+    }
+
+    @Test
+    void theDefaultHasTheRecordedTimesPrecisionAsStored() {
+        EventMessage<?> event = new GenericEventMessage<>("id-1", "payload", AUDIT, Instant.parse("2026-05-01T10:15:00.123456Z"));
+        assertThat(intercept(event).getMetaData()).containsEntry(LedgerMetaData.EFFECTIVE_AT, "2026-05-01T10:15:00.123Z");
     }
 
     @Test
