@@ -186,7 +186,10 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         };
         if (violation.field() != null) {
             FieldError error = new FieldError(violation.field(), violation.rule(), violation.message());
-            ProblemDetail problem = ProblemResponses.invalidInput(violation.message(), List.of(error));
+            // "must not be ..." reads as a sentence only with the field in front of it
+            String detail = Character.isLowerCase(violation.message().charAt(0))
+                    ? "'" + violation.field() + "' " + violation.message() + "." : violation.message();
+            ProblemDetail problem = ProblemResponses.invalidInput(detail, List.of(error));
             problem.setStatus(status);
             problem.setTitle(status.getReasonPhrase());
             return problem;
