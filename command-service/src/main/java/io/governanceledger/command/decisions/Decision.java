@@ -166,17 +166,17 @@ public class Decision {
     }
 
     private void requireOpenFor(String change) {
-        if (!OPEN.contains(status)) {
-            throw RuleViolationException.conflict("decision-" + status.name().toLowerCase(),
-                                                  "Decision is " + status + "; only a proposed or deferred decision can be "
-                                                          + change + ".");
-        }
+        requireStatus(OPEN, "a proposed or deferred", change);
     }
 
     private void requireApprovedFor(String change) {
-        if (status != DecisionStatus.APPROVED) {
+        requireStatus(EnumSet.of(DecisionStatus.APPROVED), "an approved", change);
+    }
+
+    private void requireStatus(Set<DecisionStatus> allowed, String which, String change) {
+        if (!allowed.contains(status)) {
             throw RuleViolationException.conflict("decision-" + status.name().toLowerCase(),
-                                                  "Decision is " + status + "; only an approved decision can be "
+                                                  "Decision is " + status + "; only " + which + " decision can be "
                                                           + change + ".");
         }
     }
