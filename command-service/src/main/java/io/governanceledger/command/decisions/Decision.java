@@ -158,6 +158,11 @@ public class Decision {
         apply(new DecisionRevokedEvent(decisionId, programId, revoked, effective), effectiveAt(clock, effective));
     }
 
+    /** Asked through {@link DecisionStanding} by records that a decision authorises. */
+    boolean isApprovedIn(String requestedProgramId) {
+        return decisionId != null && programId.equals(requestedProgramId) && status == DecisionStatus.APPROVED;
+    }
+
     private void requireInProgram(String requestedProgramId) {
         if (decisionId == null || !programId.equals(requestedProgramId)) {
             throw RuleViolationException.notFound("unknown-decision", "decisionId",

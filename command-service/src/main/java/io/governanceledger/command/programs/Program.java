@@ -31,6 +31,8 @@ public class Program {
     private String programId;
     private String name;
     private LocalDate startDate;
+    private LocalDate plannedEndDate;
+    private String currency;
     private boolean closed;
 
     protected Program() {
@@ -98,6 +100,10 @@ public class Program {
         return closed;
     }
 
+    ProgramStanding.ProgramFacts facts() {
+        return new ProgramStanding.ProgramFacts(currency, startDate, plannedEndDate);
+    }
+
     private void requireOpen() {
         if (closed) {
             throw RuleViolationException.conflict("program-closed", "Program " + programId + " is closed.");
@@ -125,6 +131,8 @@ public class Program {
         programId = event.programId();
         name = event.name();
         startDate = event.startDate();
+        plannedEndDate = event.plannedEndDate();
+        currency = event.currency();
     }
 
     @EventSourcingHandler

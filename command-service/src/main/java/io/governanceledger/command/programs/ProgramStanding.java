@@ -6,6 +6,8 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+
 /**
  * The cross-aggregate rule "records go only into an existing, open program". Handlers of other
  * aggregates receive it as a parameter; it loads the program in the same unit of work, so the
@@ -13,8 +15,11 @@ import org.springframework.stereotype.Component;
  */
 public interface ProgramStanding {
 
-    /** Throws a rule violation if the program is unknown (404) or closed (409). */
-    void requireOpen(String programId);
+    /** What other records need to know of an open program; a rule violation if unknown (404) or closed (409). */
+    ProgramFacts requireOpen(String programId);
+
+    record ProgramFacts(String currency, LocalDate startDate, LocalDate plannedEndDate) {
+    }
 
     /** The standing as the event store has it. */
     @Component
@@ -27,20 +32,21 @@ public interface ProgramStanding {
         }
 
         @Override
-        public void requireOpen(String programId) {
-            Boolean closed;
+        public ProgramFacts requireOpen(String programId) {
+            Program program;
             try {
-                closed = programs.load(programId).invoke(program -> program.exists() ? program.isClosed() : null);
+                program = programs.load(programId).invoke(loaded -> loaded.exists() ? loaded : null);
             } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
                 // no events, or the events of another kind of record
-                closed = null;
+                program = null;
             }
-            if (closed == null) {
+            if (program == null) {
                 throw RuleViolationException.notFound("unknown-program", "programId", "No program '" + programId + "'.");
             }
-            if (closed) {
+            if (program.isClosed()) {
                 throw RuleViolationException.conflict("program-closed", "Program " + programId + " is closed.");
             }
+            return program.facts();
         }
     }
 }

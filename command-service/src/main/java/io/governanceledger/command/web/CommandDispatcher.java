@@ -46,6 +46,11 @@ public class CommandDispatcher {
     }
 
     public String send(Object command, String programId, String reason, Instant effectiveAt) {
+        return sendForResult(command, programId, reason, effectiveAt).correlationId();
+    }
+
+    /** Sends and waits; returns what the handler answered as well. */
+    public Sent sendForResult(Object command, String programId, String reason, Instant effectiveAt) {
         String correlationId = correlationId();
         Map<String, Object> metadata = new HashMap<>();
         metadata.put(LedgerMetaData.ACTOR, actor());
@@ -56,9 +61,12 @@ public class CommandDispatcher {
         if (effectiveAt != null) {
             metadata.put(LedgerMetaData.EFFECTIVE_AT, effectiveAt.toString());
         }
-        commandGateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)),
-                                   30, TimeUnit.SECONDS);
-        return correlationId;
+        Object result = commandGateway.sendAndWait(
+                GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)), 30, TimeUnit.SECONDS);
+        return new Sent(correlationId, result);
+    }
+
+    public record Sent(String correlationId, Object result) {
     }
 
     private String correlationId() {

@@ -49,6 +49,7 @@ class DecisionTest {
         if (closedPrograms.contains(programId)) {
             throw RuleViolationException.conflict("program-closed", "closed");
         }
+        return new ProgramStanding.ProgramFacts("EUR", LocalDate.of(2024, 1, 1), LocalDate.of(2039, 1, 1));
     };
     private FixtureConfiguration<Decision> fixture;
 

@@ -1,0 +1,101 @@
+package io.governanceledger.command.budget;
+
+import io.governanceledger.events.budget.BudgetMovement;
+import io.governanceledger.events.budget.LedgerEntry;
+import io.governanceledger.events.budget.LedgerEntry.Measure;
+import io.governanceledger.support.messaging.RuleViolationException;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a movement into ledger entries against the current balances, or refuses it: nothing is
+ * reduced, transferred, committed or spent beyond a line's available amount (allocated - committed -
+ * actual), a release frees only what its commitment still holds, and purchase orders and invoices
+ * are booked once.
+ */
+final class BudgetBalances {
+
+    private final Map<String, BudgetLine> lines;
+    private final Map<String, OpenCommitment> commitments;
+    private final java.util.Set<String> invoices;
+
+    BudgetBalances(Map<String, BudgetLine> lines, Map<String, OpenCommitment> commitments, java.util.Set<String> invoices) {
+        this.lines = lines;
+        this.commitments = commitments;
+        this.invoices = invoices;
+    }
+
+    List<LedgerEntry> entriesFor(BudgetMovement movement) {
+        BigDecimal amount = movement.amount().amount();
+        BudgetLine line = lines.get(movement.lineId());
+        List<LedgerEntry> entries = new ArrayList<>();
+        switch (movement.kind()) {
+            case ALLOCATION -> entries.add(new LedgerEntry(line.lineId, Measure.ALLOCATED, amount));
+            case REDUCTION -> {
+                requireAvailable(line, amount);
+                entries.add(new LedgerEntry(line.lineId, Measure.ALLOCATED, amount.negate()));
+            }
+            case TRANSFER -> {
+                requireAvailable(line, amount);
+                entries.add(new LedgerEntry(line.lineId, Measure.ALLOCATED, amount.negate()));
+                entries.add(new LedgerEntry(movement.toLineId(), Measure.ALLOCATED, amount));
+            }
+            case COMMITMENT -> {
+                if (commitments.containsKey(movement.reference())) {
+                    throw RuleViolationException.conflict("commitment-exists", "Commitment " + movement.reference()
+                            + " is already booked.");
+                }
+                requireAvailable(line, amount);
+                entries.add(new LedgerEntry(line.lineId, Measure.COMMITTED, amount));
+            }
+            case RELEASE -> {
+                OpenCommitment commitment = commitmentOn(line, movement.commitmentReference());
+                if (amount.compareTo(commitment.open()) > 0) {
+                    throw RuleViolationException.invalid("exceeds-open-commitment", "amount", "exceeds the "
+                            + commitment.open() + " still open on commitment " + movement.commitmentReference());
+                }
+                entries.add(new LedgerEntry(line.lineId, Measure.COMMITTED, amount.negate()));
+            }
+            case ACTUAL -> {
+                if (invoices.contains(movement.reference())) {
+                    throw RuleViolationException.conflict("invoice-booked", "Invoice " + movement.reference()
+                            + " is already booked.");
+                }
+                BigDecimal consumed = BigDecimal.ZERO;
+                if (movement.commitmentReference() != null) {
+                    consumed = commitmentOn(line, movement.commitmentReference()).open().min(amount);
+                }
+                requireAvailable(line, amount.subtract(consumed));
+                if (consumed.signum() > 0) {
+                    entries.add(new LedgerEntry(line.lineId, Measure.COMMITTED, consumed.negate()));
+                }
+                entries.add(new LedgerEntry(line.lineId, Measure.ACTUAL, amount));
+            }
+            case REFORECAST -> entries.add(new LedgerEntry(line.lineId, Measure.FORECAST, amount.subtract(line.forecast)));
+        }
+        return entries;
+    }
+
+    private OpenCommitment commitmentOn(BudgetLine line, String reference) {
+        OpenCommitment commitment = commitments.get(reference);
+        if (commitment == null || !commitment.lineId().equals(line.lineId)) {
+            throw RuleViolationException.notFound("unknown-commitment", "commitmentReference",
+                                                  "Line " + line.lineId + " has no commitment '" + reference + "'.");
+        }
+        return commitment;
+    }
+
+    private static void requireAvailable(BudgetLine line, BigDecimal amount) {
+        if (amount.compareTo(line.available()) > 0) {
+            throw RuleViolationException.conflict("insufficient-available", "Line " + line.lineId + " has "
+                    + line.available() + " available; the movement needs " + amount + ".");
+        }
+    }
+
+    /** What a purchase order or call-off still holds on its line. */
+    record OpenCommitment(String lineId, BigDecimal open) {
+    }
+}

@@ -1,0 +1,5 @@
+package io.governanceledger.events.budget;
+
+public enum CostCategory {
+    CAPEX, OPEX
+}

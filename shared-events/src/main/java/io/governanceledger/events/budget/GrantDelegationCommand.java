@@ -1,0 +1,18 @@
+package io.governanceledger.events.budget;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** Authority for {@code holder} to request and approve movements up to {@code maxAmount}; empty scopes mean all. */
+public record GrantDelegationCommand(@TargetAggregateIdentifier String budgetId,
+                                     String programId,
+                                     String delegationId,
+                                     String holder,
+                                     Money maxAmount,
+                                     List<String> lineIds,
+                                     List<CostCategory> categories,
+                                     LocalDate validFrom,
+                                     LocalDate validTo) {
+}
