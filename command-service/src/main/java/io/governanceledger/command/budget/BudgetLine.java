@@ -24,6 +24,19 @@ final class BudgetLine {
         return allocated.subtract(committed).subtract(actual);
     }
 
+    /** By value, so a test fixture can compare the state a command left with the state its events rebuild. */
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BudgetLine line && lineId.equals(line.lineId) && category == line.category
+                && allocated.compareTo(line.allocated) == 0 && committed.compareTo(line.committed) == 0
+                && actual.compareTo(line.actual) == 0 && forecast.compareTo(line.forecast) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+        return lineId.hashCode();
+    }
+
     void apply(LedgerEntry entry) {
         switch (entry.measure()) {
             case ALLOCATED -> allocated = allocated.add(entry.delta());

@@ -255,9 +255,12 @@ public class ProgramBudget {
         expire(command.movementId(), clock);
     }
 
+    /** Scheduled for the first instant after the window; a movement decided meanwhile is left alone. */
     @DeadlineHandler(deadlineName = EXPIRY)
-    void onApprovalWindowPassed(String movementId, BusinessClock clock) {
-        expire(movementId, clock);
+    void onApprovalWindowPassed(String movementId) {
+        if (pending.containsKey(movementId)) {
+            apply(new MovementExpiredEvent(programId, movementId));
+        }
     }
 
     private void expire(String movementId, BusinessClock clock) {
