@@ -1,0 +1,134 @@
+package io.governanceledger.query.budget;
+
+import io.governanceledger.events.budget.BudgetView;
+import io.governanceledger.events.budget.DelegationView;
+import io.governanceledger.events.budget.FindBudgetQuery;
+import io.governanceledger.events.budget.FindDelegationsQuery;
+import io.governanceledger.events.budget.FindMovementQuery;
+import io.governanceledger.events.budget.FindMovementsQuery;
+import io.governanceledger.events.budget.FindPendingApprovalsQuery;
+import io.governanceledger.events.budget.MovementKind;
+import io.governanceledger.events.budget.MovementLedgerView;
+import io.governanceledger.events.budget.MovementView;
+import io.governanceledger.support.web.ProblemResponses;
+import io.governanceledger.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@Tag(name = "Budget")
+class BudgetReadController {
+
+    private final QueryGateway queries;
+
+    BudgetReadController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/programs/{programId}/budget")
+    @Operation(summary = "Balances per line, per fiscal year, per category and for the program")
+    BudgetView budget(@PathVariable String programId) {
+        return queries.query(new FindBudgetQuery(programId), ResponseTypes.optionalInstanceOf(BudgetView.class)).join()
+                      .orElseThrow(() -> unknownProgram(programId));
+    }
+
+    @GetMapping("/api/programs/{programId}/budget/movements")
+    @Operation(summary = "The ledger of movements with their approvals and authorising decision; filters are optional")
+    ResponseEntity<?> movements(@PathVariable String programId,
+                                @RequestParam(required = false) String lineId,
+                                @RequestParam(required = false) MovementKind kind,
+                                @RequestParam(required = false) @Pattern(regexp = "PENDING|BOOKED|REFUSED|EXPIRED",
+                                        message = "must be PENDING, BOOKED, REFUSED or EXPIRED") String status,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                @RequestParam(required = false) String reference,
+                                @RequestParam(defaultValue = "0") @Min(0) int offset,
+                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+        if (from != null && to != null && from.isAfter(to)) {
+            return fromAfterTo(to);
+        }
+        return ResponseEntity.ok(ledger(new FindMovementsQuery(programId, lineId, kind, status, from, to, reference,
+                                                               offset, limit)));
+    }
+
+    @GetMapping(value = "/api/programs/{programId}/budget/movements.csv", produces = "text/csv")
+    @Operation(summary = "The same ledger as CSV (all matching movements), for spreadsheets and auditors")
+    ResponseEntity<?> movementsCsv(@PathVariable String programId,
+                                   @RequestParam(required = false) String lineId,
+                                   @RequestParam(required = false) MovementKind kind,
+                                   @RequestParam(required = false) @Pattern(regexp = "PENDING|BOOKED|REFUSED|EXPIRED",
+                                           message = "must be PENDING, BOOKED, REFUSED or EXPIRED") String status,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+                                   @RequestParam(required = false) String reference) {
+        if (from != null && to != null && from.isAfter(to)) {
+            return fromAfterTo(to);
+        }
+        MovementLedgerView ledger = ledger(new FindMovementsQuery(programId, lineId, kind, status, from, to, reference,
+                                                                  0, 0));
+        return ResponseEntity.ok()
+                             .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                             .header(HttpHeaders.CONTENT_DISPOSITION,
+                                     "attachment; filename=\"" + programId + "-budget-ledger.csv\"")
+                             .body(LedgerCsv.write(ledger.movements()));
+    }
+
+    @GetMapping("/api/programs/{programId}/budget/movements/{movementId}")
+    @Operation(summary = "One movement with its approvals and ledger entries")
+    MovementView movement(@PathVariable String programId, @PathVariable String movementId) {
+        return queries.query(new FindMovementQuery(programId, movementId), ResponseTypes.optionalInstanceOf(MovementView.class))
+                      .join()
+                      .orElseThrow(() -> new RecordNotFoundException("movementId", "Program " + programId
+                              + " has no movement '" + movementId + "'."));
+    }
+
+    @GetMapping("/api/programs/{programId}/budget/delegations")
+    @Operation(summary = "Delegations of authority, revoked ones included")
+    List<DelegationView> delegations(@PathVariable String programId) {
+        budget(programId);
+        return queries.query(new FindDelegationsQuery(programId), ResponseTypes.multipleInstancesOf(DelegationView.class))
+                      .join();
+    }
+
+    @GetMapping("/api/pending-approvals")
+    @Operation(summary = "Movements waiting for an approver (you, unless another approver is named)")
+    List<MovementView> pendingApprovals(@RequestParam(required = false) String approver,
+                                        @RequestParam(required = false) String programId,
+                                        Authentication user) {
+        return queries.query(new FindPendingApprovalsQuery(approver != null ? approver : user.getName(), programId),
+                             ResponseTypes.multipleInstancesOf(MovementView.class)).join();
+    }
+
+    private MovementLedgerView ledger(FindMovementsQuery query) {
+        return queries.query(query, ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join()
+                      .orElseThrow(() -> unknownProgram(query.programId()));
+    }
+
+    private static ResponseEntity<?> fromAfterTo(LocalDate to) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ProblemResponses.invalidInput(
+                "'from' must not be after 'to'.",
+                List.of(new ProblemResponses.FieldError("from", "from-not-after-to", "must not be after " + to))));
+    }
+
+    private static RecordNotFoundException unknownProgram(String programId) {
+        return new RecordNotFoundException("programId", "No program '" + programId + "'.");
+    }
+}

@@ -1,0 +1,5 @@
+package io.governanceledger.events.budget;
+
+/** Answered by an optional {@link MovementView}. */
+public record FindMovementQuery(String programId, String movementId) {
+}

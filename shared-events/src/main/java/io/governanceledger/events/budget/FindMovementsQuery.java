@@ -1,0 +1,12 @@
+package io.governanceledger.events.budget;
+
+import java.time.LocalDate;
+
+/**
+ * A program's movements filtered by line (either side of a transfer), kind, status, effective date
+ * range (inclusive) and reference (purchase order, invoice or commitment); answered by an optional
+ * {@link MovementLedgerView}, empty for an unknown program. A limit of 0 means all.
+ */
+public record FindMovementsQuery(String programId, String lineId, MovementKind kind, String status, LocalDate from,
+                                 LocalDate to, String reference, int offset, int limit) {
+}
