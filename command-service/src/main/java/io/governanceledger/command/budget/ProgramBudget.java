@@ -30,6 +30,7 @@ import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -65,6 +66,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class ProgramBudget {
 
     static final String EXPIRY = "movement-approval-window";
+    /** The actor of events the ledger records on its own, such as an expiry. */
+    static final String SYSTEM_ACTOR = "system:governance-ledger";
     private static final Pattern LINE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @AggregateIdentifier
@@ -255,11 +258,21 @@ public class ProgramBudget {
         expire(command.movementId(), clock);
     }
 
-    /** Scheduled for the first instant after the window; a movement decided meanwhile is left alone. */
+    /**
+     * Scheduled for the first instant after the window; a movement decided meanwhile is left alone.
+     * Nobody acts here, so the event names the ledger itself as its actor.
+     */
     @DeadlineHandler(deadlineName = EXPIRY)
-    void onApprovalWindowPassed(String movementId) {
-        if (pending.containsKey(movementId)) {
-            apply(new MovementExpiredEvent(programId, movementId));
+    void onApprovalWindowPassed(String movementId, DeadlineMessage<?> deadline) {
+        PendingMovement movement = pending.get(movementId);
+        if (movement != null) {
+            Object correlation = deadline.getMetaData().getOrDefault(LedgerMetaData.CORRELATION_ID, deadline.getIdentifier());
+            apply(new MovementExpiredEvent(programId, movementId), MetaData.with(LedgerMetaData.ACTOR, SYSTEM_ACTOR)
+                    .and(LedgerMetaData.PROGRAM_ID, programId)
+                    .and(LedgerMetaData.CORRELATION_ID, correlation)
+                    .and(LedgerMetaData.CAUSATION_ID, deadline.getIdentifier())
+                    .and(LedgerMetaData.REASON, "No decision within the approval window, which ended on "
+                            + movement.expiresOn()));
         }
     }
 

@@ -1,0 +1,57 @@
+package io.governanceledger.command.deadlines;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+import javax.sql.DataSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Durable deadlines. With a db-scheduler {@link Scheduler} bean, Axon's own auto-configuration
+ * provides the deadline manager and its task; the scheduler writes through a transaction-aware data
+ * source, so a deadline is stored in the same transaction as the events of the command that set it.
+ */
+@Configuration
+class DeadlineConfiguration {
+
+    @Bean
+    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks,
+                                @Value("${ledger.deadlines.polling-interval:PT5S}") Duration pollingInterval) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), new ArrayList<>(tasks))
+                        .tableName("command.scheduled_tasks")
+                        .threads(2)
+                        .pollingInterval(pollingInterval)
+                        .build();
+    }
+
+    @Bean
+    SmartLifecycle deadlineSchedulerLifecycle(Scheduler scheduler) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                scheduler.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                scheduler.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}
