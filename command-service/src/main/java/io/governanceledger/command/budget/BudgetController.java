@@ -28,7 +28,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
+import io.governanceledger.support.caching.BoundedCache;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -71,10 +72,10 @@ class BudgetController {
                                List.of("/api/programs/*/budget/movements", "/api/programs/*/budget/movements/*/*"));
     }
 
-    /** A program's budget is read far more than it changes: keep it in memory between commands. */
+    /** A program's budget takes many commands: keep recent ones in memory instead of re-reading their events. */
     @Bean
-    static Cache budgetCache() {
-        return new WeakReferenceCache();
+    static Cache budgetCache(@Value("${ledger.budget.cached-programs:1000}") int cachedPrograms) {
+        return new BoundedCache(cachedPrograms);
     }
 
     record LineRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",

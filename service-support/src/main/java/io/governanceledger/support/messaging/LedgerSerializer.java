@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.serialization.AnnotationRevisionResolver;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -26,6 +27,10 @@ public final class LedgerSerializer {
                          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                          .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
                          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                         // Axon reads stored events through a JSON tree (for upcasting): keep every decimal
+                         // exact there, or 1234.50 comes back as the double 1234.5
+                         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                         .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
                          .build();
     }
 

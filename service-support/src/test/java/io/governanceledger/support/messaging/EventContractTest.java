@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -117,10 +118,11 @@ class EventContractTest {
         if (type.isEnum()) {
             return type.getEnumConstants()[0];
         }
-        if (type == List.class) {
+        if (type == List.class || type == Set.class) {
             Type element = ((ParameterizedType) generic).getActualTypeArguments()[0];
             Class<?> elementType = (Class<?>) element;
-            return List.of(value(elementType, elementType, name + "-item"));
+            Object item = value(elementType, elementType, name + "-item");
+            return type == List.class ? List.of(item) : Set.of(item);
         }
         if (type.isRecord()) {
             return sample(type);
