@@ -3,6 +3,9 @@ package io.governanceledger.command.commandbus;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
 import org.axonframework.commandhandling.SimpleCommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
+import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.config.Configuration;
@@ -10,10 +13,13 @@ import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+
 /**
  * The local command bus as Axon's auto-configuration builds it, but with refusals that do not roll
- * back an untouched aggregate (see {@link RefusalsKeepState}). With Axon Server it stays the local
- * segment that handles the commands routed to this service.
+ * back an untouched aggregate (see {@link RefusalsKeepState}), and a gateway that retries lost races.
+ * With Axon Server the bus stays the local segment that handles the commands routed to this service.
  */
 @org.springframework.context.annotation.Configuration
 class CommandBusConfiguration {
@@ -32,5 +38,27 @@ class CommandBusConfiguration {
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         commandBus.registerHandlerInterceptor(new RefusalsKeepState());
         return commandBus;
+    }
+
+    /**
+     * Retries a command that lost a race with another writer of the same aggregate (a concurrency
+     * exception is transient): the failed attempt removed the stale cached aggregate, so the retry
+     * decides on the current state. Rule violations are never retried.
+     */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        ScheduledExecutorService retries = Executors.newScheduledThreadPool(1, runnable -> {
+            Thread thread = new Thread(runnable, "command-retry");
+            thread.setDaemon(true);
+            return thread;
+        });
+        return DefaultCommandGateway.builder()
+                                    .commandBus(commandBus)
+                                    .retryScheduler(IntervalRetryScheduler.builder()
+                                                                          .retryExecutor(retries)
+                                                                          .retryInterval(20)
+                                                                          .maxRetryCount(5)
+                                                                          .build())
+                                    .build();
     }
 }

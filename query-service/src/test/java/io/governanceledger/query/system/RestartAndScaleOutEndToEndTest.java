@@ -144,6 +144,29 @@ class RestartAndScaleOutEndToEndTest {
         }
     }
 
+    @Test
+    void twoCommandServicesTakeTurnsOnOneCachedBudgetWithoutRefusingAnyone() {
+        try (LedgerSystem system = LedgerSystem.isolated()) {
+            Http first = system.startCommandService().http();
+            Http second = system.startCommandService().http();
+            BudgetFixture budget = new BudgetFixture(first, "TURNS").line("L1", "Infrastructure", "CAPEX", 2026)
+                                                                    .delegation("cfo", "1000000");
+            // a load balancer sending requests to each instance in turn: each one's cached budget is
+            // always one write behind, and the lost race is retried on fresh state
+            for (int i = 0; i < 20; i++) {
+                Http target = i % 2 == 0 ? first : second;
+                Http.Response response = target.post("cfo", budget.path("/movements"), """
+                        {"kind": "ALLOCATION", "lineId": "L1", "amount": 100, "currency": "EUR", "reason": "turn %d"}"""
+                        .formatted(i));
+                assertThat(response.status()).as(response.body()).isEqualTo(201);
+            }
+            assertThat(system.jdbc().sql("""
+                                         SELECT count(*) FROM event_store.domain_event_entry
+                                         WHERE aggregate_identifier = ? AND payload_type LIKE '%MovementBookedEvent'
+                                         """).param(budget.program + "/budget").query(Long.class).single()).isEqualTo(20);
+        }
+    }
+
     private static List<String> record(Http commands, int count) {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < count; i++) {
