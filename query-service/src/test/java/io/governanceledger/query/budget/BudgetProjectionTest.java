@@ -1,0 +1,137 @@
+package io.governanceledger.query.budget;
+
+import io.governanceledger.events.budget.BudgetLineOpenedEvent;
+import io.governanceledger.events.budget.BudgetMovement;
+import io.governanceledger.events.budget.BudgetView;
+import io.governanceledger.events.budget.CostCategory;
+import io.governanceledger.events.budget.DelegationGrantedEvent;
+import io.governanceledger.events.budget.DelegationRevokedEvent;
+import io.governanceledger.events.budget.FindBudgetQuery;
+import io.governanceledger.events.budget.FindMovementsQuery;
+import io.governanceledger.events.budget.FindPendingApprovalsQuery;
+import io.governanceledger.events.budget.LedgerEntry;
+import io.governanceledger.events.budget.LedgerEntry.Measure;
+import io.governanceledger.events.budget.Money;
+import io.governanceledger.events.budget.MovementApprovalGivenEvent;
+import io.governanceledger.events.budget.MovementBookedEvent;
+import io.governanceledger.events.budget.MovementKind;
+import io.governanceledger.events.budget.MovementRequestedEvent;
+import io.governanceledger.query.ProjectionDatabase;
+import io.governanceledger.support.time.BusinessClock;
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import static io.governanceledger.query.ProjectionDatabase.at;
+import static io.governanceledger.query.ProjectionDatabase.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BudgetProjectionTest {
+
+    private static final BusinessClock CLOCK = new BusinessClock(Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"),
+                                                                             ZoneId.of("UTC")), ZoneId.of("Europe/Brussels"));
+    private static final Instant T = Instant.parse("2026-06-01T08:00:00Z");
+
+    private BudgetProjection projection;
+    private BudgetQueries queries;
+    private long position;
+
+    @BeforeEach
+    void setUp() {
+        var jdbc = ProjectionDatabase.create();
+        projection = new BudgetProjection(jdbc, CLOCK);
+        queries = new BudgetQueries(jdbc, CLOCK);
+        jdbc.sql("INSERT INTO program VALUES ('P', 'n', 's', '2026-01-01', '2030-01-01', 'EUR', 'ACTIVE', NULL, now(), now(), 0)")
+            .update();
+        projection.on(new BudgetLineOpenedEvent("P", "L1", "Infra", CostCategory.CAPEX, 2026, "EUR"), message("x"), at(++position));
+        projection.on(new BudgetLineOpenedEvent("P", "L2", "Ops", CostCategory.OPEX, 2026, "EUR"), message("x"), at(++position));
+    }
+
+    private static EventMessage<?> message(Object payload) {
+        return event(payload, "finance", T, Instant.parse("2026-05-31T22:00:00Z"));
+    }
+
+    private static BudgetMovement movement(MovementKind kind, String line, String to, String amount) {
+        return new BudgetMovement(kind, line, to, new Money(new BigDecimal(amount), "EUR"), null, null, null, null, null);
+    }
+
+    private void book(String id, BudgetMovement movement, LedgerEntry... entries) {
+        MovementBookedEvent booked = new MovementBookedEvent("P", id, movement, "finance", List.of(), List.of(entries));
+        EventMessage<?> message = message(booked);
+        long at = ++position;
+        projection.on(booked, message, at(at));
+        projection.on(booked, message, at(at)); // redelivered: changes nothing
+    }
+
+    private static LedgerEntry entry(String line, Measure measure, String delta) {
+        return new LedgerEntry(line, measure, new BigDecimal(delta));
+    }
+
+    @Test
+    void balancesAreTheSumsOfTheBookedLegs() {
+        book("M1", movement(MovementKind.ALLOCATION, "L1", null, "1000.00"), entry("L1", Measure.ALLOCATED, "1000.00"));
+        book("M2", movement(MovementKind.TRANSFER, "L1", "L2", "250.50"),
+             entry("L1", Measure.ALLOCATED, "-250.50"), entry("L2", Measure.ALLOCATED, "250.50"));
+        book("M3", movement(MovementKind.COMMITMENT, "L1", null, "300"), entry("L1", Measure.COMMITTED, "300"));
+        book("M4", movement(MovementKind.ACTUAL, "L1", null, "320"),
+             entry("L1", Measure.COMMITTED, "-300"), entry("L1", Measure.ACTUAL, "320"));
+        book("M5", movement(MovementKind.REFORECAST, "L1", null, "800"), entry("L1", Measure.FORECAST, "800"));
+
+        BudgetView view = queries.budget(new FindBudgetQuery("P")).orElseThrow();
+        var l1 = view.lines().get(0).balance();
+        assertThat(l1.allocated()).isEqualByComparingTo("749.50");
+        assertThat(l1.committed()).isEqualByComparingTo("0");
+        assertThat(l1.actual()).isEqualByComparingTo("320");
+        assertThat(l1.available()).isEqualByComparingTo("429.50");
+        assertThat(l1.forecast()).isEqualByComparingTo("800");
+        assertThat(l1.variance()).isEqualByComparingTo("-50.50");
+        assertThat(l1.burnRatePerMonth()).isEqualByComparingTo("53.33"); // 320 over the 6 months begun by 15 June
+        assertThat(view.total().allocated()).isEqualByComparingTo("1000.00");
+        assertThat(view.byCategory()).extracting(total -> total.category()).containsExactly(CostCategory.CAPEX, CostCategory.OPEX);
+        assertThat(view.byFiscalYearAndCategory()).hasSize(2);
+        assertThat(queries.movements(new FindMovementsQuery("P", "L2", null, null, null, null, null, 0, 10)).orElseThrow()
+                          .movements()).extracting(m -> m.movementId()).containsExactly("M2");
+    }
+
+    @Test
+    void pendingApprovalsGoToApproversWhoseDelegationCoversThem() {
+        projection.on(new DelegationGrantedEvent("P", "D1", "carol", new Money(new BigDecimal("5000"), "EUR"), List.of(),
+                                                 List.of(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "cfo"));
+        projection.on(new DelegationGrantedEvent("P", "D2", "bob", new Money(new BigDecimal("500"), "EUR"), List.of(),
+                                                 List.of(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "cfo"));
+        projection.on(new DelegationGrantedEvent("P", "D3", "erin", new Money(new BigDecimal("5000"), "EUR"),
+                                                 List.of("L2"), List.of(), LocalDate.of(2026, 1, 1),
+                                                 LocalDate.of(2026, 12, 31), "cfo"));
+        projection.on(new DelegationGrantedEvent("P", "D4", "dave", new Money(new BigDecimal("5000"), "EUR"), List.of(),
+                                                 List.of(), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), "cfo"));
+        MovementRequestedEvent request = new MovementRequestedEvent("P", "M1", movement(MovementKind.ALLOCATION, "L1", null,
+                                                                                       "1000"), "alice", 2,
+                                                                    LocalDate.of(2026, 7, 1));
+        projection.on(request, message(request), at(++position));
+
+        assertThat(waitingFor("carol")).containsExactly("M1");
+        assertThat(waitingFor("bob")).isEmpty();   // limit too low
+        assertThat(waitingFor("erin")).isEmpty();  // only L2
+        assertThat(waitingFor("dave")).isEmpty();  // delegation expired
+        assertThat(waitingFor("alice")).isEmpty(); // own request
+
+        MovementApprovalGivenEvent approval = new MovementApprovalGivenEvent("P", "M1", "carol", "D1", 1, 2);
+        projection.on(approval, message(approval), at(++position));
+        assertThat(waitingFor("carol")).isEmpty(); // already approved
+        projection.on(new DelegationRevokedEvent("P", "D1", "carol"));
+        assertThat(queries.delegations(new io.governanceledger.events.budget.FindDelegationsQuery("P")))
+                .filteredOn(d -> d.delegationId().equals("D1")).singleElement().extracting(d -> d.revoked()).isEqualTo(true);
+    }
+
+    private List<String> waitingFor(String approver) {
+        return queries.pendingApprovals(new FindPendingApprovalsQuery(approver, "P")).stream()
+                      .map(m -> m.movementId()).toList();
+    }
+}
