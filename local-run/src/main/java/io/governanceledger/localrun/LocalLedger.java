@@ -54,7 +54,8 @@ public final class LocalLedger {
                   commands (writes): http://localhost:%1$d/api   OpenAPI: http://localhost:%1$d/swagger-ui.html
                   queries  (reads):  http://localhost:%2$d/api   OpenAPI: http://localhost:%2$d/swagger-ui.html
                   PostgreSQL:        %3$s (user postgres, password postgres)
-                  login:             pmo / pmo (PMO officer: may write programs and decisions)
+                  logins:            pmo / pmo (PMO officer: programs, decisions, budget requests)
+                                     finance / finance, controller / controller, cfo / cfo (finance controllers)
                                      auditor / auditor, viewer / viewer (read only)
                   try:               curl -u pmo:pmo http://localhost:%2$d/api/programs
                 Press Ctrl-C to stop.

@@ -200,6 +200,17 @@ class BadInputEndToEndTest {
     }
 
     @Test
+    void malformedPathsAndUnknownResourcesAreProblemsToo() {
+        Http.Response doubleSlash = commands.post("pmo", decisions() + "//approve", "{}");
+        assertThat(doubleSlash.status()).isEqualTo(400);
+        assertThat(doubleSlash.contentType()).startsWith("application/problem+json");
+        assertThat(doubleSlash.json().path("rule").asString()).isEqualTo("malformed-request");
+        Http.Response unknown = queries.get("viewer", "/api/no-such-thing");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
     void malformedCorrelationIdIsRefused() {
         Http.Response response = commands.post("pmo", decisions(), Bodies.decision("x"),
                                                Map.of("X-Correlation-Id", "no spaces allowed"));

@@ -2,6 +2,7 @@ package io.governanceledger.support.web;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
@@ -11,8 +12,11 @@ import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.type.LogicalType;
 
-/** Problem+json for every error, including those raised before a controller is reached. */
-@AutoConfiguration
+/**
+ * Problem+json for every error, including those raised before a controller is reached. Runs before
+ * Spring Boot's error handling so that its own "/error" controller is the one in place.
+ */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 public class ProblemDetailsAutoConfiguration {
 
     @Bean
@@ -30,6 +34,11 @@ public class ProblemDetailsAutoConfiguration {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    @Bean
+    public ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
     }
 
     @Bean
