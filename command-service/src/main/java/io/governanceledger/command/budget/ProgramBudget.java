@@ -196,8 +196,8 @@ public class ProgramBudget {
         if (movement.authorisingReference() != null) {
             decisions.requireApproved(programId, movement.authorisingReference(), "authorisingReference");
         } else if (authorisationRequired.contains(movement.kind())) {
-            throw RuleViolationException.invalid("required", "authorisingReference", "the program's policy requires "
-                    + "an approved decision for a " + movement.kind());
+            throw RuleViolationException.invalid("required", "authorisingReference", "is required: the program's policy "
+                    + "wants an approved decision behind every " + movement.kind());
         }
         List<LedgerEntry> entries = balances().entriesFor(movement);
         LocalDate today = clock.today();
