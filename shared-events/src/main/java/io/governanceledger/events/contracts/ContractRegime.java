@@ -1,0 +1,5 @@
+package io.governanceledger.events.contracts;
+
+public enum ContractRegime {
+    CLASSIC, UTILITIES
+}
