@@ -56,6 +56,21 @@ public final class Violations {
         };
     }
 
+    /** A matcher from a predicate, for record payloads (Hamcrest's property matchers expect getters). */
+    public static <T> Matcher<T> satisfies(String description, java.util.function.Predicate<T> predicate) {
+        return new TypeSafeMatcher<>() {
+            @Override
+            protected boolean matchesSafely(T item) {
+                return predicate.test(item);
+            }
+
+            @Override
+            public void describeTo(Description text) {
+                text.appendText(description);
+            }
+        };
+    }
+
     public static Matcher<RuleViolation> invalid(String rule, String field) {
         return violation(RuleViolation.Kind.INVALID, rule, field);
     }

@@ -1,0 +1,272 @@
+package io.governanceledger.command.contracts;
+
+import io.governanceledger.command.contracts.AmendmentRules.Accepted;
+import io.governanceledger.command.contracts.AmendmentRules.Verdict;
+import io.governanceledger.command.decisions.DecisionStanding;
+import io.governanceledger.command.programs.ProgramStanding;
+import io.governanceledger.command.programs.ProgramStanding.ProgramFacts;
+import io.governanceledger.events.LedgerMetaData;
+import io.governanceledger.events.contracts.AmendmentProposal;
+import io.governanceledger.events.contracts.AmendmentRejectedEvent;
+import io.governanceledger.events.contracts.CallOffPlacedEvent;
+import io.governanceledger.events.contracts.ContractAmendedEvent;
+import io.governanceledger.events.contracts.ContractRegisteredEvent;
+import io.governanceledger.events.contracts.ContractTerms;
+import io.governanceledger.events.contracts.IndexValueRecordedEvent;
+import io.governanceledger.events.contracts.LegalBasis;
+import io.governanceledger.events.contracts.PlaceCallOffCommand;
+import io.governanceledger.events.contracts.ProposeAmendmentCommand;
+import io.governanceledger.events.contracts.PublicationNoticeRecordedEvent;
+import io.governanceledger.events.contracts.RecordIndexValueCommand;
+import io.governanceledger.events.contracts.RecordPublicationNoticeCommand;
+import io.governanceledger.events.contracts.RegisterContractCommand;
+import io.governanceledger.events.contracts.ReviewClause;
+import io.governanceledger.support.messaging.RuleViolationException;
+import io.governanceledger.support.time.BusinessClock;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A framework contract of a program: its terms, index values, call-offs and amendments. A proposed
+ * amendment is judged by {@link AmendmentRules} on the contract's history: accepted, it changes the
+ * value and term; refused, it is recorded as rejected with the rule and figures and changes nothing.
+ */
+@Aggregate
+public class Contract {
+
+    @AggregateIdentifier
+    private String contractId;
+    private String programId;
+    private ContractTerms terms;
+    private BigDecimal value;
+    private LocalDate endDate;
+    private BigDecimal calledOff = BigDecimal.ZERO;
+    private final TreeMap<LocalDate, BigDecimal> indexValues = new TreeMap<>();
+    private final List<Accepted> accepted = new ArrayList<>();
+    private final Set<Integer> noticeOutstanding = new HashSet<>();
+    private final Set<String> ids = new HashSet<>();
+
+    protected Contract() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    public Contract(RegisterContractCommand command, ProgramStanding programs, BusinessClock clock) {
+        ProgramFacts program = programs.requireOpen(command.programId());
+        ContractTermsRules.check(command.terms(), program.currency());
+        apply(new ContractRegisteredEvent(command.contractId(), command.programId(), command.terms()),
+              MetaData.with(LedgerMetaData.EFFECTIVE_AT, clock.startOf(command.terms().startDate()).toString()));
+    }
+
+    @CommandHandler
+    public void handle(RecordIndexValueCommand command, ProgramStanding programs) {
+        requireInProgram(command.programId());
+        programs.requireOpen(programId);
+        if (terms.indexation() == null) {
+            throw RuleViolationException.conflict("no-indexation-clause", "Contract " + terms.reference()
+                    + " has no indexation clause.");
+        }
+        if (command.value() == null || command.value().signum() <= 0) {
+            throw RuleViolationException.invalid("positive", "value", "must be positive");
+        }
+        if (command.valueDate() == null) {
+            throw RuleViolationException.invalid("required", "valueDate", "is required");
+        }
+        if (indexValues.containsKey(command.valueDate())) {
+            throw RuleViolationException.conflict("index-value-exists", "A value of " + terms.indexation().indexName()
+                    + " for " + command.valueDate() + " is recorded; correct it with a new date's value.");
+        }
+        apply(new IndexValueRecordedEvent(contractId, programId, terms.indexation().indexName(), command.value(),
+                                          command.valueDate()));
+    }
+
+    @CommandHandler
+    public String handle(ProposeAmendmentCommand command, ProgramStanding programs, DecisionStanding decisions,
+                         ProcurementThresholds thresholds, BusinessClock clock) {
+        requireInProgram(command.programId());
+        programs.requireOpen(programId);
+        requireNew(command.amendmentId());
+        AmendmentProposal proposal = command.proposal();
+        checkProposal(proposal, clock);
+        decisions.requireApproved(programId, proposal.authorisingDecisionId(), "authorisingDecisionId");
+        Verdict verdict = new AmendmentRules(thresholds).judge(terms, indexOn(proposal.signedOn()), accepted,
+                                                               proposal.legalBasis(), proposal.reviewClauseId(),
+                                                               proposal.valueDelta(), proposal.signedOn());
+        MetaData effective = MetaData.with(LedgerMetaData.EFFECTIVE_AT, clock.startOf(proposal.effectiveFrom()).toString());
+        if (!verdict.accepted()) {
+            apply(new AmendmentRejectedEvent(contractId, programId, command.amendmentId(), proposal, verdict.rule(),
+                                             verdict.explanation(), verdict.figures()), effective);
+            return "REJECTED:" + verdict.rule();
+        }
+        BigDecimal valueAfter = value.add(proposal.valueDelta());
+        if (valueAfter.compareTo(calledOff) < 0) {
+            throw RuleViolationException.conflict("below-called-off", "The value after this amendment, " + valueAfter
+                    + ", would be below the " + calledOff + " already called off.");
+        }
+        LocalDate endAfter = endDate.plusMonths(proposal.termDeltaMonths());
+        if (!endAfter.isAfter(terms.startDate())) {
+            throw RuleViolationException.invalid("end-after-start", "termDeltaMonths", "would end the contract on "
+                    + endAfter + ", not after its start " + terms.startDate());
+        }
+        boolean publication = proposal.legalBasis() == LegalBasis.ADDITIONAL_WORKS
+                || proposal.legalBasis() == LegalBasis.UNFORESEEABLE_CIRCUMSTANCES;
+        apply(new ContractAmendedEvent(contractId, programId, command.amendmentId(), accepted.size() + 1, proposal,
+                                       verdict.figures(), valueAfter, endAfter, publication), effective);
+        return "ACCEPTED";
+    }
+
+    @CommandHandler
+    public void handle(RecordPublicationNoticeCommand command, ProgramStanding programs, BusinessClock clock) {
+        requireInProgram(command.programId());
+        programs.requireOpen(programId);
+        if (!noticeOutstanding.contains(command.amendmentNumber())) {
+            throw RuleViolationException.conflict("no-notice-outstanding", "Amendment " + command.amendmentNumber()
+                    + " of contract " + terms.reference() + " awaits no publication notice.");
+        }
+        if (command.noticeReference() == null || command.noticeReference().isBlank()) {
+            throw RuleViolationException.invalid("required", "noticeReference", "is required");
+        }
+        if (command.publishedOn() == null || command.publishedOn().isAfter(clock.today())) {
+            throw RuleViolationException.invalid(command.publishedOn() == null ? "required" : "not-in-future",
+                                                 "publishedOn", command.publishedOn() == null ? "is required"
+                                                                                               : "must not be in the future");
+        }
+        apply(new PublicationNoticeRecordedEvent(contractId, programId, command.amendmentNumber(),
+                                                 command.noticeReference(), command.publishedOn()));
+    }
+
+    @CommandHandler
+    public void handle(PlaceCallOffCommand command, ProgramStanding programs) {
+        requireInProgram(command.programId());
+        programs.requireOpen(programId);
+        requireNew(command.callOffId());
+        if (command.value() == null || command.value().signum() <= 0 || command.value().stripTrailingZeros().scale() > 2) {
+            throw RuleViolationException.invalid("positive-cents", "value", "must be positive with at most 2 decimals");
+        }
+        if (command.placedOn() == null || command.placedOn().isBefore(terms.startDate())
+                || command.placedOn().isAfter(endDate)) {
+            throw RuleViolationException.invalid("within-term", "placedOn", "must lie within the contract's term, "
+                    + terms.startDate() + " to " + endDate);
+        }
+        if (calledOff.add(command.value()).compareTo(value) > 0) {
+            throw RuleViolationException.conflict("exceeds-contract-value", "Call-offs would total "
+                    + calledOff.add(command.value()) + ", above the contract's current value " + value + ".");
+        }
+        apply(new CallOffPlacedEvent(contractId, programId, command.callOffId(), command.reference(), command.value(),
+                                     command.placedOn()));
+    }
+
+    private void checkProposal(AmendmentProposal proposal, BusinessClock clock) {
+        if (proposal == null || proposal.legalBasis() == null) {
+            throw RuleViolationException.invalid("required", "legalBasis", "is required");
+        }
+        if (proposal.valueDelta() == null || proposal.valueDelta().stripTrailingZeros().scale() > 2) {
+            throw RuleViolationException.invalid("cents", "valueDelta", "is required, with at most 2 decimals");
+        }
+        if (proposal.legalBasis() == LegalBasis.REVIEW_CLAUSE
+                && (proposal.reviewClauseId() == null || proposal.reviewClauseId().isBlank())) {
+            throw RuleViolationException.invalid("required", "reviewClauseId", "is required for a review clause");
+        }
+        if (proposal.signatories().isEmpty()) {
+            throw RuleViolationException.invalid("required", "signatories", "at least one signatory is required");
+        }
+        if (proposal.signedOn() == null || proposal.effectiveFrom() == null) {
+            throw RuleViolationException.invalid("required", proposal.signedOn() == null ? "signedOn" : "effectiveFrom",
+                                                 "is required");
+        }
+        if (proposal.signedOn().isAfter(clock.today())) {
+            throw RuleViolationException.invalid("not-in-future", "signedOn", "must not be in the future");
+        }
+        if (proposal.signedOn().isBefore(terms.startDate())) {
+            throw RuleViolationException.invalid("not-before-contract", "signedOn", "must not be before the contract "
+                    + "started on " + terms.startDate());
+        }
+        if (proposal.effectiveFrom().isBefore(proposal.signedOn())) {
+            throw RuleViolationException.invalid("effective-not-before-signature", "effectiveFrom",
+                                                 "must not be before the signature on " + proposal.signedOn());
+        }
+        if (proposal.authorisingDecisionId() == null || proposal.authorisingDecisionId().isBlank()) {
+            throw RuleViolationException.invalid("required", "authorisingDecisionId", "is required");
+        }
+    }
+
+    /** The latest index value published on or before the date. */
+    private BigDecimal indexOn(LocalDate date) {
+        var entry = indexValues.floorEntry(date);
+        return entry == null ? null : entry.getValue();
+    }
+
+    private void requireNew(String id) {
+        if (ids.contains(id)) {
+            throw RuleViolationException.conflict("id-taken", "Contract " + terms.reference() + " already has a record '"
+                    + id + "'.");
+        }
+    }
+
+    private void requireInProgram(String requestedProgramId) {
+        if (contractId == null || !programId.equals(requestedProgramId)) {
+            throw RuleViolationException.notFound("unknown-contract", "contractId",
+                                                  "Program " + requestedProgramId + " has no such contract.");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ContractRegisteredEvent event) {
+        contractId = event.contractId();
+        programId = event.programId();
+        terms = event.terms();
+        value = event.terms().initialValue();
+        endDate = event.terms().endDate();
+    }
+
+    @EventSourcingHandler
+    void on(IndexValueRecordedEvent event) {
+        indexValues.put(event.valueDate(), event.value());
+    }
+
+    @EventSourcingHandler
+    void on(ContractAmendedEvent event) {
+        ids.add(event.amendmentId());
+        accepted.add(new Accepted(event.proposal().legalBasis(), event.proposal().reviewClauseId(),
+                                  event.proposal().valueDelta()));
+        value = event.valueAfter();
+        endDate = event.endDateAfter();
+        if (event.publicationRequired()) {
+            noticeOutstanding.add(event.number());
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AmendmentRejectedEvent event) {
+        ids.add(event.amendmentId());
+    }
+
+    @EventSourcingHandler
+    void on(PublicationNoticeRecordedEvent event) {
+        noticeOutstanding.remove(event.amendmentNumber());
+    }
+
+    @EventSourcingHandler
+    void on(CallOffPlacedEvent event) {
+        ids.add(event.callOffId());
+        calledOff = calledOff.add(event.value());
+    }
+
+    /** Review clauses are referred to by id, so ids must be unique. */
+    static boolean uniqueClauseIds(List<ReviewClause> clauses) {
+        return clauses.stream().map(ReviewClause::clauseId).distinct().count() == clauses.size();
+    }
+}

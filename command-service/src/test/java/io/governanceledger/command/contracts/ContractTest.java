@@ -1,0 +1,201 @@
+package io.governanceledger.command.contracts;
+
+import io.governanceledger.command.decisions.DecisionStanding;
+import io.governanceledger.command.programs.ProgramStanding;
+import io.governanceledger.events.contracts.AmendmentFigures;
+import io.governanceledger.events.contracts.AmendmentProposal;
+import io.governanceledger.events.contracts.AmendmentRejectedEvent;
+import io.governanceledger.events.contracts.AuthorityKind;
+import io.governanceledger.events.contracts.CallOffPlacedEvent;
+import io.governanceledger.events.contracts.ContractAmendedEvent;
+import io.governanceledger.events.contracts.ContractRegime;
+import io.governanceledger.events.contracts.ContractRegisteredEvent;
+import io.governanceledger.events.contracts.ContractTerms;
+import io.governanceledger.events.contracts.ContractType;
+import io.governanceledger.events.contracts.DeMinimisCounting;
+import io.governanceledger.events.contracts.IndexValueRecordedEvent;
+import io.governanceledger.events.contracts.IndexationClause;
+import io.governanceledger.events.contracts.LegalBasis;
+import io.governanceledger.events.contracts.PlaceCallOffCommand;
+import io.governanceledger.events.contracts.ProposeAmendmentCommand;
+import io.governanceledger.events.contracts.PublicationNoticeRecordedEvent;
+import io.governanceledger.events.contracts.RecordIndexValueCommand;
+import io.governanceledger.events.contracts.RecordPublicationNoticeCommand;
+import io.governanceledger.events.contracts.RegisterContractCommand;
+import io.governanceledger.events.contracts.ReviewClause;
+import io.governanceledger.support.messaging.RuleViolationException;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.governanceledger.command.Violations.CLOCK;
+import static io.governanceledger.command.Violations.conflict;
+import static io.governanceledger.command.Violations.invalid;
+import static io.governanceledger.command.Violations.notFound;
+
+class ContractTest {
+
+    private static final String P = "AIR-1";
+    private static final String C = "CON-1";
+    private static final LocalDate START = LocalDate.of(2024, 1, 1);
+    private static final LocalDate END = LocalDate.of(2039, 1, 1);
+    private static final ContractTerms TERMS = new ContractTerms(
+            "FC-2024-01", "Airport systems framework", "Acme", ContractRegime.CLASSIC, ContractType.SERVICES,
+            AuthorityKind.CENTRAL, new BigDecimal("1000000.00"), "EUR", START, END,
+            new IndexationClause("Agoria", new BigDecimal("100")),
+            List.of(new ReviewClause("R1", "Volume review", new BigDecimal("200000"))), 180,
+            DeMinimisCounting.NET_CUMULATIVE);
+    private static final ContractRegisteredEvent REGISTERED = new ContractRegisteredEvent(C, P, TERMS);
+
+    private FixtureConfiguration<Contract> fixture;
+
+    @BeforeEach
+    void setUp() {
+        fixture = new AggregateTestFixture<>(Contract.class);
+        fixture.registerInjectableResource(CLOCK);
+        fixture.registerInjectableResource((ProgramStanding) programId ->
+                new ProgramStanding.ProgramFacts("EUR", LocalDate.of(2024, 1, 1), LocalDate.of(2039, 1, 1)));
+        fixture.registerInjectableResource((DecisionStanding) (programId, decisionId, field) -> {
+            if (!decisionId.startsWith("DEC-OK")) {
+                throw RuleViolationException.invalid("approved-decision-required", field, "not approved");
+            }
+        });
+        fixture.registerInjectableResource(AmendmentRulesTest.thresholds());
+    }
+
+    static AmendmentProposal proposal(LegalBasis basis, String clause, String delta, int months) {
+        return new AmendmentProposal(basis, clause, new BigDecimal(delta), months, "Scope text", List.of("A. Peeters"),
+                                     LocalDate.of(2026, 3, 1), LocalDate.of(2026, 4, 1), "DEC-OK-1");
+    }
+
+    @Test
+    void registersAContractInTheProgramsCurrency() {
+        fixture.givenNoPriorActivity().when(new RegisterContractCommand(C, P, TERMS)).expectEvents(REGISTERED);
+        ContractTerms dollars = new ContractTerms("FC", "t", "s", ContractRegime.CLASSIC, ContractType.SERVICES,
+                                                  AuthorityKind.CENTRAL, BigDecimal.TEN, "USD", START, END, null, List.of(),
+                                                  0, DeMinimisCounting.NET_CUMULATIVE);
+        fixture.givenNoPriorActivity().when(new RegisterContractCommand(C, P, dollars))
+               .expectExceptionDetails(invalid("currency-mismatch", "currency"));
+        ContractTerms backwards = new ContractTerms("FC", "t", "s", ContractRegime.CLASSIC, ContractType.SERVICES,
+                                                    AuthorityKind.CENTRAL, BigDecimal.TEN, "EUR", END, START, null, List.of(),
+                                                    0, DeMinimisCounting.NET_CUMULATIVE);
+        fixture.givenNoPriorActivity().when(new RegisterContractCommand(C, P, backwards))
+               .expectExceptionDetails(invalid("end-after-start", "endDate"));
+    }
+
+    @Test
+    void anAcceptedAmendmentIsNumberedAndChangesValueAndTerm() {
+        AmendmentProposal review = proposal(LegalBasis.REVIEW_CLAUSE, "R1", "150000", 12);
+        fixture.given(REGISTERED)
+               .when(new ProposeAmendmentCommand(C, P, "A-1", review))
+               .expectResultMessagePayload("ACCEPTED")
+               .expectEvents(new ContractAmendedEvent(C, P, "A-1", 1, review, new AmendmentFigures(
+                       new BigDecimal("1000000.00"), new BigDecimal("140000"), null, new BigDecimal("200000"),
+                       BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO), new BigDecimal("1150000.00"),
+                                                       END.plusMonths(12), false));
+    }
+
+    @Test
+    void anUnlawfulAmendmentIsRecordedAsRejectedWithItsRuleAndChangesNothing() {
+        AmendmentProposal tooMuch = proposal(LegalBasis.DE_MINIMIS, null, "100000", 0);
+        fixture.given(REGISTERED)
+               .when(new ProposeAmendmentCommand(C, P, "A-1", tooMuch))
+               .expectResultMessagePayload("REJECTED:de-minimis-share")
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                       org.axonframework.test.matchers.Matchers.messageWithPayload(
+                               org.hamcrest.Matchers.instanceOf(AmendmentRejectedEvent.class)),
+                       org.axonframework.test.matchers.Matchers.andNoMore()));
+        // after the rejection the next accepted amendment is still number 1
+        AmendmentProposal small = proposal(LegalBasis.DE_MINIMIS, null, "50000", 0);
+        fixture.given(REGISTERED, new AmendmentRejectedEvent(C, P, "A-1", tooMuch, "de-minimis-share", "x", null))
+               .when(new ProposeAmendmentCommand(C, P, "A-2", small))
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                       org.axonframework.test.matchers.Matchers.messageWithPayload(
+                               io.governanceledger.command.Violations.<ContractAmendedEvent>satisfies("number 1", e -> e.number() == 1)),
+                       org.axonframework.test.matchers.Matchers.andNoMore()));
+    }
+
+    @Test
+    void theIndexedPriceIsTheReferenceValueFromTheIndexValueOfTheSigningDate() {
+        AmendmentProposal dm = proposal(LegalBasis.DE_MINIMIS, null, "105000", 0);
+        fixture.given(REGISTERED, new IndexValueRecordedEvent(C, P, "Agoria", new BigDecimal("110"), LocalDate.of(2026, 1, 1)))
+               .when(new ProposeAmendmentCommand(C, P, "A-1", dm))
+               .expectResultMessagePayload("ACCEPTED");
+        // an index value published after the signature does not count for it
+        fixture.given(REGISTERED, new IndexValueRecordedEvent(C, P, "Agoria", new BigDecimal("110"), LocalDate.of(2026, 3, 2)))
+               .when(new ProposeAmendmentCommand(C, P, "A-1", dm))
+               .expectResultMessagePayload("REJECTED:de-minimis-share");
+        fixture.given(REGISTERED)
+               .when(new RecordIndexValueCommand(C, P, new BigDecimal("104.2"), LocalDate.of(2026, 1, 1)))
+               .expectEvents(new IndexValueRecordedEvent(C, P, "Agoria", new BigDecimal("104.2"), LocalDate.of(2026, 1, 1)));
+    }
+
+    @Test
+    void additionalWorksLeaveAPublicationNoticeOutstandingUntilItIsRecorded() {
+        AmendmentProposal works = proposal(LegalBasis.ADDITIONAL_WORKS, null, "400000", 0);
+        fixture.given(REGISTERED)
+               .when(new ProposeAmendmentCommand(C, P, "A-1", works))
+               .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
+                       org.axonframework.test.matchers.Matchers.messageWithPayload(
+                               io.governanceledger.command.Violations.<ContractAmendedEvent>satisfies("publication required",
+                                                                                          ContractAmendedEvent::publicationRequired)),
+                       org.axonframework.test.matchers.Matchers.andNoMore()));
+        ContractAmendedEvent amended = new ContractAmendedEvent(C, P, "A-1", 1, works, null, new BigDecimal("1400000.00"),
+                                                                END, true);
+        fixture.given(REGISTERED, amended)
+               .when(new RecordPublicationNoticeCommand(C, P, 1, "OJ S 2026/061-123456", LocalDate.of(2026, 3, 20)))
+               .expectEvents(new PublicationNoticeRecordedEvent(C, P, 1, "OJ S 2026/061-123456", LocalDate.of(2026, 3, 20)));
+        fixture.given(REGISTERED, amended, new PublicationNoticeRecordedEvent(C, P, 1, "OJ", LocalDate.of(2026, 3, 20)))
+               .when(new RecordPublicationNoticeCommand(C, P, 1, "OJ again", LocalDate.of(2026, 3, 21)))
+               .expectExceptionDetails(conflict("no-notice-outstanding"));
+    }
+
+    @Test
+    void callOffsStayWithinTheContractsCurrentValueAndTerm() {
+        fixture.given(REGISTERED)
+               .when(new PlaceCallOffCommand(C, P, "CO-1", "Call-off 1", new BigDecimal("1000000.00"), LocalDate.of(2025, 1, 1)))
+               .expectEvents(new CallOffPlacedEvent(C, P, "CO-1", "Call-off 1", new BigDecimal("1000000.00"),
+                                                    LocalDate.of(2025, 1, 1)));
+        fixture.given(REGISTERED, new CallOffPlacedEvent(C, P, "CO-1", "x", new BigDecimal("900000"), LocalDate.of(2025, 1, 1)))
+               .when(new PlaceCallOffCommand(C, P, "CO-2", "Call-off 2", new BigDecimal("100000.01"), LocalDate.of(2025, 2, 1)))
+               .expectExceptionDetails(conflict("exceeds-contract-value"));
+        fixture.given(REGISTERED)
+               .when(new PlaceCallOffCommand(C, P, "CO-1", "x", BigDecimal.TEN, LocalDate.of(2040, 1, 1)))
+               .expectExceptionDetails(invalid("within-term", "placedOn"));
+        fixture.given(REGISTERED, new CallOffPlacedEvent(C, P, "CO-1", "x", new BigDecimal("950000"), LocalDate.of(2025, 1, 1)))
+               .when(new ProposeAmendmentCommand(C, P, "A-1", proposal(LegalBasis.DE_MINIMIS, null, "-60000", 0)))
+               .expectExceptionDetails(conflict("below-called-off"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void proposalsAreCheckedBeforeTheyAreJudged() {
+        AmendmentProposal undated = new AmendmentProposal(LegalBasis.DE_MINIMIS, null, BigDecimal.ONE, 0, "s",
+                                                          List.of("x"), null, null, "DEC-OK-1");
+        fixture.given(REGISTERED).when(new ProposeAmendmentCommand(C, P, "A-1", undated))
+               .expectExceptionDetails(invalid("required", "signedOn"));
+        AmendmentProposal retroactive = new AmendmentProposal(LegalBasis.DE_MINIMIS, null, BigDecimal.ONE, 0, "s",
+                                                              List.of("x"), LocalDate.of(2026, 3, 1),
+                                                              LocalDate.of(2026, 2, 1), "DEC-OK-1");
+        fixture.given(REGISTERED).when(new ProposeAmendmentCommand(C, P, "A-1", retroactive))
+               .expectExceptionDetails(invalid("effective-not-before-signature", "effectiveFrom"));
+        AmendmentProposal unauthorised = new AmendmentProposal(LegalBasis.DE_MINIMIS, null, BigDecimal.ONE, 0, "s",
+                                                               List.of("x"), LocalDate.of(2026, 3, 1),
+                                                               LocalDate.of(2026, 3, 1), "DEC-PROPOSED");
+        fixture.given(REGISTERED).when(new ProposeAmendmentCommand(C, P, "A-1", unauthorised))
+               .expectExceptionDetails(invalid("approved-decision-required", "authorisingDecisionId"));
+        AmendmentProposal unsigned = new AmendmentProposal(LegalBasis.DE_MINIMIS, null, BigDecimal.ONE, 0, "s",
+                                                           List.of(), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 3, 1),
+                                                           "DEC-OK-1");
+        fixture.given(REGISTERED).when(new ProposeAmendmentCommand(C, P, "A-1", unsigned))
+               .expectExceptionDetails(invalid("required", "signatories"));
+        fixture.given(REGISTERED).when(new ProposeAmendmentCommand(C, "OTHER", "A-1", proposal(LegalBasis.DE_MINIMIS, null, "1", 0)))
+               .expectExceptionDetails(notFound("unknown-contract", "contractId"))
+               .expectNoEvents();
+    }
+}
