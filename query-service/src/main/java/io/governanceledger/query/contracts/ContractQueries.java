@@ -1,0 +1,165 @@
+package io.governanceledger.query.contracts;
+
+import io.governanceledger.events.contracts.AmendmentFigures;
+import io.governanceledger.events.contracts.AmendmentProposal;
+import io.governanceledger.events.contracts.AmendmentView;
+import io.governanceledger.events.contracts.CallOffView;
+import io.governanceledger.events.contracts.ContractDeadlinesView;
+import io.governanceledger.events.contracts.ContractTerms;
+import io.governanceledger.events.contracts.ContractView;
+import io.governanceledger.events.contracts.DeMinimisCounting;
+import io.governanceledger.events.contracts.DeMinimisUsageView;
+import io.governanceledger.events.contracts.FindContractQuery;
+import io.governanceledger.events.contracts.FindContractsQuery;
+import io.governanceledger.events.contracts.LegalBasis;
+import io.governanceledger.support.messaging.LedgerSerializer;
+import io.governanceledger.support.time.BusinessClock;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@Component
+class ContractQueries {
+
+    /** A renewal notice deadline within this many days is "DUE". */
+    private static final int DUE_WINDOW_DAYS = 30;
+
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+
+    ContractQueries(JdbcClient jdbc, BusinessClock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    List<ContractView> contracts(FindContractsQuery query) {
+        return jdbc.sql("SELECT contract_id FROM contract WHERE program_id = ? ORDER BY reference, contract_id")
+                   .param(query.programId()).query(String.class).list().stream()
+                   .map(id -> contract(new FindContractQuery(query.programId(), id, null)).orElseThrow())
+                   .toList();
+    }
+
+    @QueryHandler
+    Optional<ContractView> contract(FindContractQuery query) {
+        Optional<ContractTerms> found = jdbc.sql("SELECT terms FROM contract WHERE program_id = ? AND contract_id = ?")
+                                            .params(query.programId(), query.contractId()).query(String.class).optional()
+                                            .map(json -> LedgerSerializer.fromJson(json, ContractTerms.class));
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ContractTerms terms = found.get();
+        LocalDate today = clock.today();
+        LocalDate asOf = query.asOf() != null ? query.asOf() : today;
+        List<Row> rows = jdbc.sql("""
+                                  SELECT a.*, d.title AS decision_title FROM contract_amendment a
+                                  LEFT JOIN decision d ON d.decision_id = a.proposal ->> 'authorisingDecisionId'
+                                  WHERE a.contract_id = ? AND a.effective_from <= ? ORDER BY a.position
+                                  """)
+                             .params(query.contractId(), asOf).query(ContractQueries::row).list();
+
+        BigDecimal value = terms.initialValue();
+        LocalDate endDate = terms.endDate();
+        BigDecimal net = BigDecimal.ZERO;
+        BigDecimal absolute = BigDecimal.ZERO;
+        BigDecimal limitShare = null;
+        List<AmendmentView> amendments = new ArrayList<>();
+        List<AmendmentView> rejected = new ArrayList<>();
+        List<Integer> outstanding = new ArrayList<>();
+        for (Row row : rows) {
+            AmendmentProposal proposal = row.proposal();
+            if (proposal.legalBasis() == LegalBasis.DE_MINIMIS && row.figures() != null
+                    && row.figures().capShare() != null) {
+                limitShare = row.figures().capShare();
+            }
+            if (!row.accepted()) {
+                rejected.add(view(row, null, null));
+                continue;
+            }
+            value = value.add(proposal.valueDelta());
+            endDate = endDate.plusMonths(proposal.termDeltaMonths());
+            if (proposal.legalBasis() == LegalBasis.DE_MINIMIS) {
+                net = net.add(proposal.valueDelta());
+                absolute = absolute.add(proposal.valueDelta().abs());
+            }
+            if (row.publicationRequired() && row.noticeReference() == null) {
+                outstanding.add(row.number());
+            }
+            amendments.add(view(row, value, endDate));
+        }
+
+        BigDecimal latestIndex = jdbc.sql("""
+                                          SELECT value FROM contract_index_value WHERE contract_id = ? AND value_date <= ?
+                                          ORDER BY value_date DESC LIMIT 1
+                                          """)
+                                     .params(query.contractId(), asOf).query(BigDecimal.class).optional().orElse(null);
+        BigDecimal reference = terms.indexation() == null || latestIndex == null ? terms.initialValue()
+                : terms.initialValue().multiply(latestIndex)
+                       .divide(terms.indexation().baseValue(), 10, RoundingMode.HALF_EVEN).setScale(2, RoundingMode.HALF_EVEN);
+        List<CallOffView> callOffs = jdbc.sql("""
+                                              SELECT * FROM contract_call_off WHERE contract_id = ? AND placed_on <= ?
+                                              ORDER BY placed_on, call_off_id
+                                              """)
+                                         .params(query.contractId(), asOf)
+                                         .query((row, i) -> new CallOffView(row.getString("call_off_id"),
+                                                                            row.getString("reference"),
+                                                                            row.getBigDecimal("value"),
+                                                                            row.getObject("placed_on", LocalDate.class)))
+                                         .list();
+        BigDecimal calledOff = callOffs.stream().map(CallOffView::value).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal netAbs = net.abs();
+        DeMinimisUsageView deMinimis = new DeMinimisUsageView(
+                netAbs, absolute, terms.deMinimisCounting() == DeMinimisCounting.ABSOLUTE_CUMULATIVE ? absolute : netAbs,
+                percent(netAbs, reference), percent(absolute, reference),
+                limitShare == null ? null : limitShare.movePointRight(2).stripTrailingZeros());
+        LocalDate noticeDeadline = endDate.minusDays(terms.renewalNoticeDays());
+        String noticeState = today.isAfter(noticeDeadline) ? "PASSED"
+                : today.plusDays(DUE_WINDOW_DAYS).isBefore(noticeDeadline) ? "UPCOMING" : "DUE";
+        ContractDeadlinesView deadlines = new ContractDeadlinesView(noticeDeadline, noticeState, endDate,
+                                                                    today.isAfter(endDate) ? "ENDED" : "RUNNING");
+        return Optional.of(new ContractView(query.contractId(), query.programId(), asOf, terms, value, endDate, latestIndex,
+                                            reference, calledOff, value.subtract(calledOff), deMinimis, amendments, rejected,
+                                            outstanding, deadlines, callOffs));
+    }
+
+    private static BigDecimal percent(BigDecimal part, BigDecimal whole) {
+        return part.multiply(BigDecimal.valueOf(100)).divide(whole, 2, RoundingMode.HALF_EVEN);
+    }
+
+    private static AmendmentView view(Row row, BigDecimal valueAfter, LocalDate endDateAfter) {
+        AmendmentProposal p = row.proposal();
+        return new AmendmentView(row.amendmentId(), row.accepted() ? "ACCEPTED" : "REJECTED", row.number(),
+                                 p.legalBasis(), p.reviewClauseId(), p.valueDelta(), p.termDeltaMonths(), p.scope(),
+                                 p.signatories(), p.signedOn(), p.effectiveFrom(), p.authorisingDecisionId(),
+                                 row.decisionTitle(), valueAfter, endDateAfter, row.rule(), row.explanation(),
+                                 row.figures(), row.publicationRequired(), row.noticeReference(),
+                                 row.noticePublishedOn(), row.recordedAt());
+    }
+
+    private static Row row(ResultSet rs, int index) throws SQLException {
+        String figures = rs.getString("figures");
+        return new Row(rs.getString("amendment_id"), "ACCEPTED".equals(rs.getString("status")),
+                       (Integer) rs.getObject("number"),
+                       LedgerSerializer.fromJson(rs.getString("proposal"), AmendmentProposal.class),
+                       figures == null || figures.equals("null") ? null
+                                                                 : LedgerSerializer.fromJson(figures, AmendmentFigures.class),
+                       rs.getString("rule"), rs.getString("explanation"), rs.getBoolean("publication_required"),
+                       rs.getString("notice_reference"), rs.getObject("notice_published_on", LocalDate.class),
+                       rs.getTimestamp("recorded_at").toInstant(), rs.getString("decision_title"));
+    }
+
+    private record Row(String amendmentId, boolean accepted, Integer number, AmendmentProposal proposal,
+                       AmendmentFigures figures, String rule, String explanation, boolean publicationRequired,
+                       String noticeReference, LocalDate noticePublishedOn, java.time.Instant recordedAt,
+                       String decisionTitle) {
+    }
+}

@@ -1,0 +1,48 @@
+package io.governanceledger.query.contracts;
+
+import io.governanceledger.events.contracts.ContractView;
+import io.governanceledger.events.contracts.FindContractQuery;
+import io.governanceledger.events.contracts.FindContractsQuery;
+import io.governanceledger.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.LocalDate;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/programs/{programId}/contracts")
+@Tag(name = "Contracts")
+class ContractReadController {
+
+    private final QueryGateway queries;
+
+    ContractReadController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping
+    @Operation(summary = "The program's contracts as they stand today")
+    List<ContractView> contracts(@PathVariable String programId) {
+        return queries.query(new FindContractsQuery(programId), ResponseTypes.multipleInstancesOf(ContractView.class)).join();
+    }
+
+    @GetMapping("/{contractId}")
+    @Operation(summary = "One contract with its amendment timeline, as it stood on asOf (default: today)")
+    ContractView contract(@PathVariable String programId, @PathVariable String contractId,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        return queries.query(new FindContractQuery(programId, contractId, asOf),
+                             ResponseTypes.optionalInstanceOf(ContractView.class))
+                      .join()
+                      .orElseThrow(() -> new RecordNotFoundException("contractId", "Program " + programId
+                              + " has no contract '" + contractId + "'."));
+    }
+}

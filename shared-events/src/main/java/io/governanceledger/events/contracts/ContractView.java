@@ -1,0 +1,18 @@
+package io.governanceledger.events.contracts;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A contract as it stood on {@code asOf} (effective dates up to it): its terms, its current value and
+ * end date, the reference value (indexed), call-offs, the amendment timeline with running totals,
+ * rejected proposals, de minimis usage, outstanding publication notices and its deadlines.
+ */
+public record ContractView(String contractId, String programId, LocalDate asOf, ContractTerms terms,
+                           BigDecimal currentValue, LocalDate endDate, BigDecimal latestIndexValue,
+                           BigDecimal referenceValue, BigDecimal calledOff, BigDecimal remainingValue,
+                           DeMinimisUsageView deMinimis, List<AmendmentView> amendments, List<AmendmentView> rejected,
+                           List<Integer> outstandingPublicationNotices, ContractDeadlinesView deadlines,
+                           List<CallOffView> callOffs) {
+}
