@@ -1,6 +1,7 @@
 package io.governanceledger.command.budget;
 
 import io.governanceledger.command.budget.BudgetBalances.OpenCommitment;
+import io.governanceledger.command.deadlines.SystemAction;
 import io.governanceledger.command.decisions.DecisionStanding;
 import io.governanceledger.command.programs.ProgramStanding;
 import io.governanceledger.command.programs.ProgramStanding.ProgramFacts;
@@ -66,8 +67,6 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class ProgramBudget {
 
     static final String EXPIRY = "movement-approval-window";
-    /** The actor of events the ledger records on its own, such as an expiry. */
-    static final String SYSTEM_ACTOR = "system:governance-ledger";
     private static final Pattern LINE_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @AggregateIdentifier
@@ -266,13 +265,8 @@ public class ProgramBudget {
     void onApprovalWindowPassed(String movementId, DeadlineMessage<?> deadline) {
         PendingMovement movement = pending.get(movementId);
         if (movement != null) {
-            Object correlation = deadline.getMetaData().getOrDefault(LedgerMetaData.CORRELATION_ID, deadline.getIdentifier());
-            apply(new MovementExpiredEvent(programId, movementId), MetaData.with(LedgerMetaData.ACTOR, SYSTEM_ACTOR)
-                    .and(LedgerMetaData.PROGRAM_ID, programId)
-                    .and(LedgerMetaData.CORRELATION_ID, correlation)
-                    .and(LedgerMetaData.CAUSATION_ID, deadline.getIdentifier())
-                    .and(LedgerMetaData.REASON, "No decision within the approval window, which ended on "
-                            + movement.expiresOn()));
+            apply(new MovementExpiredEvent(programId, movementId), SystemAction.metaData(
+                    deadline, programId, "No decision within the approval window, which ended on " + movement.expiresOn()));
         }
     }
 

@@ -2,6 +2,7 @@ package io.governanceledger.command.contracts;
 
 import io.governanceledger.command.contracts.AmendmentRules.Accepted;
 import io.governanceledger.command.contracts.AmendmentRules.Verdict;
+import io.governanceledger.command.deadlines.SystemAction;
 import io.governanceledger.command.decisions.DecisionStanding;
 import io.governanceledger.command.programs.ProgramStanding;
 import io.governanceledger.command.programs.ProgramStanding.ProgramFacts;
@@ -11,6 +12,7 @@ import io.governanceledger.events.contracts.AmendmentRejectedEvent;
 import io.governanceledger.events.contracts.CallOffPlacedEvent;
 import io.governanceledger.events.contracts.ContractAmendedEvent;
 import io.governanceledger.events.contracts.ContractRegisteredEvent;
+import io.governanceledger.events.contracts.ContractTermEndedEvent;
 import io.governanceledger.events.contracts.ContractTerms;
 import io.governanceledger.events.contracts.IndexValueRecordedEvent;
 import io.governanceledger.events.contracts.LegalBasis;
@@ -19,11 +21,18 @@ import io.governanceledger.events.contracts.ProposeAmendmentCommand;
 import io.governanceledger.events.contracts.PublicationNoticeRecordedEvent;
 import io.governanceledger.events.contracts.RecordIndexValueCommand;
 import io.governanceledger.events.contracts.RecordPublicationNoticeCommand;
+import io.governanceledger.events.contracts.RecordRenewalNoticeCommand;
 import io.governanceledger.events.contracts.RegisterContractCommand;
+import io.governanceledger.events.contracts.RenewalNoticeDueEvent;
+import io.governanceledger.events.contracts.RenewalNoticeOverdueEvent;
+import io.governanceledger.events.contracts.RenewalNoticeRecordedEvent;
 import io.governanceledger.events.contracts.ReviewClause;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
+import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -58,17 +67,26 @@ public class Contract {
     private final List<Accepted> accepted = new ArrayList<>();
     private final Set<Integer> noticeOutstanding = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
+    private LocalDate noticeRecordedFor;
+    private LocalDate overdueFor;
+
+    static final String NOTICE_DUE = "renewal-notice-due";
+    static final String NOTICE_OVERDUE = "renewal-notice-overdue";
+    static final String TERM_END = "contract-term-end";
 
     protected Contract() {
         // for event sourcing
     }
 
     @CommandHandler
-    public Contract(RegisterContractCommand command, ProgramStanding programs, BusinessClock clock) {
+    public Contract(RegisterContractCommand command, ProgramStanding programs, BusinessClock clock,
+                    DeadlineManager deadlines, ContractCalendar calendar) {
         ProgramFacts program = programs.requireOpen(command.programId());
         ContractTermsRules.check(command.terms(), program.currency());
         apply(new ContractRegisteredEvent(command.contractId(), command.programId(), command.terms()),
               MetaData.with(LedgerMetaData.EFFECTIVE_AT, clock.startOf(command.terms().startDate()).toString()));
+        // the constructor's events are applied only after it returns: schedule from the command's terms
+        scheduleDeadlines(command.terms(), command.terms().endDate(), deadlines, clock, calendar);
     }
 
     @CommandHandler
@@ -95,7 +113,8 @@ public class Contract {
 
     @CommandHandler
     public String handle(ProposeAmendmentCommand command, ProgramStanding programs, DecisionStanding decisions,
-                         ProcurementThresholds thresholds, BusinessClock clock) {
+                         ProcurementThresholds thresholds, BusinessClock clock, DeadlineManager deadlines,
+                         ContractCalendar calendar) {
         requireInProgram(command.programId());
         programs.requireOpen(programId);
         requireNew(command.amendmentId());
@@ -125,6 +144,12 @@ public class Contract {
                 || proposal.legalBasis() == LegalBasis.UNFORESEEABLE_CIRCUMSTANCES;
         apply(new ContractAmendedEvent(contractId, programId, command.amendmentId(), accepted.size() + 1, proposal,
                                        verdict.figures(), valueAfter, endAfter, publication), effective);
+        if (proposal.termDeltaMonths() != 0) {
+            deadlines.cancelAllWithinScope(NOTICE_DUE);
+            deadlines.cancelAllWithinScope(NOTICE_OVERDUE);
+            deadlines.cancelAllWithinScope(TERM_END);
+            scheduleDeadlines(terms, endDate, deadlines, clock, calendar);
+        }
         return "ACCEPTED";
     }
 
@@ -167,6 +192,73 @@ public class Contract {
         }
         apply(new CallOffPlacedEvent(contractId, programId, command.callOffId(), command.reference(), command.value(),
                                      command.placedOn()));
+    }
+
+    @CommandHandler
+    public void handle(RecordRenewalNoticeCommand command, ProgramStanding programs, BusinessClock clock) {
+        requireInProgram(command.programId());
+        programs.requireOpen(programId);
+        if (terms.renewalNoticeDays() == 0) {
+            throw RuleViolationException.conflict("no-notice-period", "Contract " + terms.reference()
+                    + " has no renewal notice period.");
+        }
+        LocalDate deadline = noticeDeadline();
+        if (deadline.equals(noticeRecordedFor)) {
+            throw RuleViolationException.conflict("renewal-notice-recorded", "The renewal notice for the deadline of "
+                    + deadline + " is already recorded.");
+        }
+        if (command.choice() == null) {
+            throw RuleViolationException.invalid("required", "choice", "is required");
+        }
+        if (command.sentOn() == null || command.sentOn().isAfter(clock.today())) {
+            throw RuleViolationException.invalid(command.sentOn() == null ? "required" : "not-in-future", "sentOn",
+                                                 command.sentOn() == null ? "is required" : "must not be in the future");
+        }
+        apply(new RenewalNoticeRecordedEvent(contractId, programId, command.choice(), command.sentOn(), deadline,
+                                             command.sentOn().isAfter(deadline)));
+    }
+
+    /** Warns before the renewal notice deadline, if no notice is recorded by then. */
+    @DeadlineHandler(deadlineName = NOTICE_DUE)
+    void onNoticeDue(String deadline, DeadlineMessage<?> message) {
+        // both deadlines may be past when a contract is registered late: never warn "due" after "overdue"
+        LocalDate current = noticeDeadline();
+        if (deadline.equals(current.toString()) && !current.equals(noticeRecordedFor) && !current.equals(overdueFor)) {
+            apply(new RenewalNoticeDueEvent(contractId, programId, noticeDeadline()), SystemAction.metaData(
+                    message, programId, "Renewal notice of contract " + terms.reference() + " is due by " + deadline));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = NOTICE_OVERDUE)
+    void onNoticeOverdue(String deadline, DeadlineMessage<?> message) {
+        if (deadline.equals(String.valueOf(noticeDeadline())) && !noticeDeadline().equals(noticeRecordedFor)) {
+            apply(new RenewalNoticeOverdueEvent(contractId, programId, noticeDeadline()), SystemAction.metaData(
+                    message, programId, "No renewal notice of contract " + terms.reference() + " by " + deadline));
+        }
+    }
+
+    @DeadlineHandler(deadlineName = TERM_END)
+    void onTermEnd(String end, DeadlineMessage<?> message) {
+        if (end.equals(endDate.toString())) {
+            apply(new ContractTermEndedEvent(contractId, programId, endDate), SystemAction.metaData(
+                    message, programId, "Contract " + terms.reference() + " reached the end of its term"));
+        }
+    }
+
+    /** Deadlines carry the date they were set for; one left over from an earlier term changes nothing. */
+    private static void scheduleDeadlines(ContractTerms terms, LocalDate endDate, DeadlineManager deadlines,
+                                          BusinessClock clock, ContractCalendar calendar) {
+        if (terms.renewalNoticeDays() > 0) {
+            LocalDate deadline = endDate.minusDays(terms.renewalNoticeDays());
+            deadlines.schedule(clock.startOf(deadline.minusDays(calendar.renewalWarningDays())), NOTICE_DUE,
+                               deadline.toString());
+            deadlines.schedule(clock.startOf(deadline.plusDays(1)), NOTICE_OVERDUE, deadline.toString());
+        }
+        deadlines.schedule(clock.startOf(endDate), TERM_END, endDate.toString());
+    }
+
+    private LocalDate noticeDeadline() {
+        return endDate.minusDays(terms.renewalNoticeDays());
     }
 
     private void checkProposal(AmendmentProposal proposal, BusinessClock clock) {
@@ -257,6 +349,16 @@ public class Contract {
     @EventSourcingHandler
     void on(PublicationNoticeRecordedEvent event) {
         noticeOutstanding.remove(event.amendmentNumber());
+    }
+
+    @EventSourcingHandler
+    void on(RenewalNoticeOverdueEvent event) {
+        overdueFor = event.deadline();
+    }
+
+    @EventSourcingHandler
+    void on(RenewalNoticeRecordedEvent event) {
+        noticeRecordedFor = event.deadline();
     }
 
     @EventSourcingHandler

@@ -14,7 +14,9 @@ import io.governanceledger.events.contracts.PlaceCallOffCommand;
 import io.governanceledger.events.contracts.ProposeAmendmentCommand;
 import io.governanceledger.events.contracts.RecordIndexValueCommand;
 import io.governanceledger.events.contracts.RecordPublicationNoticeCommand;
+import io.governanceledger.events.contracts.RecordRenewalNoticeCommand;
 import io.governanceledger.events.contracts.RegisterContractCommand;
+import io.governanceledger.events.contracts.RenewalChoice;
 import io.governanceledger.events.contracts.ReviewClause;
 import io.governanceledger.support.security.LedgerRoles;
 import io.governanceledger.support.security.WriteAccess;
@@ -113,6 +115,10 @@ class ContractController {
                           @NotBlank @Size(max = 2000) String reason) {
     }
 
+    record RenewalNoticeRequest(@NotNull RenewalChoice choice, @NotNull LocalDate sentOn,
+                                @NotBlank @Size(max = 2000) String reason) {
+    }
+
     /** The verdict on a proposed amendment: recorded either way; {@code rule} says why it was rejected. */
     record AmendmentOutcome(String id, String status, String rule, String correlationId) {
     }
@@ -173,6 +179,15 @@ class ContractController {
         return new Accepted(contractId, "PUBLISHED", commands.send(
                 new RecordPublicationNoticeCommand(contractId, programId, number, body.noticeReference(), body.publishedOn()),
                 programId, reason));
+    }
+
+    @PostMapping("/{contractId}/renewal-notice")
+    @Operation(summary = "Record the renewal notice sent to the supplier (renew or terminate)")
+    Accepted renewalNotice(@PathVariable String programId, @PathVariable String contractId,
+                           @Valid @RequestBody RenewalNoticeRequest body) {
+        return new Accepted(contractId, body.choice().name(), commands.send(
+                new RecordRenewalNoticeCommand(contractId, programId, body.choice(), body.sentOn()), programId,
+                body.reason()));
     }
 
     @PostMapping("/{contractId}/call-offs")

@@ -21,7 +21,13 @@ import io.governanceledger.events.contracts.ProposeAmendmentCommand;
 import io.governanceledger.events.contracts.PublicationNoticeRecordedEvent;
 import io.governanceledger.events.contracts.RecordIndexValueCommand;
 import io.governanceledger.events.contracts.RecordPublicationNoticeCommand;
+import io.governanceledger.events.contracts.RecordRenewalNoticeCommand;
 import io.governanceledger.events.contracts.RegisterContractCommand;
+import io.governanceledger.events.contracts.RenewalChoice;
+import io.governanceledger.events.contracts.RenewalNoticeDueEvent;
+import io.governanceledger.events.contracts.RenewalNoticeOverdueEvent;
+import io.governanceledger.events.contracts.RenewalNoticeRecordedEvent;
+import io.governanceledger.events.contracts.ContractTermEndedEvent;
 import io.governanceledger.events.contracts.ReviewClause;
 import io.governanceledger.support.messaging.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -66,6 +72,48 @@ class ContractTest {
             }
         });
         fixture.registerInjectableResource(AmendmentRulesTest.thresholds());
+        fixture.registerInjectableResource(new ContractCalendar(30));
+    }
+
+    @Test
+    void registrationSchedulesTheRenewalNoticeAndEndOfTermDeadlines() {
+        // 180 days before 1 January 2039: the deadline is 5 July 2038
+        fixture.givenNoPriorActivity()
+               .when(new RegisterContractCommand(C, P, TERMS))
+               .expectScheduledDeadlineWithName(CLOCK.startOf(LocalDate.of(2038, 6, 5)), Contract.NOTICE_DUE)
+               .expectScheduledDeadlineWithName(CLOCK.startOf(LocalDate.of(2038, 7, 6)), Contract.NOTICE_OVERDUE)
+               .expectScheduledDeadlineWithName(CLOCK.startOf(END), Contract.TERM_END);
+    }
+
+    @Test
+    void theRenewalNoticeFallsDueThenOverdueAndTheTermEnds() {
+        fixture.givenCommands(new RegisterContractCommand(C, P, TERMS))
+               .whenThenTimeAdvancesTo(CLOCK.startOf(LocalDate.of(2039, 1, 2)))
+               .expectEvents(new RenewalNoticeDueEvent(C, P, LocalDate.of(2038, 7, 5)),
+                             new RenewalNoticeOverdueEvent(C, P, LocalDate.of(2038, 7, 5)),
+                             new ContractTermEndedEvent(C, P, END));
+    }
+
+    @Test
+    void aRecordedNoticeSilencesTheOverdueWarning() {
+        fixture.givenCommands(new RegisterContractCommand(C, P, TERMS))
+               .andGivenCommands(new RecordRenewalNoticeCommand(C, P, RenewalChoice.RENEW, LocalDate.of(2026, 1, 10)))
+               .whenThenTimeAdvancesTo(CLOCK.startOf(LocalDate.of(2038, 12, 1)))
+               .expectEvents();
+        fixture.given(REGISTERED, new RenewalNoticeRecordedEvent(C, P, RenewalChoice.RENEW, LocalDate.of(2026, 1, 10),
+                                                                 LocalDate.of(2038, 7, 5), false))
+               .when(new RecordRenewalNoticeCommand(C, P, RenewalChoice.TERMINATE, LocalDate.of(2026, 2, 1)))
+               .expectExceptionDetails(conflict("renewal-notice-recorded"));
+    }
+
+    @Test
+    void aLongerTermMovesTheDeadlines() {
+        fixture.givenCommands(new RegisterContractCommand(C, P, TERMS),
+                              new ProposeAmendmentCommand(C, P, "A-1", proposal(LegalBasis.NON_SUBSTANTIAL, null, "0", 12)))
+               .whenThenTimeAdvancesTo(CLOCK.startOf(LocalDate.of(2039, 6, 10)))
+               // the term now ends on 1 January 2040: no warning for the old deadline of 5 July 2038, the new
+               // one (5 July 2039) is due from 5 June 2039
+               .expectEvents(new RenewalNoticeDueEvent(C, P, LocalDate.of(2039, 7, 5)));
     }
 
     static AmendmentProposal proposal(LegalBasis basis, String clause, String delta, int months) {

@@ -4,6 +4,10 @@ import io.governanceledger.events.contracts.AmendmentRejectedEvent;
 import io.governanceledger.events.contracts.CallOffPlacedEvent;
 import io.governanceledger.events.contracts.ContractAmendedEvent;
 import io.governanceledger.events.contracts.ContractRegisteredEvent;
+import io.governanceledger.events.contracts.ContractTermEndedEvent;
+import io.governanceledger.events.contracts.RenewalNoticeDueEvent;
+import io.governanceledger.events.contracts.RenewalNoticeOverdueEvent;
+import io.governanceledger.events.contracts.RenewalNoticeRecordedEvent;
 import io.governanceledger.events.contracts.IndexValueRecordedEvent;
 import io.governanceledger.events.contracts.PublicationNoticeRecordedEvent;
 import io.governanceledger.query.history.RecordedEvent;
@@ -87,6 +91,37 @@ class ContractProjection {
     void on(CallOffPlacedEvent event) {
         jdbc.sql("INSERT INTO contract_call_off VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
             .params(event.callOffId(), event.contractId(), event.reference(), event.value(), event.placedOn()).update();
+    }
+
+    @EventHandler
+    void on(RenewalNoticeDueEvent event) {
+        renewalState(event.contractId(), "DUE", event.deadline());
+    }
+
+    @EventHandler
+    void on(RenewalNoticeOverdueEvent event) {
+        renewalState(event.contractId(), "OVERDUE", event.deadline());
+    }
+
+    @EventHandler
+    void on(RenewalNoticeRecordedEvent event) {
+        jdbc.sql("UPDATE contract SET renewal_notice_state = 'RECORDED', renewal_choice = ?, renewal_notice_sent_on = ?, "
+                         + "renewal_notice_deadline = ? WHERE contract_id = ?")
+            .params(event.choice().name(), event.sentOn(), event.deadline(), event.contractId()).update();
+    }
+
+    @EventHandler
+    void on(ContractTermEndedEvent event) {
+        jdbc.sql("UPDATE contract SET term_ended_on = ? WHERE contract_id = ?")
+            .params(event.endDate(), event.contractId()).update();
+    }
+
+    /** A warning for a deadline that already has its notice, or is already overdue, changes nothing. */
+    private void renewalState(String contractId, String state, java.time.LocalDate deadline) {
+        jdbc.sql("UPDATE contract SET renewal_notice_state = ?, renewal_notice_deadline = ? WHERE contract_id = ? "
+                         + "AND (renewal_notice_state IS NULL OR renewal_notice_deadline <> ? "
+                         + "OR renewal_notice_state NOT IN ('RECORDED', 'OVERDUE'))")
+            .params(state, deadline, contractId, deadline).update();
     }
 
     @ResetHandler

@@ -12,6 +12,7 @@ import io.governanceledger.events.contracts.DeMinimisUsageView;
 import io.governanceledger.events.contracts.FindContractQuery;
 import io.governanceledger.events.contracts.FindContractsQuery;
 import io.governanceledger.events.contracts.LegalBasis;
+import io.governanceledger.events.contracts.RenewalChoice;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
@@ -25,13 +26,11 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 @Component
 class ContractQueries {
-
-    /** A renewal notice deadline within this many days is "DUE". */
-    private static final int DUE_WINDOW_DAYS = 30;
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
@@ -51,13 +50,14 @@ class ContractQueries {
 
     @QueryHandler
     Optional<ContractView> contract(FindContractQuery query) {
-        Optional<ContractTerms> found = jdbc.sql("SELECT terms FROM contract WHERE program_id = ? AND contract_id = ?")
-                                            .params(query.programId(), query.contractId()).query(String.class).optional()
-                                            .map(json -> LedgerSerializer.fromJson(json, ContractTerms.class));
+        Optional<Map<String, Object>> found = jdbc.sql("SELECT * FROM contract WHERE program_id = ? AND contract_id = ?")
+                                                  .params(query.programId(), query.contractId()).query().listOfRows()
+                                                  .stream().findFirst();
         if (found.isEmpty()) {
             return Optional.empty();
         }
-        ContractTerms terms = found.get();
+        Map<String, Object> contract = found.get();
+        ContractTerms terms = LedgerSerializer.fromJson(contract.get("terms").toString(), ContractTerms.class);
         LocalDate today = clock.today();
         LocalDate asOf = query.asOf() != null ? query.asOf() : today;
         List<Row> rows = jdbc.sql("""
@@ -122,13 +122,23 @@ class ContractQueries {
                 percent(netAbs, reference), percent(absolute, reference),
                 limitShare == null ? null : limitShare.movePointRight(2).stripTrailingZeros());
         LocalDate noticeDeadline = endDate.minusDays(terms.renewalNoticeDays());
-        String noticeState = today.isAfter(noticeDeadline) ? "PASSED"
-                : today.plusDays(DUE_WINDOW_DAYS).isBefore(noticeDeadline) ? "UPCOMING" : "DUE";
-        ContractDeadlinesView deadlines = new ContractDeadlinesView(noticeDeadline, noticeState, endDate,
-                                                                    today.isAfter(endDate) ? "ENDED" : "RUNNING");
+        Object eventState = contract.get("renewal_notice_state");
+        String noticeState = terms.renewalNoticeDays() == 0 ? "NONE"
+                : eventState != null && noticeDeadline.equals(localDate(contract.get("renewal_notice_deadline")))
+                        ? eventState.toString() : "UPCOMING";
+        boolean recorded = "RECORDED".equals(noticeState);
+        ContractDeadlinesView deadlines = new ContractDeadlinesView(
+                noticeDeadline, noticeState,
+                recorded ? RenewalChoice.valueOf(contract.get("renewal_choice").toString()) : null,
+                recorded ? localDate(contract.get("renewal_notice_sent_on")) : null, endDate,
+                endDate.equals(localDate(contract.get("term_ended_on"))) ? "ENDED" : "RUNNING");
         return Optional.of(new ContractView(query.contractId(), query.programId(), asOf, terms, value, endDate, latestIndex,
                                             reference, calledOff, value.subtract(calledOff), deMinimis, amendments, rejected,
                                             outstanding, deadlines, callOffs));
+    }
+
+    private static LocalDate localDate(Object value) {
+        return value == null ? null : ((java.sql.Date) value).toLocalDate();
     }
 
     private static BigDecimal percent(BigDecimal part, BigDecimal whole) {

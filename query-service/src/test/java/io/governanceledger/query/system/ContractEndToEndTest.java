@@ -109,6 +109,7 @@ class ContractEndToEndTest {
         assertThat(rejectedFirst.path("figures").path("euThreshold").decimalValue()).isEqualByComparingTo("140000");
         assertThat(rejectedFirst.path("figures").path("netCumulative").decimalValue()).isEqualByComparingTo("150000");
         assertThat(view.path("deadlines").path("renewalNoticeDeadline").asString()).isEqualTo("2039-07-05");
+        assertThat(view.path("deadlines").path("renewalNoticeState").asString()).isEqualTo("UPCOMING");
 
         // as it stood at the end of 2025: the first two amendments only; the index value was known
         JsonNode endOf2025 = queries.get("auditor", contract + "?asOf=2025-12-31").json();
@@ -120,6 +121,57 @@ class ContractEndToEndTest {
         assertThat(september.path("endDate").asString()).isEqualTo("2039-01-01");
         assertThat(queries.get("auditor", base + "/NOPE").status()).isEqualTo(404);
         assertThat(queries.get("auditor", base).json().size()).isEqualTo(1);
+    }
+
+    @Test
+    void aRenewalNoticeNobodySentIsReportedDueThenOverdueUntilItIsRecorded() {
+        LedgerSystem system = LedgerSystem.shared();
+        Http commands = system.startedCommands();
+        Http queries = system.startedQueries();
+        String program = "NOTICE-" + UUID.randomUUID().toString().substring(0, 8);
+        assertThat(commands.post("pmo", "/api/programs", Bodies.program(program)).status()).isEqualTo(201);
+        String base = "/api/programs/" + program + "/contracts";
+        // ends 1 December 2026 with a year's notice: the notice was due by 1 December 2025, and nobody sent it
+        Http.Response registered = commands.post("contracts", base, """
+                {"reference": "MC-2021-07", "title": "Maintenance contract", "supplier": "Beta Services",
+                 "regime": "CLASSIC", "type": "SERVICES", "authority": "OTHER", "initialValue": 480000,
+                 "currency": "EUR", "startDate": "2024-01-01", "endDate": "2026-12-01",
+                 "renewalNoticeDays": 365, "deMinimisCounting": "ABSOLUTE_CUMULATIVE"}""");
+        assertThat(registered.status()).as(registered.body()).isEqualTo(201);
+        String contract = base + "/" + registered.text("id");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode deadlines = queries.get("contracts", contract).json().path("deadlines");
+            assertThat(deadlines.path("renewalNoticeDeadline").asString()).isEqualTo("2025-12-01");
+            assertThat(deadlines.path("renewalNoticeState").asString()).isEqualTo("OVERDUE");
+        });
+        List<String> raised = system.jdbc().sql("""
+                                                SELECT payload_type FROM event_store.domain_event_entry
+                                                WHERE aggregate_identifier = ? ORDER BY sequence_number
+                                                """).param(registered.text("id")).query(String.class).list();
+        // both deadlines had passed at registration: "due" is raised only if it runs before "overdue"
+        List<String> names = raised.stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+        assertThat(names).first().isEqualTo("ContractRegisteredEvent");
+        assertThat(names).last().isEqualTo("RenewalNoticeOverdueEvent");
+        assertThat(names).containsAnyOf("RenewalNoticeDueEvent", "RenewalNoticeOverdueEvent").hasSizeBetween(2, 3);
+        String actor = system.jdbc().sql("""
+                                         SELECT convert_from(meta_data, 'UTF8')::jsonb ->> 'actor' FROM event_store.domain_event_entry
+                                         WHERE aggregate_identifier = ? AND sequence_number = 1
+                                         """).param(registered.text("id")).query(String.class).single();
+        assertThat(actor).isEqualTo("system:governance-ledger");
+
+        assertThat(commands.post("contracts", contract + "/renewal-notice",
+                                 "{\"choice\": \"TERMINATE\", \"sentOn\": \"2026-01-15\", \"reason\": \"Letter ref. 2026/015\"}")
+                           .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode deadlines = queries.get("contracts", contract).json().path("deadlines");
+            assertThat(deadlines.path("renewalNoticeState").asString()).isEqualTo("RECORDED");
+            assertThat(deadlines.path("renewalChoice").asString()).isEqualTo("TERMINATE");
+            assertThat(deadlines.path("termState").asString()).isEqualTo("RUNNING");
+        });
+        Http.Response again = commands.post("contracts", contract + "/renewal-notice",
+                                            "{\"choice\": \"RENEW\", \"sentOn\": \"2026-01-16\", \"reason\": \"r\"}");
+        assertThat(again.status()).isEqualTo(409);
     }
 
     private static String amend(Http commands, String contract, String basis, String clause, String delta, int months,
