@@ -96,7 +96,7 @@ class ContractController {
     record AmendmentRequest(@NotNull LegalBasis legalBasis,
                             @Size(max = 40) String reviewClauseId,
                             @NotNull @Digits(integer = 13, fraction = 2) BigDecimal valueDelta,
-                            @Min(-600) @Max(600) int termDeltaMonths,
+                            @Min(-600) @Max(600) Integer termDeltaMonths,
                             @NotBlank @Size(max = 10000) String scope,
                             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> signatories,
                             @NotNull LocalDate signedOn,
@@ -156,8 +156,9 @@ class ContractController {
     ResponseEntity<AmendmentOutcome> amend(@PathVariable String programId, @PathVariable String contractId,
                                            @Valid @RequestBody AmendmentRequest body) {
         String amendmentId = "AMD-" + UUID.randomUUID().toString().substring(0, 8);
+        int termDeltaMonths = body.termDeltaMonths() == null ? 0 : body.termDeltaMonths();
         AmendmentProposal proposal = new AmendmentProposal(body.legalBasis(), body.reviewClauseId(), body.valueDelta(),
-                                                           body.termDeltaMonths(), body.scope(), body.signatories(),
+                                                           termDeltaMonths, body.scope(), body.signatories(),
                                                            body.signedOn(), body.effectiveFrom(),
                                                            body.authorisingDecisionId());
         CommandDispatcher.Sent sent = commands.sendForResult(new ProposeAmendmentCommand(contractId, programId, amendmentId,

@@ -186,10 +186,11 @@ class ContractEndToEndTest {
     private static String amendment(String basis, String clause, String delta, int months, String signedOn,
                                     String effectiveFrom, String decision) {
         return """
-               {"legalBasis": "%s", "reviewClauseId": %s, "valueDelta": %s, "termDeltaMonths": %d,
+               {"legalBasis": "%s", "reviewClauseId": %s, "valueDelta": %s,%s
                 "scope": "Scope of the %s amendment", "signatories": ["A. Peeters", "Acme Systems"],
                 "signedOn": "%s", "effectiveFrom": "%s", "authorisingDecisionId": "%s", "reason": "Amendment"}"""
-                .formatted(basis, clause == null ? "null" : "\"" + clause + "\"", delta, months, basis, signedOn,
-                           effectiveFrom, decision);
+                .formatted(basis, clause == null ? "null" : "\"" + clause + "\"", delta,
+                           months == 0 ? "" : " \"termDeltaMonths\": " + months + ",", basis, signedOn, effectiveFrom,
+                           decision);
     }
 }
