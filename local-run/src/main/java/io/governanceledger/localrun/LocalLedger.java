@@ -56,6 +56,7 @@ public final class LocalLedger {
                   PostgreSQL:        %3$s (user postgres, password postgres)
                   logins:            pmo / pmo (PMO officer: programs, decisions, budget requests)
                                      finance / finance, controller / controller, cfo / cfo (finance controllers)
+                                     contracts / contracts (contract manager)
                                      auditor / auditor, viewer / viewer (read only)
                   try:               curl -u pmo:pmo http://localhost:%2$d/api/programs
                 Press Ctrl-C to stop.
