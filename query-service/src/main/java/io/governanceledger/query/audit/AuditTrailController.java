@@ -1,0 +1,53 @@
+package io.governanceledger.query.audit;
+
+import io.governanceledger.events.audit.AuditTrailView;
+import io.governanceledger.events.audit.FindAuditTrailQuery;
+import io.governanceledger.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+
+@RestController
+@Tag(name = "Audit trail")
+class AuditTrailController {
+
+    private final QueryGateway queries;
+
+    AuditTrailController(QueryGateway queries) {
+        this.queries = queries;
+    }
+
+    @GetMapping("/api/programs/{programId}/audit-trail")
+    @Operation(summary = "Every event of the program in global order: who, what, when recorded, effective when, why")
+    AuditTrailView trail(@PathVariable String programId,
+                         @RequestParam(required = false) @Pattern(
+                                 regexp = "PROGRAM|DECISION|BUDGET_LINE|BUDGET_MOVEMENT|DELEGATION|CONTRACT|CONTRACT_AMENDMENT|CALL_OFF|OTHER",
+                                 message = "must be PROGRAM, DECISION, BUDGET_LINE, BUDGET_MOVEMENT, DELEGATION, CONTRACT, "
+                                         + "CONTRACT_AMENDMENT, CALL_OFF or OTHER") String kind,
+                         @RequestParam(required = false) String recordId,
+                         @RequestParam(required = false) String actor,
+                         @RequestParam(required = false) String correlationId,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedFrom,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant recordedTo,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant effectiveFrom,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant effectiveTo,
+                         @RequestParam(defaultValue = "0") @Min(0) int offset,
+                         @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+        return queries.query(new FindAuditTrailQuery(programId, kind, recordId, actor, correlationId, recordedFrom,
+                                                     recordedTo, effectiveFrom, effectiveTo, offset, limit),
+                             ResponseTypes.optionalInstanceOf(AuditTrailView.class))
+                      .join()
+                      .orElseThrow(() -> new RecordNotFoundException("programId", "No program '" + programId + "'."));
+    }
+}

@@ -1,0 +1,80 @@
+package io.governanceledger.query.audit;
+
+import io.governanceledger.events.audit.AuditEntryView;
+import io.governanceledger.events.audit.AuditTrailView;
+import io.governanceledger.events.audit.FindAuditTrailQuery;
+import io.governanceledger.support.messaging.LedgerSerializer;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+@Component
+class AuditTrailQueries {
+
+    private static final String FILTER = """
+            WHERE program_id = :programId
+              AND (CAST(:kind AS VARCHAR) IS NULL OR record_kind = :kind)
+              AND (CAST(:recordId AS VARCHAR) IS NULL OR record_id = :recordId)
+              AND (CAST(:actor AS VARCHAR) IS NULL OR actor = :actor)
+              AND (CAST(:correlationId AS VARCHAR) IS NULL OR correlation_id = :correlationId)
+              AND (CAST(:recordedFrom AS TIMESTAMPTZ) IS NULL OR recorded_at >= :recordedFrom)
+              AND (CAST(:recordedTo AS TIMESTAMPTZ) IS NULL OR recorded_at < :recordedTo)
+              AND (CAST(:effectiveFrom AS TIMESTAMPTZ) IS NULL OR effective_at >= :effectiveFrom)
+              AND (CAST(:effectiveTo AS TIMESTAMPTZ) IS NULL OR effective_at < :effectiveTo)
+            """;
+
+    private final JdbcClient jdbc;
+
+    AuditTrailQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    Optional<AuditTrailView> trail(FindAuditTrailQuery query) {
+        if (jdbc.sql("SELECT count(*) FROM program WHERE program_id = ?").param(query.programId())
+                .query(Long.class).single() == 0) {
+            return Optional.empty();
+        }
+        Map<String, Object> filter = new HashMap<>();
+        filter.put("programId", query.programId());
+        filter.put("kind", query.recordKind());
+        filter.put("recordId", query.recordId());
+        filter.put("actor", query.actor());
+        filter.put("correlationId", query.correlationId());
+        filter.put("recordedFrom", utc(query.recordedFrom()));
+        filter.put("recordedTo", utc(query.recordedTo()));
+        filter.put("effectiveFrom", utc(query.effectiveFrom()));
+        filter.put("effectiveTo", utc(query.effectiveTo()));
+        long total = jdbc.sql("SELECT count(*) FROM audit_event " + FILTER).params(filter).query(Long.class).single();
+        filter.put("limit", query.limit());
+        filter.put("offset", query.offset());
+        List<AuditEntryView> entries = jdbc.sql("SELECT * FROM audit_event " + FILTER
+                                                        + " ORDER BY position LIMIT :limit OFFSET :offset")
+                                           .params(filter).query(AuditTrailQueries::entry).list();
+        return Optional.of(new AuditTrailView(query.programId(), total, query.offset(), query.limit(), entries));
+    }
+
+    private static OffsetDateTime utc(java.time.Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static AuditEntryView entry(ResultSet row, int index) throws SQLException {
+        return new AuditEntryView(row.getLong("position"), row.getString("event_id"), row.getString("event_type"),
+                                  row.getInt("event_revision"), row.getString("record_kind"), row.getString("record_id"),
+                                  row.getString("aggregate_id"), row.getLong("sequence_number"), row.getString("actor"),
+                                  row.getTimestamp("recorded_at").toInstant(), row.getTimestamp("effective_at").toInstant(),
+                                  row.getString("reason"), row.getString("correlation_id"), row.getString("causation_id"),
+                                  row.getString("client_address"),
+                                  LedgerSerializer.fromJson(row.getString("payload"), Map.class));
+    }
+}
