@@ -12,6 +12,8 @@ import org.axonframework.config.Configuration;
 import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Lazy;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +29,8 @@ class CommandBusConfiguration {
     @Bean
     @Qualifier("localSegment")
     SimpleCommandBus commandBus(TransactionManager transactionManager, Configuration axon,
-                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver) {
+                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+                                @Lazy EventStore eventStore) {
         SimpleCommandBus commandBus = SimpleCommandBus.builder()
                                                       .transactionManager(transactionManager)
                                                       .rollbackConfiguration(RefusalsKeepState.ROLLBACK)
@@ -36,29 +39,28 @@ class CommandBusConfiguration {
                                                       .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
                                                       .build();
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
-        commandBus.registerHandlerInterceptor(new RefusalsKeepState());
+        commandBus.registerHandlerInterceptor(new RefusalsKeepState(eventStore));
         return commandBus;
     }
 
     /**
-     * Retries a command that lost a race with another writer of the same aggregate (a concurrency
-     * exception is transient): the failed attempt removed the stale cached aggregate, so the retry
-     * decides on the current state. Rule violations are never retried.
+     * Retries a command that lost a race with another writer of the same aggregate, and only that:
+     * the failed attempt removed the stale cached aggregate, so the retry decides on the current
+     * state. A refusal, a duplicate id or any other failure is answered at once.
      */
     @Bean
     CommandGateway commandGateway(CommandBus commandBus) {
-        ScheduledExecutorService retries = Executors.newScheduledThreadPool(1, runnable -> {
+        ScheduledExecutorService retries = Executors.newScheduledThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "command-retry");
             thread.setDaemon(true);
             return thread;
         });
         return DefaultCommandGateway.builder()
                                     .commandBus(commandBus)
-                                    .retryScheduler(IntervalRetryScheduler.builder()
-                                                                          .retryExecutor(retries)
-                                                                          .retryInterval(20)
-                                                                          .maxRetryCount(5)
-                                                                          .build())
+                                    .retryScheduler(new LostRaceRetryScheduler(IntervalRetryScheduler.builder()
+                                                                                                     .retryExecutor(retries)
+                                                                                                     .retryInterval(20)
+                                                                                                     .maxRetryCount(5)))
                                     .build();
     }
 }

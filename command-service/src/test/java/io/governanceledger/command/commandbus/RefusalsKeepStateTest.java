@@ -17,7 +17,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 class RefusalsKeepStateTest {
 
-    private final RefusalsKeepState interceptor = new RefusalsKeepState();
+    private final RefusalsKeepState interceptor = new RefusalsKeepState(
+            org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                    .storageEngine(new org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine())
+                    .build());
 
     private Throwable refuse(List<Object> stagedEvents) {
         UnitOfWork<CommandMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("c"));

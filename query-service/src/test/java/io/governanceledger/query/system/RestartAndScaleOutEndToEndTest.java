@@ -164,6 +164,15 @@ class RestartAndScaleOutEndToEndTest {
                                          SELECT count(*) FROM event_store.domain_event_entry
                                          WHERE aggregate_identifier = ? AND payload_type LIKE '%MovementBookedEvent'
                                          """).param(budget.program + "/budget").query(Long.class).single()).isEqualTo(20);
+            // a refusal decided on one instance's stale cache is retried on fresh state: the movement
+            // requested through the second instance is found and approved through the first
+            Http.Response pending = second.post("finance", budget.path("/movements"), """
+                    {"kind": "ALLOCATION", "lineId": "L1", "amount": 5000000, "currency": "EUR", "reason": "big"}""");
+            assertThat(pending.text("status")).as(pending.body()).isEqualTo("PENDING");
+            Http.Response approved = first.post("cfo", budget.path("/movements/" + pending.text("id") + "/approve"), "{}");
+            assertThat(approved.status()).as(approved.body()).isEqualTo(409);
+            assertThat(approved.text("rule")).as("refused for the right reason, not as unknown").isEqualTo("limit-too-low");
+
         }
     }
 

@@ -199,6 +199,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private ResponseEntity<ProblemDetail> causeProblem(CommandExecutionException ex) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.util.concurrent.TimeoutException) {
+                return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(ProblemResponses.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE, "outcome-unknown",
+                        "The command did not finish in time and may still complete: look its correlation id up in the "
+                                + "audit trail before sending it again."));
+            }
             if (cause instanceof AggregateNotFoundException notFound) {
                 return unknownRecord(notFound);
             }
