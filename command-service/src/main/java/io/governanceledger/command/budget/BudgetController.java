@@ -155,7 +155,7 @@ class BudgetController {
         } catch (UsernameNotFoundException e) {
             throw RuleViolationException.invalid("unknown-user", "holder", "'" + body.holder() + "' is not a user");
         }
-        String delegationId = "DEL-" + UUID.randomUUID().toString().substring(0, 8);
+        String delegationId = "DEL-" + UUID.randomUUID();
         String correlationId = commands.send(new GrantDelegationCommand(
                 ProgramBudget.idOf(programId), programId, delegationId, body.holder(),
                 new Money(body.maxAmount(), body.currency()), body.lineIds(), body.categories(), body.validFrom(),

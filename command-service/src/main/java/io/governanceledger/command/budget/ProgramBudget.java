@@ -187,7 +187,7 @@ public class ProgramBudget {
                          DeadlineManager deadlines) {
         ProgramFacts program = programs.requireOpen(command.programId());
         requireProgram(command.programId());
-        BudgetMovement movement = command.movement();
+        BudgetMovement movement = datedMovement(command.movement(), clock);
         if (pending.containsKey(command.movementId()) || decided.containsKey(command.movementId())) {
             throw RuleViolationException.conflict("movement-exists", "Movement " + command.movementId() + " exists.");
         }
@@ -404,6 +404,16 @@ public class ProgramBudget {
 
     private BudgetBalances balances() {
         return new BudgetBalances(lines, commitments, invoices);
+    }
+
+    /** A movement without an effective date takes effect on the day it is requested, whenever it is approved. */
+    private static BudgetMovement datedMovement(BudgetMovement movement, BusinessClock clock) {
+        if (movement == null || movement.effectiveDate() != null) {
+            return movement;
+        }
+        return new BudgetMovement(movement.kind(), movement.lineId(), movement.toLineId(), movement.amount(),
+                                  movement.reference(), movement.commitmentReference(), movement.authorisingReference(),
+                                  clock.today(), movement.description());
     }
 
     private static MetaData effectiveAt(BusinessClock clock, BudgetMovement movement) {

@@ -62,6 +62,11 @@ public final class AmendmentRules {
                 if (euThreshold.isEmpty()) {
                     return refuse("no-threshold-in-force", "No EU threshold is configured for " + signedOn + ".", figures);
                 }
+                if (!thresholds.getCurrency().equals(contract.currency())) {
+                    return refuse("threshold-currency", "The EU thresholds are in " + thresholds.getCurrency()
+                            + "; a contract in " + contract.currency() + " cannot be judged against them without a "
+                            + "published conversion.", figures);
+                }
                 if (counted.compareTo(euThreshold.get()) >= 0) {
                     return refuse("de-minimis-eu-threshold", "The de minimis modifications would total " + counted
                             + ", not below the EU threshold of " + euThreshold.get() + " in force on " + signedOn + ".",
@@ -93,10 +98,12 @@ public final class AmendmentRules {
             case REVIEW_CLAUSE -> {
                 Optional<ReviewClause> clause = contract.reviewClauses().stream()
                                                         .filter(c -> c.clauseId().equals(reviewClauseId)).findFirst();
+                // the clause caps what it may add: increases count, decreases do not make room again
                 BigDecimal used = history.stream()
                                          .filter(past -> past.basis() == LegalBasis.REVIEW_CLAUSE
                                                  && past.reviewClauseId().equals(reviewClauseId))
                                          .map(Accepted::valueDelta)
+                                         .filter(delta -> delta.signum() > 0)
                                          .reduce(BigDecimal.ZERO, BigDecimal::add);
                 AmendmentFigures figures = new AmendmentFigures(reference, euThreshold.orElse(null), null,
                                                                 clause.map(ReviewClause::maximumValue).orElse(null),
@@ -105,7 +112,7 @@ public final class AmendmentRules {
                     return refuse("unknown-review-clause", "The contract has no review clause '" + reviewClauseId + "'.",
                                   figures);
                 }
-                if (used.add(valueDelta).compareTo(clause.get().maximumValue()) > 0) {
+                if (valueDelta.signum() > 0 && used.add(valueDelta).compareTo(clause.get().maximumValue()) > 0) {
                     return refuse("review-clause-maximum", "Review clause " + reviewClauseId + " allows "
                             + clause.get().maximumValue() + " in all; " + used + " is used and " + valueDelta
                             + " more was asked.", figures);

@@ -65,6 +65,7 @@ public class Contract {
     private BigDecimal calledOff = BigDecimal.ZERO;
     private final TreeMap<LocalDate, BigDecimal> indexValues = new TreeMap<>();
     private final List<Accepted> accepted = new ArrayList<>();
+    private final TreeMap<LocalDate, BigDecimal> deltasInForceFrom = new TreeMap<>();
     private final Set<Integer> noticeOutstanding = new HashSet<>();
     private final Set<String> ids = new HashSet<>();
     private LocalDate noticeRecordedFor;
@@ -186,9 +187,11 @@ public class Contract {
             throw RuleViolationException.invalid("within-term", "placedOn", "must lie within the contract's term, "
                     + terms.startDate() + " to " + endDate);
         }
-        if (calledOff.add(command.value()).compareTo(value) > 0) {
+        BigDecimal inForce = valueOn(command.placedOn());
+        if (calledOff.add(command.value()).compareTo(inForce) > 0) {
             throw RuleViolationException.conflict("exceeds-contract-value", "Call-offs would total "
-                    + calledOff.add(command.value()) + ", above the contract's current value " + value + ".");
+                    + calledOff.add(command.value()) + ", above the contract's value of " + inForce + " in force on "
+                    + command.placedOn() + ".");
         }
         apply(new CallOffPlacedEvent(contractId, programId, command.callOffId(), command.reference(), command.value(),
                                      command.placedOn()));
@@ -295,6 +298,11 @@ public class Contract {
         }
     }
 
+    /** The initial value plus the accepted amendments in force on the date. */
+    private BigDecimal valueOn(LocalDate date) {
+        return deltasInForceFrom.headMap(date, true).values().stream().reduce(terms.initialValue(), BigDecimal::add);
+    }
+
     /** The latest index value published on or before the date. */
     private BigDecimal indexOn(LocalDate date) {
         var entry = indexValues.floorEntry(date);
@@ -336,6 +344,7 @@ public class Contract {
                                   event.proposal().valueDelta()));
         value = event.valueAfter();
         endDate = event.endDateAfter();
+        deltasInForceFrom.merge(event.proposal().effectiveFrom(), event.proposal().valueDelta(), BigDecimal::add);
         if (event.publicationRequired()) {
             noticeOutstanding.add(event.number());
         }

@@ -126,7 +126,7 @@ class ContractController {
     @PostMapping
     @Operation(summary = "Register a framework contract of the program")
     ResponseEntity<Accepted> register(@PathVariable String programId, @Valid @RequestBody ContractRequest body) {
-        String contractId = "CON-" + UUID.randomUUID().toString().substring(0, 8);
+        String contractId = "CON-" + UUID.randomUUID();
         ContractTerms terms = new ContractTerms(
                 body.reference().strip(), body.title().strip(), body.supplier().strip(), body.regime(), body.type(),
                 body.authority(), body.initialValue(), body.currency(), body.startDate(), body.endDate(),
@@ -155,7 +155,7 @@ class ContractController {
     @Operation(summary = "Propose an amendment: judged on its legal basis and recorded as accepted or rejected")
     ResponseEntity<AmendmentOutcome> amend(@PathVariable String programId, @PathVariable String contractId,
                                            @Valid @RequestBody AmendmentRequest body) {
-        String amendmentId = "AMD-" + UUID.randomUUID().toString().substring(0, 8);
+        String amendmentId = "AMD-" + UUID.randomUUID();
         int termDeltaMonths = body.termDeltaMonths() == null ? 0 : body.termDeltaMonths();
         AmendmentProposal proposal = new AmendmentProposal(body.legalBasis(), body.reviewClauseId(), body.valueDelta(),
                                                            termDeltaMonths, body.scope(), body.signatories(),
@@ -195,7 +195,7 @@ class ContractController {
     @Operation(summary = "Place a call-off under the framework contract")
     ResponseEntity<Accepted> callOff(@PathVariable String programId, @PathVariable String contractId,
                                      @Valid @RequestBody CallOffRequest body) {
-        String callOffId = "CO-" + UUID.randomUUID().toString().substring(0, 8);
+        String callOffId = "CO-" + UUID.randomUUID();
         String correlationId = commands.send(new PlaceCallOffCommand(contractId, programId, callOffId, body.reference(),
                                                                      body.value(), body.placedOn()), programId, body.reason());
         return ResponseEntity.status(201).body(new Accepted(callOffId, "PLACED", correlationId));

@@ -19,6 +19,8 @@ import java.util.Optional;
 public class ProcurementThresholds {
 
     private List<Period> thresholds = new ArrayList<>();
+    /** The currency the thresholds are published in. */
+    private String currency = "EUR";
     /** Share of the reference value below which de minimis modifications of works must stay. */
     private BigDecimal deMinimisShareWorks = new BigDecimal("0.15");
     /** The same for supplies and services. */
@@ -46,6 +48,14 @@ public class ProcurementThresholds {
 
     public BigDecimal deMinimisShare(ContractType type) {
         return type == ContractType.WORKS ? deMinimisShareWorks : deMinimisShareSuppliesServices;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
     }
 
     public List<Period> getThresholds() {

@@ -58,7 +58,12 @@ class AmendmentRulesTest {
 
     static ContractTerms contract(ContractRegime regime, ContractType type, AuthorityKind authority, String value,
                                   DeMinimisCounting counting, IndexationClause indexation) {
-        return new ContractTerms("FC-1", "Framework", "Supplier", regime, type, authority, new BigDecimal(value), "EUR",
+        return contract(regime, type, authority, value, counting, indexation, "EUR");
+    }
+
+    static ContractTerms contract(ContractRegime regime, ContractType type, AuthorityKind authority, String value,
+                                  DeMinimisCounting counting, IndexationClause indexation, String currency) {
+        return new ContractTerms("FC-1", "Framework", "Supplier", regime, type, authority, new BigDecimal(value), currency,
                                  LocalDate.of(2024, 1, 1), LocalDate.of(2039, 1, 1), indexation,
                                  List.of(new ReviewClause("R1", "Volume review", new BigDecimal("200000"))), 90, counting);
     }
@@ -170,6 +175,17 @@ class AmendmentRulesTest {
                 new Case("review clause: one cent over the maximum", services1m, null,
                          List.of(new Accepted(REVIEW_CLAUSE, "R1", new BigDecimal("150000"))), REVIEW_CLAUSE, "R1", "50000.01",
                          IN_2026, "review-clause-maximum", null),
+                new Case("review clause: a decrease does not make room for a later increase", services1m, null,
+                         List.of(new Accepted(REVIEW_CLAUSE, "R1", new BigDecimal("250000")),
+                                 new Accepted(REVIEW_CLAUSE, "R1", new BigDecimal("-100000"))), REVIEW_CLAUSE, "R1", "60000",
+                         IN_2026, "review-clause-maximum", null),
+                new Case("review clause: a decrease is always within it", services1m, null,
+                         List.of(new Accepted(REVIEW_CLAUSE, "R1", new BigDecimal("300000"))), REVIEW_CLAUSE, "R1", "-50000",
+                         IN_2026, OK, null),
+                c("thresholds are in euro: a contract in pounds cannot be judged de minimis",
+                  contract(ContractRegime.CLASSIC, ContractType.SERVICES, AuthorityKind.CENTRAL, "1000000",
+                           DeMinimisCounting.NET_CUMULATIVE, null, "GBP"), none, DE_MINIMIS, "1000", IN_2026,
+                  "threshold-currency"),
                 new Case("review clause the contract does not have", services1m, null, List.of(), REVIEW_CLAUSE, "R9", "1",
                          IN_2026, "unknown-review-clause", null),
                 // bases that do not change the value

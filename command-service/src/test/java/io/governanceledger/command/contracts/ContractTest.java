@@ -222,6 +222,21 @@ class ContractTest {
     }
 
     @Test
+    void aCallOffCountsOnlyTheAmendmentsInForceOnItsDate() {
+        AmendmentProposal later = new AmendmentProposal(LegalBasis.REVIEW_CLAUSE, "R1", new BigDecimal("150000"), 0, "s",
+                                                        List.of("x"), LocalDate.of(2026, 3, 1), LocalDate.of(2026, 9, 1),
+                                                        "DEC-OK-1");
+        ContractAmendedEvent amended = new ContractAmendedEvent(C, P, "A-1", 1, later, null, new BigDecimal("1150000.00"),
+                                                                END, false);
+        fixture.given(REGISTERED, amended)
+               .when(new PlaceCallOffCommand(C, P, "CO-1", "x", new BigDecimal("1100000"), LocalDate.of(2026, 6, 1)))
+               .expectExceptionDetails(conflict("exceeds-contract-value"));
+        fixture.given(REGISTERED, amended)
+               .when(new PlaceCallOffCommand(C, P, "CO-1", "x", new BigDecimal("1100000"), LocalDate.of(2026, 9, 1)))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
     void proposalsAreCheckedBeforeTheyAreJudged() {
         AmendmentProposal undated = new AmendmentProposal(LegalBasis.DE_MINIMIS, null, BigDecimal.ONE, 0, "s",
                                                           List.of("x"), null, null, "DEC-OK-1");

@@ -66,7 +66,8 @@ class BudgetProjection {
 
     @EventHandler
     void on(DelegationRevokedEvent event) {
-        jdbc.sql("UPDATE budget_delegation SET revoked = TRUE WHERE delegation_id = ?").param(event.delegationId()).update();
+        jdbc.sql("UPDATE budget_delegation SET revoked = TRUE WHERE delegation_id = ? AND program_id = ?")
+            .params(event.delegationId(), event.programId()).update();
     }
 
     @EventHandler

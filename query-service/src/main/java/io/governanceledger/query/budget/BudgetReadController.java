@@ -87,7 +87,8 @@ class BudgetReadController {
         return ResponseEntity.ok()
                              .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                              .header(HttpHeaders.CONTENT_DISPOSITION,
-                                     "attachment; filename=\"" + programId + "-budget-ledger.csv\"")
+                                     "attachment; filename=\"" + programId.replaceAll("[^A-Za-z0-9._-]", "_")
+                                             + "-budget-ledger.csv\"")
                              .body(LedgerCsv.write(ledger.movements()));
     }
 

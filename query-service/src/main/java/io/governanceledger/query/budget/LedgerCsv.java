@@ -37,7 +37,7 @@ final class LedgerCsv {
     private static String field(Object value) {
         String text = Objects.toString(value, "");
         // a cell a spreadsheet would run as a formula is kept as text
-        if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")) {
+        if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0 && !text.matches("-?[0-9.]+")) {
             text = "'" + text;
         }
         if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")) {
