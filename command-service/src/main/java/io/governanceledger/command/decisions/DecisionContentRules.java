@@ -37,8 +37,11 @@ final class DecisionContentRules {
             throw RuleViolationException.invalid("known-option", "chosenOption",
                                                  "'" + details.chosenOption() + "' is not one of the options considered");
         }
-        if (new HashSet<>(details.participants()).size() != details.participants().size()) {
+        if (details.distinctParticipantNames() != details.participants().size()) {
             throw RuleViolationException.invalid("unique-participants", "participants", "a participant is listed twice");
+        }
+        if (details.participants().stream().anyMatch(p -> p.name() == null || p.name().isBlank())) {
+            throw RuleViolationException.invalid("required", "participants", "every participant needs a name");
         }
         if (details.quorum() != null && details.quorum() > details.participants().size()) {
             throw RuleViolationException.invalid("quorum", "quorum", "quorum of " + details.quorum()

@@ -8,6 +8,7 @@ import io.governanceledger.events.decisions.ApproveDecisionCommand;
 import io.governanceledger.events.decisions.DecisionDetails;
 import io.governanceledger.events.decisions.DecisionOption;
 import io.governanceledger.events.decisions.DecisionStatus;
+import io.governanceledger.events.decisions.Participant;
 import io.governanceledger.events.decisions.DeferDecisionCommand;
 import io.governanceledger.events.decisions.RecordDecisionCommand;
 import io.governanceledger.events.decisions.RecordKind;
@@ -83,7 +84,7 @@ class DecisionController {
                     title.strip(), context.strip(),
                     options.stream().map(option -> new DecisionOption(option.key(), option.description().strip())).toList(),
                     chosenOption, rationale.strip(), decidingBody.strip(), meetingDate, decidedOn, effectiveFrom,
-                    participants == null ? List.of() : participants.stream().map(String::strip).toList(),
+                    participants == null ? List.of() : participants.stream().map(Participant::parse).toList(),
                     quorum,
                     links == null ? List.of()
                                   : links.stream().map(link -> new RecordLink(link.kind(), link.reference().strip(),

@@ -10,6 +10,7 @@ import io.governanceledger.events.decisions.DecisionRecordedEvent;
 import io.governanceledger.events.decisions.DecisionRejectedEvent;
 import io.governanceledger.events.decisions.DecisionRevokedEvent;
 import io.governanceledger.events.decisions.DecisionSupersededEvent;
+import io.governanceledger.events.decisions.Participant;
 import io.governanceledger.events.decisions.DeferDecisionCommand;
 import io.governanceledger.events.decisions.RecordDecisionCommand;
 import io.governanceledger.events.decisions.RecordKind;
@@ -64,8 +65,12 @@ class DecisionTest {
         return new DecisionDetails("Adopt cloud hosting", "Hosting contract ends in 2026",
                                    List.of(new DecisionOption("A", "Stay"), new DecisionOption("B", "Move")),
                                    chosen, "Cheaper over ten years", "Steering Committee", MEETING, decidedOn,
-                                   effectiveFrom, List.of("Alice", "Bob", "Carol"), 2,
+                                   effectiveFrom, people("Alice (chair)", "Bob", "Carol"), 2,
                                    List.of(new RecordLink(RecordKind.CHANGE_REQUEST, "CR-12", "authorises")));
+    }
+
+    static List<Participant> people(String... texts) {
+        return java.util.Arrays.stream(texts).map(Participant::parse).toList();
     }
 
     static DecisionRecordedEvent recorded() {
@@ -148,12 +153,12 @@ class DecisionTest {
             DecisionDetails valid = details("B", null, null);
             fixture.givenNoPriorActivity()
                    .when(new RecordDecisionCommand(ID, PROGRAM, new DecisionDetails(
-                           "t", "c", valid.options(), null, "r", "SC", null, null, null, List.of("Alice", "Alice"), null,
+                           "t", "c", valid.options(), null, "r", "SC", null, null, null, people("Alice", "Alice (chair)"), null,
                            null)))
                    .expectExceptionDetails(invalid("unique-participants", "participants"));
             fixture.givenNoPriorActivity()
                    .when(new RecordDecisionCommand(ID, PROGRAM, new DecisionDetails(
-                           "t", "c", valid.options(), null, "r", "SC", null, null, null, List.of("Alice", "Bob"), 3,
+                           "t", "c", valid.options(), null, "r", "SC", null, null, null, people("Alice", "Bob"), 3,
                            null)))
                    .expectExceptionDetails(invalid("quorum", "quorum"));
         }

@@ -7,6 +7,7 @@ import io.governanceledger.events.decisions.DecisionRecordedEvent;
 import io.governanceledger.events.decisions.DecisionRegisterView;
 import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.events.decisions.DecisionSupersededEvent;
+import io.governanceledger.events.decisions.Participant;
 import io.governanceledger.events.decisions.DecisionView;
 import io.governanceledger.events.decisions.FindDecisionQuery;
 import io.governanceledger.events.decisions.FindDecisionsQuery;
@@ -46,7 +47,7 @@ class DecisionProjectionTest {
     private static DecisionRecordedEvent recorded(String id, String supersedes) {
         return new DecisionRecordedEvent(id, "P", new DecisionDetails(
                 "Title " + id, "ctx", List.of(new DecisionOption("A", "a"), new DecisionOption("B", "b")), "B", "why",
-                "SC", MEETING, null, null, List.of("X"), null, List.of()), supersedes);
+                "SC", MEETING, null, null, List.of(new Participant("X", "chair")), null, List.of()), supersedes);
     }
 
     private void deliver(Object payload, long position, Instant recordedAt) {

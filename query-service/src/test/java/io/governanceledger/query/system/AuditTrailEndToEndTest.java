@@ -43,7 +43,8 @@ class AuditTrailEndToEndTest {
             assertThat(entry.path("actor").asString()).isNotBlank();
             assertThat(entry.path("reason").asString()).isNotBlank();
             assertThat(entry.path("correlationId").asString()).isNotBlank();
-            assertThat(entry.path("eventRevision").asInt()).isEqualTo(1);
+            assertThat(entry.path("eventRevision").asInt()).isEqualTo(
+                    entry.path("eventType").asString().equals("DecisionRecordedEvent") ? 2 : 1);
         });
         assertThat(all.get(5).path("recordKind").asString()).isEqualTo("BUDGET_MOVEMENT");
         assertThat(all.get(5).path("recordId").asString()).isEqualTo(movement);

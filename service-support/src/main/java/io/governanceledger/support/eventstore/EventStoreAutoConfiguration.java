@@ -1,5 +1,6 @@
 package io.governanceledger.support.eventstore;
 
+import io.governanceledger.events.decisions.DecisionRecordedEvent1to2Upcaster;
 import io.governanceledger.support.messaging.LedgerCorrelationDataProvider;
 import io.governanceledger.support.messaging.LedgerMetaDataInterceptor;
 import io.governanceledger.support.messaging.LedgerSerializer;
@@ -83,6 +84,12 @@ public class EventStoreAutoConfiguration {
     @Primary
     public Serializer serializer() {
         return LedgerSerializer.create();
+    }
+
+    /** Upcasters of every changed event shape, so both services read every stored revision. */
+    @Bean
+    public DecisionRecordedEvent1to2Upcaster decisionRecordedEvent1to2Upcaster() {
+        return new DecisionRecordedEvent1to2Upcaster();
     }
 
     @Bean

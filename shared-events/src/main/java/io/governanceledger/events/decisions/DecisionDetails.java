@@ -16,7 +16,7 @@ public record DecisionDetails(String title,
                               LocalDate meetingDate,
                               LocalDate decidedOn,
                               LocalDate effectiveFrom,
-                              List<String> participants,
+                              List<Participant> participants,
                               Integer quorum,
                               List<RecordLink> links) {
 
@@ -24,6 +24,11 @@ public record DecisionDetails(String title,
         options = options == null ? List.of() : List.copyOf(options);
         participants = participants == null ? List.of() : List.copyOf(participants);
         links = links == null ? List.of() : List.copyOf(links);
+    }
+
+    /** Names must be unique; the quorum counts them. */
+    public long distinctParticipantNames() {
+        return participants.stream().map(Participant::name).distinct().count();
     }
 
     public boolean hasOption(String key) {
