@@ -1,6 +1,8 @@
 package io.governanceledger.query.budget;
 
+import io.governanceledger.events.budget.BudgetLineLineageView;
 import io.governanceledger.events.budget.BudgetView;
+import io.governanceledger.events.budget.FindBudgetLineLineageQuery;
 import io.governanceledger.events.budget.DelegationView;
 import io.governanceledger.events.budget.FindBudgetQuery;
 import io.governanceledger.events.budget.FindDelegationsQuery;
@@ -99,6 +101,16 @@ class BudgetReadController {
                       .join()
                       .orElseThrow(() -> new RecordNotFoundException("movementId", "Program " + programId
                               + " has no movement '" + movementId + "'."));
+    }
+
+    @GetMapping("/api/programs/{programId}/budget/lines/{lineId}/lineage")
+    @Operation(summary = "Why a line stands where it does: every booked leg with its movement, approvals and decision")
+    BudgetLineLineageView lineage(@PathVariable String programId, @PathVariable String lineId) {
+        return queries.query(new FindBudgetLineLineageQuery(programId, lineId),
+                             ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
+                      .join()
+                      .orElseThrow(() -> new RecordNotFoundException("lineId", "Program " + programId
+                              + " has no budget line '" + lineId + "'."));
     }
 
     @GetMapping("/api/programs/{programId}/budget/delegations")

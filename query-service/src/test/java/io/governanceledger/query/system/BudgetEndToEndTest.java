@@ -236,6 +236,17 @@ class BudgetEndToEndTest {
         JsonNode lines = queries.get("viewer", budget.path("")).json().path("lines");
         assertThat(lines.get(0).path("balance").path("allocated").decimalValue()).isEqualByComparingTo("250000");
         assertThat(lines.get(1).path("balance").path("allocated").decimalValue()).isEqualByComparingTo("150000");
+        // why L1 stands at 250000: the allocation, then the transfer finance asked for and the CFO approved
+        JsonNode lineage = queries.get("auditor", budget.path("/lines/L1/lineage")).json();
+        List<JsonNode> steps = lineage.path("steps").valueStream().toList();
+        assertThat(steps).extracting(step -> step.path("kind").asString()).containsExactly("ALLOCATION", "TRANSFER");
+        assertThat(steps.get(1).path("delta").decimalValue()).isEqualByComparingTo("-150000");
+        assertThat(steps.get(1).path("requestedBy").asString()).isEqualTo("finance");
+        assertThat(steps.get(1).path("approvedBy").get(0).asString()).isEqualTo("cfo");
+        assertThat(steps.get(1).path("balanceAfter").path("allocated").decimalValue()).isEqualByComparingTo("250000");
+        assertThat(lineage.path("current").path("available").decimalValue()).isEqualByComparingTo("250000");
+        assertThat(queries.get("auditor", budget.path("/lines/NOPE/lineage")).status()).isEqualTo(404);
+
 
         Http.Response again = commands.post("cfo", budget.path("/movements/" + id + "/approve"), "{}");
         assertThat(again.status()).isEqualTo(409);
