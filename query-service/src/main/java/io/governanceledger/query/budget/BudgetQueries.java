@@ -73,6 +73,8 @@ class BudgetQueries {
             return Optional.empty();
         }
         LocalDate programStart = ((java.sql.Date) program.get().get("start_date")).toLocalDate();
+        LocalDate asOf = query.asOf() != null ? query.asOf() : clock.today();
+        Instant knownAt = query.knownAt() != null ? query.knownAt() : clock.now();
         List<LineRow> rows = jdbc.sql("""
                                       SELECT l.line_id, l.workstream, l.category, l.fiscal_year, l.currency,
                                              COALESCE(SUM(e.delta) FILTER (WHERE e.measure = 'ALLOCATED'), 0) AS allocated,
@@ -81,11 +83,13 @@ class BudgetQueries {
                                              COALESCE(SUM(e.delta) FILTER (WHERE e.measure = 'FORECAST'), 0) AS forecast
                                       FROM budget_line l
                                       LEFT JOIN budget_entry e ON e.program_id = l.program_id AND e.line_id = l.line_id
-                                      WHERE l.program_id = ?
+                                                               AND e.effective_date <= ? AND e.booked_at <= ?
+                                      WHERE l.program_id = ? AND l.opened_at <= ?
                                       GROUP BY l.program_id, l.line_id
                                       ORDER BY l.fiscal_year, l.line_id
                                       """)
-                                 .param(query.programId())
+                                 .params(asOf, knownAt.atOffset(java.time.ZoneOffset.UTC), query.programId(),
+                                         knownAt.atOffset(java.time.ZoneOffset.UTC))
                                  .query((row, index) -> new LineRow(
                                          row.getString("line_id"), row.getString("workstream"),
                                          CostCategory.valueOf(row.getString("category")), row.getInt("fiscal_year"),
@@ -94,7 +98,7 @@ class BudgetQueries {
                                                                              row.getBigDecimal("actual"),
                                                                              row.getBigDecimal("forecast"))))
                                  .list();
-        LocalDate today = clock.today();
+        LocalDate today = asOf;
         List<BudgetLineView> lines = rows.stream()
                 .map(row -> new BudgetLineView(row.lineId(), row.workstream(), row.category(), row.fiscalYear(),
                                                row.currency(), balance(row.sums(), monthsOfYear(row.fiscalYear(), today))))
@@ -104,7 +108,7 @@ class BudgetQueries {
         List<BudgetTotalView> byBoth = group(rows, row -> new GroupKey(row.fiscalYear(), row.category()), today,
                                              programStart);
         Sums total = rows.stream().map(LineRow::sums).reduce(Sums.ZERO, Sums::plus);
-        return Optional.of(new BudgetView(query.programId(), (String) program.get().get("currency"),
+        return Optional.of(new BudgetView(query.programId(), asOf, knownAt, (String) program.get().get("currency"),
                                           balance(total, monthsSince(programStart, today)), lines, byYear, byCategory,
                                           byBoth));
     }

@@ -46,9 +46,13 @@ class BudgetReadController {
     }
 
     @GetMapping("/api/programs/{programId}/budget")
-    @Operation(summary = "Balances per line, per fiscal year, per category and for the program")
-    BudgetView budget(@PathVariable String programId) {
-        return queries.query(new FindBudgetQuery(programId), ResponseTypes.optionalInstanceOf(BudgetView.class)).join()
+    @Operation(summary = "Balances per line, per fiscal year, per category and for the program, as they stood on asOf "
+            + "(a date) according to what was recorded by knownAt (an instant); both default to now")
+    BudgetView budget(@PathVariable String programId,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant knownAt) {
+        return queries.query(new FindBudgetQuery(programId, asOf, knownAt), ResponseTypes.optionalInstanceOf(BudgetView.class))
+                      .join()
                       .orElseThrow(() -> unknownProgram(programId));
     }
 
@@ -116,7 +120,7 @@ class BudgetReadController {
     @GetMapping("/api/programs/{programId}/budget/delegations")
     @Operation(summary = "Delegations of authority, revoked ones included")
     List<DelegationView> delegations(@PathVariable String programId) {
-        budget(programId);
+        budget(programId, null, null);
         return queries.query(new FindDelegationsQuery(programId), ResponseTypes.multipleInstancesOf(DelegationView.class))
                       .join();
     }

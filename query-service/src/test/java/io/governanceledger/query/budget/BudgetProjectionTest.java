@@ -101,6 +101,37 @@ class BudgetProjectionTest {
     }
 
     @Test
+    void bothClocks_aBackDatedCorrectionShowsInTodaysPastButNotInWhatWasKnownBefore() {
+        BudgetMovement first = movement(MovementKind.ALLOCATION, "L1", null, "1000");
+        MovementBookedEvent booked = new MovementBookedEvent("P", "M1", first, "finance", List.of(),
+                                                             List.of(entry("L1", Measure.ALLOCATED, "1000")));
+        projection.on(booked, event(booked, "finance", Instant.parse("2026-06-02T08:00:00Z"),
+                                    Instant.parse("2026-01-04T23:00:00Z")), at(++position));
+        // recorded on 12 June, effective from 1 February: a correction of the past
+        BudgetMovement correction = movement(MovementKind.ALLOCATION, "L1", null, "500");
+        MovementBookedEvent late = new MovementBookedEvent("P", "M2", correction, "finance", List.of(),
+                                                           List.of(entry("L1", Measure.ALLOCATED, "500")));
+        projection.on(late, event(late, "finance", Instant.parse("2026-06-12T08:00:00Z"),
+                                  Instant.parse("2026-01-31T23:00:00Z")), at(++position));
+
+        LocalDate march = LocalDate.of(2026, 3, 1);
+        assertThat(allocatedL1(march, null)).isEqualByComparingTo("1500");
+        assertThat(allocatedL1(march, Instant.parse("2026-06-05T00:00:00Z"))).isEqualByComparingTo("1000");
+        assertThat(allocatedL1(LocalDate.of(2026, 1, 31), null)).isEqualByComparingTo("1000");
+        assertThat(allocatedL1(LocalDate.of(2026, 1, 1), null)).isEqualByComparingTo("0");
+        BudgetView beforeTheLines = queries.budget(new FindBudgetQuery("P", march, Instant.parse("2026-05-31T00:00:00Z")))
+                                           .orElseThrow();
+        assertThat(beforeTheLines.lines()).isEmpty();
+        BudgetView now = queries.budget(new FindBudgetQuery("P")).orElseThrow();
+        assertThat(now.asOf()).isEqualTo(CLOCK.today());
+        assertThat(now.knownAt()).isEqualTo(CLOCK.now());
+    }
+
+    private BigDecimal allocatedL1(LocalDate asOf, Instant knownAt) {
+        return queries.budget(new FindBudgetQuery("P", asOf, knownAt)).orElseThrow().lines().get(0).balance().allocated();
+    }
+
+    @Test
     void pendingApprovalsGoToApproversWhoseDelegationCoversThem() {
         projection.on(new DelegationGrantedEvent("P", "D1", "carol", new Money(new BigDecimal("5000"), "EUR"), List.of(),
                                                  List.of(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "cfo"));

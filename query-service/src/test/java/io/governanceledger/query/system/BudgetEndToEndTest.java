@@ -155,7 +155,8 @@ class BudgetEndToEndTest {
                 queries.get("auditor", budget.path("/movements?status=BOOKED&limit=1")).json().path("total").asLong())
                 .isEqualTo(movements));
 
-        JsonNode view = queries.get("auditor", budget.path("")).json();
+        // the whole fiscal year, December included (today's view leaves out what takes effect later)
+        JsonNode view = queries.get("auditor", budget.path("?asOf=2026-12-31")).json();
         BigDecimal allocatedTotal = BigDecimal.ZERO;
         for (JsonNode line : view.path("lines")) {
             BigDecimal[] model = expected.line(line.path("lineId").asString());
@@ -222,6 +223,7 @@ class BudgetEndToEndTest {
         Http.Response viewer = commands.post("viewer", budget.path("/movements/" + id + "/approve"), "{}");
         assertThat(viewer.status()).isEqualTo(403);
 
+        java.time.Instant beforeApproval = java.time.Instant.now();
         Http.Response approved = commands.post("cfo", budget.path("/movements/" + id + "/approve"),
                                                "{\"reason\": \"Reallocation agreed in SC-2026-02\"}");
         assertThat(approved.text("status")).isEqualTo("BOOKED");
@@ -236,6 +238,15 @@ class BudgetEndToEndTest {
         JsonNode lines = queries.get("viewer", budget.path("")).json().path("lines");
         assertThat(lines.get(0).path("balance").path("allocated").decimalValue()).isEqualByComparingTo("250000");
         assertThat(lines.get(1).path("balance").path("allocated").decimalValue()).isEqualByComparingTo("150000");
+        // on the other clocks: before the transfer took effect (1 February), and before it was booked
+        assertThat(queries.get("viewer", budget.path("?asOf=2026-01-31")).json().path("lines").get(0).path("balance")
+                          .path("allocated").decimalValue()).isEqualByComparingTo("400000");
+        JsonNode known = queries.get("viewer", budget.path("?knownAt=" + beforeApproval)).json();
+        assertThat(known.path("knownAt").asString()).isEqualTo(beforeApproval.toString());
+        assertThat(known.path("lines").get(0).path("balance").path("allocated").decimalValue()).isEqualByComparingTo("400000");
+        assertThat(queries.get("viewer", budget.path("?asOf=2026-13-01")).status()).isEqualTo(400);
+        assertThat(queries.get("viewer", budget.path("?knownAt=yesterday")).status()).isEqualTo(400);
+
         // why L1 stands at 250000: the allocation, then the transfer finance asked for and the CFO approved
         JsonNode lineage = queries.get("auditor", budget.path("/lines/L1/lineage")).json();
         List<JsonNode> steps = lineage.path("steps").valueStream().toList();

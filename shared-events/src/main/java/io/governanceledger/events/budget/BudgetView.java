@@ -1,9 +1,14 @@
 package io.governanceledger.events.budget;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** A program's budget: totals, every line, and totals per fiscal year, per category and per both. */
-public record BudgetView(String programId, String currency, BalanceView total, List<BudgetLineView> lines,
-                         List<BudgetTotalView> byFiscalYear, List<BudgetTotalView> byCategory,
-                         List<BudgetTotalView> byFiscalYearAndCategory) {
+/**
+ * A program's budget: totals, every line, and totals per fiscal year, per category and per both, as
+ * it stood on {@code asOf} according to what was recorded by {@code knownAt}.
+ */
+public record BudgetView(String programId, LocalDate asOf, Instant knownAt, String currency, BalanceView total,
+                         List<BudgetLineView> lines, List<BudgetTotalView> byFiscalYear,
+                         List<BudgetTotalView> byCategory, List<BudgetTotalView> byFiscalYearAndCategory) {
 }
