@@ -44,9 +44,11 @@ class ContractProjection {
     }
 
     @EventHandler
-    void on(IndexValueRecordedEvent event) {
-        jdbc.sql("INSERT INTO contract_index_value VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
-            .params(event.contractId(), event.valueDate(), event.value()).update();
+    void on(IndexValueRecordedEvent event, EventMessage<?> message, TrackingToken token) {
+        RecordedEvent recorded = RecordedEvent.of(message, token);
+        jdbc.sql("INSERT INTO contract_index_value (contract_id, value_date, value, recorded_at) VALUES (?, ?, ?, ?) "
+                         + "ON CONFLICT DO NOTHING")
+            .params(event.contractId(), event.valueDate(), event.value(), recorded.recordedAtUtc()).update();
     }
 
     @EventHandler
@@ -88,9 +90,12 @@ class ContractProjection {
     }
 
     @EventHandler
-    void on(CallOffPlacedEvent event) {
-        jdbc.sql("INSERT INTO contract_call_off VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-            .params(event.callOffId(), event.contractId(), event.reference(), event.value(), event.placedOn()).update();
+    void on(CallOffPlacedEvent event, EventMessage<?> message, TrackingToken token) {
+        RecordedEvent recorded = RecordedEvent.of(message, token);
+        jdbc.sql("INSERT INTO contract_call_off (call_off_id, contract_id, reference, value, placed_on, recorded_at) "
+                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+            .params(event.callOffId(), event.contractId(), event.reference(), event.value(), event.placedOn(),
+                    recorded.recordedAtUtc()).update();
     }
 
     @EventHandler

@@ -44,14 +44,17 @@ class ContractQueries {
     List<ContractView> contracts(FindContractsQuery query) {
         return jdbc.sql("SELECT contract_id FROM contract WHERE program_id = ? ORDER BY reference, contract_id")
                    .param(query.programId()).query(String.class).list().stream()
-                   .map(id -> contract(new FindContractQuery(query.programId(), id, null)).orElseThrow())
+                   .map(id -> contract(new FindContractQuery(query.programId(), id, null, null)).orElseThrow())
                    .toList();
     }
 
     @QueryHandler
     Optional<ContractView> contract(FindContractQuery query) {
-        Optional<Map<String, Object>> found = jdbc.sql("SELECT * FROM contract WHERE program_id = ? AND contract_id = ?")
-                                                  .params(query.programId(), query.contractId()).query().listOfRows()
+        java.time.Instant knownAt = query.knownAt() != null ? query.knownAt() : clock.now();
+        java.time.OffsetDateTime known = knownAt.atOffset(java.time.ZoneOffset.UTC);
+        Optional<Map<String, Object>> found = jdbc.sql("SELECT * FROM contract WHERE program_id = ? AND contract_id = ? "
+                                                               + "AND registered_at <= ?")
+                                                  .params(query.programId(), query.contractId(), known).query().listOfRows()
                                                   .stream().findFirst();
         if (found.isEmpty()) {
             return Optional.empty();
@@ -63,9 +66,10 @@ class ContractQueries {
         List<Row> rows = jdbc.sql("""
                                   SELECT a.*, d.title AS decision_title FROM contract_amendment a
                                   LEFT JOIN decision d ON d.decision_id = a.proposal ->> 'authorisingDecisionId'
-                                  WHERE a.contract_id = ? AND a.effective_from <= ? ORDER BY a.position
+                                  WHERE a.contract_id = ? AND a.effective_from <= ? AND a.recorded_at <= ?
+                                  ORDER BY a.position
                                   """)
-                             .params(query.contractId(), asOf).query(ContractQueries::row).list();
+                             .params(query.contractId(), asOf, known).query(ContractQueries::row).list();
 
         BigDecimal value = terms.initialValue();
         LocalDate endDate = terms.endDate();
@@ -99,17 +103,19 @@ class ContractQueries {
 
         BigDecimal latestIndex = jdbc.sql("""
                                           SELECT value FROM contract_index_value WHERE contract_id = ? AND value_date <= ?
+                                            AND recorded_at <= ?
                                           ORDER BY value_date DESC LIMIT 1
                                           """)
-                                     .params(query.contractId(), asOf).query(BigDecimal.class).optional().orElse(null);
+                                     .params(query.contractId(), asOf, known).query(BigDecimal.class).optional().orElse(null);
         BigDecimal reference = terms.indexation() == null || latestIndex == null ? terms.initialValue()
                 : terms.initialValue().multiply(latestIndex)
                        .divide(terms.indexation().baseValue(), 10, RoundingMode.HALF_EVEN).setScale(2, RoundingMode.HALF_EVEN);
         List<CallOffView> callOffs = jdbc.sql("""
                                               SELECT * FROM contract_call_off WHERE contract_id = ? AND placed_on <= ?
+                                                AND recorded_at <= ?
                                               ORDER BY placed_on, call_off_id
                                               """)
-                                         .params(query.contractId(), asOf)
+                                         .params(query.contractId(), asOf, known)
                                          .query((row, i) -> new CallOffView(row.getString("call_off_id"),
                                                                             row.getString("reference"),
                                                                             row.getBigDecimal("value"),
@@ -132,7 +138,8 @@ class ContractQueries {
                 recorded ? RenewalChoice.valueOf(contract.get("renewal_choice").toString()) : null,
                 recorded ? localDate(contract.get("renewal_notice_sent_on")) : null, endDate,
                 endDate.equals(localDate(contract.get("term_ended_on"))) ? "ENDED" : "RUNNING");
-        return Optional.of(new ContractView(query.contractId(), query.programId(), asOf, terms, value, endDate, latestIndex,
+        return Optional.of(new ContractView(query.contractId(), query.programId(), asOf, knownAt, terms, value, endDate,
+                                            latestIndex,
                                             reference, calledOff, value.subtract(calledOff), deMinimis, amendments, rejected,
                                             outstanding, deadlines, callOffs));
     }

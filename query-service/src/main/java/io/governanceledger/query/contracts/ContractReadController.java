@@ -36,10 +36,12 @@ class ContractReadController {
     }
 
     @GetMapping("/{contractId}")
-    @Operation(summary = "One contract with its amendment timeline, as it stood on asOf (default: today)")
+    @Operation(summary = "One contract with its amendment timeline, as it stood on asOf (a date, default today) "
+            + "according to what was recorded by knownAt (an instant, default now)")
     ContractView contract(@PathVariable String programId, @PathVariable String contractId,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return queries.query(new FindContractQuery(programId, contractId, asOf),
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant knownAt) {
+        return queries.query(new FindContractQuery(programId, contractId, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(ContractView.class))
                       .join()
                       .orElseThrow(() -> new RecordNotFoundException("contractId", "Program " + programId

@@ -83,7 +83,7 @@ class ContractProjectionTest {
     }
 
     private ContractView view(LocalDate asOf) {
-        return queries.contract(new FindContractQuery("P", "C1", asOf)).orElseThrow();
+        return queries.contract(new FindContractQuery("P", "C1", asOf, null)).orElseThrow();
     }
 
     @Test
@@ -96,8 +96,10 @@ class ContractProjectionTest {
                                                                      proposal(LegalBasis.DE_MINIMIS, "90000", 0, LocalDate.of(2026, 5, 1)),
                                                                      "de-minimis-share", "too much", null);
         projection.on(rejected, message(rejected), at(++position));
-        projection.on(new IndexValueRecordedEvent("C1", "P", "ABEX", new BigDecimal("105"), LocalDate.of(2026, 1, 1)));
-        projection.on(new CallOffPlacedEvent("C1", "P", "CO1", "Call-off 1", new BigDecimal("400000"), LocalDate.of(2025, 6, 1)));
+        IndexValueRecordedEvent index = new IndexValueRecordedEvent("C1", "P", "ABEX", new BigDecimal("105"), LocalDate.of(2026, 1, 1));
+        projection.on(index, message(index), at(++position));
+        CallOffPlacedEvent callOff = new CallOffPlacedEvent("C1", "P", "CO1", "Call-off 1", new BigDecimal("400000"), LocalDate.of(2025, 6, 1));
+        projection.on(callOff, message(callOff), at(++position));
 
         ContractView today = view(null);
         assertThat(today.currentValue()).isEqualByComparingTo("1330000");
@@ -121,6 +123,29 @@ class ContractProjectionTest {
 
         projection.on(new PublicationNoticeRecordedEvent("C1", "P", 2, "OJ S 1", LocalDate.of(2026, 3, 20)));
         assertThat(view(null).outstandingPublicationNotices()).isEmpty();
+    }
+
+    @Test
+    void knownAtShowsTheContractAsItWasRecordedThen() {
+        AmendmentProposal first = proposal(LegalBasis.DE_MINIMIS, "50000", 0, LocalDate.of(2025, 1, 1));
+        ContractAmendedEvent one = new ContractAmendedEvent("C1", "P", "A1", 1, first, null, new BigDecimal("1050000"),
+                                                            LocalDate.of(2030, 1, 1), false);
+        projection.on(one, event(one, "contracts", Instant.parse("2026-06-02T08:00:00Z"), T), at(++position));
+        // recorded later, effective earlier: a correction of the past
+        AmendmentProposal second = proposal(LegalBasis.DE_MINIMIS, "20000", 0, LocalDate.of(2024, 6, 1));
+        ContractAmendedEvent two = new ContractAmendedEvent("C1", "P", "A2", 2, second, null, new BigDecimal("1070000"),
+                                                            LocalDate.of(2030, 1, 1), false);
+        projection.on(two, event(two, "contracts", Instant.parse("2026-06-12T08:00:00Z"), T), at(++position));
+
+        LocalDate endOf2025 = LocalDate.of(2025, 12, 31);
+        assertThat(queries.contract(new FindContractQuery("P", "C1", endOf2025, null)).orElseThrow().currentValue())
+                .isEqualByComparingTo("1070000");
+        ContractView knownInJune = queries.contract(new FindContractQuery("P", "C1", endOf2025,
+                                                                          Instant.parse("2026-06-05T00:00:00Z"))).orElseThrow();
+        assertThat(knownInJune.currentValue()).isEqualByComparingTo("1050000");
+        assertThat(knownInJune.knownAt()).isEqualTo(Instant.parse("2026-06-05T00:00:00Z"));
+        assertThat(queries.contract(new FindContractQuery("P", "C1", endOf2025, Instant.parse("2026-05-01T00:00:00Z"))))
+                .isEmpty();
     }
 
     @Test
