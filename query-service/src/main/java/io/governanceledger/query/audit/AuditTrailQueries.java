@@ -3,6 +3,7 @@ package io.governanceledger.query.audit;
 import io.governanceledger.events.audit.AuditEntryView;
 import io.governanceledger.events.audit.AuditTrailView;
 import io.governanceledger.events.audit.FindAuditTrailQuery;
+import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,15 +34,16 @@ class AuditTrailQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final KnownPrograms programs;
 
-    AuditTrailQueries(JdbcClient jdbc) {
+    AuditTrailQueries(JdbcClient jdbc, KnownPrograms programs) {
         this.jdbc = jdbc;
+        this.programs = programs;
     }
 
     @QueryHandler
     Optional<AuditTrailView> trail(FindAuditTrailQuery query) {
-        if (jdbc.sql("SELECT count(*) FROM program WHERE program_id = ?").param(query.programId())
-                .query(Long.class).single() == 0) {
+        if (!programs.contains(query.programId())) {
             return Optional.empty();
         }
         Map<String, Object> filter = new HashMap<>();

@@ -16,6 +16,7 @@ import io.governanceledger.events.budget.LedgerEntry;
 import io.governanceledger.events.budget.MovementKind;
 import io.governanceledger.events.budget.MovementLedgerView;
 import io.governanceledger.events.budget.MovementView;
+import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -59,10 +60,12 @@ class BudgetQueries {
 
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final KnownPrograms programs;
 
-    BudgetQueries(JdbcClient jdbc, BusinessClock clock) {
+    BudgetQueries(JdbcClient jdbc, BusinessClock clock, KnownPrograms programs) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.programs = programs;
     }
 
     @QueryHandler
@@ -115,8 +118,7 @@ class BudgetQueries {
 
     @QueryHandler
     Optional<MovementLedgerView> movements(FindMovementsQuery query) {
-        if (jdbc.sql("SELECT count(*) FROM program WHERE program_id = ?").param(query.programId())
-                .query(Long.class).single() == 0) {
+        if (!programs.contains(query.programId())) {
             return Optional.empty();
         }
         Map<String, Object> filter = new HashMap<>();

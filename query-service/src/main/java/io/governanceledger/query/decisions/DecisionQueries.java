@@ -8,6 +8,7 @@ import io.governanceledger.events.decisions.DecisionSummaryView;
 import io.governanceledger.events.decisions.DecisionView;
 import io.governanceledger.events.decisions.FindDecisionQuery;
 import io.governanceledger.events.decisions.FindDecisionsQuery;
+import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,16 +35,16 @@ class DecisionQueries {
             """;
 
     private final JdbcClient jdbc;
+    private final KnownPrograms programs;
 
-    DecisionQueries(JdbcClient jdbc) {
+    DecisionQueries(JdbcClient jdbc, KnownPrograms programs) {
         this.jdbc = jdbc;
+        this.programs = programs;
     }
 
     @QueryHandler
     Optional<DecisionRegisterView> register(FindDecisionsQuery query) {
-        boolean programKnown = jdbc.sql("SELECT count(*) FROM program WHERE program_id = ?")
-                                   .param(query.programId()).query(Long.class).single() > 0;
-        if (!programKnown) {
+        if (!programs.contains(query.programId())) {
             return Optional.empty();
         }
         Map<String, Object> filter = new java.util.HashMap<>();

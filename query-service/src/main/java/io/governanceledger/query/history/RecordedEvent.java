@@ -11,7 +11,7 @@ import java.time.ZoneOffset;
 
 /**
  * What an auditor sees of one stored event: its global position and id, type, who, when recorded,
- * effective when, why, correlation and causation, and the payload as JSON.
+ * effective when, why, correlation and causation, and the payload (as JSON on request).
  */
 public record RecordedEvent(long position,
                             String eventId,
@@ -22,7 +22,7 @@ public record RecordedEvent(long position,
                             String reason,
                             String correlationId,
                             String causationId,
-                            String payloadJson) {
+                            Object payload) {
 
     public static RecordedEvent of(EventMessage<?> message, TrackingToken token) {
         long position = token.position().orElseThrow(
@@ -37,7 +37,12 @@ public record RecordedEvent(long position,
                                  metaData(message, LedgerMetaData.REASON),
                                  metaData(message, LedgerMetaData.CORRELATION_ID),
                                  metaData(message, LedgerMetaData.CAUSATION_ID),
-                                 LedgerSerializer.toJson(message.getPayload()));
+                                 message.getPayload());
+    }
+
+    /** The payload as stored JSON; written only by the read models that keep it, not on every event. */
+    public String payloadJson() {
+        return LedgerSerializer.toJson(payload);
     }
 
     public OffsetDateTime recordedAtUtc() {

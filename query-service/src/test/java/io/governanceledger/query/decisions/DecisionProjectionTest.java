@@ -39,7 +39,7 @@ class DecisionProjectionTest {
     void setUp() {
         jdbc = ProjectionDatabase.create();
         projection = new DecisionProjection(jdbc);
-        queries = new DecisionQueries(jdbc);
+        queries = new DecisionQueries(jdbc, new io.governanceledger.query.programs.KnownPrograms(jdbc));
         jdbc.sql("INSERT INTO program VALUES ('P', 'n', 's', '2024-01-01', '2039-01-01', 'EUR', 'ACTIVE', NULL, now(), now(), 0)")
             .update();
     }
