@@ -2,8 +2,10 @@ package io.governanceledger.query.health;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import io.governanceledger.support.ledger.LedgerReader;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -18,8 +20,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Whether each read model keeps up with the store. A processor whose committed position (the lowest
- * of its segments' tokens, whichever instance holds them) is behind the store's head and has not
+ * Whether each read model keeps up with the ledger. A processor whose committed position (the lowest
+ * of its segments' tokens, whichever instance holds them) is behind the ledger's last position and has not
  * moved for {@code ledger.projections.stall-after} is stalled: typically an event it cannot store,
  * which it retries with back-off rather than skip. Stalled processors turn this indicator DOWN.
  */
@@ -27,15 +29,18 @@ import java.util.concurrent.ConcurrentHashMap;
 class ProjectionsHealthIndicator implements HealthIndicator {
 
     private final EventProcessingConfiguration processing;
+    private final ObjectProvider<LedgerReader> ledger;
     private final EventStore eventStore;
     private final JdbcClient jdbc;
     private final Duration stallAfter;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Progress> lastSeen = new ConcurrentHashMap<>();
 
-    ProjectionsHealthIndicator(EventProcessingConfiguration processing, EventStore eventStore, JdbcClient jdbc,
+    ProjectionsHealthIndicator(EventProcessingConfiguration processing, ObjectProvider<LedgerReader> ledger,
+                               EventStore eventStore, JdbcClient jdbc,
                                @Value("${ledger.projections.stall-after:PT60S}") Duration stallAfter) {
         this.processing = processing;
+        this.ledger = ledger;
         this.eventStore = eventStore;
         this.jdbc = jdbc;
         this.stallAfter = stallAfter;
@@ -43,15 +48,13 @@ class ProjectionsHealthIndicator implements HealthIndicator {
 
     @Override
     public Health health() {
-        // an empty store has no head token
-        TrackingToken headToken = eventStore.createHeadToken();
-        long head = headToken == null ? -1 : headToken.position().orElse(-1);
+        long head = head();
         Map<String, Long> committed = new LinkedHashMap<>();
         jdbc.sql("""
                  SELECT processor_name,
-                        min(COALESCE((convert_from(token, 'UTF8')::jsonb ->> 'index')::bigint,
-                                     (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'index')::bigint,
-                                     -1)) AS position
+                        min(COALESCE((convert_from(token, 'UTF8')::jsonb ->> 'globalIndex')::bigint,
+                                     (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'globalIndex')::bigint,
+                                     0)) AS position
                  FROM token_entry GROUP BY processor_name
                  """)
             .query((row, index) -> committed.put(row.getString("processor_name"), row.getLong("position")))
@@ -64,7 +67,7 @@ class ProjectionsHealthIndicator implements HealthIndicator {
                 continue;
             }
             String name = entry.getKey();
-            long position = committed.getOrDefault(name, -1L);
+            long position = committed.getOrDefault(name, 0L);
             Progress progress = lastSeen.compute(name, (key, previous) ->
                     previous == null || previous.position() != position ? new Progress(position, now) : previous);
             boolean behind = position < head;
@@ -79,6 +82,16 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             details.put(name, state);
         }
         return (stalled ? Health.down() : Health.up()).withDetails(details).build();
+    }
+
+    /** The ledger's last position; with Axon Server, its store's head. */
+    private long head() {
+        LedgerReader reader = ledger.getIfAvailable();
+        if (reader != null) {
+            return reader.headPosition();
+        }
+        TrackingToken headToken = eventStore.createHeadToken();
+        return headToken == null ? 0 : headToken.position().orElse(0);
     }
 
     private record Progress(long position, Instant since) {

@@ -3,7 +3,6 @@ package io.governanceledger.support.eventstore;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -13,22 +12,27 @@ import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
- * Listens on one PostgreSQL connection for the notification the event store's trigger sends when an
- * append commits, and tells every subscriber. If the connection fails it reconnects and tells every
- * subscriber too, since a notification may have been missed meanwhile.
+ * Listens on one PostgreSQL connection for a notification the event store's triggers send when a
+ * transaction commits (events appended, or events sealed into the ledger order), and tells every
+ * subscriber. If the connection fails it reconnects and tells every subscriber too, since a
+ * notification may have been missed meanwhile.
  */
-public class AppendNotifications implements SmartLifecycle {
+public class AppendNotifications extends BackgroundLoop {
 
-    static final String CHANNEL = "ledger_events_appended";
+    /** Sent when a transaction that appended events commits. */
+    public static final String APPENDED = "ledger_events_appended";
+    /** Sent when a transaction that gave events their ledger positions commits. */
+    public static final String SEALED = "ledger_events_sealed";
     private static final Logger log = LoggerFactory.getLogger(AppendNotifications.class);
 
     private final DataSource dataSource;
+    private final String channel;
     private final Set<Runnable> subscribers = new CopyOnWriteArraySet<>();
-    private volatile Thread listener;
-    private volatile boolean running;
 
-    public AppendNotifications(DataSource dataSource) {
+    public AppendNotifications(DataSource dataSource, String channel) {
+        super("notifications-" + channel);
         this.dataSource = dataSource;
+        this.channel = channel;
     }
 
     public void subscribe(Runnable subscriber) {
@@ -40,53 +44,29 @@ public class AppendNotifications implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        running = true;
-        listener = new Thread(this::listen, "event-store-notifications");
-        listener.setDaemon(true);
-        listener.start();
-    }
-
-    @Override
-    public synchronized void stop() {
-        running = false;
-        if (listener != null) {
-            listener.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    /** Before Axon's processors start, after they stop. */
-    @Override
-    public int getPhase() {
-        return Integer.MIN_VALUE + 1000;
-    }
-
-    private void listen() {
+    protected void loop() {
         long backoffMs = 100;
-        while (running) {
+        while (isRunning()) {
             try (Connection connection = dataSource.getConnection()) {
                 connection.setAutoCommit(true);
                 try (Statement statement = connection.createStatement()) {
-                    statement.execute("LISTEN " + CHANNEL);
+                    statement.execute("LISTEN " + channel);
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
                 backoffMs = 100;
                 notifySubscribers();
-                while (running) {
+                while (isRunning()) {
                     var notifications = postgres.getNotifications(1000);
                     if (notifications != null && notifications.length > 0) {
                         notifySubscribers();
                     }
                 }
             } catch (SQLException e) {
-                if (running) {
-                    log.warn("Listening for appended events failed; retrying in {} ms: {}", backoffMs, e.getMessage());
-                    sleep(backoffMs);
+                if (isRunning()) {
+                    log.warn("Listening on {} failed; retrying in {} ms: {}", channel, backoffMs, e.getMessage());
+                    if (!backOff(backoffMs)) {
+                        return;
+                    }
                     backoffMs = Math.min(backoffMs * 2, 5000);
                 }
             }
@@ -95,14 +75,5 @@ public class AppendNotifications implements SmartLifecycle {
 
     private void notifySubscribers() {
         subscribers.forEach(Runnable::run);
-    }
-
-    private void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
     }
 }

@@ -5,6 +5,9 @@ import io.governanceledger.support.messaging.LedgerCorrelationDataProvider;
 import io.governanceledger.support.messaging.LedgerMetaDataInterceptor;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.time.BusinessClock;
+import io.governanceledger.support.ledger.LedgerEventSource;
+import io.governanceledger.support.ledger.LedgerReader;
+import io.governanceledger.support.ledger.LedgerSealer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -26,6 +29,7 @@ import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -148,10 +152,44 @@ public class EventStoreAutoConfiguration {
                                      .build();
     }
 
+    /** Tells readers that events were sealed into the ledger order. */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public AppendNotifications appendNotifications(DataSource dataSource) {
-        return new AppendNotifications(dataSource);
+    public AppendNotifications sealedNotifications(DataSource dataSource) {
+        return new AppendNotifications(dataSource, AppendNotifications.SEALED);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public LedgerReader ledgerReader(DataSource dataSource, Serializer serializer,
+                                     org.axonframework.config.Configuration configuration) {
+        return new LedgerReader(dataSource, EVENT_STORE_SCHEMA, serializer, configuration.upcasterChain());
+    }
+
+    /** Tells the sealer that events were appended. */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public AppendNotifications appendedNotifications(DataSource dataSource) {
+        return new AppendNotifications(dataSource, AppendNotifications.APPENDED);
+    }
+
+    /**
+     * Gives appended events their place in the ledger order; woken by the append notification, and
+     * every {@code ledger.sealer.safety-interval-ms} in case one was missed. Every process that may
+     * append runs one unless {@code ledger.sealer.enabled=false}; they take turns on the ledger head.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public LedgerSealer ledgerSealer(DataSource dataSource, EventStoreSchema eventStoreSchema,
+                                     @Qualifier("appendedNotifications") AppendNotifications appended,
+                                     @Value("${ledger.sealer.enabled:true}") boolean enabled,
+                                     @Value("${ledger.sealer.batch-size:1000}") int batchSize,
+                                     @Value("${ledger.sealer.safety-interval-ms:1000}") long safetyIntervalMs) {
+        eventStoreSchema.migrate();
+        LedgerSealer sealer = new LedgerSealer(dataSource, EVENT_STORE_SCHEMA, batchSize,
+                                               Duration.ofMillis(safetyIntervalMs), enabled);
+        appended.subscribe(sealer::wakeUp);
+        return sealer;
     }
 
     /**
@@ -160,9 +198,11 @@ public class EventStoreAutoConfiguration {
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public NotifiedEventSource notifiedEventSource(EventStorageEngine storageEngine, AppendNotifications notifications,
-                                                   @Value("${ledger.event-store.safety-poll-ms:2000}") long safetyPollMs) {
-        return new NotifiedEventSource(storageEngine, notifications, Duration.ofMillis(safetyPollMs));
+    public LedgerEventSource ledgerEventSource(LedgerReader reader,
+                                               @Qualifier("sealedNotifications") AppendNotifications notifications,
+                                               @Value("${ledger.event-store.safety-poll-ms:2000}") long safetyPollMs,
+                                               @Value("${ledger.event-store.read-batch-size:1000}") int batchSize) {
+        return new LedgerEventSource(reader, notifications, Duration.ofMillis(safetyPollMs), batchSize);
     }
 
     @Bean

@@ -1,39 +1,43 @@
-package io.governanceledger.support.eventstore;
+package io.governanceledger.support.ledger;
 
+import io.governanceledger.support.eventstore.AppendNotifications;
 import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.StreamableMessageSource;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
-import java.util.stream.Stream;
 
 /**
- * The event stream of the event processors when the events are appended by another process. Instead
- * of polling the store every fraction of a second, a stream reads again only when PostgreSQL reports
- * a committed append (and, as a safety net for a lost notification, after a quiet interval), and it
- * tells a pooled streaming processor at once that events are available, so the processor does not
- * wait for its own idle poll either.
+ * The event stream of the event processors: the sealed events in ledger order (gap-free positions,
+ * so a token is one number and nothing committed later can appear behind it). Instead of polling the
+ * store every fraction of a second, a stream reads again only when PostgreSQL reports that events
+ * were sealed (and, as a safety net for a lost notification, after a quiet interval), and it tells a
+ * pooled streaming processor at once that events are available, so the processor does not wait for
+ * its own idle poll either.
  */
-public class NotifiedEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+public class LedgerEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
 
-    private final EventStorageEngine storageEngine;
+    private final LedgerReader reader;
     private final AppendNotifications notifications;
     private final Duration safetyPollInterval;
+    private final int batchSize;
 
-    public NotifiedEventSource(EventStorageEngine storageEngine, AppendNotifications notifications,
-                               Duration safetyPollInterval) {
-        this.storageEngine = storageEngine;
+    public LedgerEventSource(LedgerReader reader, AppendNotifications notifications, Duration safetyPollInterval,
+                             int batchSize) {
+        this.reader = reader;
         this.notifications = notifications;
         this.safetyPollInterval = safetyPollInterval;
+        this.batchSize = batchSize;
     }
 
     @Override
@@ -43,19 +47,26 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
         return stream;
     }
 
+    /** Before position 1. */
     @Override
     public TrackingToken createTailToken() {
-        return storageEngine.createTailToken();
+        return null;
     }
 
     @Override
     public TrackingToken createHeadToken() {
-        return storageEngine.createHeadToken();
+        return new GlobalSequenceTrackingToken(reader.headPosition());
     }
 
+    /** Just before the first event recorded at or after {@code dateTime}. */
     @Override
     public TrackingToken createTokenAt(Instant dateTime) {
-        return storageEngine.createTokenAt(dateTime);
+        var before = reader.lastPositionBefore(dateTime);
+        return before.isPresent() ? new GlobalSequenceTrackingToken(before.getAsLong()) : null;
+    }
+
+    private static long positionOf(TrackingToken token) {
+        return token == null ? 0 : token.position().orElse(0);
     }
 
     private final class NotifiedStream implements BlockingStream<TrackedEventMessage<?>> {
@@ -67,8 +78,7 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
         private volatile Runnable onAvailable = () -> {
         };
         private TrackingToken lastToken;
-        private Stream<? extends TrackedEventMessage<?>> batch;
-        private Iterator<? extends TrackedEventMessage<?>> pending;
+        private Iterator<TrackedEventMessage<?>> pending;
         private TrackedEventMessage<?> peeked;
         private Instant lastRead = Instant.MIN;
 
@@ -98,27 +108,28 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
                 return true;
             }
             if (pending != null) {
-                // Axon's tracked-event stream never ends: asking an exhausted one again queries the
-                // store again. Ask once, then wait for a notification.
                 if (pending.hasNext()) {
                     peeked = pending.next();
                     return true;
                 }
-                closeBatch();
+                pending = null;
             }
             boolean quietTooLong = Duration.between(lastRead, Instant.now()).compareTo(safetyPollInterval) >= 0;
             if (!appended.getAndSet(false) && !quietTooLong) {
                 return false;
             }
-            closeBatch();
             lastRead = Instant.now();
-            batch = storageEngine.readEvents(lastToken, false);
+            List<TrackedEventMessage<?>> batch = reader.readAfter(positionOf(lastToken), batchSize);
+            if (batch.size() == batchSize) {
+                // more may be waiting: read on without waiting for a notification
+                appended.set(true);
+            }
             pending = batch.iterator();
             if (pending.hasNext()) {
                 peeked = pending.next();
                 return true;
             }
-            closeBatch();
+            pending = null;
             return false;
         }
 
@@ -162,15 +173,7 @@ public class NotifiedEventSource implements StreamableMessageSource<TrackedEvent
         @Override
         public void close() {
             notifications.unsubscribe(wakeUp);
-            closeBatch();
-        }
-
-        private void closeBatch() {
-            if (batch != null) {
-                batch.close();
-                batch = null;
-                pending = null;
-            }
+            pending = null;
         }
     }
 }

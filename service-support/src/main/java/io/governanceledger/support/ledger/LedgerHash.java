@@ -1,0 +1,108 @@
+package io.governanceledger.support.ledger;
+
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The hash chain over the ledger order. Each position's hash is SHA-256 over the previous hash and
+ * the event's canonical bytes; anyone can recompute it from the stored rows (or an export) with this
+ * definition:
+ *
+ * <pre>
+ * canonical = int64 position, int64 recorded_at (microseconds since 1970-01-01T00:00Z),
+ *             field event_identifier, field aggregate_identifier, int64 sequence_number, field type,
+ *             field payload_type, field payload_revision, field time_stamp, field meta_data, field payload
+ * field     = int32 length then the bytes (text as UTF-8), or int32 -1 for null
+ * hash(p)   = SHA-256(hash(p - 1) || canonical(p)), hash(0) = 32 zero bytes
+ * </pre>
+ * All integers big-endian.
+ */
+public final class LedgerHash {
+
+    public static final byte[] GENESIS = new byte[32];
+
+    private LedgerHash() {
+    }
+
+    /** One sealed event's stored values, as hashed. */
+    public record Entry(long position,
+                        Instant recordedAt,
+                        String eventIdentifier,
+                        String aggregateIdentifier,
+                        long sequenceNumber,
+                        String type,
+                        String payloadType,
+                        String payloadRevision,
+                        String timeStamp,
+                        byte[] metaData,
+                        byte[] payload) {
+    }
+
+    public static byte[] next(byte[] previous, Entry entry) {
+        MessageDigest sha256 = sha256();
+        sha256.update(previous);
+        sha256.update(canonical(entry));
+        return sha256.digest();
+    }
+
+    public static byte[] canonical(Entry entry) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + length(entry.payload()) + length(entry.metaData()));
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeLong(entry.position());
+            out.writeLong(micros(entry.recordedAt()));
+            field(out, entry.eventIdentifier());
+            field(out, entry.aggregateIdentifier());
+            out.writeLong(entry.sequenceNumber());
+            field(out, entry.type());
+            field(out, entry.payloadType());
+            field(out, entry.payloadRevision());
+            field(out, entry.timeStamp());
+            field(out, entry.metaData());
+            field(out, entry.payload());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Recorded times are kept to the microsecond, PostgreSQL's precision. */
+    public static Instant truncate(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static long micros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
+    }
+
+    private static void field(DataOutputStream out, String text) throws IOException {
+        field(out, text == null ? null : text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void field(DataOutputStream out, byte[] value) throws IOException {
+        if (value == null) {
+            out.writeInt(-1);
+            return;
+        }
+        out.writeInt(value.length);
+        out.write(value);
+    }
+
+    private static int length(byte[] value) {
+        return value == null ? 0 : value.length;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+    }
+}

@@ -1,0 +1,250 @@
+package io.governanceledger.support.ledger;
+
+import io.governanceledger.support.eventstore.EventStoreSchema;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The ledger order against a real PostgreSQL, with appends written the way the JDBC storage engine
+ * writes them, by many concurrent transactions of which some roll back.
+ */
+class LedgerSealerTest {
+
+    private static final String SCHEMA = "event_store";
+    private static EmbeddedPostgres postgres;
+    private static DataSource dataSource;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        postgres = EmbeddedPostgres.builder().start();
+        dataSource = postgres.getPostgresDatabase();
+        new EventStoreSchema(dataSource, SCHEMA).migrate();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        postgres.close();
+    }
+
+    @BeforeEach
+    void emptyStore() throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            // the immutability triggers guard the tables; a test database may be reset by their owner
+            statement.execute("SET session_replication_role = replica");
+            statement.execute("DELETE FROM event_store.ledger_entry");
+            statement.execute("DELETE FROM event_store.unsealed_event");
+            statement.execute("DELETE FROM event_store.domain_event_entry");
+            statement.execute("UPDATE event_store.ledger_head SET position = 0, recorded_at = '-infinity',"
+                                      + " hash = '\\x0000000000000000000000000000000000000000000000000000000000000000'");
+        }
+    }
+
+    @Test
+    void concurrentWritersWithRollbacksGetGapFreePositionsInCommitOrder() throws Exception {
+        LedgerSealer sealer = new LedgerSealer(dataSource, SCHEMA, 50, Duration.ofMillis(20), true);
+        sealer.start();
+        ConcurrentLinkedQueue<Committed> committed = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Long> rolledBack = new ConcurrentLinkedQueue<>();
+        int writers = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(writers);
+        CountDownLatch done = new CountDownLatch(writers);
+        for (int w = 0; w < writers; w++) {
+            long seed = 1000L + w;
+            pool.submit(() -> {
+                try {
+                    write(new Random(seed), 60, committed, rolledBack, sealer);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        assertThat(done.await(120, TimeUnit.SECONDS)).isTrue();
+        pool.shutdown();
+        sealer.stop();
+        sealer.sealAvailable();
+
+        List<Sealed> ledger = ledger();
+        long committedEvents = committed.stream().mapToLong(c -> c.globalIndexes().size()).sum();
+        assertThat(rolledBack).isNotEmpty();
+        assertThat(ledger).hasSize((int) committedEvents);
+        for (int i = 0; i < ledger.size(); i++) {
+            assertThat(ledger.get(i).position()).as("no hole").isEqualTo(i + 1L);
+        }
+        Map<Long, Long> positionOf = new HashMap<>();
+        ledger.forEach(s -> positionOf.put(s.globalIndex(), s.position()));
+        assertThat(positionOf.keySet()).doesNotContainAnyElementsOf(rolledBack);
+        committed.forEach(c -> assertThat(positionOf.keySet()).containsAll(c.globalIndexes()));
+
+        // a transaction whose commit began after another's commit had returned comes later
+        List<Committed> byEnd = new ArrayList<>(committed);
+        for (Committed earlier : byEnd) {
+            long lastOfEarlier = earlier.globalIndexes().stream().mapToLong(positionOf::get).max().orElseThrow();
+            for (Committed later : byEnd) {
+                if (earlier.commitReturned() < later.commitStarted()) {
+                    long firstOfLater = later.globalIndexes().stream().mapToLong(positionOf::get).min().orElseThrow();
+                    assertThat(firstOfLater).as("committed after").isGreaterThan(lastOfEarlier);
+                }
+            }
+        }
+        for (int i = 1; i < ledger.size(); i++) {
+            assertThat(ledger.get(i).recordedAt()).isAfterOrEqualTo(ledger.get(i - 1).recordedAt());
+        }
+        assertThat(recomputedChainHead()).isEqualTo(ledger.get(ledger.size() - 1).hash());
+        assertThat(count("SELECT count(*) FROM event_store.unsealed_event")).isZero();
+    }
+
+    @Test
+    void aLongRunningAppendDoesNotHoldBackOthersAndIsPlacedWhenItCommits() throws Exception {
+        LedgerSealer sealer = new LedgerSealer(dataSource, SCHEMA, 1000, Duration.ofSeconds(60), false);
+        try (Connection slow = dataSource.getConnection()) {
+            slow.setAutoCommit(false);
+            long slowEvent = append(slow, "slow", 0);
+            try (Connection quick = dataSource.getConnection()) {
+                quick.setAutoCommit(false);
+                long quickEvent = append(quick, "quick", 0);
+                assertThat(sealer.sealAvailable()).as("nothing committed yet").isZero();
+                quick.commit();
+                assertThat(sealer.sealAvailable()).isEqualTo(1);
+                slow.commit();
+                assertThat(sealer.sealAvailable()).isEqualTo(1);
+                assertThat(ledger()).extracting(Sealed::globalIndex).containsExactly(quickEvent, slowEvent);
+                assertThat(slowEvent).as("appended first, committed last").isLessThan(quickEvent);
+            }
+        }
+    }
+
+    @Test
+    void sealedRowsCannotBeChangedOrRemoved() throws Exception {
+        LedgerSealer sealer = new LedgerSealer(dataSource, SCHEMA, 1000, Duration.ofSeconds(60), false);
+        try (Connection connection = dataSource.getConnection()) {
+            append(connection, "a", 0);
+        }
+        assertThat(sealer.sealAvailable()).isEqualTo(1);
+        for (String tampering : List.of("UPDATE event_store.ledger_entry SET recorded_at = now()",
+                                        "DELETE FROM event_store.ledger_entry",
+                                        "TRUNCATE event_store.ledger_entry")) {
+            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.execute(tampering))
+                                               .hasMessageContaining("events are immutable");
+            }
+        }
+        assertThat(count("SELECT count(*) FROM event_store.ledger_entry")).isEqualTo(1);
+    }
+
+    private void write(Random random, int transactions, ConcurrentLinkedQueue<Committed> committed,
+                       ConcurrentLinkedQueue<Long> rolledBack, LedgerSealer sealer) throws Exception {
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            for (int t = 0; t < transactions; t++) {
+                String aggregate = UUID.randomUUID().toString();
+                List<Long> indexes = new ArrayList<>();
+                int events = 1 + random.nextInt(3);
+                for (int e = 0; e < events; e++) {
+                    indexes.add(append(connection, aggregate, e));
+                    if (random.nextInt(4) == 0) {
+                        Thread.sleep(random.nextInt(4));
+                    }
+                }
+                if (random.nextInt(5) == 0) {
+                    connection.rollback();
+                    rolledBack.addAll(indexes);
+                } else {
+                    long started = System.nanoTime();
+                    connection.commit();
+                    committed.add(new Committed(indexes, started, System.nanoTime()));
+                    sealer.wakeUp();
+                }
+            }
+        }
+    }
+
+    private static long append(Connection connection, String aggregate, long sequence) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,"
+                        + " meta_data, payload, payload_revision, payload_type, time_stamp)"
+                        + " VALUES (?, ?, 'Test', ?, ?, ?, '1', 'TestEvent', ?) RETURNING global_index")) {
+            insert.setString(1, aggregate);
+            insert.setLong(2, sequence);
+            insert.setString(3, UUID.randomUUID().toString());
+            insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(5, ("{\"n\":" + sequence + "}").getBytes(StandardCharsets.UTF_8));
+            insert.setString(6, Instant.now().toString());
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    private static List<Sealed> ledger() throws SQLException {
+        List<Sealed> ledger = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT position, global_index, recorded_at, hash FROM event_store.ledger_entry ORDER BY position")) {
+            while (row.next()) {
+                ledger.add(new Sealed(row.getLong(1), row.getLong(2), row.getTimestamp(3).toInstant(), row.getBytes(4)));
+            }
+        }
+        return ledger;
+    }
+
+    private static byte[] recomputedChainHead() throws SQLException {
+        byte[] hash = LedgerHash.GENESIS;
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(
+                     "SELECT l.position, l.recorded_at, e.* FROM event_store.ledger_entry l"
+                             + " JOIN event_store.domain_event_entry e USING (global_index) ORDER BY l.position")) {
+            while (row.next()) {
+                hash = LedgerHash.next(hash, new LedgerHash.Entry(
+                        row.getLong("position"), row.getTimestamp("recorded_at").toInstant(),
+                        row.getString("event_identifier"), row.getString("aggregate_identifier"),
+                        row.getLong("sequence_number"), row.getString("type"), row.getString("payload_type"),
+                        row.getString("payload_revision"), row.getString("time_stamp"), row.getBytes("meta_data"),
+                        row.getBytes("payload")));
+            }
+        }
+        return hash;
+    }
+
+    private static long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    private record Committed(List<Long> globalIndexes, long commitStarted, long commitReturned) {
+    }
+
+    private record Sealed(long position, long globalIndex, Instant recordedAt, byte[] hash) {
+    }
+}
