@@ -114,8 +114,12 @@ public class ProgramBudget {
             throw RuleViolationException.invalid("within-program", "fiscalYear", "must lie within the program, "
                     + program.startDate().getYear() + " to " + program.plannedEndDate().getYear());
         }
+        // A line is part of the program's structure: it is there on every date the program is, once recorded.
+        java.time.Instant programStart = clock.startOf(program.startDate());
+        java.time.Instant from = programStart.isBefore(clock.now()) ? programStart : clock.now();
         apply(new BudgetLineOpenedEvent(command.programId(), command.lineId(), command.workstream().strip(),
-                                        command.category(), command.fiscalYear(), program.currency()));
+                                        command.category(), command.fiscalYear(), program.currency()),
+              MetaData.with(LedgerMetaData.EFFECTIVE_AT, from.toString()));
     }
 
     @CommandHandler

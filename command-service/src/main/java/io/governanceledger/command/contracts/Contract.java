@@ -85,13 +85,13 @@ public class Contract {
         ProgramFacts program = programs.requireOpen(command.programId());
         ContractTermsRules.check(command.terms(), program.currency());
         apply(new ContractRegisteredEvent(command.contractId(), command.programId(), command.terms()),
-              MetaData.with(LedgerMetaData.EFFECTIVE_AT, clock.startOf(command.terms().startDate()).toString()));
+              existingFrom(clock, command.terms().startDate()));
         // the constructor's events are applied only after it returns: schedule from the command's terms
         scheduleDeadlines(command.terms(), command.terms().endDate(), deadlines, clock, calendar);
     }
 
     @CommandHandler
-    public void handle(RecordIndexValueCommand command, ProgramStanding programs) {
+    public void handle(RecordIndexValueCommand command, ProgramStanding programs, BusinessClock clock) {
         requireInProgram(command.programId());
         programs.requireOpen(programId);
         if (terms.indexation() == null) {
@@ -109,7 +109,8 @@ public class Contract {
                     + " for " + command.valueDate() + " is recorded; correct it with a new date's value.");
         }
         apply(new IndexValueRecordedEvent(contractId, programId, terms.indexation().indexName(), command.value(),
-                                          command.valueDate()));
+                                          command.valueDate()),
+              effectiveOn(clock, command.valueDate()));
     }
 
     @CommandHandler
@@ -171,11 +172,12 @@ public class Contract {
                                                                                                : "must not be in the future");
         }
         apply(new PublicationNoticeRecordedEvent(contractId, programId, command.amendmentNumber(),
-                                                 command.noticeReference(), command.publishedOn()));
+                                                 command.noticeReference(), command.publishedOn()),
+              effectiveOn(clock, command.publishedOn()));
     }
 
     @CommandHandler
-    public void handle(PlaceCallOffCommand command, ProgramStanding programs) {
+    public void handle(PlaceCallOffCommand command, ProgramStanding programs, BusinessClock clock) {
         requireInProgram(command.programId());
         programs.requireOpen(programId);
         requireNew(command.callOffId());
@@ -194,7 +196,8 @@ public class Contract {
                     + command.placedOn() + ".");
         }
         apply(new CallOffPlacedEvent(contractId, programId, command.callOffId(), command.reference(), command.value(),
-                                     command.placedOn()));
+                                     command.placedOn()),
+              effectiveOn(clock, command.placedOn()));
     }
 
     @CommandHandler
@@ -218,7 +221,8 @@ public class Contract {
                                                  command.sentOn() == null ? "is required" : "must not be in the future");
         }
         apply(new RenewalNoticeRecordedEvent(contractId, programId, command.choice(), command.sentOn(), deadline,
-                                             command.sentOn().isAfter(deadline)));
+                                             command.sentOn().isAfter(deadline)),
+              effectiveOn(clock, command.sentOn()));
     }
 
     /** Warns before the renewal notice deadline, if no notice is recorded by then. */
@@ -379,5 +383,16 @@ public class Contract {
     /** Review clauses are referred to by id, so ids must be unique. */
     static boolean uniqueClauseIds(List<ReviewClause> clauses) {
         return clauses.stream().map(ReviewClause::clauseId).distinct().count() == clauses.size();
+    }
+
+    /** A fact dated {@code date} is effective from the start of that business day. */
+    private static MetaData effectiveOn(BusinessClock clock, java.time.LocalDate date) {
+        return MetaData.with(LedgerMetaData.EFFECTIVE_AT, clock.startOf(date).toString());
+    }
+
+    /** A contract is on record from its start, or from its registration if it starts later. */
+    private static MetaData existingFrom(BusinessClock clock, java.time.LocalDate startDate) {
+        java.time.Instant start = clock.startOf(startDate);
+        return MetaData.with(LedgerMetaData.EFFECTIVE_AT, (start.isBefore(clock.now()) ? start : clock.now()).toString());
     }
 }

@@ -24,6 +24,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.Set;
@@ -56,16 +57,18 @@ public class Decision {
     public Decision(RecordDecisionCommand command, ProgramStanding programs, BusinessClock clock) {
         programs.requireOpen(command.programId());
         DecisionContentRules.check(command.details(), clock);
-        apply(new DecisionRecordedEvent(command.decisionId(), command.programId(), command.details(), null));
+        apply(new DecisionRecordedEvent(command.decisionId(), command.programId(), command.details(), null),
+              tabled(clock, command.details()));
     }
 
     /** The replacing decision, created by {@link #handle(SupersedeDecisionCommand, ProgramStanding, BusinessClock)}. */
     private Decision(SupersedeDecisionCommand command, LocalDate effectiveFrom, BusinessClock clock) {
         DecisionDetails replacing = command.details();
-        apply(new DecisionRecordedEvent(command.newDecisionId(), command.programId(), replacing, command.decisionId()));
+        apply(new DecisionRecordedEvent(command.newDecisionId(), command.programId(), replacing, command.decisionId()),
+              tabled(clock, replacing));
         apply(new DecisionApprovedEvent(command.newDecisionId(), command.programId(), replacing.decidedOn(),
                                         effectiveFrom, replacing.chosenOption()),
-              effectiveAt(clock, effectiveFrom));
+              effectiveAt(clock, replacing.decidedOn()));
     }
 
     @CommandHandler
@@ -85,7 +88,7 @@ public class Decision {
         }
         LocalDate effective = firstNonNull(command.effectiveFrom(), details.effectiveFrom(), decided);
         DecisionContentRules.checkEffectiveFrom(effective, decided);
-        apply(new DecisionApprovedEvent(decisionId, programId, decided, effective, chosen), effectiveAt(clock, effective));
+        apply(new DecisionApprovedEvent(decisionId, programId, decided, effective, chosen), effectiveAt(clock, decided));
     }
 
     @CommandHandler
@@ -130,7 +133,7 @@ public class Decision {
         }
         LocalDate effective = replacing.effectiveFrom() != null ? replacing.effectiveFrom() : replacing.decidedOn();
         apply(new DecisionSupersededEvent(decisionId, programId, command.newDecisionId(), effective),
-              effectiveAt(clock, effective));
+              effectiveAt(clock, replacing.decidedOn()));
         createNew(Decision.class, () -> new Decision(command, effective, clock));
     }
 
@@ -155,7 +158,17 @@ public class Decision {
             throw RuleViolationException.invalid("effective-not-before-revocation", "effectiveFrom",
                                                  "a revocation cannot take effect before " + revoked + ", when it was decided");
         }
-        apply(new DecisionRevokedEvent(decisionId, programId, revoked, effective), effectiveAt(clock, effective));
+        apply(new DecisionRevokedEvent(decisionId, programId, revoked, effective), effectiveAt(clock, revoked));
+    }
+
+    /** A decision is on the register from the meeting it was tabled at (or decided on), or from now if later. */
+    private static MetaData tabled(BusinessClock clock, DecisionDetails details) {
+        LocalDate tabled = details.meetingDate() != null ? details.meetingDate() : details.decidedOn();
+        Instant from = tabled == null ? clock.now() : clock.startOf(tabled);
+        if (from.isAfter(clock.now())) {
+            from = clock.now();
+        }
+        return MetaData.with(LedgerMetaData.EFFECTIVE_AT, from.toString());
     }
 
     /** Asked through {@link DecisionStanding} by records that a decision authorises. */
@@ -194,6 +207,10 @@ public class Decision {
         return date;
     }
 
+    /**
+     * A decision's status changes on the day it is decided (that is what the register showed then);
+     * the date from which its content governs is the payload's effectiveFrom.
+     */
     private static MetaData effectiveAt(BusinessClock clock, LocalDate date) {
         return MetaData.with(LedgerMetaData.EFFECTIVE_AT, clock.startOf(date).toString());
     }

@@ -15,6 +15,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.regex.Pattern;
@@ -60,7 +61,13 @@ public class Program {
         requireCurrency(command.currency());
         apply(new ProgramCreatedEvent(command.programId(), command.name().strip(), command.sponsor().strip(),
                                       command.startDate(), command.plannedEndDate(), command.currency()),
-              MetaData.with(LedgerMetaData.EFFECTIVE_AT, clock.startOf(command.startDate()).toString()));
+              MetaData.with(LedgerMetaData.EFFECTIVE_AT, existingFrom(clock, command.startDate()).toString()));
+    }
+
+    /** A program exists from its start, or from when it is recorded if it starts later. */
+    private static Instant existingFrom(BusinessClock clock, LocalDate startDate) {
+        Instant start = clock.startOf(startDate);
+        return start.isBefore(clock.now()) ? start : clock.now();
     }
 
     @CommandHandler

@@ -85,10 +85,22 @@ class DecisionTest {
     class Recording {
 
         @Test
-        void recordsAProposedDecision() {
+        void recordsAProposedDecisionOnTheRegisterFromTheMeetingItWasTabledAt() {
             fixture.givenNoPriorActivity()
                    .when(new RecordDecisionCommand(ID, PROGRAM, details("B", null, null)))
-                   .expectEvents(recorded());
+                   .expectEvents(recorded())
+                   .expectEventsMatching(effectiveAt("2026-03-09T23:00:00Z"));
+        }
+
+        @Test
+        void aDecisionTabledForALaterMeetingIsOnTheRegisterFromWhenItIsRecorded() {
+            DecisionDetails forJuly = new DecisionDetails("t", "ctx", details("B", null, null).options(), null, "why",
+                                                          "SC", LocalDate.of(2026, 7, 2), null, null, List.of(), null,
+                                                          List.of());
+            fixture.givenNoPriorActivity()
+                   .when(new RecordDecisionCommand(ID, PROGRAM, forJuly))
+                   .expectSuccessfulHandlerExecution()
+                   .expectEventsMatching(effectiveAt("2026-06-15T10:00:00Z"));
         }
 
         @Test
@@ -185,11 +197,11 @@ class DecisionTest {
     class Approving {
 
         @Test
-        void approvalTakesEffectAtTheStartOfItsEffectiveDate() {
+        void approvalChangesTheStatusOnTheDecisionDateWhileItsContentGovernsFromItsEffectiveDate() {
             fixture.given(recorded())
                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, LocalDate.of(2026, 7, 1), null))
                    .expectEvents(new DecisionApprovedEvent(ID, PROGRAM, MEETING, LocalDate.of(2026, 7, 1), "B"))
-                   .expectEventsMatching(effectiveAt("2026-06-30T22:00:00Z"));
+                   .expectEventsMatching(effectiveAt("2026-03-09T23:00:00Z"));
         }
 
         @Test
@@ -370,6 +382,14 @@ class DecisionTest {
             fixture.given(recorded(), approved())
                    .when(new RevokeDecisionCommand(ID, PROGRAM, later, null))
                    .expectEvents(new DecisionRevokedEvent(ID, PROGRAM, later, later))
+                   .expectEventsMatching(effectiveAt("2026-05-19T22:00:00Z"));
+        }
+
+        @Test
+        void aRevocationTakingEffectLaterChangesTheStatusOnTheDayItIsDecided() {
+            fixture.given(recorded(), approved())
+                   .when(new RevokeDecisionCommand(ID, PROGRAM, later, LocalDate.of(2026, 9, 1)))
+                   .expectEvents(new DecisionRevokedEvent(ID, PROGRAM, later, LocalDate.of(2026, 9, 1)))
                    .expectEventsMatching(effectiveAt("2026-05-19T22:00:00Z"));
         }
 

@@ -50,6 +50,14 @@ class ProgramTest {
                .expectEventsMatching(effectiveAt("2023-12-31T23:00:00Z"));
     }
 
+    @Test
+    void aProgramStartingLaterExistsFromWhenItIsRecorded() {
+        fixture.givenNoPriorActivity()
+               .when(create("AIR-2", "Airport automation", "COO", LocalDate.of(2027, 1, 1), LocalDate.of(2039, 1, 1), "EUR"))
+               .expectSuccessfulHandlerExecution()
+               .expectEventsMatching(effectiveAt("2026-06-15T10:00:00Z"));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", " AIR", "AIR 1", "-AIR", "a/b", "01234567890123456789012345678901234567890123456789012345678901234"})
     void malformedIdIsRefused(String id) {

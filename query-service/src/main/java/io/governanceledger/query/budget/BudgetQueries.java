@@ -17,6 +17,7 @@ import io.governanceledger.events.budget.MovementKind;
 import io.governanceledger.events.budget.MovementLedgerView;
 import io.governanceledger.events.budget.MovementView;
 import io.governanceledger.query.programs.KnownPrograms;
+import io.governanceledger.query.timeline.PointInTime;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -76,8 +77,12 @@ class BudgetQueries {
             return Optional.empty();
         }
         LocalDate programStart = ((java.sql.Date) program.get().get("start_date")).toLocalDate();
-        LocalDate asOf = query.asOf() != null ? query.asOf() : clock.today();
-        Instant knownAt = query.knownAt() != null ? query.knownAt() : clock.now();
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        if (!programs.contains(query.programId(), point)) {
+            return Optional.empty();
+        }
+        LocalDate asOf = point.asOf();
+        Instant knownAt = point.knownAt();
         List<LineRow> rows = jdbc.sql("""
                                       SELECT l.line_id, l.workstream, l.category, l.fiscal_year, l.currency,
                                              COALESCE(SUM(e.delta) FILTER (WHERE e.measure = 'ALLOCATED'), 0) AS allocated,

@@ -35,11 +35,11 @@ class ContractProjection {
     void on(ContractRegisteredEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
         jdbc.sql("""
-                 INSERT INTO contract (contract_id, program_id, terms, reference, registered_at)
-                 VALUES (?, ?, CAST(? AS JSONB), ?, ?) ON CONFLICT DO NOTHING
+                 INSERT INTO contract (contract_id, program_id, terms, reference, registered_at, existing_from)
+                 VALUES (?, ?, CAST(? AS JSONB), ?, ?, ?) ON CONFLICT DO NOTHING
                  """)
             .params(event.contractId(), event.programId(), LedgerSerializer.toJson(event.terms()),
-                    event.terms().reference(), recorded.recordedAtUtc())
+                    event.terms().reference(), recorded.recordedAtUtc(), recorded.effectiveAtUtc())
             .update();
     }
 

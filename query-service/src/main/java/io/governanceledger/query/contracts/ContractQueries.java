@@ -13,6 +13,7 @@ import io.governanceledger.events.contracts.FindContractQuery;
 import io.governanceledger.events.contracts.FindContractsQuery;
 import io.governanceledger.events.contracts.LegalBasis;
 import io.governanceledger.events.contracts.RenewalChoice;
+import io.governanceledger.query.timeline.PointInTime;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
@@ -50,19 +51,21 @@ class ContractQueries {
 
     @QueryHandler
     Optional<ContractView> contract(FindContractQuery query) {
-        java.time.Instant knownAt = query.knownAt() != null ? query.knownAt() : clock.now();
-        java.time.OffsetDateTime known = knownAt.atOffset(java.time.ZoneOffset.UTC);
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        java.time.Instant knownAt = point.knownAt();
+        java.time.OffsetDateTime known = point.knownAtUtc();
         Optional<Map<String, Object>> found = jdbc.sql("SELECT * FROM contract WHERE program_id = ? AND contract_id = ? "
-                                                               + "AND registered_at <= ?")
-                                                  .params(query.programId(), query.contractId(), known).query().listOfRows()
+                                                               + "AND registered_at <= ? AND existing_from <= ?")
+                                                  .params(query.programId(), query.contractId(), known,
+                                                          point.effectiveAtUtc())
+                                                  .query().listOfRows()
                                                   .stream().findFirst();
         if (found.isEmpty()) {
             return Optional.empty();
         }
         Map<String, Object> contract = found.get();
         ContractTerms terms = LedgerSerializer.fromJson(contract.get("terms").toString(), ContractTerms.class);
-        LocalDate today = clock.today();
-        LocalDate asOf = query.asOf() != null ? query.asOf() : today;
+        LocalDate asOf = point.asOf();
         List<Row> rows = jdbc.sql("""
                                   SELECT a.*, d.title AS decision_title FROM contract_amendment a
                                   LEFT JOIN decision d ON d.decision_id = a.proposal ->> 'authorisingDecisionId'

@@ -1,24 +1,26 @@
 package io.governanceledger.query.decisions;
 
-import io.governanceledger.events.decisions.DecisionDetails;
 import io.governanceledger.events.decisions.DecisionHistoryEntry;
 import io.governanceledger.events.decisions.DecisionRegisterView;
-import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.events.decisions.DecisionSummaryView;
 import io.governanceledger.events.decisions.DecisionView;
 import io.governanceledger.events.decisions.FindDecisionQuery;
 import io.governanceledger.events.decisions.FindDecisionsQuery;
 import io.governanceledger.query.programs.KnownPrograms;
+import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.timeline.RecordVersions;
 import io.governanceledger.support.messaging.LedgerSerializer;
+import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,8 +29,9 @@ import java.util.Optional;
 class DecisionQueries {
 
     private static final String REGISTER_FILTER = """
-            FROM decision
+            FROM decision_version
             WHERE program_id = :programId
+              AND known_at @> CAST(:knownAt AS TIMESTAMPTZ) AND effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
               AND (CAST(:status AS VARCHAR) IS NULL OR status = :status)
               AND (CAST(:from AS DATE) IS NULL OR decision_date >= :from)
               AND (CAST(:to AS DATE) IS NULL OR decision_date <= :to)
@@ -36,62 +39,91 @@ class DecisionQueries {
 
     private final JdbcClient jdbc;
     private final KnownPrograms programs;
+    private final BusinessClock clock;
+    private final DecisionVersions decisions;
 
-    DecisionQueries(JdbcClient jdbc, KnownPrograms programs) {
+    DecisionQueries(JdbcClient jdbc, KnownPrograms programs, BusinessClock clock) {
         this.jdbc = jdbc;
         this.programs = programs;
+        this.clock = clock;
+        this.decisions = new DecisionVersions(jdbc);
     }
 
     @QueryHandler
     Optional<DecisionRegisterView> register(FindDecisionsQuery query) {
-        if (!programs.contains(query.programId())) {
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        if (!programs.contains(query.programId(), point)) {
             return Optional.empty();
         }
-        Map<String, Object> filter = new java.util.HashMap<>();
+        Map<String, Object> filter = new HashMap<>();
         filter.put("programId", query.programId());
+        filter.put("knownAt", point.knownAtUtc());
+        filter.put("effectiveAt", point.effectiveAtUtc());
         filter.put("status", query.status() == null ? null : query.status().name());
         filter.put("from", query.from());
         filter.put("to", query.to());
         long total = jdbc.sql("SELECT count(*) " + REGISTER_FILTER).params(filter).query(Long.class).single();
         filter.put("limit", query.limit());
         filter.put("offset", query.offset());
-        List<DecisionSummaryView> page = jdbc.sql("SELECT * " + REGISTER_FILTER
-                                                          + " ORDER BY decision_date DESC, recorded_at DESC, decision_id"
+        List<DecisionSummaryView> page = jdbc.sql("SELECT state " + REGISTER_FILTER
+                                                          + " ORDER BY decision_date DESC, recorded_at DESC, record_id"
                                                           + " LIMIT :limit OFFSET :offset")
                                              .params(filter)
-                                             .query(DecisionQueries::summary)
+                                             .query((row, index) -> summary(decisions.state(row.getString("state"))))
                                              .list();
-        return Optional.of(new DecisionRegisterView(query.programId(), total, query.offset(), query.limit(), page));
+        return Optional.of(new DecisionRegisterView(query.programId(), point.asOf(), point.knownAt(), total,
+                                                    query.offset(), query.limit(), page));
     }
 
     @QueryHandler
     Optional<DecisionView> find(FindDecisionQuery query) {
-        return jdbc.sql("SELECT * FROM decision WHERE decision_id = ? AND program_id = ?")
-                   .params(query.decisionId(), query.programId())
-                   .query((row, index) -> new DecisionView(
-                           summary(row, index),
-                           LedgerSerializer.fromJson(row.getString("details"), DecisionDetails.class),
-                           row.getObject("deferred_until", LocalDate.class),
-                           row.getObject("revoked_on", LocalDate.class),
-                           history(query.decisionId())))
-                   .optional();
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        return jdbc.sql("SELECT state FROM decision_version WHERE record_id = :decisionId AND program_id = :programId"
+                                + " AND " + RecordVersions.AT_POINT)
+                   .param("decisionId", query.decisionId())
+                   .param("programId", query.programId())
+                   .param("knownAt", point.knownAtUtc())
+                   .param("effectiveAt", point.effectiveAtUtc())
+                   .query((row, index) -> decisions.state(row.getString("state")))
+                   .optional()
+                   .map(state -> new DecisionView(point.asOf(), point.knownAt(), summary(state), state.details(),
+                                                  state.deferredUntil(), state.revokedOn(),
+                                                  history(query.decisionId(), point)));
     }
 
-    private List<DecisionHistoryEntry> history(String decisionId) {
-        return jdbc.sql("SELECT * FROM decision_event WHERE decision_id = ? ORDER BY position")
-                   .param(decisionId)
-                   .query((row, index) -> new DecisionHistoryEntry(
-                           row.getLong("position"),
-                           row.getString("event_id"),
-                           row.getString("event_type"),
-                           row.getString("actor"),
-                           instant(row.getTimestamp("recorded_at")),
-                           instant(row.getTimestamp("effective_at")),
-                           row.getString("reason"),
-                           row.getString("correlation_id"),
-                           row.getString("causation_id"),
-                           payload(row.getString("payload"))))
-                   .list();
+    /**
+     * The decision's events recorded by the point's knownAt and effective by its asOf; its first event
+     * with them, as in the fold the state comes from.
+     */
+    private List<DecisionHistoryEntry> history(String decisionId, PointInTime point) {
+        List<DecisionHistoryEntry> known = jdbc.sql("SELECT * FROM decision_fact WHERE record_id = ? AND recorded_at <= ?"
+                                                            + " ORDER BY position")
+                                               .params(decisionId, point.knownAtUtc())
+                                               .query(DecisionQueries::entry)
+                                               .list();
+        List<DecisionHistoryEntry> applying = new ArrayList<>();
+        for (DecisionHistoryEntry entry : known) {
+            if (!entry.effectiveAt().isAfter(point.effectiveAt())) {
+                applying.add(entry);
+            }
+        }
+        if (!applying.isEmpty() && applying.get(0) != known.get(0)) {
+            applying.add(0, known.get(0));
+        }
+        return applying;
+    }
+
+    private static DecisionHistoryEntry entry(ResultSet row, int index) throws SQLException {
+        return new DecisionHistoryEntry(row.getLong("position"),
+                                        row.getString("event_id"),
+                                        row.getString("event_type"),
+                                        row.getString("actor"),
+                                        instant(row, "recorded_at"),
+                                        instant(row, "effective_at"),
+                                        row.getString("reason"),
+                                        row.getString("correlation_id"),
+                                        row.getString("causation_id"),
+                                        payload(row.getString("payload")));
     }
 
     @SuppressWarnings("unchecked")
@@ -99,23 +131,24 @@ class DecisionQueries {
         return LedgerSerializer.fromJson(json, Map.class);
     }
 
-    private static DecisionSummaryView summary(ResultSet row, int index) throws SQLException {
-        return new DecisionSummaryView(row.getString("decision_id"),
-                                       row.getString("program_id"),
-                                       row.getString("title"),
-                                       DecisionStatus.valueOf(row.getString("status")),
-                                       row.getString("deciding_body"),
-                                       row.getObject("meeting_date", LocalDate.class),
-                                       row.getObject("decided_on", LocalDate.class),
-                                       row.getObject("effective_from", LocalDate.class),
-                                       row.getString("chosen_option"),
-                                       row.getString("supersedes"),
-                                       row.getString("superseded_by"),
-                                       instant(row.getTimestamp("recorded_at")),
-                                       instant(row.getTimestamp("last_changed_at")));
+    private static DecisionSummaryView summary(DecisionState state) {
+        return new DecisionSummaryView(state.decisionId(),
+                                       state.programId(),
+                                       state.details().title(),
+                                       state.status(),
+                                       state.details().decidingBody(),
+                                       state.details().meetingDate(),
+                                       state.decidedOn(),
+                                       state.effectiveFrom(),
+                                       state.chosenOption(),
+                                       state.supersedes(),
+                                       state.supersededBy(),
+                                       state.recordedAt(),
+                                       state.lastChangedAt());
     }
 
-    private static Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    private static Instant instant(ResultSet row, String column) throws SQLException {
+        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -38,36 +39,39 @@ class DecisionReadController {
     }
 
     @GetMapping
-    @Operation(summary = "The program's decision register, newest first; from/to bound the decision date, inclusive")
+    @Operation(summary = "The program's decision register, newest first; from/to bound the decision date, inclusive; "
+            + "as it stood on asOf (a date, default today) according to what was recorded by knownAt (an instant, default now)")
     ResponseEntity<?> register(@PathVariable String programId,
                                @RequestParam(required = false) DecisionStatus status,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                @RequestParam(defaultValue = "0") @Min(0) int offset,
-                               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+                               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         if (from != null && to != null && from.isAfter(to)) {
             ProblemDetail problem = ProblemResponses.invalidInput(
                     "'from' must not be after 'to'.",
                     List.of(new ProblemResponses.FieldError("from", "from-not-after-to", "must not be after " + to)));
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
         }
-        DecisionRegisterView register = queries.query(new FindDecisionsQuery(programId, status, from, to, offset, limit),
+        DecisionRegisterView register = queries.query(new FindDecisionsQuery(programId, status, from, to, offset, limit, asOf, knownAt),
                                                       ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
                                                .join()
-                                               .orElseThrow(() -> unknownProgram(programId));
+                                               .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, asOf, knownAt));
         return ResponseEntity.ok(register);
     }
 
     @GetMapping("/{decisionId}")
-    @Operation(summary = "One decision with its content, links and full history")
-    DecisionView decision(@PathVariable String programId, @PathVariable String decisionId) {
-        return queries.query(new FindDecisionQuery(programId, decisionId), ResponseTypes.optionalInstanceOf(DecisionView.class))
+    @Operation(summary = "One decision with its content, links and history, as it stood on asOf (a date, default "
+            + "today) according to what was recorded by knownAt (an instant, default now)")
+    DecisionView decision(@PathVariable String programId, @PathVariable String decisionId,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        return queries.query(new FindDecisionQuery(programId, decisionId, asOf, knownAt),
+                             ResponseTypes.optionalInstanceOf(DecisionView.class))
                       .join()
-                      .orElseThrow(() -> new RecordNotFoundException("decisionId", "Program " + programId
-                              + " has no decision '" + decisionId + "'."));
-    }
-
-    private static RecordNotFoundException unknownProgram(String programId) {
-        return new RecordNotFoundException("programId", "No program '" + programId + "'.");
+                      .orElseThrow(() -> RecordNotFoundException.notAt("decisionId", "Program " + programId
+                              + " has no decision '" + decisionId + "'", asOf, knownAt));
     }
 }

@@ -1,5 +1,7 @@
 package io.governanceledger.query.programs;
 
+import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.timeline.RecordVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,8 +15,19 @@ public class KnownPrograms {
         this.jdbc = jdbc;
     }
 
+    /** Known now, whatever its dates. */
     public boolean contains(String programId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM program WHERE program_id = ?)").param(programId)
+                   .query(Boolean.class).single();
+    }
+
+    /** Existing on {@code point.asOf()} as known at {@code point.knownAt()}. */
+    public boolean contains(String programId, PointInTime point) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM program_version WHERE record_id = :programId AND "
+                                + RecordVersions.AT_POINT + ")")
+                   .param("programId", programId)
+                   .param("knownAt", point.knownAtUtc())
+                   .param("effectiveAt", point.effectiveAtUtc())
                    .query(Boolean.class).single();
     }
 }

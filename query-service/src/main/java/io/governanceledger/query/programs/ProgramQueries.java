@@ -4,60 +4,66 @@ import io.governanceledger.events.programs.FindProgramQuery;
 import io.governanceledger.events.programs.FindProgramsQuery;
 import io.governanceledger.events.programs.ProgramStatus;
 import io.governanceledger.events.programs.ProgramView;
+import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 
 @Component
 class ProgramQueries {
 
-    private static final String SELECT = """
-            SELECT p.*, (SELECT count(*) FROM decision d WHERE d.program_id = p.program_id) AS decision_count
-            FROM program p
+    /** Programs at a point on both clocks, with the number of decisions that existed at the same point. */
+    private static final String AT_POINT = """
+            SELECT p.state,
+                   (SELECT count(*) FROM decision_version d
+                    WHERE d.program_id = p.record_id
+                      AND d.known_at @> CAST(:knownAt AS TIMESTAMPTZ)
+                      AND d.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)) AS decision_count
+            FROM program_version p
+            WHERE p.known_at @> CAST(:knownAt AS TIMESTAMPTZ) AND p.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
             """;
 
     private final JdbcClient jdbc;
+    private final BusinessClock clock;
+    private final ProgramVersions programs;
 
-    ProgramQueries(JdbcClient jdbc) {
+    ProgramQueries(JdbcClient jdbc, BusinessClock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.programs = new ProgramVersions(jdbc);
     }
 
     @QueryHandler
     Optional<ProgramView> find(FindProgramQuery query) {
-        return jdbc.sql(SELECT + " WHERE p.program_id = ?").param(query.programId()).query(ProgramQueries::view)
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        return jdbc.sql(AT_POINT + " AND p.record_id = :programId")
+                   .param("programId", query.programId())
+                   .param("knownAt", point.knownAtUtc())
+                   .param("effectiveAt", point.effectiveAtUtc())
+                   .query((row, index) -> view(programs.state(row.getString("state")), row.getLong("decision_count"),
+                                               point))
                    .optional();
     }
 
     @QueryHandler
     List<ProgramView> findAll(FindProgramsQuery query) {
-        return jdbc.sql(SELECT + " WHERE (CAST(? AS VARCHAR) IS NULL OR p.status = ?) ORDER BY p.program_id")
-                   .params(query.status() == null ? null : query.status().name(),
-                           query.status() == null ? null : query.status().name())
-                   .query(ProgramQueries::view)
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        return jdbc.sql(AT_POINT + " AND (CAST(:status AS VARCHAR) IS NULL OR p.status = :status) ORDER BY p.record_id")
+                   .param("status", query.status() == null ? null : query.status().name())
+                   .param("knownAt", point.knownAtUtc())
+                   .param("effectiveAt", point.effectiveAtUtc())
+                   .query((row, index) -> view(programs.state(row.getString("state")), row.getLong("decision_count"),
+                                               point))
                    .list();
     }
 
-    private static ProgramView view(ResultSet row, int index) throws SQLException {
-        return new ProgramView(row.getString("program_id"),
-                               row.getString("name"),
-                               row.getString("sponsor"),
-                               row.getObject("start_date", java.time.LocalDate.class),
-                               row.getObject("planned_end_date", java.time.LocalDate.class),
-                               row.getString("currency"),
-                               ProgramStatus.valueOf(row.getString("status")),
-                               row.getObject("closed_on", java.time.LocalDate.class),
-                               row.getLong("decision_count"),
-                               instant(row.getTimestamp("created_at")),
-                               instant(row.getTimestamp("last_changed_at")));
-    }
-
-    private static java.time.Instant instant(Timestamp timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+    private static ProgramView view(ProgramState state, long decisionCount, PointInTime point) {
+        return new ProgramView(state.programId(), point.asOf(), point.knownAt(), state.name(), state.sponsor(),
+                               state.startDate(), state.plannedEndDate(), state.currency(), state.status(),
+                               state.closedOn(), decisionCount, state.createdAt(), state.lastChangedAt());
     }
 }

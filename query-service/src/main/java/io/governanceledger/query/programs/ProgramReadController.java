@@ -9,12 +9,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 @RestController
@@ -29,16 +32,23 @@ class ProgramReadController {
     }
 
     @GetMapping
-    @Operation(summary = "All programs, optionally only those with a status")
-    List<ProgramView> list(@RequestParam(required = false) ProgramStatus status) {
-        return queries.query(new FindProgramsQuery(status), ResponseTypes.multipleInstancesOf(ProgramView.class)).join();
+    @Operation(summary = "All programs as they stood on asOf (a date, default today) according to what was recorded "
+            + "by knownAt (an instant, default now), optionally only those with a status")
+    List<ProgramView> list(@RequestParam(required = false) ProgramStatus status,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        return queries.query(new FindProgramsQuery(status, asOf, knownAt), ResponseTypes.multipleInstancesOf(ProgramView.class))
+                      .join();
     }
 
     @GetMapping("/{programId}")
-    @Operation(summary = "One program")
-    ProgramView get(@PathVariable String programId) {
-        return queries.query(new FindProgramQuery(programId), ResponseTypes.optionalInstanceOf(ProgramView.class))
+    @Operation(summary = "One program as it stood on asOf (a date, default today) according to what was recorded by "
+            + "knownAt (an instant, default now)")
+    ProgramView get(@PathVariable String programId,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        return queries.query(new FindProgramQuery(programId, asOf, knownAt), ResponseTypes.optionalInstanceOf(ProgramView.class))
                       .join()
-                      .orElseThrow(() -> new RecordNotFoundException("programId", "No program '" + programId + "'."));
+                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, asOf, knownAt));
     }
 }

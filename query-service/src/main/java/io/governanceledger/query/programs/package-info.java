@@ -1,2 +1,5 @@
-/** The program read model: one row per program, its current name and status. */
+/**
+ * The program read model on both clocks: each program's facts and versions (see
+ * {@link io.governanceledger.query.timeline}), and whether a program exists for the other read models.
+ */
 package io.governanceledger.query.programs;

@@ -48,8 +48,7 @@ class BudgetProjectionTest {
         var jdbc = ProjectionDatabase.create();
         projection = new BudgetProjection(jdbc, CLOCK);
         queries = new BudgetQueries(jdbc, CLOCK, new io.governanceledger.query.programs.KnownPrograms(jdbc));
-        jdbc.sql("INSERT INTO program VALUES ('P', 'n', 's', '2026-01-01', '2030-01-01', 'EUR', 'ACTIVE', NULL, now(), now(), 0)")
-            .update();
+        io.governanceledger.query.programs.TestPrograms.create(jdbc, "P", java.time.LocalDate.of(2026, 1, 1));
         projection.on(new BudgetLineOpenedEvent("P", "L1", "Infra", CostCategory.CAPEX, 2026, "EUR"), message("x"), at(++position));
         projection.on(new BudgetLineOpenedEvent("P", "L2", "Ops", CostCategory.OPEX, 2026, "EUR"), message("x"), at(++position));
     }

@@ -58,7 +58,8 @@ class ContractProjectionTest {
         projection = new ContractProjection(jdbc);
         queries = new ContractQueries(jdbc, CLOCK);
         ContractRegisteredEvent registered = new ContractRegisteredEvent("C1", "P", TERMS);
-        projection.on(registered, message(registered), at(++position));
+        // registered in June 2026, on record from the contract's start
+        projection.on(registered, event(registered, "contracts", T, Instant.parse("2023-12-31T23:00:00Z")), at(++position));
     }
 
     private static EventMessage<?> message(Object payload) {

@@ -5,6 +5,7 @@ import io.governanceledger.events.decisions.DecisionDetails;
 import io.governanceledger.events.decisions.DecisionOption;
 import io.governanceledger.events.decisions.DecisionRecordedEvent;
 import io.governanceledger.events.decisions.DecisionRegisterView;
+import io.governanceledger.events.decisions.DecisionRevokedEvent;
 import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.events.decisions.DecisionSupersededEvent;
 import io.governanceledger.events.decisions.Participant;
@@ -12,13 +13,17 @@ import io.governanceledger.events.decisions.DecisionView;
 import io.governanceledger.events.decisions.FindDecisionQuery;
 import io.governanceledger.events.decisions.FindDecisionsQuery;
 import io.governanceledger.query.ProjectionDatabase;
+import io.governanceledger.query.programs.TestPrograms;
+import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 
 import static io.governanceledger.query.ProjectionDatabase.at;
@@ -30,6 +35,9 @@ class DecisionProjectionTest {
     private static final Instant T1 = Instant.parse("2026-03-11T09:00:00Z");
     private static final Instant T2 = Instant.parse("2026-03-12T09:00:00Z");
     private static final LocalDate MEETING = LocalDate.of(2026, 3, 10);
+    private static final BusinessClock CLOCK = new BusinessClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"),
+                                                                              ZoneId.of("Europe/Brussels")),
+                                                                 ZoneId.of("Europe/Brussels"));
 
     private JdbcClient jdbc;
     private DecisionProjection projection;
@@ -39,9 +47,8 @@ class DecisionProjectionTest {
     void setUp() {
         jdbc = ProjectionDatabase.create();
         projection = new DecisionProjection(jdbc);
-        queries = new DecisionQueries(jdbc, new io.governanceledger.query.programs.KnownPrograms(jdbc));
-        jdbc.sql("INSERT INTO program VALUES ('P', 'n', 's', '2024-01-01', '2039-01-01', 'EUR', 'ACTIVE', NULL, now(), now(), 0)")
-            .update();
+        queries = new DecisionQueries(jdbc, new io.governanceledger.query.programs.KnownPrograms(jdbc), CLOCK);
+        TestPrograms.create(jdbc, "P", LocalDate.of(2024, 1, 1));
     }
 
     private static DecisionRecordedEvent recorded(String id, String supersedes) {
@@ -60,6 +67,8 @@ class DecisionProjectionTest {
             projection.on(e, message, at(position));
         } else if (payload instanceof DecisionApprovedEvent e) {
             projection.on(e, message, at(position));
+        } else if (payload instanceof DecisionRevokedEvent e) {
+            projection.on(e, message, at(position));
         } else if (payload instanceof DecisionSupersededEvent e) {
             projection.on(e, message, at(position));
         } else {
@@ -68,7 +77,7 @@ class DecisionProjectionTest {
     }
 
     private DecisionView view(String id) {
-        return queries.find(new FindDecisionQuery("P", id)).orElseThrow();
+        return queries.find(new FindDecisionQuery("P", id, null, null)).orElseThrow();
     }
 
     @Test
@@ -118,29 +127,62 @@ class DecisionProjectionTest {
         assertThat(view("d1").summary().status()).isEqualTo(DecisionStatus.SUPERSEDED);
         assertThat(view("d2").summary().supersedes()).isEqualTo("d1");
 
-        DecisionRegisterView all = queries.register(new FindDecisionsQuery("P", null, null, null, 0, 10)).orElseThrow();
+        DecisionRegisterView all = queries.register(new FindDecisionsQuery("P", null, null, null, 0, 10, null, null)).orElseThrow();
         assertThat(all.decisions()).extracting(summary -> summary.decisionId()).containsExactly("d2", "d1");
         DecisionRegisterView approved = queries.register(
-                new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10)).orElseThrow();
+                new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, null, null)).orElseThrow();
         assertThat(approved.total()).isEqualTo(1);
         DecisionRegisterView march = queries.register(
-                new FindDecisionsQuery("P", null, MEETING, LocalDate.of(2026, 3, 31), 0, 10)).orElseThrow();
+                new FindDecisionsQuery("P", null, MEETING, LocalDate.of(2026, 3, 31), 0, 10, null, null)).orElseThrow();
         assertThat(march.decisions()).extracting(summary -> summary.decisionId()).containsExactly("d1");
     }
 
     @Test
+    void aBackDatedRevocationChangesThePastAsKnownNowButNotWhatWasKnownBefore() {
+        Instant march10 = Instant.parse("2026-03-09T23:00:00Z");
+        Instant april1 = Instant.parse("2026-03-31T22:00:00Z");
+        Instant t3 = Instant.parse("2026-06-01T09:00:00Z");
+        feed(event(recorded("d1", null), "pmo", T1, march10), 1);
+        feed(event(new DecisionApprovedEvent("d1", "P", MEETING, MEETING, "B"), "pmo", T2, march10), 2);
+        // recorded in June, effective from 1 April
+        feed(event(new DecisionRevokedEvent("d1", "P", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1)), "pmo", t3,
+                   april1), 3);
+
+        LocalDate may = LocalDate.of(2026, 5, 1);
+        assertThat(viewAt("d1", may, null).summary().status()).isEqualTo(DecisionStatus.REVOKED);
+        assertThat(viewAt("d1", may, t3.minusSeconds(1)).summary().status()).isEqualTo(DecisionStatus.APPROVED);
+        assertThat(viewAt("d1", may, t3.minusSeconds(1)).history()).hasSize(2);
+        assertThat(viewAt("d1", LocalDate.of(2026, 3, 20), null).summary().status()).isEqualTo(DecisionStatus.APPROVED);
+        assertThat(viewAt("d1", may, T2.minusSeconds(1)).summary().status()).isEqualTo(DecisionStatus.PROPOSED);
+        assertThat(queries.find(new FindDecisionQuery("P", "d1", LocalDate.of(2026, 3, 9), null))).as("not tabled yet")
+                                                                                                 .isEmpty();
+        assertThat(queries.find(new FindDecisionQuery("P", "d1", may, T1.minusSeconds(1)))).as("not recorded yet")
+                                                                                           .isEmpty();
+        DecisionRegisterView registerThen = queries.register(
+                new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, may, t3.minusSeconds(1))).orElseThrow();
+        assertThat(registerThen.total()).isEqualTo(1);
+        assertThat(registerThen.knownAt()).isEqualTo(t3.minusSeconds(1));
+        assertThat(queries.register(new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, may, null))
+                          .orElseThrow().total()).isZero();
+    }
+
+    private DecisionView viewAt(String id, LocalDate asOf, Instant knownAt) {
+        return queries.find(new FindDecisionQuery("P", id, asOf, knownAt)).orElseThrow();
+    }
+
+    @Test
     void unknownProgramOrDecisionIsNotFound() {
-        assertThat(queries.register(new FindDecisionsQuery("NOPE", null, null, null, 0, 10))).isEmpty();
-        assertThat(queries.find(new FindDecisionQuery("P", "nope"))).isEmpty();
+        assertThat(queries.register(new FindDecisionsQuery("NOPE", null, null, null, 0, 10, null, null))).isEmpty();
+        assertThat(queries.find(new FindDecisionQuery("P", "nope", null, null))).isEmpty();
         deliver(recorded("d1", null), 1, T1);
-        assertThat(queries.find(new FindDecisionQuery("OTHER", "d1"))).isEmpty();
+        assertThat(queries.find(new FindDecisionQuery("OTHER", "d1", null, null))).isEmpty();
     }
 
     @Test
     void resetEmptiesTheReadModelForAReplay() {
         deliver(recorded("d1", null), 1, T1);
         projection.reset();
-        assertThat(queries.find(new FindDecisionQuery("P", "d1"))).isEmpty();
-        assertThat(jdbc.sql("SELECT count(*) FROM decision_event").query(Long.class).single()).isZero();
+        assertThat(queries.find(new FindDecisionQuery("P", "d1", null, null))).isEmpty();
+        assertThat(jdbc.sql("SELECT count(*) FROM decision_fact").query(Long.class).single()).isZero();
     }
 }

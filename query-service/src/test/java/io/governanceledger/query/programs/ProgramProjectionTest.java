@@ -8,12 +8,15 @@ import io.governanceledger.events.programs.ProgramRenamedEvent;
 import io.governanceledger.events.programs.ProgramStatus;
 import io.governanceledger.events.programs.ProgramView;
 import io.governanceledger.query.ProjectionDatabase;
+import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.eventhandling.EventMessage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import static io.governanceledger.query.ProjectionDatabase.at;
 import static io.governanceledger.query.ProjectionDatabase.event;
@@ -26,6 +29,10 @@ class ProgramProjectionTest {
     private static final ProgramCreatedEvent CREATED =
             new ProgramCreatedEvent("P", "Airport", "COO", LocalDate.of(2024, 1, 1), LocalDate.of(2039, 1, 1), "EUR");
 
+    private static final BusinessClock CLOCK = new BusinessClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"),
+                                                                              ZoneId.of("Europe/Brussels")),
+                                                                 ZoneId.of("Europe/Brussels"));
+
     private ProgramProjection projection;
     private ProgramQueries queries;
 
@@ -33,7 +40,7 @@ class ProgramProjectionTest {
     void setUp() {
         var jdbc = ProjectionDatabase.create();
         projection = new ProgramProjection(jdbc);
-        queries = new ProgramQueries(jdbc);
+        queries = new ProgramQueries(jdbc, CLOCK);
     }
 
     private static EventMessage<?> recorded(Object payload, Instant when) {
@@ -48,15 +55,15 @@ class ProgramProjectionTest {
         ProgramClosedEvent closed = new ProgramClosedEvent("P", LocalDate.of(2026, 2, 1));
         projection.on(closed, recorded(closed, T2), at(9));
 
-        ProgramView view = queries.find(new FindProgramQuery("P")).orElseThrow();
+        ProgramView view = queries.find(new FindProgramQuery("P", null, null)).orElseThrow();
         assertThat(view.name()).isEqualTo("Airport II");
         assertThat(view.status()).isEqualTo(ProgramStatus.CLOSED);
         assertThat(view.closedOn()).isEqualTo(LocalDate.of(2026, 2, 1));
         assertThat(view.createdAt()).isEqualTo(T1);
         assertThat(view.lastChangedAt()).isEqualTo(T2);
-        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.ACTIVE))).isEmpty();
-        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.CLOSED))).hasSize(1);
-        assertThat(queries.findAll(new FindProgramsQuery(null))).hasSize(1);
+        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.ACTIVE, null, null))).isEmpty();
+        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.CLOSED, null, null))).hasSize(1);
+        assertThat(queries.findAll(new FindProgramsQuery(null, null, null))).hasSize(1);
     }
 
     @Test
@@ -69,11 +76,11 @@ class ProgramProjectionTest {
         projection.on(first, recorded(first, T1), at(2));
         projection.on(CREATED, recorded(CREATED, T1), at(1));
 
-        assertThat(queries.find(new FindProgramQuery("P")).orElseThrow().name()).isEqualTo("Airport III");
+        assertThat(queries.find(new FindProgramQuery("P", null, null)).orElseThrow().name()).isEqualTo("Airport III");
     }
 
     @Test
     void unknownProgramIsEmpty() {
-        assertThat(queries.find(new FindProgramQuery("NOPE"))).isEmpty();
+        assertThat(queries.find(new FindProgramQuery("NOPE", null, null))).isEmpty();
     }
 }

@@ -55,10 +55,10 @@ class AuditTrailEndToEndTest {
         assertThat(queries.get("auditor", trail + "?actor=cfo").json().path("total").asLong()).isEqualTo(1);
         assertThat(queries.get("auditor", trail + "?actor=finance").json().path("total").asLong()).isEqualTo(2);
         assertThat(queries.get("auditor", trail + "?recordedFrom=" + afterSetUp).json().path("total").asLong()).isEqualTo(3);
-        // the approval takes effect on 1 July 2026 in Brussels: 30 June 22:00 UTC
-        JsonNode effectiveInJuly = queries.get("auditor", trail + "?effectiveFrom=2026-06-30T22:00:00Z&effectiveTo=2026-07-31T22:00:00Z").json();
-        assertThat(effectiveInJuly.path("entries").valueStream().map(e -> e.path("eventType").asString()).toList())
-                .containsExactly("DecisionApprovedEvent");
+        // tabled and approved on 10 March 2026 in Brussels (9 March 23:00 UTC); the movement is dated 1 February
+        JsonNode effectiveOnTheTenth = queries.get("auditor", trail + "?effectiveFrom=2026-03-09T23:00:00Z&effectiveTo=2026-03-10T23:00:00Z").json();
+        assertThat(effectiveOnTheTenth.path("entries").valueStream().map(e -> e.path("eventType").asString()).toList())
+                .containsExactly("DecisionRecordedEvent", "DecisionApprovedEvent");
 
         assertThat(queries.get("auditor", trail + "?kind=INVOICE").status()).isEqualTo(400);
         assertThat(queries.get("auditor", trail + "?recordedFrom=yesterday").status()).isEqualTo(400);

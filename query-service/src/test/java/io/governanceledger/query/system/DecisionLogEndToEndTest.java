@@ -75,7 +75,9 @@ class DecisionLogEndToEndTest {
         assertThat(history).allSatisfy(entry -> assertThat(entry.path("actor").asString()).isEqualTo("pmo"));
         assertThat(history.get(0).path("correlationId").asString()).isEqualTo("sc-2026-03-item-4");
         assertThat(history.get(1).path("reason").asString()).isEqualTo("Minutes SC-2026-03 item 4");
-        assertThat(history.get(1).path("effectiveAt").asString()).isEqualTo("2026-06-30T22:00:00Z");
+        // the status changed on the day the committee decided; the content governs from 1 July
+        assertThat(history.get(1).path("effectiveAt").asString()).isEqualTo("2026-03-09T23:00:00Z");
+        assertThat(history.get(1).path("payload").path("effectiveFrom").asString()).isEqualTo("2026-07-01");
         assertThat(history.get(2).path("payload").path("supersededBy").asString()).isEqualTo(replacement);
         assertThat(history.get(0).path("position").asLong()).isLessThan(history.get(1).path("position").asLong());
 

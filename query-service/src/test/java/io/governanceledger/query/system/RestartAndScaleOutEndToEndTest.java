@@ -56,17 +56,17 @@ class RestartAndScaleOutEndToEndTest {
             // proof that the restarted processor does not replay from the start: a row it has
             // already projected, removed while it is down, stays removed
             String forgotten = before.get(0);
-            system.jdbc().sql("DELETE FROM projections.decision_event WHERE decision_id = ?").param(forgotten).update();
+            system.jdbc().sql("DELETE FROM projections.decision_fact WHERE record_id = ?").param(forgotten).update();
             List<String> after = record(commands, 5);
 
             Http queries = system.startQueryService().http();
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> assertThat(
                     queries.get("viewer", "/api/programs/RST/decisions").json().path("total").asLong()).isEqualTo(10));
             await().atMost(Duration.ofSeconds(10)).until(() -> historyRows(system) == 9);
-            assertThat(system.jdbc().sql("SELECT count(*) FROM projections.decision_event WHERE decision_id = ?")
+            assertThat(system.jdbc().sql("SELECT count(*) FROM projections.decision_fact WHERE record_id = ?")
                              .param(forgotten).query(Long.class).single()).isZero();
             for (String decision : after) {
-                assertThat(system.jdbc().sql("SELECT count(*) FROM projections.decision_event WHERE decision_id = ?")
+                assertThat(system.jdbc().sql("SELECT count(*) FROM projections.decision_fact WHERE record_id = ?")
                                  .param(decision).query(Long.class).single()).isEqualTo(1);
             }
         }
@@ -185,6 +185,6 @@ class RestartAndScaleOutEndToEndTest {
     }
 
     private static long historyRows(LedgerSystem system) {
-        return system.jdbc().sql("SELECT count(*) FROM projections.decision_event").query(Long.class).single();
+        return system.jdbc().sql("SELECT count(*) FROM projections.decision_fact").query(Long.class).single();
     }
 }

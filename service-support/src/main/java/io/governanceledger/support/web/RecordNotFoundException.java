@@ -10,6 +10,25 @@ public class RecordNotFoundException extends RuntimeException {
         this.field = field;
     }
 
+    /** The program is unknown, or did not exist at the point on both clocks that was asked for. */
+    public static RecordNotFoundException unknownProgram(String programId, java.time.LocalDate asOf,
+                                                         java.time.Instant knownAt) {
+        return notAt("programId", "No program '" + programId + "'", asOf, knownAt);
+    }
+
+    /** {@code what} names the missing record; the point on both clocks is added when one was asked for. */
+    public static RecordNotFoundException notAt(String field, String what, java.time.LocalDate asOf,
+                                                java.time.Instant knownAt) {
+        StringBuilder message = new StringBuilder(what);
+        if (asOf != null) {
+            message.append(" on ").append(asOf);
+        }
+        if (knownAt != null) {
+            message.append(" as recorded by ").append(knownAt);
+        }
+        return new RecordNotFoundException(field, message.append('.').toString());
+    }
+
     public String field() {
         return field;
     }

@@ -1,10 +1,16 @@
 package io.governanceledger.events.decisions;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A decision with everything recorded about it and its full history, oldest event first. */
-public record DecisionView(DecisionSummaryView summary,
+/**
+ * A decision as it stood on {@code asOf} according to what was recorded by {@code knownAt}, with its
+ * history as known then: the events recorded by {@code knownAt} and effective by {@code asOf}, oldest first.
+ */
+public record DecisionView(LocalDate asOf,
+                           Instant knownAt,
+                           DecisionSummaryView summary,
                            DecisionDetails details,
                            LocalDate deferredUntil,
                            LocalDate revokedOn,

@@ -1,5 +1,11 @@
 package io.governanceledger.events.programs;
 
-/** Answered by an optional {@link ProgramView}: empty for an id the read side does not know. */
-public record FindProgramQuery(String programId) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A program as it stood on {@code asOf} (null: today) according to what was recorded by {@code knownAt}
+ * (null: now); answered by an optional {@link ProgramView}, empty where the program did not exist.
+ */
+public record FindProgramQuery(String programId, LocalDate asOf, Instant knownAt) {
 }

@@ -1,5 +1,11 @@
 package io.governanceledger.events.programs;
 
-/** Every program, ordered by id, optionally only those with the given status. */
-public record FindProgramsQuery(ProgramStatus status) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * Every program as of a point on both clocks (see {@link FindProgramQuery}), ordered by id, optionally
+ * only those with the given status.
+ */
+public record FindProgramsQuery(ProgramStatus status, LocalDate asOf, Instant knownAt) {
 }

@@ -3,7 +3,13 @@ package io.governanceledger.events.programs;
 import java.time.Instant;
 import java.time.LocalDate;
 
+/**
+ * A program as it stood on {@code asOf} (effective dates up to the end of that day) according to what
+ * was recorded by {@code knownAt}.
+ */
 public record ProgramView(String programId,
+                          LocalDate asOf,
+                          Instant knownAt,
                           String name,
                           String sponsor,
                           LocalDate startDate,

@@ -1,0 +1,180 @@
+package io.governanceledger.query.replay;
+
+import io.governanceledger.events.LedgerMetaData;
+import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.support.ledger.LedgerReader;
+import io.governanceledger.support.time.BusinessClock;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Answers a query from a full replay instead of the bitemporal read models: in one transaction that
+ * is always rolled back, it creates empty copies of every read-model table in a scratch schema, feeds
+ * every projection the events recorded by {@code knownAt} whose effective time is within
+ * {@code asOf}, straight from the ledger in ledger order, and runs the query there. A record's first
+ * event is fed with any later event of it that is fed (a record exists once any fact about it
+ * applies), as the read models do.
+ *
+ * <p>It replays the whole history for every answer: a reference for proofs and checks, never the way
+ * a request is answered. It reads the ledger order, so it exists where the store is PostgreSQL.
+ */
+@Component
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+public class ReplayReference {
+
+    private static final int BATCH = 1000;
+
+    private final ApplicationContext context;
+    private final org.axonframework.config.Configuration axon;
+    private final LedgerReader ledger;
+    private final PlatformTransactionManager transactions;
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+
+    public ReplayReference(ApplicationContext context, org.axonframework.config.Configuration axon, LedgerReader ledger,
+                           PlatformTransactionManager transactions, JdbcClient jdbc, BusinessClock clock) {
+        this.context = context;
+        this.axon = axon;
+        this.ledger = ledger;
+        this.transactions = transactions;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /**
+     * The answer {@code query} gives when the read models hold only the replay; {@code query} runs in
+     * this thread, inside the replay's transaction.
+     */
+    public <T> T answer(LocalDate asOf, Instant knownAt, Supplier<T> query) {
+        return answer(null, asOf, knownAt, query);
+    }
+
+    /** As {@link #answer(LocalDate, Instant, Supplier)}, replaying only the events of one program (null: all). */
+    public <T> T answer(String programId, LocalDate asOf, Instant knownAt, Supplier<T> query) {
+        PointInTime point = PointInTime.of(asOf, knownAt, clock);
+        List<EventMessage<?>> replay = eventsAt(point);
+        if (programId != null) {
+            replay.removeIf(event -> !programId.equals(event.getMetaData().get(LedgerMetaData.PROGRAM_ID)));
+        }
+        TransactionTemplate transaction = new TransactionTemplate(transactions);
+        return transaction.execute(status -> {
+            status.setRollbackOnly();
+            useScratchCopy();
+            List<AnnotationEventHandlerAdapter> projections = projections();
+            for (EventMessage<?> event : replay) {
+                for (AnnotationEventHandlerAdapter projection : projections) {
+                    if (projection.canHandle(event)) {
+                        handle(projection, event);
+                    }
+                }
+            }
+            return query.get();
+        });
+    }
+
+    /** The events recorded by the point's knownAt that apply on its asOf, in ledger order. */
+    List<EventMessage<?>> eventsAt(PointInTime point) {
+        List<TrackedEventMessage<?>> known = new ArrayList<>();
+        long position = 0;
+        boolean more = true;
+        while (more) {
+            List<TrackedEventMessage<?>> batch = ledger.readAfter(position, BATCH);
+            for (TrackedEventMessage<?> event : batch) {
+                if (event.getTimestamp().isAfter(point.knownAt())) {
+                    more = false;
+                    break;
+                }
+                known.add(event);
+                position = event.trackingToken().position().orElseThrow();
+            }
+            more &= batch.size() == BATCH;
+        }
+        Set<String> applyingRecords = new HashSet<>();
+        for (TrackedEventMessage<?> event : known) {
+            if (applies(event, point) && event instanceof DomainEventMessage<?> domain) {
+                applyingRecords.add(domain.getAggregateIdentifier());
+            }
+        }
+        List<EventMessage<?>> replay = new ArrayList<>();
+        for (TrackedEventMessage<?> event : known) {
+            boolean createsApplyingRecord = event instanceof DomainEventMessage<?> domain
+                    && domain.getSequenceNumber() == 0 && applyingRecords.contains(domain.getAggregateIdentifier());
+            if (createsApplyingRecord || applies(event, point)) {
+                replay.add(event);
+            }
+        }
+        return replay;
+    }
+
+    private static boolean applies(EventMessage<?> event, PointInTime point) {
+        return !effectiveAt(event).isAfter(point.effectiveAt());
+    }
+
+    private static Instant effectiveAt(EventMessage<?> event) {
+        Object value = event.getMetaData().get(LedgerMetaData.EFFECTIVE_AT);
+        return value == null ? event.getTimestamp() : Instant.parse(value.toString());
+    }
+
+    /**
+     * Creates an empty copy of every read-model table and view in a scratch schema and points this
+     * transaction's connection at it; the rollback removes it.
+     */
+    private void useScratchCopy() {
+        String scratch = "replay_" + UUID.randomUUID().toString().replace("-", "");
+        List<String> tables = jdbc.sql("""
+                                       SELECT tablename FROM pg_tables WHERE schemaname = 'projections'
+                                       AND tablename NOT IN ('flyway_schema_history', 'token_entry')
+                                       """).query(String.class).list();
+        List<Map<String, Object>> views = jdbc.sql("""
+                                                   SELECT viewname, pg_get_viewdef(format('projections.%I', viewname)::regclass)
+                                                          AS definition
+                                                   FROM pg_views WHERE schemaname = 'projections'
+                                                   """).query().listOfRows();
+        jdbc.sql("CREATE SCHEMA " + scratch).update();
+        for (String table : tables) {
+            jdbc.sql("CREATE TABLE " + scratch + "." + table + " (LIKE projections." + table + " INCLUDING ALL)").update();
+        }
+        jdbc.sql("SET LOCAL search_path TO " + scratch).update();
+        for (Map<String, Object> view : views) {
+            jdbc.sql("CREATE VIEW " + view.get("viewname") + " AS " + view.get("definition")).update();
+        }
+    }
+
+    private List<AnnotationEventHandlerAdapter> projections() {
+        List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
+        for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
+            adapters.add(new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
+                                                           axon.handlerDefinition(bean.getClass())));
+        }
+        return adapters;
+    }
+
+    private static void handle(AnnotationEventHandlerAdapter projection, EventMessage<?> event) {
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+        var result = unitOfWork.executeWithResult(() -> projection.handle(event));
+        if (result.isExceptional()) {
+            throw new IllegalStateException("the replay could not project event " + event.getIdentifier(),
+                                            result.exceptionResult());
+        }
+    }
+}
