@@ -1,5 +1,6 @@
 package io.governanceledger.query;
 
+import io.governanceledger.query.rebuild.RebuildCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -8,6 +9,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class QueryServiceApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("rebuild")) {
+            System.exit(RebuildCommand.run(args, System.out));
+        }
         application().run(args);
     }
 

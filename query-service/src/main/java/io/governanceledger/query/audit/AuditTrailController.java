@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Instant;
+import java.time.LocalDate;
 
 @RestController
 @Tag(name = "Audit trail")
@@ -29,7 +30,8 @@ class AuditTrailController {
     }
 
     @GetMapping("/api/programs/{programId}/audit-trail")
-    @Operation(summary = "Every event of the program in global order: who, what, when recorded, effective when, why")
+    @Operation(summary = "Every event of the program in ledger order: who, what, when recorded, effective when, why; "
+            + "as recorded by knownAt (an instant, default now) and, if asOf (a date) is given, effective by then")
     AuditTrailView trail(@PathVariable String programId,
                          @RequestParam(required = false) @Pattern(
                                  regexp = "PROGRAM|DECISION|BUDGET_LINE|BUDGET_MOVEMENT|DELEGATION|CONTRACT|CONTRACT_AMENDMENT|CALL_OFF|OTHER",
@@ -43,11 +45,13 @@ class AuditTrailController {
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant effectiveFrom,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant effectiveTo,
                          @RequestParam(defaultValue = "0") @Min(0) int offset,
-                         @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit) {
+                         @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         return queries.query(new FindAuditTrailQuery(programId, kind, recordId, actor, correlationId, recordedFrom,
-                                                     recordedTo, effectiveFrom, effectiveTo, offset, limit),
+                                                     recordedTo, effectiveFrom, effectiveTo, offset, limit, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(AuditTrailView.class))
                       .join()
-                      .orElseThrow(() -> new RecordNotFoundException("programId", "No program '" + programId + "'."));
+                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, null, null));
     }
 }

@@ -4,6 +4,8 @@ import io.governanceledger.events.audit.AuditEntryView;
 import io.governanceledger.events.audit.AuditTrailView;
 import io.governanceledger.events.audit.FindAuditTrailQuery;
 import io.governanceledger.query.programs.KnownPrograms;
+import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.support.time.BusinessClock;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,19 +33,29 @@ class AuditTrailQueries {
               AND (CAST(:recordedTo AS TIMESTAMPTZ) IS NULL OR recorded_at < :recordedTo)
               AND (CAST(:effectiveFrom AS TIMESTAMPTZ) IS NULL OR effective_at >= :effectiveFrom)
               AND (CAST(:effectiveTo AS TIMESTAMPTZ) IS NULL OR effective_at < :effectiveTo)
+              AND recorded_at <= CAST(:knownAt AS TIMESTAMPTZ)
+              AND (CAST(:asOfEnd AS TIMESTAMPTZ) IS NULL OR effective_at <= :asOfEnd
+                   OR (sequence_number = 0 AND EXISTS (
+                          SELECT 1 FROM audit_event later WHERE later.aggregate_id = audit_event.aggregate_id
+                          AND later.recorded_at <= CAST(:knownAt AS TIMESTAMPTZ) AND later.effective_at <= :asOfEnd)))
             """;
 
     private final JdbcClient jdbc;
     private final KnownPrograms programs;
+    private final BusinessClock clock;
 
-    AuditTrailQueries(JdbcClient jdbc, KnownPrograms programs) {
+    AuditTrailQueries(JdbcClient jdbc, KnownPrograms programs, BusinessClock clock) {
         this.jdbc = jdbc;
         this.programs = programs;
+        this.clock = clock;
     }
 
     @QueryHandler
     Optional<AuditTrailView> trail(FindAuditTrailQuery query) {
-        if (!programs.contains(query.programId())) {
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        boolean known = query.asOf() != null ? programs.contains(query.programId(), point)
+                                             : programs.knownBy(query.programId(), point.knownAt());
+        if (!known) {
             return Optional.empty();
         }
         Map<String, Object> filter = new HashMap<>();
@@ -56,13 +68,15 @@ class AuditTrailQueries {
         filter.put("recordedTo", utc(query.recordedTo()));
         filter.put("effectiveFrom", utc(query.effectiveFrom()));
         filter.put("effectiveTo", utc(query.effectiveTo()));
+        filter.put("knownAt", point.knownAtUtc());
+        filter.put("asOfEnd", query.asOf() == null ? null : point.effectiveAtUtc());
         long total = jdbc.sql("SELECT count(*) FROM audit_event " + FILTER).params(filter).query(Long.class).single();
         filter.put("limit", query.limit());
         filter.put("offset", query.offset());
         List<AuditEntryView> entries = jdbc.sql("SELECT * FROM audit_event " + FILTER
                                                         + " ORDER BY position LIMIT :limit OFFSET :offset")
                                            .params(filter).query(AuditTrailQueries::entry).list();
-        return Optional.of(new AuditTrailView(query.programId(), total, query.offset(), query.limit(), entries));
+        return Optional.of(new AuditTrailView(query.programId(), query.asOf(), point.knownAt(), total, query.offset(), query.limit(), entries));
     }
 
     private static OffsetDateTime utc(java.time.Instant instant) {

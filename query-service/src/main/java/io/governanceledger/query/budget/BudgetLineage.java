@@ -1,5 +1,6 @@
 package io.governanceledger.query.budget;
 
+import io.governanceledger.events.budget.ApprovalView;
 import io.governanceledger.events.budget.BalanceView;
 import io.governanceledger.events.budget.BudgetLineLineageView;
 import io.governanceledger.events.budget.CostCategory;
@@ -7,15 +8,17 @@ import io.governanceledger.events.budget.FindBudgetLineLineageQuery;
 import io.governanceledger.events.budget.LedgerEntry;
 import io.governanceledger.events.budget.LineageStepView;
 import io.governanceledger.events.budget.MovementKind;
+import io.governanceledger.query.programs.KnownPrograms;
+import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.timeline.RecordVersions;
+import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
-import java.sql.Array;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,41 +28,63 @@ import java.util.Optional;
 class BudgetLineage {
 
     private final JdbcClient jdbc;
+    private final BusinessClock clock;
+    private final KnownPrograms programs;
+    private final RecordVersions<MovementState> movements;
 
-    BudgetLineage(JdbcClient jdbc) {
+    BudgetLineage(JdbcClient jdbc, BusinessClock clock, KnownPrograms programs) {
         this.jdbc = jdbc;
+        this.clock = clock;
+        this.programs = programs;
+        this.movements = new BudgetRecords(jdbc, clock.zone()).movements();
     }
 
     @QueryHandler
     Optional<BudgetLineLineageView> lineage(FindBudgetLineLineageQuery query) {
-        Optional<Map<String, Object>> line = jdbc.sql("SELECT * FROM budget_line WHERE program_id = ? AND line_id = ?")
-                                                 .params(query.programId(), query.lineId()).query().listOfRows()
-                                                 .stream().findFirst();
-        if (line.isEmpty()) {
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        Optional<Map<String, Object>> line = jdbc.sql("""
+                                                      SELECT * FROM budget_line WHERE program_id = ? AND line_id = ?
+                                                        AND opened_at <= ? AND existing_from <= ?
+                                                      """)
+                                                 .params(query.programId(), query.lineId(), point.knownAtUtc(),
+                                                         point.effectiveAtUtc())
+                                                 .query().listOfRows().stream().findFirst();
+        if (line.isEmpty() || !programs.contains(query.programId(), point)) {
             return Optional.empty();
         }
         List<Step> rows = jdbc.sql("""
                                    SELECT e.position, e.leg, e.movement_id, e.measure, e.delta, e.effective_date, e.booked_at,
-                                          m.kind, m.reference, m.requested_by, m.reason, m.authorising_reference,
-                                          d.title AS decision_title, d.status AS decision_status,
-                                          ARRAY(SELECT a.approver FROM budget_approval a
-                                                WHERE a.movement_id = e.movement_id ORDER BY a.approved_at) AS approvers
+                                          m.state AS movement, d.state -> 'details' ->> 'title' AS decision_title,
+                                          d.status AS decision_status
                                    FROM budget_entry e
-                                   JOIN budget_movement m ON m.movement_id = e.movement_id
-                                   LEFT JOIN decision d ON d.decision_id = m.authorising_reference
-                                   WHERE e.program_id = ? AND e.line_id = ?
+                                   JOIN movement_version m ON m.record_id = e.movement_id
+                                        AND m.known_at @> CAST(:knownAt AS TIMESTAMPTZ)
+                                        AND m.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
+                                   LEFT JOIN decision_version d ON d.record_id = m.authorising_reference
+                                        AND d.known_at @> CAST(:knownAt AS TIMESTAMPTZ)
+                                        AND d.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
+                                   WHERE e.program_id = :programId AND e.line_id = :lineId
+                                     AND e.booked_at <= CAST(:knownAt AS TIMESTAMPTZ) AND e.effective_date <= :asOf
                                    ORDER BY e.position, e.leg
                                    """)
-                              .params(query.programId(), query.lineId())
-                              .query((row, index) -> new Step(
-                                      row.getLong("position"), row.getString("movement_id"),
-                                      MovementKind.valueOf(row.getString("kind")),
-                                      LedgerEntry.Measure.valueOf(row.getString("measure")), row.getBigDecimal("delta"),
-                                      row.getObject("effective_date", LocalDate.class),
-                                      row.getTimestamp("booked_at").toInstant(), row.getString("reference"),
-                                      row.getString("requested_by"), strings(row.getArray("approvers")),
-                                      row.getString("reason"), row.getString("authorising_reference"),
-                                      row.getString("decision_title"), row.getString("decision_status")))
+                              .param("knownAt", point.knownAtUtc())
+                              .param("effectiveAt", point.effectiveAtUtc())
+                              .param("asOf", point.asOf())
+                              .param("programId", query.programId())
+                              .param("lineId", query.lineId())
+                              .query((row, index) -> {
+                                  MovementState movement = movements.state(row.getString("movement"));
+                                  return new Step(
+                                          row.getLong("position"), row.getString("movement_id"),
+                                          movement.movement().kind(),
+                                          LedgerEntry.Measure.valueOf(row.getString("measure")), row.getBigDecimal("delta"),
+                                          row.getObject("effective_date", LocalDate.class),
+                                          row.getTimestamp("booked_at").toInstant(), movement.movement().reference(),
+                                          movement.requestedBy(),
+                                          movement.approvals().stream().map(ApprovalView::approver).toList(),
+                                          movement.reason(), movement.movement().authorisingReference(),
+                                          row.getString("decision_title"), row.getString("decision_status"));
+                              })
                               .list();
         BigDecimal allocated = BigDecimal.ZERO;
         BigDecimal committed = BigDecimal.ZERO;
@@ -80,7 +105,8 @@ class BudgetLineage {
                                           step.decisionStatus()));
         }
         Map<String, Object> row = line.get();
-        return Optional.of(new BudgetLineLineageView(query.programId(), query.lineId(), (String) row.get("workstream"),
+        return Optional.of(new BudgetLineLineageView(query.programId(), point.asOf(), point.knownAt(), query.lineId(),
+                                                     (String) row.get("workstream"),
                                                      CostCategory.valueOf((String) row.get("category")),
                                                      (Integer) row.get("fiscal_year"),
                                                      balance(allocated, committed, actual, forecast), steps));
@@ -90,10 +116,6 @@ class BudgetLineage {
         return new BalanceView(allocated, committed, actual, allocated.subtract(committed).subtract(actual),
                                forecast.signum() == 0 ? null : forecast,
                                forecast.signum() == 0 ? null : allocated.subtract(forecast), null);
-    }
-
-    private static List<String> strings(Array array) throws java.sql.SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     private record Step(long position, String movementId, MovementKind kind, LedgerEntry.Measure measure, BigDecimal delta,

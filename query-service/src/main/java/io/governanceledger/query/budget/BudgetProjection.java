@@ -23,8 +23,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Keeps the budget tables. Ledger legs are keyed by event and leg, approvals by movement and
- * approver, movements change only for newer events: redelivery and replay change nothing.
+ * Keeps the budget tables: lines, ledger legs (keyed by event and leg) and the facts and versions of
+ * movements and delegations (keyed by record and position); redelivery and replay change nothing.
  */
 @Component
 @ProcessingGroup("budget")
@@ -32,70 +32,51 @@ class BudgetProjection {
 
     private final JdbcClient jdbc;
     private final ZoneId businessZone;
+    private final BudgetRecords records;
 
     BudgetProjection(JdbcClient jdbc, io.governanceledger.support.time.BusinessClock clock) {
         this.jdbc = jdbc;
         this.businessZone = clock.zone();
+        this.records = new BudgetRecords(jdbc, clock.zone());
     }
 
     @EventHandler
     void on(BudgetLineOpenedEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
         jdbc.sql("""
-                 INSERT INTO budget_line (program_id, line_id, workstream, category, fiscal_year, currency, opened_at)
-                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                 INSERT INTO budget_line (program_id, line_id, workstream, category, fiscal_year, currency, opened_at,
+                                          existing_from)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                  """)
             .params(event.programId(), event.lineId(), event.workstream(), event.category().name(), event.fiscalYear(),
-                    event.currency(), recorded.recordedAtUtc())
+                    event.currency(), recorded.recordedAtUtc(), recorded.effectiveAtUtc())
             .update();
     }
 
     @EventHandler
-    void on(DelegationGrantedEvent event) {
-        jdbc.sql("""
-                 INSERT INTO budget_delegation (delegation_id, program_id, holder, max_amount, currency, line_ids,
-                                                categories, valid_from, valid_to, granted_by)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                 """)
-            .params(event.delegationId(), event.programId(), event.holder(), event.maxAmount().amount(),
-                    event.maxAmount().currency(), event.lineIds().toArray(String[]::new),
-                    event.categories().stream().map(Enum::name).toArray(String[]::new), event.validFrom(),
-                    event.validTo(), event.grantedBy())
-            .update();
+    void on(DelegationGrantedEvent event, EventMessage<?> message, TrackingToken token) {
+        records.delegations().record(event.delegationId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
-    void on(DelegationRevokedEvent event) {
-        jdbc.sql("UPDATE budget_delegation SET revoked = TRUE WHERE delegation_id = ? AND program_id = ?")
-            .params(event.delegationId(), event.programId()).update();
+    void on(DelegationRevokedEvent event, EventMessage<?> message, TrackingToken token) {
+        records.delegations().record(event.delegationId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(MovementRequestedEvent event, EventMessage<?> message, TrackingToken token) {
-        RecordedEvent recorded = RecordedEvent.of(message, token);
-        insertMovement(event.movementId(), event.programId(), event.movement(), "PENDING", event.requestedBy(),
-                       event.requiredApprovals(), event.expiresOn(), recorded);
+        records.movements().record(event.movementId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(MovementApprovalGivenEvent event, EventMessage<?> message, TrackingToken token) {
-        RecordedEvent recorded = RecordedEvent.of(message, token);
-        jdbc.sql("""
-                 INSERT INTO budget_approval (movement_id, approver, delegation_id, approved_at, reason)
-                 VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                 """)
-            .params(event.movementId(), event.approver(), event.delegationId(), recorded.recordedAtUtc(),
-                    recorded.reason())
-            .update();
+        records.movements().record(event.movementId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(MovementBookedEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
-        // booked at once (within the requester's delegation): the movement row starts here
-        insertMovement(event.movementId(), event.programId(), event.movement(), "BOOKED", event.requestedBy(), 0, null,
-                       recorded);
-        decide(event.movementId(), "BOOKED", null, recorded);
+        records.movements().record(event.movementId(), event.programId(), recorded);
         LocalDate effectiveDate = recorded.effectiveAt().atZone(businessZone).toLocalDate();
         int leg = 0;
         for (LedgerEntry entry : event.entries()) {
@@ -112,46 +93,19 @@ class BudgetProjection {
 
     @EventHandler
     void on(MovementRefusedEvent event, EventMessage<?> message, TrackingToken token) {
-        decide(event.movementId(), "REFUSED", event.refusedBy(), RecordedEvent.of(message, token));
+        records.movements().record(event.movementId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(MovementExpiredEvent event, EventMessage<?> message, TrackingToken token) {
-        decide(event.movementId(), "EXPIRED", null, RecordedEvent.of(message, token));
+        records.movements().record(event.movementId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"budget_entry", "budget_approval", "budget_movement", "budget_delegation",
-                "budget_line"}) {
+        for (String table : new String[]{"budget_entry", "movement_version", "movement_fact", "delegation_version",
+                "delegation_fact", "budget_line"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
-    }
-
-    private void insertMovement(String movementId, String programId, BudgetMovement movement, String status,
-                                String requestedBy, int requiredApprovals, LocalDate expiresOn, RecordedEvent recorded) {
-        jdbc.sql("""
-                 INSERT INTO budget_movement (movement_id, program_id, kind, status, line_id, to_line_id, amount, currency,
-                                              reference, commitment_reference, authorising_reference, effective_date,
-                                              description, reason, requested_by, requested_at, required_approvals,
-                                              expires_on, last_position)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                 """)
-            .params(movementId, programId, movement.kind().name(), status, movement.lineId(), movement.toLineId(),
-                    movement.amount().amount(), movement.amount().currency(), movement.reference(),
-                    movement.commitmentReference(), movement.authorisingReference(),
-                    recorded.effectiveAt().atZone(businessZone).toLocalDate(), movement.description(), recorded.reason(),
-                    requestedBy, recorded.recordedAtUtc(), requiredApprovals, expiresOn, recorded.position())
-            .update();
-    }
-
-    private void decide(String movementId, String status, String refusedBy, RecordedEvent recorded) {
-        jdbc.sql("""
-                 UPDATE budget_movement SET status = ?, refused_by = ?, decided_at = ?, last_position = ?
-                 WHERE movement_id = ? AND (last_position < ? OR (last_position = ? AND status <> ?))
-                 """)
-            .params(status, refusedBy, recorded.recordedAtUtc(), recorded.position(), movementId, recorded.position(),
-                    recorded.position(), status)
-            .update();
     }
 }

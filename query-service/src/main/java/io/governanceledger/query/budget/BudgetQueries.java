@@ -1,6 +1,5 @@
 package io.governanceledger.query.budget;
 
-import io.governanceledger.events.budget.ApprovalView;
 import io.governanceledger.events.budget.BalanceView;
 import io.governanceledger.events.budget.BudgetLineView;
 import io.governanceledger.events.budget.BudgetTotalView;
@@ -25,14 +24,12 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -44,12 +41,18 @@ import java.util.stream.Collectors;
 @Component
 class BudgetQueries {
 
+    /** Movements at a point on both clocks, with the title of their authorising decision at the same point. */
     private static final String MOVEMENTS = """
-            SELECT m.*, d.title AS decision_title
-            FROM budget_movement m LEFT JOIN decision d ON d.decision_id = m.authorising_reference
+            SELECT m.state, d.state -> 'details' ->> 'title' AS decision_title
+            FROM movement_version m
+            LEFT JOIN decision_version d ON d.record_id = m.authorising_reference
+                 AND d.known_at @> CAST(:knownAt AS TIMESTAMPTZ) AND d.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
             """;
-    private static final String MOVEMENT_FILTER = """
-            WHERE m.program_id = :programId
+    private static final String AT_POINT = """
+            WHERE m.known_at @> CAST(:knownAt AS TIMESTAMPTZ) AND m.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
+            """;
+    private static final String MOVEMENT_FILTER = AT_POINT + """
+              AND m.program_id = :programId
               AND (CAST(:lineId AS VARCHAR) IS NULL OR m.line_id = :lineId OR m.to_line_id = :lineId)
               AND (CAST(:kind AS VARCHAR) IS NULL OR m.kind = :kind)
               AND (CAST(:status AS VARCHAR) IS NULL OR m.status = :status)
@@ -62,11 +65,13 @@ class BudgetQueries {
     private final JdbcClient jdbc;
     private final BusinessClock clock;
     private final KnownPrograms programs;
+    private final BudgetRecords records;
 
     BudgetQueries(JdbcClient jdbc, BusinessClock clock, KnownPrograms programs) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.programs = programs;
+        this.records = new BudgetRecords(jdbc, clock.zone());
     }
 
     @QueryHandler
@@ -92,12 +97,12 @@ class BudgetQueries {
                                       FROM budget_line l
                                       LEFT JOIN budget_entry e ON e.program_id = l.program_id AND e.line_id = l.line_id
                                                                AND e.effective_date <= ? AND e.booked_at <= ?
-                                      WHERE l.program_id = ? AND l.opened_at <= ?
+                                      WHERE l.program_id = ? AND l.opened_at <= ? AND l.existing_from <= ?
                                       GROUP BY l.program_id, l.line_id
                                       ORDER BY l.fiscal_year, l.line_id
                                       """)
-                                 .params(asOf, knownAt.atOffset(java.time.ZoneOffset.UTC), query.programId(),
-                                         knownAt.atOffset(java.time.ZoneOffset.UTC))
+                                 .params(asOf, point.knownAtUtc(), query.programId(), point.knownAtUtc(),
+                                         point.effectiveAtUtc())
                                  .query((row, index) -> new LineRow(
                                          row.getString("line_id"), row.getString("workstream"),
                                          CostCategory.valueOf(row.getString("category")), row.getInt("fiscal_year"),
@@ -123,10 +128,11 @@ class BudgetQueries {
 
     @QueryHandler
     Optional<MovementLedgerView> movements(FindMovementsQuery query) {
-        if (!programs.contains(query.programId())) {
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        if (!programs.contains(query.programId(), point)) {
             return Optional.empty();
         }
-        Map<String, Object> filter = new HashMap<>();
+        Map<String, Object> filter = pointParameters(point);
         filter.put("programId", query.programId());
         filter.put("lineId", query.lineId());
         filter.put("kind", query.kind() == null ? null : query.kind().name());
@@ -134,84 +140,101 @@ class BudgetQueries {
         filter.put("from", query.from());
         filter.put("to", query.to());
         filter.put("reference", query.reference());
-        long total = jdbc.sql("SELECT count(*) FROM budget_movement m " + MOVEMENT_FILTER).params(filter)
+        long total = jdbc.sql("SELECT count(*) FROM movement_version m " + MOVEMENT_FILTER).params(filter)
                          .query(Long.class).single();
         filter.put("offset", query.offset());
         String page = query.limit() > 0 ? " LIMIT " + query.limit() + " OFFSET :offset" : " OFFSET :offset";
         List<MovementView> movements = withDetails(jdbc.sql(MOVEMENTS + MOVEMENT_FILTER
-                                                                    + " ORDER BY m.effective_date, m.requested_at, m.movement_id"
+                                                                    + " ORDER BY m.effective_date, m.requested_at, m.record_id"
                                                                     + page)
-                                                       .params(filter).query(BudgetQueries::movement).list());
-        return Optional.of(new MovementLedgerView(query.programId(), total, query.offset(), query.limit(), movements));
+                                                       .params(filter).query(this::movementRow).list(), point);
+        return Optional.of(new MovementLedgerView(query.programId(), point.asOf(), point.knownAt(), total,
+                                                  query.offset(), query.limit(), movements));
     }
 
     @QueryHandler
     Optional<MovementView> movement(FindMovementQuery query) {
-        return withDetails(jdbc.sql(MOVEMENTS + " WHERE m.program_id = ? AND m.movement_id = ?")
-                               .params(query.programId(), query.movementId()).query(BudgetQueries::movement).list())
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        Map<String, Object> parameters = pointParameters(point);
+        parameters.put("programId", query.programId());
+        parameters.put("movementId", query.movementId());
+        return withDetails(jdbc.sql(MOVEMENTS + AT_POINT + " AND m.program_id = :programId AND m.record_id = :movementId")
+                               .params(parameters).query(this::movementRow).list(), point)
                 .stream().findFirst();
     }
 
     @QueryHandler
     List<MovementView> pendingApprovals(FindPendingApprovalsQuery query) {
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        Map<String, Object> parameters = pointParameters(point);
+        parameters.put("asOf", point.asOf());
+        parameters.put("approver", query.approver());
+        parameters.put("programId", query.programId());
         return withDetails(jdbc.sql(MOVEMENTS + """
                                     JOIN budget_line l ON l.program_id = m.program_id AND l.line_id = m.line_id
                                     LEFT JOIN budget_line t ON t.program_id = m.program_id AND t.line_id = m.to_line_id
-                                    WHERE m.status = 'PENDING' AND m.expires_on >= :today
+                                    """ + AT_POINT + """
+                                      AND m.status = 'PENDING' AND m.expires_on >= :asOf
                                       AND m.requested_by <> :approver
                                       AND (CAST(:programId AS VARCHAR) IS NULL OR m.program_id = :programId)
-                                      AND NOT EXISTS (SELECT 1 FROM budget_approval a
-                                                      WHERE a.movement_id = m.movement_id AND a.approver = :approver)
+                                      AND NOT m.state -> 'approvals' @> jsonb_build_array(
+                                              jsonb_build_object('approver', CAST(:approver AS TEXT)))
                                       AND EXISTS (
-                                          SELECT 1 FROM budget_delegation g
-                                          WHERE g.program_id = m.program_id AND g.holder = :approver AND NOT g.revoked
-                                            AND :today BETWEEN g.valid_from AND g.valid_to AND m.amount <= g.max_amount
-                                            AND (cardinality(g.line_ids) = 0 OR (m.line_id = ANY (g.line_ids)
-                                                 AND (m.to_line_id IS NULL OR m.to_line_id = ANY (g.line_ids))))
-                                            AND (cardinality(g.categories) = 0 OR (l.category = ANY (g.categories)
-                                                 AND (t.category IS NULL OR t.category = ANY (g.categories)))))
+                                          SELECT 1 FROM delegation_version g, LATERAL (SELECT g.state -> 'grant' AS grant) x
+                                          WHERE g.known_at @> CAST(:knownAt AS TIMESTAMPTZ)
+                                            AND g.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
+                                            AND g.program_id = m.program_id AND g.holder = :approver
+                                            AND g.status = 'GRANTED'
+                                            AND CAST(:asOf AS DATE) BETWEEN CAST(x.grant ->> 'validFrom' AS DATE)
+                                                                        AND CAST(x.grant ->> 'validTo' AS DATE)
+                                            AND m.amount <= CAST(x.grant -> 'maxAmount' ->> 'amount' AS NUMERIC)
+                                            AND (jsonb_array_length(x.grant -> 'lineIds') = 0
+                                                 OR (x.grant -> 'lineIds' @> to_jsonb(m.line_id)
+                                                     AND (m.to_line_id IS NULL OR x.grant -> 'lineIds' @> to_jsonb(m.to_line_id))))
+                                            AND (jsonb_array_length(x.grant -> 'categories') = 0
+                                                 OR (x.grant -> 'categories' @> to_jsonb(l.category)
+                                                     AND (t.category IS NULL OR x.grant -> 'categories' @> to_jsonb(t.category)))))
                                     ORDER BY m.expires_on, m.requested_at
                                     """)
-                               .param("today", clock.today())
-                               .param("approver", query.approver())
-                               .param("programId", query.programId())
-                               .query(BudgetQueries::movement).list());
+                               .params(parameters)
+                               .query(this::movementRow).list(), point);
     }
 
     @QueryHandler
     List<DelegationView> delegations(FindDelegationsQuery query) {
-        return jdbc.sql("SELECT * FROM budget_delegation WHERE program_id = ? ORDER BY holder, valid_from, delegation_id")
-                   .param(query.programId())
-                   .query((row, index) -> new DelegationView(
-                           row.getString("delegation_id"), row.getString("program_id"), row.getString("holder"),
-                           row.getBigDecimal("max_amount"), row.getString("currency"), strings(row.getArray("line_ids")),
-                           strings(row.getArray("categories")).stream().map(CostCategory::valueOf).toList(),
-                           row.getObject("valid_from", LocalDate.class), row.getObject("valid_to", LocalDate.class),
-                           row.getString("granted_by"), row.getBoolean("revoked")))
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        Map<String, Object> parameters = pointParameters(point);
+        parameters.put("programId", query.programId());
+        return jdbc.sql("""
+                        SELECT g.state FROM delegation_version g
+                        WHERE g.known_at @> CAST(:knownAt AS TIMESTAMPTZ) AND g.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
+                          AND g.program_id = :programId
+                        ORDER BY g.holder, g.state -> 'grant' ->> 'validFrom', g.record_id
+                        """)
+                   .params(parameters)
+                   .query((row, index) -> {
+                       DelegationState state = records.delegations().state(row.getString("state"));
+                       var grant = state.grant();
+                       return new DelegationView(grant.delegationId(), grant.programId(), grant.holder(),
+                                                 grant.maxAmount().amount(), grant.maxAmount().currency(),
+                                                 grant.lineIds(), grant.categories(), grant.validFrom(),
+                                                 grant.validTo(), grant.grantedBy(), state.revoked());
+                   })
                    .list();
     }
 
-    /** Adds approvals and ledger legs to movements, two queries for the whole page. */
-    private List<MovementView> withDetails(List<MovementView> movements) {
+    /** Adds the ledger legs booked by the point to movements, one query for the whole page. */
+    private List<MovementView> withDetails(List<MovementView> movements, PointInTime point) {
         if (movements.isEmpty()) {
             return movements;
         }
         String[] ids = movements.stream().map(MovementView::movementId).toArray(String[]::new);
-        Map<String, List<ApprovalView>> approvals = jdbc.sql("""
-                                                             SELECT * FROM budget_approval WHERE movement_id = ANY (?)
-                                                             ORDER BY approved_at, approver
-                                                             """)
-                .param(ids)
-                .query((row, index) -> Map.entry(row.getString("movement_id"), new ApprovalView(
-                        row.getString("approver"), row.getString("delegation_id"), instant(row.getTimestamp("approved_at")),
-                        row.getString("reason"))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         Map<String, List<LedgerEntry>> entries = jdbc.sql("""
                                                           SELECT * FROM budget_entry WHERE movement_id = ANY (?)
+                                                            AND booked_at <= ? AND effective_date <= ?
                                                           ORDER BY position, leg
                                                           """)
-                .param(ids)
+                .params(ids, point.knownAtUtc(), point.asOf())
                 .query((row, index) -> Map.entry(row.getString("movement_id"), new LedgerEntry(
                         row.getString("line_id"), LedgerEntry.Measure.valueOf(row.getString("measure")),
                         row.getBigDecimal("delta"))))
@@ -223,21 +246,27 @@ class BudgetQueries {
                 movement.commitmentReference(), movement.authorisingReference(), movement.authorisingDecisionTitle(),
                 movement.effectiveDate(), movement.description(), movement.reason(), movement.requestedBy(),
                 movement.requestedAt(), movement.requiredApprovals(), movement.expiresOn(), movement.decidedAt(),
-                movement.refusedBy(), approvals.getOrDefault(movement.movementId(), List.of()),
+                movement.refusedBy(), movement.approvals(),
                 entries.getOrDefault(movement.movementId(), List.of()))).toList();
     }
 
-    private static MovementView movement(ResultSet row, int index) throws SQLException {
-        return new MovementView(row.getString("movement_id"), row.getString("program_id"),
-                                MovementKind.valueOf(row.getString("kind")), row.getString("status"),
-                                row.getString("line_id"), row.getString("to_line_id"), row.getBigDecimal("amount"),
-                                row.getString("currency"), row.getString("reference"),
-                                row.getString("commitment_reference"), row.getString("authorising_reference"),
-                                row.getString("decision_title"), row.getObject("effective_date", LocalDate.class),
-                                row.getString("description"), row.getString("reason"), row.getString("requested_by"),
-                                instant(row.getTimestamp("requested_at")), row.getInt("required_approvals"),
-                                row.getObject("expires_on", LocalDate.class), instant(row.getTimestamp("decided_at")),
-                                row.getString("refused_by"), List.of(), List.of());
+    private MovementView movementRow(ResultSet row, int index) throws SQLException {
+        MovementState state = records.movements().state(row.getString("state"));
+        var movement = state.movement();
+        return new MovementView(state.movementId(), state.programId(), movement.kind(), state.status(),
+                                movement.lineId(), movement.toLineId(), movement.amount().amount(),
+                                movement.amount().currency(), movement.reference(), movement.commitmentReference(),
+                                movement.authorisingReference(), row.getString("decision_title"), state.effectiveDate(),
+                                movement.description(), state.reason(), state.requestedBy(), state.requestedAt(),
+                                state.requiredApprovals(), state.expiresOn(), state.decidedAt(), state.refusedBy(),
+                                state.approvals(), List.of());
+    }
+
+    private static Map<String, Object> pointParameters(PointInTime point) {
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("knownAt", point.knownAtUtc());
+        parameters.put("effectiveAt", point.effectiveAtUtc());
+        return parameters;
     }
 
     private List<BudgetTotalView> group(List<LineRow> rows, Function<LineRow, GroupKey> key, LocalDate today,
@@ -274,10 +303,6 @@ class BudgetQueries {
     /** Started months since the program began. */
     static long monthsSince(LocalDate start, LocalDate today) {
         return today.isBefore(start) ? 0 : ChronoUnit.MONTHS.between(start.withDayOfMonth(1), today.withDayOfMonth(1)) + 1;
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
     }
 
     private static Instant instant(Timestamp timestamp) {

@@ -19,6 +19,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.timeline.TimeTravelHeaders;
+import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -32,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -40,9 +44,11 @@ import java.util.List;
 class BudgetReadController {
 
     private final QueryGateway queries;
+    private final BusinessClock clock;
 
-    BudgetReadController(QueryGateway queries) {
+    BudgetReadController(QueryGateway queries, BusinessClock clock) {
         this.queries = queries;
+        this.clock = clock;
     }
 
     @GetMapping("/api/programs/{programId}/budget")
@@ -50,10 +56,10 @@ class BudgetReadController {
             + "(a date) according to what was recorded by knownAt (an instant); both default to now")
     BudgetView budget(@PathVariable String programId,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant knownAt) {
+                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         return queries.query(new FindBudgetQuery(programId, asOf, knownAt), ResponseTypes.optionalInstanceOf(BudgetView.class))
                       .join()
-                      .orElseThrow(() -> unknownProgram(programId));
+                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, asOf, knownAt));
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements")
@@ -67,12 +73,14 @@ class BudgetReadController {
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                 @RequestParam(required = false) String reference,
                                 @RequestParam(defaultValue = "0") @Min(0) int offset,
-                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
+                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         if (from != null && to != null && from.isAfter(to)) {
             return fromAfterTo(to);
         }
         return ResponseEntity.ok(ledger(new FindMovementsQuery(programId, lineId, kind, status, from, to, reference,
-                                                               offset, limit)));
+                                                               offset, limit, asOf, knownAt)));
     }
 
     @GetMapping(value = "/api/programs/{programId}/budget/movements.csv", produces = "text/csv")
@@ -84,13 +92,16 @@ class BudgetReadController {
                                            message = "must be PENDING, BOOKED, REFUSED or EXPIRED") String status,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                   @RequestParam(required = false) String reference) {
+                                   @RequestParam(required = false) String reference,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         if (from != null && to != null && from.isAfter(to)) {
             return fromAfterTo(to);
         }
         MovementLedgerView ledger = ledger(new FindMovementsQuery(programId, lineId, kind, status, from, to, reference,
-                                                                  0, 0));
+                                                                  0, 0, asOf, knownAt));
         return ResponseEntity.ok()
+                             .headers(TimeTravelHeaders.of(ledger.asOf(), ledger.knownAt()))
                              .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                              .header(HttpHeaders.CONTENT_DISPOSITION,
                                      "attachment; filename=\"" + programId.replaceAll("[^A-Za-z0-9._-]", "_")
@@ -99,53 +110,70 @@ class BudgetReadController {
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements/{movementId}")
-    @Operation(summary = "One movement with its approvals and ledger entries")
-    MovementView movement(@PathVariable String programId, @PathVariable String movementId) {
-        return queries.query(new FindMovementQuery(programId, movementId), ResponseTypes.optionalInstanceOf(MovementView.class))
-                      .join()
-                      .orElseThrow(() -> new RecordNotFoundException("movementId", "Program " + programId
-                              + " has no movement '" + movementId + "'."));
+    @Operation(summary = "One movement with its approvals and ledger entries, as it stood on asOf (a date, default "
+            + "today) according to what was recorded by knownAt (an instant, default now)")
+    ResponseEntity<MovementView> movement(@PathVariable String programId, @PathVariable String movementId,
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        PointInTime point = PointInTime.of(asOf, knownAt, clock);
+        MovementView movement = queries.query(new FindMovementQuery(programId, movementId, point.asOf(), point.knownAt()),
+                                              ResponseTypes.optionalInstanceOf(MovementView.class))
+                                       .join()
+                                       .orElseThrow(() -> RecordNotFoundException.notAt("movementId", "Program " + programId
+                                               + " has no movement '" + movementId + "'", asOf, knownAt));
+        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.asOf(), point.knownAt())).body(movement);
     }
 
     @GetMapping("/api/programs/{programId}/budget/lines/{lineId}/lineage")
-    @Operation(summary = "Why a line stands where it does: every booked leg with its movement, approvals and decision")
-    BudgetLineLineageView lineage(@PathVariable String programId, @PathVariable String lineId) {
-        return queries.query(new FindBudgetLineLineageQuery(programId, lineId),
+    @Operation(summary = "Why a line stands where it does: every booked leg with its movement, approvals and decision, "
+            + "as it stood on asOf (a date, default today) according to what was recorded by knownAt (an instant, default now)")
+    BudgetLineLineageView lineage(@PathVariable String programId, @PathVariable String lineId,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        return queries.query(new FindBudgetLineLineageQuery(programId, lineId, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
                       .join()
-                      .orElseThrow(() -> new RecordNotFoundException("lineId", "Program " + programId
-                              + " has no budget line '" + lineId + "'."));
+                      .orElseThrow(() -> RecordNotFoundException.notAt("lineId", "Program " + programId
+                              + " has no budget line '" + lineId + "'", asOf, knownAt));
     }
 
     @GetMapping("/api/programs/{programId}/budget/delegations")
-    @Operation(summary = "Delegations of authority, revoked ones included")
-    List<DelegationView> delegations(@PathVariable String programId) {
-        budget(programId, null, null);
-        return queries.query(new FindDelegationsQuery(programId), ResponseTypes.multipleInstancesOf(DelegationView.class))
-                      .join();
+    @Operation(summary = "Delegations of authority, revoked ones included, as granted and revoked on asOf (a date, "
+            + "default today) according to what was recorded by knownAt (an instant, default now)")
+    ResponseEntity<List<DelegationView>> delegations(@PathVariable String programId,
+                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+        PointInTime point = PointInTime.of(asOf, knownAt, clock);
+        budget(programId, point.asOf(), point.knownAt());
+        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.asOf(), point.knownAt()))
+                             .body(queries.query(new FindDelegationsQuery(programId, point.asOf(), point.knownAt()),
+                                                 ResponseTypes.multipleInstancesOf(DelegationView.class)).join());
     }
 
     @GetMapping("/api/pending-approvals")
-    @Operation(summary = "Movements waiting for an approver (you, unless another approver is named)")
-    List<MovementView> pendingApprovals(@RequestParam(required = false) String approver,
-                                        @RequestParam(required = false) String programId,
-                                        Authentication user) {
-        return queries.query(new FindPendingApprovalsQuery(approver != null ? approver : user.getName(), programId),
-                             ResponseTypes.multipleInstancesOf(MovementView.class)).join();
+    @Operation(summary = "Movements waiting for an approver (you, unless another approver is named), on asOf (a date, "
+            + "default today) according to what was recorded by knownAt (an instant, default now)")
+    ResponseEntity<List<MovementView>> pendingApprovals(@RequestParam(required = false) String approver,
+                                                        @RequestParam(required = false) String programId,
+                                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+                                                        Authentication user) {
+        PointInTime point = PointInTime.of(asOf, knownAt, clock);
+        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.asOf(), point.knownAt()))
+                             .body(queries.query(new FindPendingApprovalsQuery(approver != null ? approver : user.getName(),
+                                                                               programId, point.asOf(), point.knownAt()),
+                                                 ResponseTypes.multipleInstancesOf(MovementView.class)).join());
     }
 
     private MovementLedgerView ledger(FindMovementsQuery query) {
         return queries.query(query, ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join()
-                      .orElseThrow(() -> unknownProgram(query.programId()));
+                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(query.programId(), query.asOf(),
+                                                                                query.knownAt()));
     }
 
     private static ResponseEntity<?> fromAfterTo(LocalDate to) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ProblemResponses.invalidInput(
                 "'from' must not be after 'to'.",
                 List.of(new ProblemResponses.FieldError("from", "from-not-after-to", "must not be after " + to))));
-    }
-
-    private static RecordNotFoundException unknownProgram(String programId) {
-        return new RecordNotFoundException("programId", "No program '" + programId + "'.");
     }
 }

@@ -4,12 +4,9 @@ import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.query.timeline.PointInTime;
 import io.governanceledger.support.ledger.LedgerReader;
 import io.governanceledger.support.time.BusinessClock;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -80,14 +77,8 @@ public class ReplayReference {
         return transaction.execute(status -> {
             status.setRollbackOnly();
             useScratchCopy();
-            List<AnnotationEventHandlerAdapter> projections = projections();
-            for (EventMessage<?> event : replay) {
-                for (AnnotationEventHandlerAdapter projection : projections) {
-                    if (projection.canHandle(event)) {
-                        handle(projection, event);
-                    }
-                }
-            }
+            ProjectionFeed projections = ProjectionFeed.of(context, axon, group -> true);
+            replay.forEach(projections::feed);
             return query.get();
         });
     }
@@ -157,24 +148,6 @@ public class ReplayReference {
         jdbc.sql("SET LOCAL search_path TO " + scratch).update();
         for (Map<String, Object> view : views) {
             jdbc.sql("CREATE VIEW " + view.get("viewname") + " AS " + view.get("definition")).update();
-        }
-    }
-
-    private List<AnnotationEventHandlerAdapter> projections() {
-        List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
-        for (Object bean : context.getBeansWithAnnotation(ProcessingGroup.class).values()) {
-            adapters.add(new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
-                                                           axon.handlerDefinition(bean.getClass())));
-        }
-        return adapters;
-    }
-
-    private static void handle(AnnotationEventHandlerAdapter projection, EventMessage<?> event) {
-        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
-        var result = unitOfWork.executeWithResult(() -> projection.handle(event));
-        if (result.isExceptional()) {
-            throw new IllegalStateException("the replay could not project event " + event.getIdentifier(),
-                                            result.exceptionResult());
         }
     }
 }

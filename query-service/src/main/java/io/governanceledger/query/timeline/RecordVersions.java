@@ -78,7 +78,7 @@ public final class RecordVersions<S> {
 
     /** The record's facts in ledger order, as known now. */
     public List<Fact> facts(String recordId) {
-        return jdbc.sql("SELECT position, recorded_at, effective_at, payload_type, payload FROM " + facts
+        return jdbc.sql("SELECT position, recorded_at, effective_at, actor, reason, payload_type, payload FROM " + facts
                                 + " WHERE record_id = ? ORDER BY position")
                    .param(recordId)
                    .query(RecordVersions::fact)
@@ -154,7 +154,8 @@ public final class RecordVersions<S> {
         } catch (ClassNotFoundException e) {
             throw new IllegalStateException("a kept fact names an unknown event type " + row.getString("payload_type"), e);
         }
-        return new Fact(row.getLong("position"), instant(row, "recorded_at"), instant(row, "effective_at"), event);
+        return new Fact(row.getLong("position"), instant(row, "recorded_at"), instant(row, "effective_at"),
+                        row.getString("actor"), row.getString("reason"), event);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

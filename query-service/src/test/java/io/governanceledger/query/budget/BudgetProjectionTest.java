@@ -49,8 +49,17 @@ class BudgetProjectionTest {
         projection = new BudgetProjection(jdbc, CLOCK);
         queries = new BudgetQueries(jdbc, CLOCK, new io.governanceledger.query.programs.KnownPrograms(jdbc));
         io.governanceledger.query.programs.TestPrograms.create(jdbc, "P", java.time.LocalDate.of(2026, 1, 1));
-        projection.on(new BudgetLineOpenedEvent("P", "L1", "Infra", CostCategory.CAPEX, 2026, "EUR"), message("x"), at(++position));
-        projection.on(new BudgetLineOpenedEvent("P", "L2", "Ops", CostCategory.OPEX, 2026, "EUR"), message("x"), at(++position));
+        projection.on(new BudgetLineOpenedEvent("P", "L1", "Infra", CostCategory.CAPEX, 2026, "EUR"), lineOpened(), at(++position));
+        projection.on(new BudgetLineOpenedEvent("P", "L2", "Ops", CostCategory.OPEX, 2026, "EUR"), lineOpened(), at(++position));
+    }
+
+    /** Lines are on record from the program's start, 1 January 2026 in Brussels. */
+    private static EventMessage<?> lineOpened() {
+        return event("x", "finance", T, Instant.parse("2025-12-31T23:00:00Z"));
+    }
+
+    private void granted(DelegationGrantedEvent event) {
+        projection.on(event, message(event), at(++position));
     }
 
     private static EventMessage<?> message(Object payload) {
@@ -95,7 +104,7 @@ class BudgetProjectionTest {
         assertThat(view.total().allocated()).isEqualByComparingTo("1000.00");
         assertThat(view.byCategory()).extracting(total -> total.category()).containsExactly(CostCategory.CAPEX, CostCategory.OPEX);
         assertThat(view.byFiscalYearAndCategory()).hasSize(2);
-        assertThat(queries.movements(new FindMovementsQuery("P", "L2", null, null, null, null, null, 0, 10)).orElseThrow()
+        assertThat(queries.movements(new FindMovementsQuery("P", "L2", null, null, null, null, null, 0, 10, null, null)).orElseThrow()
                           .movements()).extracting(m -> m.movementId()).containsExactly("M2");
     }
 
@@ -132,14 +141,14 @@ class BudgetProjectionTest {
 
     @Test
     void pendingApprovalsGoToApproversWhoseDelegationCoversThem() {
-        projection.on(new DelegationGrantedEvent("P", "D1", "carol", new Money(new BigDecimal("5000"), "EUR"), List.of(),
+        granted(new DelegationGrantedEvent("P", "D1", "carol", new Money(new BigDecimal("5000"), "EUR"), List.of(),
                                                  List.of(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "cfo"));
-        projection.on(new DelegationGrantedEvent("P", "D2", "bob", new Money(new BigDecimal("500"), "EUR"), List.of(),
+        granted(new DelegationGrantedEvent("P", "D2", "bob", new Money(new BigDecimal("500"), "EUR"), List.of(),
                                                  List.of(), LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "cfo"));
-        projection.on(new DelegationGrantedEvent("P", "D3", "erin", new Money(new BigDecimal("5000"), "EUR"),
+        granted(new DelegationGrantedEvent("P", "D3", "erin", new Money(new BigDecimal("5000"), "EUR"),
                                                  List.of("L2"), List.of(), LocalDate.of(2026, 1, 1),
                                                  LocalDate.of(2026, 12, 31), "cfo"));
-        projection.on(new DelegationGrantedEvent("P", "D4", "dave", new Money(new BigDecimal("5000"), "EUR"), List.of(),
+        granted(new DelegationGrantedEvent("P", "D4", "dave", new Money(new BigDecimal("5000"), "EUR"), List.of(),
                                                  List.of(), LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), "cfo"));
         MovementRequestedEvent request = new MovementRequestedEvent("P", "M1", movement(MovementKind.ALLOCATION, "L1", null,
                                                                                        "1000"), "alice", 2,
@@ -155,13 +164,14 @@ class BudgetProjectionTest {
         MovementApprovalGivenEvent approval = new MovementApprovalGivenEvent("P", "M1", "carol", "D1", 1, 2);
         projection.on(approval, message(approval), at(++position));
         assertThat(waitingFor("carol")).isEmpty(); // already approved
-        projection.on(new DelegationRevokedEvent("P", "D1", "carol"));
-        assertThat(queries.delegations(new io.governanceledger.events.budget.FindDelegationsQuery("P")))
+        DelegationRevokedEvent revoked = new DelegationRevokedEvent("P", "D1", "carol");
+        projection.on(revoked, message(revoked), at(++position));
+        assertThat(queries.delegations(new io.governanceledger.events.budget.FindDelegationsQuery("P", null, null)))
                 .filteredOn(d -> d.delegationId().equals("D1")).singleElement().extracting(d -> d.revoked()).isEqualTo(true);
     }
 
     private List<String> waitingFor(String approver) {
-        return queries.pendingApprovals(new FindPendingApprovalsQuery(approver, "P")).stream()
+        return queries.pendingApprovals(new FindPendingApprovalsQuery(approver, "P", null, null)).stream()
                       .map(m -> m.movementId()).toList();
     }
 }

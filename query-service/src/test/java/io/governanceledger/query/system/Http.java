@@ -26,6 +26,10 @@ public final class Http {
         this.port = port;
     }
 
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
     public Response post(String user, String path, String body) {
         return post(user, path, body, Map.of());
     }

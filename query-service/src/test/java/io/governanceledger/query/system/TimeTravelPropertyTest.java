@@ -1,6 +1,17 @@
 package io.governanceledger.query.system;
 
+import io.governanceledger.events.audit.AuditTrailView;
+import io.governanceledger.events.audit.FindAuditTrailQuery;
+import io.governanceledger.events.budget.BudgetLineLineageView;
+import io.governanceledger.events.budget.DelegationView;
+import io.governanceledger.events.budget.FindBudgetLineLineageQuery;
 import io.governanceledger.events.budget.FindBudgetQuery;
+import io.governanceledger.events.budget.FindDelegationsQuery;
+import io.governanceledger.events.budget.FindMovementQuery;
+import io.governanceledger.events.budget.FindMovementsQuery;
+import io.governanceledger.events.budget.FindPendingApprovalsQuery;
+import io.governanceledger.events.budget.MovementLedgerView;
+import io.governanceledger.events.budget.MovementView;
 import io.governanceledger.events.contracts.ContractView;
 import io.governanceledger.events.contracts.FindContractQuery;
 import io.governanceledger.events.decisions.DecisionRegisterView;
@@ -107,6 +118,7 @@ class TimeTravelPropertyTest {
         final String program;
         final List<String> decisions = new ArrayList<>();
         final List<String> contracts = new ArrayList<>();
+        final List<String> movements = new ArrayList<>();
 
         private History(String program) {
             this.program = program;
@@ -250,7 +262,11 @@ class TimeTravelPropertyTest {
                      "commitmentReference": null, "effectiveDate": "%s", "reason": "%s"}"""
                     .formatted(kind, line, to == null ? "null" : "\"" + to + "\"", amount,
                                reference == null ? "null" : "\"" + reference + "\"", date, kind));
-            return response.status() == 201 ? response.text("id") : null;
+            if (response.status() != 201) {
+                return null;
+            }
+            movements.add(response.text("id"));
+            return response.text("id");
         }
 
         /** Every view of the program at one point on both clocks, by name. */
@@ -267,6 +283,29 @@ class TimeTravelPropertyTest {
             }
             views.put("budget", gateway.query(new FindBudgetQuery(program, asOf, knownAt),
                                               ResponseTypes.optionalInstanceOf(BudgetView.class)).join());
+            views.put("movements", gateway.query(new FindMovementsQuery(program, null, null, null, null, null, null, 0, 0,
+                                                                        asOf, knownAt),
+                                                 ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join());
+            for (String movement : movements) {
+                views.put("movement " + movement,
+                          gateway.query(new FindMovementQuery(program, movement, asOf, knownAt),
+                                        ResponseTypes.optionalInstanceOf(MovementView.class)).join());
+            }
+            views.put("delegations", gateway.query(new FindDelegationsQuery(program, asOf, knownAt),
+                                                   ResponseTypes.multipleInstancesOf(DelegationView.class)).join());
+            for (String approver : List.of("controller", "cfo")) {
+                views.put("pending approvals of " + approver,
+                          gateway.query(new FindPendingApprovalsQuery(approver, program, asOf, knownAt),
+                                        ResponseTypes.multipleInstancesOf(MovementView.class)).join());
+            }
+            for (String line : List.of("L1", "L2")) {
+                views.put("lineage " + line, gateway.query(new FindBudgetLineLineageQuery(program, line, asOf, knownAt),
+                                                           ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
+                                                    .join());
+            }
+            views.put("audit trail", gateway.query(new FindAuditTrailQuery(program, null, null, null, null, null, null, null,
+                                                                           null, 0, 1000, asOf, knownAt),
+                                                   ResponseTypes.optionalInstanceOf(AuditTrailView.class)).join());
             for (String contract : contracts) {
                 views.put("contract " + contract,
                           gateway.query(new FindContractQuery(program, contract, asOf, knownAt),

@@ -8,6 +8,8 @@ public final class LedgerRoles {
     public static final String CONTRACT_MANAGER = "CONTRACT_MANAGER";
     public static final String AUDITOR = "AUDITOR";
     public static final String VIEWER = "VIEWER";
+    /** Runs the service: rebuilds read models. Reads like anyone logged in; writes no business record. */
+    public static final String OPERATOR = "OPERATOR";
 
     private LedgerRoles() {
     }

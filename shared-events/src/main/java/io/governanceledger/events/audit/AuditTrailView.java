@@ -1,7 +1,12 @@
 package io.governanceledger.events.audit;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** One page of a program's audit trail in global order; {@code total} matches the filter. */
-public record AuditTrailView(String programId, long total, int offset, int limit, List<AuditEntryView> entries) {
+/**
+ * One page of a program's audit trail in ledger order, as recorded by {@code knownAt} and, when
+ * {@code asOf} is given, effective by then; {@code total} matches the filter.
+ */
+public record AuditTrailView(String programId, LocalDate asOf, Instant knownAt, long total, int offset, int limit, List<AuditEntryView> entries) {
 }

@@ -1,5 +1,11 @@
 package io.governanceledger.events.budget;
 
-/** Answered by an optional {@link BudgetLineLineageView}: empty for an unknown program or line. */
-public record FindBudgetLineLineageQuery(String programId, String lineId) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A line's lineage as it stood on {@code asOf} (null: today) as recorded by {@code knownAt} (null: now);
+ * answered by an optional {@link BudgetLineLineageView}: empty for an unknown program or line.
+ */
+public record FindBudgetLineLineageQuery(String programId, String lineId, LocalDate asOf, Instant knownAt) {
 }

@@ -1,5 +1,11 @@
 package io.governanceledger.events.budget;
 
-/** A program's delegations, revoked ones included; answered by a list of {@link DelegationView}. */
-public record FindDelegationsQuery(String programId) {
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A program's delegations as granted and revoked on {@code asOf} (null: today) as recorded by
+ * {@code knownAt} (null: now), revoked ones included; answered by a list of {@link DelegationView}.
+ */
+public record FindDelegationsQuery(String programId, LocalDate asOf, Instant knownAt) {
 }

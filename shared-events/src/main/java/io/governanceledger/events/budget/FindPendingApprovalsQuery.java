@@ -1,9 +1,13 @@
 package io.governanceledger.events.budget;
 
+import java.time.Instant;
+import java.time.LocalDate;
+
 /**
- * The pending movements {@code approver} may approve today: not their own request, not yet approved
- * by them, covered by one of their valid delegations. {@code programId} null means every program.
+ * The pending movements {@code approver} may approve on {@code asOf} (null: today) as recorded by
+ * {@code knownAt} (null: now): not their own request, not yet approved by them, covered by one of their
+ * delegations valid that day. {@code programId} null means every program.
  * Answered by a list of {@link MovementView}.
  */
-public record FindPendingApprovalsQuery(String approver, String programId) {
+public record FindPendingApprovalsQuery(String approver, String programId, LocalDate asOf, Instant knownAt) {
 }

@@ -1,7 +1,13 @@
 package io.governanceledger.events.budget;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
-/** One page of a program's movements, oldest effective date first; {@code total} matches the filter. */
-public record MovementLedgerView(String programId, long total, int offset, int limit, List<MovementView> movements) {
+/**
+ * One page of a program's movements as they stood on {@code asOf} according to what was recorded by
+ * {@code knownAt}, oldest effective date first; {@code total} matches the filter.
+ */
+public record MovementLedgerView(String programId, LocalDate asOf, Instant knownAt, long total, int offset, int limit,
+                                 List<MovementView> movements) {
 }

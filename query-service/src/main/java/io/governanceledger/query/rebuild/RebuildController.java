@@ -1,0 +1,51 @@
+package io.governanceledger.query.rebuild;
+
+import io.governanceledger.support.security.LedgerRoles;
+import io.governanceledger.support.security.WriteAccess;
+import io.governanceledger.support.web.RecordNotFoundException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+
+@RestController
+@RequestMapping("/api/admin/read-models/{readModel}/rebuild")
+@Tag(name = "Operations")
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+class RebuildController {
+
+    private final ProjectionRebuilder rebuilder;
+
+    RebuildController(ProjectionRebuilder rebuilder) {
+        this.rebuilder = rebuilder;
+    }
+
+    @Bean
+    static WriteAccess rebuildWrites() {
+        return WriteAccess.of(LedgerRoles.OPERATOR, "/api/admin/read-models/*/rebuild");
+    }
+
+    @PostMapping
+    @Operation(summary = "Rebuild a read model (programs, decisions, budget, contracts, audit) from the ledger while "
+            + "the old copy keeps answering; the answer is its progress, to follow with GET")
+    ResponseEntity<RebuildProgress> start(@PathVariable String readModel) {
+        RebuildProgress progress = rebuilder.start(readModel);
+        return ResponseEntity.accepted().location(URI.create("/api/admin/read-models/" + readModel + "/rebuild"))
+                             .body(progress);
+    }
+
+    @GetMapping
+    @Operation(summary = "Progress of the read model's last rebuild: events processed, rate, time left, state")
+    RebuildProgress progress(@PathVariable String readModel) {
+        return rebuilder.progress(readModel).orElseThrow(() -> new RecordNotFoundException(
+                "readModel", "No rebuild of '" + readModel + "' since this service started."));
+    }
+}

@@ -1,0 +1,25 @@
+package io.governanceledger.query.rebuild;
+
+import io.governanceledger.query.ProjectionDatabase;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ReadModelsTest {
+
+    @Test
+    void everyTableOfTheProjectionsSchemaBelongsToExactlyOneReadModel() {
+        List<String> tables = ProjectionDatabase.create()
+                                                .sql("SELECT tablename FROM pg_tables WHERE schemaname = 'projections'")
+                                                .query(String.class).list();
+        List<String> owned = new ArrayList<>();
+        ReadModels.TABLES.values().forEach(owned::addAll);
+        assertThat(owned).doesNotHaveDuplicates();
+        List<String> expected = new ArrayList<>(owned);
+        expected.addAll(ReadModels.INFRASTRUCTURE);
+        assertThat(tables).containsExactlyInAnyOrderElementsOf(expected);
+    }
+}

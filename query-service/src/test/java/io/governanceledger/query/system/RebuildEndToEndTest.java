@@ -1,0 +1,152 @@
+package io.governanceledger.query.system;
+
+import io.governanceledger.events.decisions.DecisionRegisterView;
+import io.governanceledger.events.decisions.DecisionView;
+import io.governanceledger.events.decisions.FindDecisionQuery;
+import io.governanceledger.events.decisions.FindDecisionsQuery;
+import io.governanceledger.query.rebuild.RebuildCommand;
+import io.governanceledger.query.replay.ReplayReference;
+import io.governanceledger.support.messaging.LedgerSerializer;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A read model rebuilt from the ledger while decisions keep being recorded and read: every read during
+ * the rebuild and the swap answers in full (the register never shrinks), and the rebuilt read model
+ * equals a full replay of the ledger.
+ */
+class RebuildEndToEndTest {
+
+    @Test
+    void aReadModelIsRebuiltWhileWritesAndReadsContinueAndEqualsAFullReplay() throws Exception {
+        try (LedgerSystem system = LedgerSystem.isolated()) {
+            Http commands = system.startCommandService().http();
+            LedgerSystem.Service query = system.startQueryService();
+            Http queries = query.http();
+            String program = "REBUILD-1";
+            assertThat(commands.post("pmo", "/api/programs", Bodies.program(program)).status()).isEqualTo(201);
+            List<String> decisions = new CopyOnWriteArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                decisions.add(record(commands, program, i));
+            }
+            String register = "/api/programs/" + program + "/decisions?limit=1";
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    queries.get("viewer", register).json().path("total").asLong()).isEqualTo(40));
+
+            List<String> indexesBefore = indexes(system);
+            AtomicBoolean running = new AtomicBoolean(true);
+            Thread writer = new Thread(() -> {
+                for (int i = 40; running.get(); i++) {
+                    decisions.add(record(commands, program, i));
+                }
+            });
+            ConcurrentLinkedQueue<String> readProblems = new ConcurrentLinkedQueue<>();
+            List<Long> totalsSeen = new CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                long last = 0;
+                while (running.get()) {
+                    Http.Response response = queries.get("viewer", register);
+                    if (response.status() != 200) {
+                        readProblems.add(response.status() + " " + response.body());
+                        continue;
+                    }
+                    long total = response.json().path("total").asLong();
+                    totalsSeen.add(total);
+                    if (total < last) {
+                        readProblems.add("the register shrank from " + last + " to " + total);
+                    }
+                    last = total;
+                }
+            });
+            writer.start();
+            reader.start();
+
+            assertThat(queries.post("pmo", "/api/admin/read-models/decisions/rebuild", "").status()).isEqualTo(403);
+            Http.Response started = queries.post("operator", "/api/admin/read-models/decisions/rebuild", "");
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            List<JsonNode> progress = new CopyOnWriteArrayList<>();
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+                JsonNode now = queries.get("viewer", "/api/admin/read-models/decisions/rebuild").json();
+                progress.add(now);
+                assertThat(now.path("state").asString()).isEqualTo("SWAPPED");
+            });
+            running.set(false);
+            writer.join();
+            reader.join();
+
+            assertThat(readProblems).isEmpty();
+            assertThat(totalsSeen).hasSizeGreaterThan(10);
+            JsonNode done = progress.get(progress.size() - 1);
+            assertThat(done.path("eventsProcessed").asLong()).isGreaterThanOrEqualTo(41);
+            assertThat(done.path("eventsPerSecond").asDouble()).isPositive();
+            assertThat(done.path("position").asLong()).isLessThanOrEqualTo(done.path("ledgerHead").asLong());
+
+            int recorded = decisions.size();
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                    queries.get("viewer", register).json().path("total").asLong()).isEqualTo(recorded));
+            assertThat(system.jdbc().sql("SELECT count(*) FROM projections.decision_fact").query(Long.class).single())
+                    .as("each event once").isEqualTo(recorded);
+            assertThat(indexes(system)).as("the migrations' index names, for later migrations")
+                                       .containsExactlyElementsOf(indexesBefore)
+                                       .contains("decision_version_register", "decision_fact_program");
+            assertThat(system.jdbc().sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'rebuild_%'"
+                                                 + " OR nspname LIKE 'retired_%'").query(Long.class).single()).isZero();
+
+            // equal, view for view, to a full replay of the ledger
+            QueryGateway gateway = query.context().getBean(QueryGateway.class);
+            ReplayReference reference = query.context().getBean(ReplayReference.class);
+            LocalDate today = LocalDate.now();
+            Instant now = Instant.now();
+            FindDecisionsQuery all = new FindDecisionsQuery(program, null, null, null, 0, 1000, today, now);
+            assertThat(json(gateway.query(all, ResponseTypes.optionalInstanceOf(DecisionRegisterView.class)).join()))
+                    .isEqualTo(json(reference.answer(program, today, now, () -> gateway.query(
+                            all, ResponseTypes.optionalInstanceOf(DecisionRegisterView.class)).join())));
+            for (String decision : decisions.subList(0, 50)) {
+                FindDecisionQuery one = new FindDecisionQuery(program, decision, today, now);
+                assertThat(json(gateway.query(one, ResponseTypes.optionalInstanceOf(DecisionView.class)).join()))
+                        .isEqualTo(json(reference.answer(program, today, now, () -> gateway.query(
+                                one, ResponseTypes.optionalInstanceOf(DecisionView.class)).join())));
+            }
+
+            // the command line asks the running service and follows the progress to the swap
+            ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            int exit = RebuildCommand.run(new String[]{"rebuild", "programs", "--url=" + queries.baseUrl()},
+                                          new PrintStream(printed, true, StandardCharsets.UTF_8));
+            assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("programs SWAPPED: ", " events/s");
+            assertThat(queries.get("viewer", "/api/programs/" + program).status()).isEqualTo(200);
+        }
+    }
+
+    private static List<String> indexes(LedgerSystem system) {
+        return system.jdbc().sql("SELECT indexname FROM pg_indexes WHERE schemaname = 'projections'"
+                                         + " AND tablename LIKE 'decision%' ORDER BY indexname").query(String.class).list();
+    }
+
+    private static String record(Http commands, String program, int i) {
+        Http.Response response = commands.post("pmo", "/api/programs/" + program + "/decisions", Bodies.decision("D" + i));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.text("id");
+    }
+
+    private static String json(Object answer) {
+        return answer instanceof java.util.Optional<?> optional
+                ? optional.map(LedgerSerializer::toJson).orElse("(none)") : LedgerSerializer.toJson(answer);
+    }
+}
