@@ -1,0 +1,206 @@
+package io.governanceledger.query.reports;
+
+import io.governanceledger.events.budget.FindMovementsQuery;
+import io.governanceledger.events.budget.MovementLedgerView;
+import io.governanceledger.events.contracts.AmendmentView;
+import io.governanceledger.events.contracts.ContractView;
+import io.governanceledger.events.contracts.FindContractQuery;
+import io.governanceledger.events.decisions.DecisionRegisterView;
+import io.governanceledger.events.decisions.DecisionSummaryView;
+import io.governanceledger.events.decisions.FindDecisionsQuery;
+import io.governanceledger.query.budget.LedgerCsv;
+import io.governanceledger.support.time.BusinessClock;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Revision;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Produces reports at a fixed ledger position. The position is widened to the last one recorded at
+ * the same instant (a knownAt cut can only be made between instants), the report is refused while a
+ * read model it reads is behind that position, and asOf defaults to the business date of that instant,
+ * so the same request always gives the same bytes.
+ */
+@Component
+@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+class Reports {
+
+    /** Each report and the read models (processors) it reads. */
+    static final Map<String, Set<String>> READS = Map.of(
+            "decision-register", Set.of("decisions", "programs"),
+            "budget-ledger", Set.of("budget", "decisions", "programs"),
+            "contract-history", Set.of("contracts", "decisions"));
+
+    private static final Map<String, String> EVENT_SCHEMA_VERSIONS = eventSchemaVersions();
+
+    private final QueryGateway queries;
+    private final JdbcClient jdbc;
+    private final BusinessClock clock;
+
+    Reports(QueryGateway queries, JdbcClient jdbc, BusinessClock clock) {
+        this.queries = queries;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** What the request resolves to, or why it cannot be answered yet. */
+    sealed interface Outcome permits Produced, Behind, UnknownProgram {
+    }
+
+    record Produced(ReportView report) implements Outcome {
+    }
+
+    record Behind(String readModel, long at, long needed) implements Outcome {
+    }
+
+    record UnknownProgram() implements Outcome {
+    }
+
+    long ledgerHead() {
+        return jdbc.sql("SELECT COALESCE(max(position), 0) FROM event_store.ledger_entry").query(Long.class).single();
+    }
+
+    Outcome produce(String report, String programId, long position, LocalDate asOfOrNull) {
+        Instant knownAt = jdbc.sql("SELECT recorded_at FROM event_store.ledger_entry WHERE position = ?")
+                              .param(position).query(OffsetDateTime.class).single().toInstant();
+        long lastPosition = jdbc.sql("SELECT max(position) FROM event_store.ledger_entry WHERE recorded_at = ?")
+                                .param(knownAt.atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single();
+        for (String readModel : READS.get(report)) {
+            long at = processedPosition(readModel);
+            if (at < lastPosition) {
+                return new Behind(readModel, at, lastPosition);
+            }
+        }
+        LocalDate asOf = asOfOrNull != null ? asOfOrNull : knownAt.atZone(clock.zone()).toLocalDate();
+        Optional<Content> content = switch (report) {
+            case "decision-register" -> decisionRegister(programId, asOf, knownAt);
+            case "budget-ledger" -> budgetLedger(programId, asOf, knownAt);
+            default -> contractHistory(programId, asOf, knownAt);
+        };
+        if (content.isEmpty()) {
+            return new UnknownProgram();
+        }
+        byte[] bytes = content.get().text().getBytes(StandardCharsets.UTF_8);
+        String chainHash = jdbc.sql("SELECT encode(hash, 'hex') FROM event_store.ledger_entry WHERE position = ?")
+                               .param(lastPosition).query(String.class).single();
+        String projectionVersion = jdbc.sql("""
+                                            SELECT version FROM projections.flyway_schema_history
+                                            WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1
+                                            """).query(String.class).single();
+        ReportManifest manifest = new ReportManifest(report, programId, 1, lastPosition, chainHash, knownAt, asOf,
+                                                     EVENT_SCHEMA_VERSIONS, projectionVersion, "text/csv",
+                                                     content.get().rows(), bytes.length, sha256(bytes));
+        return new Produced(new ReportView(manifest, content.get().text()));
+    }
+
+    private Optional<Content> decisionRegister(String programId, LocalDate asOf, Instant knownAt) {
+        return queries.query(new FindDecisionsQuery(programId, null, null, null, 0, Integer.MAX_VALUE, asOf, knownAt),
+                             ResponseTypes.optionalInstanceOf(DecisionRegisterView.class)).join()
+                      .map(register -> {
+                          StringBuilder csv = new StringBuilder(Csv.row(
+                                  "decision_id", "title", "status", "deciding_body", "meeting_date", "decided_on",
+                                  "effective_from", "chosen_option", "supersedes", "superseded_by", "recorded_at",
+                                  "last_changed_at"));
+                          for (DecisionSummaryView d : register.decisions()) {
+                              csv.append(Csv.row(d.decisionId(), d.title(), d.status(), d.decidingBody(),
+                                                 d.meetingDate(), d.decidedOn(), d.effectiveFrom(), d.chosenOption(),
+                                                 d.supersedes(), d.supersededBy(), d.recordedAt(), d.lastChangedAt()));
+                          }
+                          return new Content(csv.toString(), register.decisions().size());
+                      });
+    }
+
+    private Optional<Content> budgetLedger(String programId, LocalDate asOf, Instant knownAt) {
+        return queries.query(new FindMovementsQuery(programId, null, null, null, null, null, null, 0, 0, asOf, knownAt),
+                             ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join()
+                      .map(ledger -> new Content(LedgerCsv.write(ledger.movements()), ledger.movements().size()));
+    }
+
+    private Optional<Content> contractHistory(String programId, LocalDate asOf, Instant knownAt) {
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM projections.program_version WHERE record_id = ?)").param(programId)
+                 .query(Boolean.class).single()) {
+            return Optional.empty();
+        }
+        List<String> contracts = jdbc.sql("SELECT contract_id FROM projections.contract WHERE program_id = ?"
+                                                  + " ORDER BY reference, contract_id")
+                                     .param(programId).query(String.class).list();
+        StringBuilder csv = new StringBuilder(Csv.row(
+                "contract_reference", "contract_id", "amendment_number", "status", "legal_basis", "value_delta",
+                "term_delta_months", "signed_on", "effective_from", "value_after", "end_date_after", "rule",
+                "authorising_decision", "recorded_at"));
+        long rows = 0;
+        for (String contractId : contracts) {
+            Optional<ContractView> found = queries.query(new FindContractQuery(programId, contractId, asOf, knownAt),
+                                                         ResponseTypes.optionalInstanceOf(ContractView.class)).join();
+            if (found.isEmpty()) {
+                continue;
+            }
+            ContractView contract = found.get();
+            List<AmendmentView> all = new ArrayList<>(contract.amendments());
+            all.addAll(contract.rejected());
+            all.sort(java.util.Comparator.comparing(AmendmentView::recordedAt).thenComparing(AmendmentView::amendmentId));
+            for (AmendmentView a : all) {
+                csv.append(Csv.row(contract.terms().reference(), contractId, a.number(), a.status(), a.legalBasis(),
+                                   a.valueDelta().toPlainString(), a.termDeltaMonths(), a.signedOn(), a.effectiveFrom(),
+                                   a.valueAfter() == null ? null : a.valueAfter().toPlainString(), a.endDateAfter(),
+                                   a.rule(), a.authorisingDecisionTitle(), a.recordedAt()));
+                rows++;
+            }
+        }
+        return Optional.of(new Content(csv.toString(), rows));
+    }
+
+    /** The lowest position the read model's processor has committed, over its segments. */
+    private long processedPosition(String readModel) {
+        return jdbc.sql("""
+                        SELECT COALESCE(min(COALESCE((convert_from(token, 'UTF8')::jsonb ->> 'globalIndex')::bigint,
+                                        (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'globalIndex')::bigint,
+                                        0)), 0)
+                        FROM projections.token_entry WHERE processor_name = ?
+                        """).param(readModel).query(Long.class).single();
+    }
+
+    private static Map<String, String> eventSchemaVersions() {
+        ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+        scanner.addIncludeFilter(new AnnotationTypeFilter(Revision.class));
+        Map<String, String> versions = new TreeMap<>();
+        for (var candidate : scanner.findCandidateComponents("io.governanceledger.events")) {
+            try {
+                Class<?> type = Class.forName(candidate.getBeanClassName());
+                versions.put(type.getSimpleName(), type.getAnnotation(Revision.class).value());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return java.util.Collections.unmodifiableMap(versions);
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record Content(String text, long rows) {
+    }
+}
