@@ -33,11 +33,13 @@ class BudgetProjection {
     private final JdbcClient jdbc;
     private final ZoneId businessZone;
     private final BudgetRecords records;
+    private final LineBalances balances;
 
     BudgetProjection(JdbcClient jdbc, io.governanceledger.support.time.BusinessClock clock) {
         this.jdbc = jdbc;
         this.businessZone = clock.zone();
         this.records = new BudgetRecords(jdbc, clock.zone());
+        this.balances = new LineBalances(jdbc);
     }
 
     @EventHandler
@@ -79,8 +81,9 @@ class BudgetProjection {
         records.movements().record(event.movementId(), event.programId(), recorded);
         LocalDate effectiveDate = recorded.effectiveAt().atZone(businessZone).toLocalDate();
         int leg = 0;
+        int added = 0;
         for (LedgerEntry entry : event.entries()) {
-            jdbc.sql("""
+            added += jdbc.sql("""
                      INSERT INTO budget_entry (event_id, leg, position, movement_id, program_id, line_id, measure, delta,
                                                effective_date, booked_at)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
@@ -88,6 +91,9 @@ class BudgetProjection {
                 .params(recorded.eventId(), leg++, recorded.position(), event.movementId(), event.programId(),
                         entry.lineId(), entry.measure().name(), entry.delta(), effectiveDate, recorded.recordedAtUtc())
                 .update();
+        }
+        if (added > 0) {
+            balances.book(event.programId(), event.entries(), effectiveDate, recorded);
         }
     }
 
@@ -103,7 +109,7 @@ class BudgetProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"budget_entry", "movement_version", "movement_fact", "delegation_version",
+        for (String table : new String[]{"budget_entry", "line_balance", "movement_version", "movement_fact", "delegation_version",
                 "delegation_fact", "budget_line"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }

@@ -90,19 +90,19 @@ class BudgetQueries {
         Instant knownAt = point.knownAt();
         List<LineRow> rows = jdbc.sql("""
                                       SELECT l.line_id, l.workstream, l.category, l.fiscal_year, l.currency,
-                                             COALESCE(SUM(e.delta) FILTER (WHERE e.measure = 'ALLOCATED'), 0) AS allocated,
-                                             COALESCE(SUM(e.delta) FILTER (WHERE e.measure = 'COMMITTED'), 0) AS committed,
-                                             COALESCE(SUM(e.delta) FILTER (WHERE e.measure = 'ACTUAL'), 0) AS actual,
-                                             COALESCE(SUM(e.delta) FILTER (WHERE e.measure = 'FORECAST'), 0) AS forecast
+                                             COALESCE(b.allocated, 0) AS allocated, COALESCE(b.committed, 0) AS committed,
+                                             COALESCE(b.actual, 0) AS actual, COALESCE(b.forecast, 0) AS forecast
                                       FROM budget_line l
-                                      LEFT JOIN budget_entry e ON e.program_id = l.program_id AND e.line_id = l.line_id
-                                                               AND e.effective_date <= ? AND e.booked_at <= ?
-                                      WHERE l.program_id = ? AND l.opened_at <= ? AND l.existing_from <= ?
-                                      GROUP BY l.program_id, l.line_id
+                                      LEFT JOIN line_balance b ON b.program_id = l.program_id AND b.line_id = l.line_id
+                                           AND b.known_at @> CAST(:knownAt AS TIMESTAMPTZ) AND b.effective @> CAST(:asOf AS DATE)
+                                      WHERE l.program_id = :programId AND l.opened_at <= CAST(:knownAt AS TIMESTAMPTZ)
+                                        AND l.existing_from <= CAST(:effectiveAt AS TIMESTAMPTZ)
                                       ORDER BY l.fiscal_year, l.line_id
                                       """)
-                                 .params(asOf, point.knownAtUtc(), query.programId(), point.knownAtUtc(),
-                                         point.effectiveAtUtc())
+                                 .param("knownAt", point.knownAtUtc())
+                                 .param("effectiveAt", point.effectiveAtUtc())
+                                 .param("asOf", asOf)
+                                 .param("programId", query.programId())
                                  .query((row, index) -> new LineRow(
                                          row.getString("line_id"), row.getString("workstream"),
                                          CostCategory.valueOf(row.getString("category")), row.getInt("fiscal_year"),

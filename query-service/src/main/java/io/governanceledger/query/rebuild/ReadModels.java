@@ -13,8 +13,8 @@ public final class ReadModels {
     public static final Map<String, List<String>> TABLES = Map.of(
             "programs", List.of("program_fact", "program_version"),
             "decisions", List.of("decision_fact", "decision_version"),
-            "budget", List.of("budget_line", "budget_entry", "movement_fact", "movement_version", "delegation_fact",
-                              "delegation_version"),
+            "budget", List.of("budget_line", "budget_entry", "line_balance", "movement_fact", "movement_version",
+                              "delegation_fact", "delegation_version"),
             "contracts", List.of("contract", "contract_amendment", "contract_call_off", "contract_index_value"),
             "audit", List.of("audit_event"));
 

@@ -135,6 +135,42 @@ class BudgetProjectionTest {
         assertThat(now.knownAt()).isEqualTo(CLOCK.now());
     }
 
+    @Test
+    void balancesOnBothClocksHoldWhenLegsArriveOutOfDateOrder() {
+        Instant t1 = Instant.parse("2026-06-02T08:00:00Z");
+        Instant t2 = Instant.parse("2026-06-03T08:00:00Z");
+        Instant t3 = Instant.parse("2026-06-04T08:00:00Z");
+        bookAt("M1", "100", LocalDate.of(2026, 3, 1), t1);
+        bookAt("M2", "20", LocalDate.of(2026, 1, 15), t2);   // before everything known so far
+        bookAt("M3", "3", LocalDate.of(2026, 2, 1), t3);     // in between
+        bookAt("M4", "0.50", LocalDate.of(2026, 3, 1), t3);  // on a date already known
+
+        LocalDate jan20 = LocalDate.of(2026, 1, 20);
+        LocalDate feb10 = LocalDate.of(2026, 2, 10);
+        LocalDate mar5 = LocalDate.of(2026, 3, 5);
+        // known at t1: only M1
+        assertThat(allocatedL1(jan20, t1)).isEqualByComparingTo("0");
+        assertThat(allocatedL1(mar5, t1)).isEqualByComparingTo("100");
+        // known at t2: M1 and M2
+        assertThat(allocatedL1(jan20, t2)).isEqualByComparingTo("20");
+        assertThat(allocatedL1(feb10, t2)).isEqualByComparingTo("20");
+        assertThat(allocatedL1(mar5, t2)).isEqualByComparingTo("120");
+        // known now: all four
+        assertThat(allocatedL1(LocalDate.of(2026, 1, 14), null)).isEqualByComparingTo("0");
+        assertThat(allocatedL1(jan20, null)).isEqualByComparingTo("20");
+        assertThat(allocatedL1(feb10, null)).isEqualByComparingTo("23");
+        assertThat(allocatedL1(LocalDate.of(2026, 2, 28), null)).isEqualByComparingTo("23");
+        assertThat(allocatedL1(mar5, null)).isEqualByComparingTo("123.50");
+        assertThat(allocatedL1(mar5, t1.minusSeconds(1))).isEqualByComparingTo("0");
+    }
+
+    private void bookAt(String id, String amount, LocalDate effective, Instant recorded) {
+        MovementBookedEvent booked = new MovementBookedEvent("P", id, movement(MovementKind.ALLOCATION, "L1", null, amount),
+                                                             "finance", List.of(),
+                                                             List.of(entry("L1", Measure.ALLOCATED, amount)));
+        projection.on(booked, event(booked, "finance", recorded, CLOCK.startOf(effective)), at(++position));
+    }
+
     private BigDecimal allocatedL1(LocalDate asOf, Instant knownAt) {
         return queries.budget(new FindBudgetQuery("P", asOf, knownAt)).orElseThrow().lines().get(0).balance().allocated();
     }
