@@ -67,12 +67,14 @@ class ContractQueries {
         ContractTerms terms = LedgerSerializer.fromJson(contract.get("terms").toString(), ContractTerms.class);
         LocalDate asOf = point.asOf();
         List<Row> rows = jdbc.sql("""
-                                  SELECT a.*, d.title AS decision_title FROM contract_amendment a
-                                  LEFT JOIN decision d ON d.decision_id = a.proposal ->> 'authorisingDecisionId'
+                                  SELECT a.*, d.state -> 'details' ->> 'title' AS decision_title FROM contract_amendment a
+                                  LEFT JOIN decision_version d ON d.record_id = a.proposal ->> 'authorisingDecisionId'
+                                       AND d.known_at @> CAST(? AS TIMESTAMPTZ) AND d.effective @> CAST(? AS TIMESTAMPTZ)
                                   WHERE a.contract_id = ? AND a.effective_from <= ? AND a.recorded_at <= ?
                                   ORDER BY a.position
                                   """)
-                             .params(query.contractId(), asOf, known).query(ContractQueries::row).list();
+                             .params(known, point.effectiveAtUtc(), query.contractId(), asOf, known)
+                             .query(ContractQueries::row).list();
 
         BigDecimal value = terms.initialValue();
         LocalDate endDate = terms.endDate();

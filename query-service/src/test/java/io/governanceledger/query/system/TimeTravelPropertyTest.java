@@ -130,10 +130,11 @@ class TimeTravelPropertyTest {
             ok(commands.post("pmo", "/api/programs", Bodies.program(program)));
             String base = "/api/programs/" + program;
 
-            // the decision that authorises contract amendments, approved early
-            String authority = history.decide(commands, base, LocalDate.of(2024, 2, 1), "Amendment authority");
+            // the decision that authorises contract amendments: sometimes taken after some of them take effect
+            LocalDate authorised = LocalDate.of(2024, 2, 1).plusDays(random.nextInt(700));
+            String authority = history.decide(commands, base, authorised, "Amendment authority");
             ok(commands.post("pmo", base + "/decisions/" + authority + "/approve",
-                             "{\"decidedOn\": \"2024-02-01\", \"reason\": \"SC minutes\"}"));
+                             "{\"decidedOn\": \"%s\", \"reason\": \"SC minutes\"}".formatted(authorised)));
             for (int d = 0; d < 6; d++) {
                 LocalDate meeting = LocalDate.of(2024, 3, 1).plusDays(random.nextInt(900));
                 if (!meeting.isBefore(today)) {
