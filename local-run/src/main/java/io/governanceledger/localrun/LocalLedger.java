@@ -58,6 +58,7 @@ public final class LocalLedger {
                                      finance / finance, controller / controller, cfo / cfo (finance controllers)
                                      contracts / contracts (contract manager)
                                      auditor / auditor, viewer / viewer (read only)
+                                     operator / operator (rebuilds read models)
                   try:               curl -u pmo:pmo http://localhost:%2$d/api/programs
                 Press Ctrl-C to stop.
                 %n""", COMMAND_PORT, QUERY_PORT, postgres.jdbcUrl());

@@ -50,6 +50,7 @@ class Reports {
             "contract-history", Set.of("contracts", "decisions"));
 
     private static final Map<String, String> EVENT_SCHEMA_VERSIONS = eventSchemaVersions();
+    private static final java.time.Duration CATCH_UP_WAIT = java.time.Duration.ofSeconds(15);
 
     private final QueryGateway queries;
     private final JdbcClient jdbc;
@@ -83,11 +84,9 @@ class Reports {
                               .param(position).query(OffsetDateTime.class).single().toInstant();
         long lastPosition = jdbc.sql("SELECT max(position) FROM event_store.ledger_entry WHERE recorded_at = ?")
                                 .param(knownAt.atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single();
-        for (String readModel : READS.get(report)) {
-            long at = processedPosition(readModel);
-            if (at < lastPosition) {
-                return new Behind(readModel, at, lastPosition);
-            }
+        Optional<Behind> behind = awaitReadModels(report, lastPosition);
+        if (behind.isPresent()) {
+            return behind.get();
         }
         LocalDate asOf = asOfOrNull != null ? asOfOrNull : knownAt.atZone(clock.zone()).toLocalDate();
         Optional<Content> content = switch (report) {
@@ -166,6 +165,30 @@ class Reports {
             }
         }
         return Optional.of(new Content(csv.toString(), rows));
+    }
+
+    /**
+     * Waits up to {@link #CATCH_UP_WAIT} for the read models the report reads to have committed
+     * {@code position}. A processor stores its position when it handles an event, and otherwise only
+     * every few seconds, so a read model with nothing to do may lag on paper for a moment.
+     */
+    private Optional<Behind> awaitReadModels(String report, long position) {
+        long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
+        while (true) {
+            Optional<Behind> behind = READS.get(report).stream()
+                                           .map(readModel -> new Behind(readModel, processedPosition(readModel), position))
+                                           .filter(state -> state.at() < position)
+                                           .findFirst();
+            if (behind.isEmpty() || System.nanoTime() > deadline) {
+                return behind;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return behind;
+            }
+        }
     }
 
     /** The lowest position the read model's processor has committed, over its segments. */
