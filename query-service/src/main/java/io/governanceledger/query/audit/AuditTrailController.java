@@ -1,5 +1,6 @@
 package io.governanceledger.query.audit;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.events.audit.AuditTrailView;
 import io.governanceledger.events.audit.FindAuditTrailQuery;
 import io.governanceledger.support.web.RecordNotFoundException;
@@ -46,7 +47,7 @@ class AuditTrailController {
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant effectiveTo,
                          @RequestParam(defaultValue = "0") @Min(0) int offset,
                          @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                         @RequestParam(required = false) AsOf asOf,
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         return queries.query(new FindAuditTrailQuery(programId, kind, recordId, actor, correlationId, recordedFrom,
                                                      recordedTo, effectiveFrom, effectiveTo, offset, limit, asOf, knownAt),

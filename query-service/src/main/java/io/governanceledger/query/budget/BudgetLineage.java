@@ -105,7 +105,7 @@ class BudgetLineage {
                                           step.decisionStatus()));
         }
         Map<String, Object> row = line.get();
-        return Optional.of(new BudgetLineLineageView(query.programId(), point.asOf(), point.knownAt(), query.lineId(),
+        return Optional.of(new BudgetLineLineageView(query.programId(), point.stated(), point.knownAt(), query.lineId(),
                                                      (String) row.get("workstream"),
                                                      CostCategory.valueOf((String) row.get("category")),
                                                      (Integer) row.get("fiscal_year"),

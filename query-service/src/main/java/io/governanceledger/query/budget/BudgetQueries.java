@@ -121,7 +121,7 @@ class BudgetQueries {
         List<BudgetTotalView> byBoth = group(rows, row -> new GroupKey(row.fiscalYear(), row.category()), today,
                                              programStart);
         Sums total = rows.stream().map(LineRow::sums).reduce(Sums.ZERO, Sums::plus);
-        return Optional.of(new BudgetView(query.programId(), asOf, knownAt, (String) program.get().get("currency"),
+        return Optional.of(new BudgetView(query.programId(), point.stated(), knownAt, (String) program.get().get("currency"),
                                           balance(total, monthsSince(programStart, today)), lines, byYear, byCategory,
                                           byBoth));
     }
@@ -148,7 +148,7 @@ class BudgetQueries {
                                                                     + " ORDER BY m.effective_date, m.requested_at, m.record_id"
                                                                     + page)
                                                        .params(filter).query(this::movementRow).list(), point);
-        return Optional.of(new MovementLedgerView(query.programId(), point.asOf(), point.knownAt(), total,
+        return Optional.of(new MovementLedgerView(query.programId(), point.stated(), point.knownAt(), total,
                                                   query.offset(), query.limit(), movements));
     }
 

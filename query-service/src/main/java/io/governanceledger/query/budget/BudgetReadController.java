@@ -1,5 +1,6 @@
 package io.governanceledger.query.budget;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.events.budget.BudgetLineLineageView;
 import io.governanceledger.events.budget.BudgetView;
 import io.governanceledger.events.budget.FindBudgetLineLineageQuery;
@@ -55,7 +56,7 @@ class BudgetReadController {
     @Operation(summary = "Balances per line, per fiscal year, per category and for the program, as they stood on asOf "
             + "(a date) according to what was recorded by knownAt (an instant); both default to now")
     BudgetView budget(@PathVariable String programId,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                      @RequestParam(required = false) AsOf asOf,
                       @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         return queries.query(new FindBudgetQuery(programId, asOf, knownAt), ResponseTypes.optionalInstanceOf(BudgetView.class))
                       .join()
@@ -74,7 +75,7 @@ class BudgetReadController {
                                 @RequestParam(required = false) String reference,
                                 @RequestParam(defaultValue = "0") @Min(0) int offset,
                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                @RequestParam(required = false) AsOf asOf,
                                 @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         if (from != null && to != null && from.isAfter(to)) {
             return fromAfterTo(to);
@@ -93,7 +94,7 @@ class BudgetReadController {
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                    @RequestParam(required = false) String reference,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                   @RequestParam(required = false) AsOf asOf,
                                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         if (from != null && to != null && from.isAfter(to)) {
             return fromAfterTo(to);
@@ -113,22 +114,22 @@ class BudgetReadController {
     @Operation(summary = "One movement with its approvals and ledger entries, as it stood on asOf (a date, default "
             + "today) according to what was recorded by knownAt (an instant, default now)")
     ResponseEntity<MovementView> movement(@PathVariable String programId, @PathVariable String movementId,
-                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                          @RequestParam(required = false) AsOf asOf,
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         PointInTime point = PointInTime.of(asOf, knownAt, clock);
-        MovementView movement = queries.query(new FindMovementQuery(programId, movementId, point.asOf(), point.knownAt()),
+        MovementView movement = queries.query(new FindMovementQuery(programId, movementId, point.stated(), point.knownAt()),
                                               ResponseTypes.optionalInstanceOf(MovementView.class))
                                        .join()
                                        .orElseThrow(() -> RecordNotFoundException.notAt("movementId", "Program " + programId
                                                + " has no movement '" + movementId + "'", asOf, knownAt));
-        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.asOf(), point.knownAt())).body(movement);
+        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.stated(), point.knownAt())).body(movement);
     }
 
     @GetMapping("/api/programs/{programId}/budget/lines/{lineId}/lineage")
     @Operation(summary = "Why a line stands where it does: every booked leg with its movement, approvals and decision, "
             + "as it stood on asOf (a date, default today) according to what was recorded by knownAt (an instant, default now)")
     BudgetLineLineageView lineage(@PathVariable String programId, @PathVariable String lineId,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                  @RequestParam(required = false) AsOf asOf,
                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         return queries.query(new FindBudgetLineLineageQuery(programId, lineId, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
@@ -141,12 +142,12 @@ class BudgetReadController {
     @Operation(summary = "Delegations of authority, revoked ones included, as granted and revoked on asOf (a date, "
             + "default today) according to what was recorded by knownAt (an instant, default now)")
     ResponseEntity<List<DelegationView>> delegations(@PathVariable String programId,
-                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                                     @RequestParam(required = false) AsOf asOf,
                                                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         PointInTime point = PointInTime.of(asOf, knownAt, clock);
-        budget(programId, point.asOf(), point.knownAt());
-        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.asOf(), point.knownAt()))
-                             .body(queries.query(new FindDelegationsQuery(programId, point.asOf(), point.knownAt()),
+        budget(programId, point.stated(), point.knownAt());
+        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.stated(), point.knownAt()))
+                             .body(queries.query(new FindDelegationsQuery(programId, point.stated(), point.knownAt()),
                                                  ResponseTypes.multipleInstancesOf(DelegationView.class)).join());
     }
 
@@ -155,13 +156,13 @@ class BudgetReadController {
             + "default today) according to what was recorded by knownAt (an instant, default now)")
     ResponseEntity<List<MovementView>> pendingApprovals(@RequestParam(required = false) String approver,
                                                         @RequestParam(required = false) String programId,
-                                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                                                        @RequestParam(required = false) AsOf asOf,
                                                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
                                                         Authentication user) {
         PointInTime point = PointInTime.of(asOf, knownAt, clock);
-        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.asOf(), point.knownAt()))
+        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.stated(), point.knownAt()))
                              .body(queries.query(new FindPendingApprovalsQuery(approver != null ? approver : user.getName(),
-                                                                               programId, point.asOf(), point.knownAt()),
+                                                                               programId, point.stated(), point.knownAt()),
                                                  ResponseTypes.multipleInstancesOf(MovementView.class)).join());
     }
 

@@ -143,7 +143,7 @@ class ContractQueries {
                 recorded ? RenewalChoice.valueOf(contract.get("renewal_choice").toString()) : null,
                 recorded ? localDate(contract.get("renewal_notice_sent_on")) : null, endDate,
                 endDate.equals(localDate(contract.get("term_ended_on"))) ? "ENDED" : "RUNNING");
-        return Optional.of(new ContractView(query.contractId(), query.programId(), asOf, knownAt, terms, value, endDate,
+        return Optional.of(new ContractView(query.contractId(), query.programId(), point.stated(), knownAt, terms, value, endDate,
                                             latestIndex,
                                             reference, calledOff, value.subtract(calledOff), deMinimis, amendments, rejected,
                                             outstanding, deadlines, callOffs));

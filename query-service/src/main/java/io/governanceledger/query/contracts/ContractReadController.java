@@ -1,5 +1,6 @@
 package io.governanceledger.query.contracts;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.events.contracts.ContractView;
 import io.governanceledger.events.contracts.FindContractQuery;
 import io.governanceledger.events.contracts.FindContractsQuery;
@@ -39,7 +40,7 @@ class ContractReadController {
     @Operation(summary = "One contract with its amendment timeline, as it stood on asOf (a date, default today) "
             + "according to what was recorded by knownAt (an instant, default now)")
     ContractView contract(@PathVariable String programId, @PathVariable String contractId,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                          @RequestParam(required = false) AsOf asOf,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant knownAt) {
         return queries.query(new FindContractQuery(programId, contractId, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(ContractView.class))

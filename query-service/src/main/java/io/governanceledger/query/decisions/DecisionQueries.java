@@ -71,7 +71,7 @@ class DecisionQueries {
                                              .params(filter)
                                              .query((row, index) -> summary(decisions.state(row.getString("state"))))
                                              .list();
-        return Optional.of(new DecisionRegisterView(query.programId(), point.asOf(), point.knownAt(), total,
+        return Optional.of(new DecisionRegisterView(query.programId(), point.stated(), point.knownAt(), total,
                                                     query.offset(), query.limit(), page));
     }
 
@@ -86,7 +86,7 @@ class DecisionQueries {
                    .param("effectiveAt", point.effectiveAtUtc())
                    .query((row, index) -> decisions.state(row.getString("state")))
                    .optional()
-                   .map(state -> new DecisionView(point.asOf(), point.knownAt(), summary(state), state.details(),
+                   .map(state -> new DecisionView(point.stated(), point.knownAt(), summary(state), state.details(),
                                                   state.deferredUntil(), state.revokedOn(),
                                                   history(query.decisionId(), point)));
     }

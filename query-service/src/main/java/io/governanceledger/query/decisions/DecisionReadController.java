@@ -1,5 +1,6 @@
 package io.governanceledger.query.decisions;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.events.decisions.DecisionRegisterView;
 import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.events.decisions.DecisionView;
@@ -47,7 +48,7 @@ class DecisionReadController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                @RequestParam(defaultValue = "0") @Min(0) int offset,
                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                               @RequestParam(required = false) AsOf asOf,
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         if (from != null && to != null && from.isAfter(to)) {
             ProblemDetail problem = ProblemResponses.invalidInput(
@@ -66,7 +67,7 @@ class DecisionReadController {
     @Operation(summary = "One decision with its content, links and history, as it stood on asOf (a date, default "
             + "today) according to what was recorded by knownAt (an instant, default now)")
     DecisionView decision(@PathVariable String programId, @PathVariable String decisionId,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                          @RequestParam(required = false) AsOf asOf,
                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         return queries.query(new FindDecisionQuery(programId, decisionId, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(DecisionView.class))

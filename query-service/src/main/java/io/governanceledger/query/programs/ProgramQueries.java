@@ -62,7 +62,7 @@ class ProgramQueries {
     }
 
     private static ProgramView view(ProgramState state, long decisionCount, PointInTime point) {
-        return new ProgramView(state.programId(), point.asOf(), point.knownAt(), state.name(), state.sponsor(),
+        return new ProgramView(state.programId(), point.stated(), point.knownAt(), state.name(), state.sponsor(),
                                state.startDate(), state.plannedEndDate(), state.currency(), state.status(),
                                state.closedOn(), decisionCount, state.createdAt(), state.lastChangedAt());
     }

@@ -1,5 +1,6 @@
 package io.governanceledger.query.programs;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.events.programs.FindProgramQuery;
 import io.governanceledger.events.programs.FindProgramsQuery;
 import io.governanceledger.events.programs.ProgramStatus;
@@ -35,7 +36,7 @@ class ProgramReadController {
     @Operation(summary = "All programs as they stood on asOf (a date, default today) according to what was recorded "
             + "by knownAt (an instant, default now), optionally only those with a status")
     List<ProgramView> list(@RequestParam(required = false) ProgramStatus status,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                           @RequestParam(required = false) AsOf asOf,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         return queries.query(new FindProgramsQuery(status, asOf, knownAt), ResponseTypes.multipleInstancesOf(ProgramView.class))
                       .join();
@@ -45,7 +46,7 @@ class ProgramReadController {
     @Operation(summary = "One program as it stood on asOf (a date, default today) according to what was recorded by "
             + "knownAt (an instant, default now)")
     ProgramView get(@PathVariable String programId,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+                    @RequestParam(required = false) AsOf asOf,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
         return queries.query(new FindProgramQuery(programId, asOf, knownAt), ResponseTypes.optionalInstanceOf(ProgramView.class))
                       .join()

@@ -1,5 +1,6 @@
 package io.governanceledger.query.replay;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.query.timeline.PointInTime;
 import io.governanceledger.support.ledger.LedgerReader;
@@ -62,12 +63,12 @@ public class ReplayReference {
      * The answer {@code query} gives when the read models hold only the replay; {@code query} runs in
      * this thread, inside the replay's transaction.
      */
-    public <T> T answer(LocalDate asOf, Instant knownAt, Supplier<T> query) {
+    public <T> T answer(AsOf asOf, Instant knownAt, Supplier<T> query) {
         return answer(null, asOf, knownAt, query);
     }
 
     /** As {@link #answer(LocalDate, Instant, Supplier)}, replaying only the events of one program (null: all). */
-    public <T> T answer(String programId, LocalDate asOf, Instant knownAt, Supplier<T> query) {
+    public <T> T answer(String programId, AsOf asOf, Instant knownAt, Supplier<T> query) {
         PointInTime point = PointInTime.of(asOf, knownAt, clock);
         List<EventMessage<?>> replay = eventsAt(point);
         if (programId != null) {

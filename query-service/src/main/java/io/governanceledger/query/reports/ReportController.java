@@ -1,5 +1,6 @@
 package io.governanceledger.query.reports;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,7 +34,7 @@ class ReportController {
             + "business date of that position); the same request later gives the same bytes and SHA-256")
     ResponseEntity<?> report(@PathVariable String programId, @PathVariable String report,
                              @RequestParam(required = false) Long position,
-                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+                             @RequestParam(required = false) AsOf asOf) {
         if (!Reports.READS.containsKey(report)) {
             throw new RecordNotFoundException("report", "No report '" + report
                     + "'; there are decision-register, budget-ledger and contract-history.");

@@ -1,7 +1,8 @@
 package io.governanceledger.query.reports;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 
 /**
@@ -22,7 +23,7 @@ public record ReportManifest(String report,
                              long lastPosition,
                              String chainHash,
                              Instant knownAt,
-                             LocalDate asOf,
+                             AsOf asOf,
                              Map<String, String> eventSchemaVersions,
                              String projectionSchemaVersion,
                              String mediaType,

@@ -1,5 +1,6 @@
 package io.governanceledger.query.reports;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.events.budget.FindMovementsQuery;
 import io.governanceledger.events.budget.MovementLedgerView;
 import io.governanceledger.events.contracts.AmendmentView;
@@ -79,7 +80,7 @@ class Reports {
         return jdbc.sql("SELECT COALESCE(max(position), 0) FROM event_store.ledger_entry").query(Long.class).single();
     }
 
-    Outcome produce(String report, String programId, long position, LocalDate asOfOrNull) {
+    Outcome produce(String report, String programId, long position, AsOf asOfOrNull) {
         Instant knownAt = jdbc.sql("SELECT recorded_at FROM event_store.ledger_entry WHERE position = ?")
                               .param(position).query(OffsetDateTime.class).single().toInstant();
         long lastPosition = jdbc.sql("SELECT max(position) FROM event_store.ledger_entry WHERE recorded_at = ?")
@@ -88,7 +89,7 @@ class Reports {
         if (behind.isPresent()) {
             return behind.get();
         }
-        LocalDate asOf = asOfOrNull != null ? asOfOrNull : knownAt.atZone(clock.zone()).toLocalDate();
+        AsOf asOf = asOfOrNull != null ? asOfOrNull : AsOf.of(knownAt.atZone(clock.zone()).toLocalDate());
         Optional<Content> content = switch (report) {
             case "decision-register" -> decisionRegister(programId, asOf, knownAt);
             case "budget-ledger" -> budgetLedger(programId, asOf, knownAt);
@@ -110,7 +111,7 @@ class Reports {
         return new Produced(new ReportView(manifest, content.get().text()));
     }
 
-    private Optional<Content> decisionRegister(String programId, LocalDate asOf, Instant knownAt) {
+    private Optional<Content> decisionRegister(String programId, AsOf asOf, Instant knownAt) {
         return queries.query(new FindDecisionsQuery(programId, null, null, null, 0, Integer.MAX_VALUE, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(DecisionRegisterView.class)).join()
                       .map(register -> {
@@ -127,13 +128,13 @@ class Reports {
                       });
     }
 
-    private Optional<Content> budgetLedger(String programId, LocalDate asOf, Instant knownAt) {
+    private Optional<Content> budgetLedger(String programId, AsOf asOf, Instant knownAt) {
         return queries.query(new FindMovementsQuery(programId, null, null, null, null, null, null, 0, 0, asOf, knownAt),
                              ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join()
                       .map(ledger -> new Content(LedgerCsv.write(ledger.movements()), ledger.movements().size()));
     }
 
-    private Optional<Content> contractHistory(String programId, LocalDate asOf, Instant knownAt) {
+    private Optional<Content> contractHistory(String programId, AsOf asOf, Instant knownAt) {
         if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM projections.program_version WHERE record_id = ?)").param(programId)
                  .query(Boolean.class).single()) {
             return Optional.empty();

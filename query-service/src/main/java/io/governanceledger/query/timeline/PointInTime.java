@@ -1,5 +1,6 @@
 package io.governanceledger.query.timeline;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.support.time.BusinessClock;
 
 import java.time.Instant;
@@ -8,18 +9,30 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 
 /**
- * A point on both clocks: the business date {@code asOf} (facts effective up to the end of that day)
- * and the recorded instant {@code knownAt} (facts recorded up to and including it).
+ * A point on both clocks: facts effective up to {@code effectiveAt} and recorded up to and including
+ * {@code knownAt}.
  *
- * @param effectiveAt the last instant of {@code asOf} in the business calendar, to the microsecond
+ * @param stated      the effective point as asked (a date or an instant), stated in answers
+ * @param asOf        the business date of the effective point, for facts that carry dates
+ * @param effectiveAt the last instant of an asked date in the business calendar (to the microsecond),
+ *                    or the asked instant
  */
-public record PointInTime(LocalDate asOf, Instant knownAt, Instant effectiveAt) {
+public record PointInTime(AsOf stated, LocalDate asOf, Instant knownAt, Instant effectiveAt) {
 
     /** Absent values mean today and now. */
-    public static PointInTime of(LocalDate asOf, Instant knownAt, BusinessClock clock) {
-        LocalDate date = asOf != null ? asOf : clock.today();
+    public static PointInTime of(AsOf asOf, Instant knownAt, BusinessClock clock) {
         Instant known = knownAt != null ? knownAt : clock.now();
-        return new PointInTime(date, known, clock.startOf(date.plusDays(1)).minus(1, ChronoUnit.MICROS));
+        if (asOf != null && asOf.instant() != null) {
+            Instant effective = asOf.instant().truncatedTo(ChronoUnit.MICROS);
+            return new PointInTime(asOf, effective.atZone(clock.zone()).toLocalDate(), known, effective);
+        }
+        LocalDate date = asOf != null ? asOf.date() : clock.today();
+        return new PointInTime(AsOf.of(date), date, known, clock.startOf(date.plusDays(1)).minus(1, ChronoUnit.MICROS));
+    }
+
+    /** A business date (the end of that day) and an instant, as the command side and reports give them. */
+    public static PointInTime of(LocalDate asOf, Instant knownAt, BusinessClock clock) {
+        return of(AsOf.of(asOf), knownAt, clock);
     }
 
     public OffsetDateTime knownAtUtc() {

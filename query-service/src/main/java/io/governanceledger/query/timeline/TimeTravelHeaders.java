@@ -1,9 +1,9 @@
 package io.governanceledger.query.timeline;
 
+import io.governanceledger.events.AsOf;
 import org.springframework.http.HttpHeaders;
 
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * The point on both clocks an answer was computed for, as response headers: for answers whose body
@@ -17,7 +17,7 @@ public final class TimeTravelHeaders {
     private TimeTravelHeaders() {
     }
 
-    public static HttpHeaders of(LocalDate asOf, Instant knownAt) {
+    public static HttpHeaders of(AsOf asOf, Instant knownAt) {
         HttpHeaders headers = new HttpHeaders();
         headers.add(AS_OF, asOf.toString());
         headers.add(KNOWN_AT, knownAt.toString());

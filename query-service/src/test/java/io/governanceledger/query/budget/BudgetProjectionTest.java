@@ -16,6 +16,7 @@ import io.governanceledger.events.budget.MovementApprovalGivenEvent;
 import io.governanceledger.events.budget.MovementBookedEvent;
 import io.governanceledger.events.budget.MovementKind;
 import io.governanceledger.events.budget.MovementRequestedEvent;
+import io.governanceledger.events.AsOf;
 import io.governanceledger.query.ProjectionDatabase;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.eventhandling.EventMessage;
@@ -127,11 +128,11 @@ class BudgetProjectionTest {
         assertThat(allocatedL1(march, Instant.parse("2026-06-05T00:00:00Z"))).isEqualByComparingTo("1000");
         assertThat(allocatedL1(LocalDate.of(2026, 1, 31), null)).isEqualByComparingTo("1000");
         assertThat(allocatedL1(LocalDate.of(2026, 1, 1), null)).isEqualByComparingTo("0");
-        BudgetView beforeTheLines = queries.budget(new FindBudgetQuery("P", march, Instant.parse("2026-05-31T00:00:00Z")))
+        BudgetView beforeTheLines = queries.budget(new FindBudgetQuery("P", AsOf.of(march), Instant.parse("2026-05-31T00:00:00Z")))
                                            .orElseThrow();
         assertThat(beforeTheLines.lines()).isEmpty();
         BudgetView now = queries.budget(new FindBudgetQuery("P")).orElseThrow();
-        assertThat(now.asOf()).isEqualTo(CLOCK.today());
+        assertThat(now.asOf()).isEqualTo(AsOf.of(CLOCK.today()));
         assertThat(now.knownAt()).isEqualTo(CLOCK.now());
     }
 
@@ -172,7 +173,7 @@ class BudgetProjectionTest {
     }
 
     private BigDecimal allocatedL1(LocalDate asOf, Instant knownAt) {
-        return queries.budget(new FindBudgetQuery("P", asOf, knownAt)).orElseThrow().lines().get(0).balance().allocated();
+        return queries.budget(new FindBudgetQuery("P", AsOf.of(asOf), knownAt)).orElseThrow().lines().get(0).balance().allocated();
     }
 
     @Test

@@ -21,6 +21,7 @@ import io.governanceledger.events.contracts.RenewalChoice;
 import io.governanceledger.events.contracts.RenewalNoticeDueEvent;
 import io.governanceledger.events.contracts.RenewalNoticeOverdueEvent;
 import io.governanceledger.events.contracts.RenewalNoticeRecordedEvent;
+import io.governanceledger.events.AsOf;
 import io.governanceledger.query.ProjectionDatabase;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.eventhandling.EventMessage;
@@ -84,7 +85,7 @@ class ContractProjectionTest {
     }
 
     private ContractView view(LocalDate asOf) {
-        return queries.contract(new FindContractQuery("P", "C1", asOf, null)).orElseThrow();
+        return queries.contract(new FindContractQuery("P", "C1", AsOf.of(asOf), null)).orElseThrow();
     }
 
     @Test
@@ -139,13 +140,13 @@ class ContractProjectionTest {
         projection.on(two, event(two, "contracts", Instant.parse("2026-06-12T08:00:00Z"), T), at(++position));
 
         LocalDate endOf2025 = LocalDate.of(2025, 12, 31);
-        assertThat(queries.contract(new FindContractQuery("P", "C1", endOf2025, null)).orElseThrow().currentValue())
+        assertThat(queries.contract(new FindContractQuery("P", "C1", AsOf.of(endOf2025), null)).orElseThrow().currentValue())
                 .isEqualByComparingTo("1070000");
-        ContractView knownInJune = queries.contract(new FindContractQuery("P", "C1", endOf2025,
+        ContractView knownInJune = queries.contract(new FindContractQuery("P", "C1", AsOf.of(endOf2025),
                                                                           Instant.parse("2026-06-05T00:00:00Z"))).orElseThrow();
         assertThat(knownInJune.currentValue()).isEqualByComparingTo("1050000");
         assertThat(knownInJune.knownAt()).isEqualTo(Instant.parse("2026-06-05T00:00:00Z"));
-        assertThat(queries.contract(new FindContractQuery("P", "C1", endOf2025, Instant.parse("2026-05-01T00:00:00Z"))))
+        assertThat(queries.contract(new FindContractQuery("P", "C1", AsOf.of(endOf2025), Instant.parse("2026-05-01T00:00:00Z"))))
                 .isEmpty();
     }
 

@@ -12,6 +12,7 @@ import io.governanceledger.events.decisions.Participant;
 import io.governanceledger.events.decisions.DecisionView;
 import io.governanceledger.events.decisions.FindDecisionQuery;
 import io.governanceledger.events.decisions.FindDecisionsQuery;
+import io.governanceledger.events.AsOf;
 import io.governanceledger.query.ProjectionDatabase;
 import io.governanceledger.query.programs.TestPrograms;
 import io.governanceledger.support.time.BusinessClock;
@@ -154,20 +155,20 @@ class DecisionProjectionTest {
         assertThat(viewAt("d1", may, t3.minusSeconds(1)).history()).hasSize(2);
         assertThat(viewAt("d1", LocalDate.of(2026, 3, 20), null).summary().status()).isEqualTo(DecisionStatus.APPROVED);
         assertThat(viewAt("d1", may, T2.minusSeconds(1)).summary().status()).isEqualTo(DecisionStatus.PROPOSED);
-        assertThat(queries.find(new FindDecisionQuery("P", "d1", LocalDate.of(2026, 3, 9), null))).as("not tabled yet")
+        assertThat(queries.find(new FindDecisionQuery("P", "d1", AsOf.of(LocalDate.of(2026, 3, 9)), null))).as("not tabled yet")
                                                                                                  .isEmpty();
-        assertThat(queries.find(new FindDecisionQuery("P", "d1", may, T1.minusSeconds(1)))).as("not recorded yet")
+        assertThat(queries.find(new FindDecisionQuery("P", "d1", AsOf.of(may), T1.minusSeconds(1)))).as("not recorded yet")
                                                                                            .isEmpty();
         DecisionRegisterView registerThen = queries.register(
-                new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, may, t3.minusSeconds(1))).orElseThrow();
+                new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, AsOf.of(may), t3.minusSeconds(1))).orElseThrow();
         assertThat(registerThen.total()).isEqualTo(1);
         assertThat(registerThen.knownAt()).isEqualTo(t3.minusSeconds(1));
-        assertThat(queries.register(new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, may, null))
+        assertThat(queries.register(new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, AsOf.of(may), null))
                           .orElseThrow().total()).isZero();
     }
 
     private DecisionView viewAt(String id, LocalDate asOf, Instant knownAt) {
-        return queries.find(new FindDecisionQuery("P", id, asOf, knownAt)).orElseThrow();
+        return queries.find(new FindDecisionQuery("P", id, AsOf.of(asOf), knownAt)).orElseThrow();
     }
 
     @Test

@@ -226,6 +226,12 @@ class BadInputEndToEndTest {
                       "from-not-after-to");
         assertProblem(queries.get("viewer", decisions() + "?limit=0"), 400, "limit", "range");
         assertProblem(queries.get("viewer", decisions() + "?limit=abc"), 400, "limit", "type");
+        assertProblem(queries.get("viewer", decisions() + "?asOf=2026-02-30"), 400, "asOf", "type");
+        assertProblem(queries.get("viewer", decisions() + "?asOf=yesterday"), 400, "asOf", "type");
+        assertProblem(queries.get("viewer", decisions() + "?knownAt=2026-13-01T00:00:00Z"), 400, "knownAt", "type");
+        assertProblem(queries.get("viewer", "/api/programs/" + program + "?asOf=1999-01-01"), 404, null, "unknown-record");
+        assertThat(queries.get("viewer", decisions() + "?asOf=2026-03-10T12:00:00Z").json().path("asOf").asString())
+                .isEqualTo("2026-03-10T12:00:00Z");
         assertProblem(queries.get("viewer", "/api/programs/NO-SUCH"), 404, null, "unknown-record");
         assertProblem(queries.get("viewer", "/api/programs/NO-SUCH/decisions"), 404, null, "unknown-record");
         assertProblem(queries.get("viewer", decisions() + "/" + UUID.randomUUID()), 404, null, "unknown-record");

@@ -1,5 +1,6 @@
 package io.governanceledger.query.system;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.events.decisions.DecisionRegisterView;
 import io.governanceledger.events.decisions.DecisionView;
 import io.governanceledger.events.decisions.FindDecisionQuery;
@@ -111,7 +112,7 @@ class RebuildEndToEndTest {
             // equal, view for view, to a full replay of the ledger
             QueryGateway gateway = query.context().getBean(QueryGateway.class);
             ReplayReference reference = query.context().getBean(ReplayReference.class);
-            LocalDate today = LocalDate.now();
+            AsOf today = AsOf.of(LocalDate.now());
             Instant now = Instant.now();
             FindDecisionsQuery all = new FindDecisionsQuery(program, null, null, null, 0, 1000, today, now);
             assertThat(json(gateway.query(all, ResponseTypes.optionalInstanceOf(DecisionRegisterView.class)).join()))

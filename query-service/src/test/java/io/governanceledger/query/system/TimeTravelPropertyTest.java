@@ -1,5 +1,6 @@
 package io.governanceledger.query.system;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.events.audit.AuditTrailView;
 import io.governanceledger.events.audit.FindAuditTrailQuery;
 import io.governanceledger.events.budget.BudgetLineLineageView;
@@ -80,7 +81,11 @@ class TimeTravelPropertyTest {
                 if (random.nextBoolean()) {
                     knownAt = knownAt.minus(1, ChronoUnit.MICROS);
                 }
-                LocalDate asOf = LocalDate.of(2023, 10, 1).plusDays(random.nextInt(365 * 5));
+                LocalDate date = LocalDate.of(2023, 10, 1).plusDays(random.nextInt(365 * 5));
+                // a date (to the end of that day) or, one time in four, an instant within it
+                AsOf asOf = random.nextInt(4) > 0 ? AsOf.of(date)
+                        : AsOf.of(date.atStartOfDay(java.time.ZoneId.of("Europe/Brussels")).toInstant()
+                                      .plusSeconds(random.nextInt(86_400)));
                 Instant c = knownAt;
                 Map<String, Object> fast = history.views(gateway, asOf, c);
                 Map<String, Object> replayed = reference.answer(history.program, asOf, c,
@@ -271,7 +276,7 @@ class TimeTravelPropertyTest {
         }
 
         /** Every view of the program at one point on both clocks, by name. */
-        Map<String, Object> views(QueryGateway gateway, LocalDate asOf, Instant knownAt) {
+        Map<String, Object> views(QueryGateway gateway, AsOf asOf, Instant knownAt) {
             Map<String, Object> views = new LinkedHashMap<>();
             views.put("program", gateway.query(new FindProgramQuery(program, asOf, knownAt),
                                                ResponseTypes.optionalInstanceOf(ProgramView.class)).join());

@@ -1,7 +1,8 @@
 package io.governanceledger.events.audit;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * A program's events filtered by record kind and id, actor, correlation id, and ranges of recorded
@@ -12,5 +13,5 @@ import java.time.LocalDate;
  */
 public record FindAuditTrailQuery(String programId, String recordKind, String recordId, String actor, String correlationId,
                                   Instant recordedFrom, Instant recordedTo, Instant effectiveFrom, Instant effectiveTo,
-                                  int offset, int limit, LocalDate asOf, Instant knownAt) {
+                                  int offset, int limit, AsOf asOf, Instant knownAt) {
 }

@@ -1,14 +1,15 @@
 package io.governanceledger.events.budget;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * Why a line stands where it does on {@code asOf}, as recorded by {@code knownAt}: every leg booked on
  * it, oldest first, ending on its balances.
  */
-public record BudgetLineLineageView(String programId, LocalDate asOf, Instant knownAt, String lineId, String workstream,
+public record BudgetLineLineageView(String programId, AsOf asOf, Instant knownAt, String lineId, String workstream,
                                     CostCategory category, int fiscalYear, BalanceView current,
                                     List<LineageStepView> steps) {
 }

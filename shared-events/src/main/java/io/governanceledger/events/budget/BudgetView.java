@@ -1,14 +1,15 @@
 package io.governanceledger.events.budget;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * A program's budget: totals, every line, and totals per fiscal year, per category and per both, as
  * it stood on {@code asOf} according to what was recorded by {@code knownAt}.
  */
-public record BudgetView(String programId, LocalDate asOf, Instant knownAt, String currency, BalanceView total,
+public record BudgetView(String programId, AsOf asOf, Instant knownAt, String currency, BalanceView total,
                          List<BudgetLineView> lines, List<BudgetTotalView> byFiscalYear,
                          List<BudgetTotalView> byCategory, List<BudgetTotalView> byFiscalYearAndCategory) {
 }

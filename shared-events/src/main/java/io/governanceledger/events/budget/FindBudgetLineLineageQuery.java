@@ -1,11 +1,12 @@
 package io.governanceledger.events.budget;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * A line's lineage as it stood on {@code asOf} (null: today) as recorded by {@code knownAt} (null: now);
  * answered by an optional {@link BudgetLineLineageView}: empty for an unknown program or line.
  */
-public record FindBudgetLineLineageQuery(String programId, String lineId, LocalDate asOf, Instant knownAt) {
+public record FindBudgetLineLineageQuery(String programId, String lineId, AsOf asOf, Instant knownAt) {
 }

@@ -1,5 +1,7 @@
 package io.governanceledger.events.budget;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -11,5 +13,5 @@ import java.time.LocalDate;
  */
 public record FindMovementsQuery(String programId, String lineId, MovementKind kind, String status, LocalDate from,
                                  LocalDate to, String reference, int offset, int limit,
-                                 LocalDate asOf, Instant knownAt) {
+                                 AsOf asOf, Instant knownAt) {
 }

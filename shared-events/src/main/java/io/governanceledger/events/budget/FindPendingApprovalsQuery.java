@@ -1,7 +1,8 @@
 package io.governanceledger.events.budget;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * The pending movements {@code approver} may approve on {@code asOf} (null: today) as recorded by
@@ -9,5 +10,5 @@ import java.time.LocalDate;
  * delegations valid that day. {@code programId} null means every program.
  * Answered by a list of {@link MovementView}.
  */
-public record FindPendingApprovalsQuery(String approver, String programId, LocalDate asOf, Instant knownAt) {
+public record FindPendingApprovalsQuery(String approver, String programId, AsOf asOf, Instant knownAt) {
 }

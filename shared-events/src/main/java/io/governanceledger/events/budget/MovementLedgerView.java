@@ -1,13 +1,14 @@
 package io.governanceledger.events.budget;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * One page of a program's movements as they stood on {@code asOf} according to what was recorded by
  * {@code knownAt}, oldest effective date first; {@code total} matches the filter.
  */
-public record MovementLedgerView(String programId, LocalDate asOf, Instant knownAt, long total, int offset, int limit,
+public record MovementLedgerView(String programId, AsOf asOf, Instant knownAt, long total, int offset, int limit,
                                  List<MovementView> movements) {
 }

@@ -1,5 +1,7 @@
 package io.governanceledger.events.contracts;
 
+import io.governanceledger.events.AsOf;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -11,7 +13,7 @@ import java.util.List;
  * end date, the reference value (indexed), call-offs, the amendment timeline with running totals,
  * rejected proposals, de minimis usage, outstanding publication notices and its deadlines.
  */
-public record ContractView(String contractId, String programId, LocalDate asOf, Instant knownAt, ContractTerms terms,
+public record ContractView(String contractId, String programId, AsOf asOf, Instant knownAt, ContractTerms terms,
                            BigDecimal currentValue, LocalDate endDate, BigDecimal latestIndexValue,
                            BigDecimal referenceValue, BigDecimal calledOff, BigDecimal remainingValue,
                            DeMinimisUsageView deMinimis, List<AmendmentView> amendments, List<AmendmentView> rejected,

@@ -1,13 +1,14 @@
 package io.governanceledger.events.decisions;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 
 /**
  * One page of a program's decision register as it stood on {@code asOf} according to what was
  * recorded by {@code knownAt}: {@code total} matches the filter, newest first.
  */
-public record DecisionRegisterView(String programId, LocalDate asOf, Instant knownAt, long total, int offset, int limit,
+public record DecisionRegisterView(String programId, AsOf asOf, Instant knownAt, long total, int offset, int limit,
                                    List<DecisionSummaryView> decisions) {
 }

@@ -1,5 +1,7 @@
 package io.governanceledger.events.decisions;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -8,7 +10,7 @@ import java.util.List;
  * A decision as it stood on {@code asOf} according to what was recorded by {@code knownAt}, with its
  * history as known then: the events recorded by {@code knownAt} and effective by {@code asOf}, oldest first.
  */
-public record DecisionView(LocalDate asOf,
+public record DecisionView(AsOf asOf,
                            Instant knownAt,
                            DecisionSummaryView summary,
                            DecisionDetails details,

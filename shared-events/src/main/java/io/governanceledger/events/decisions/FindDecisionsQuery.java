@@ -1,5 +1,7 @@
 package io.governanceledger.events.decisions;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -10,5 +12,5 @@ import java.time.LocalDate;
  * (null: today) according to what was recorded by {@code knownAt} (null: now).
  */
 public record FindDecisionsQuery(String programId, DecisionStatus status, LocalDate from, LocalDate to,
-                                 int offset, int limit, LocalDate asOf, Instant knownAt) {
+                                 int offset, int limit, AsOf asOf, Instant knownAt) {
 }

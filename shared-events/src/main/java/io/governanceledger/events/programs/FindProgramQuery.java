@@ -1,11 +1,12 @@
 package io.governanceledger.events.programs;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
-import java.time.LocalDate;
 
 /**
  * A program as it stood on {@code asOf} (null: today) according to what was recorded by {@code knownAt}
  * (null: now); answered by an optional {@link ProgramView}, empty where the program did not exist.
  */
-public record FindProgramQuery(String programId, LocalDate asOf, Instant knownAt) {
+public record FindProgramQuery(String programId, AsOf asOf, Instant knownAt) {
 }

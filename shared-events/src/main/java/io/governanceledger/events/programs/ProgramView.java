@@ -1,5 +1,7 @@
 package io.governanceledger.events.programs;
 
+import io.governanceledger.events.AsOf;
+
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -8,7 +10,7 @@ import java.time.LocalDate;
  * was recorded by {@code knownAt}.
  */
 public record ProgramView(String programId,
-                          LocalDate asOf,
+                          AsOf asOf,
                           Instant knownAt,
                           String name,
                           String sponsor,
