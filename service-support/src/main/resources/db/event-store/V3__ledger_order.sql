@@ -49,8 +49,8 @@ CREATE TRIGGER domain_event_entry_queue_for_sealing
     FOR EACH STATEMENT EXECUTE FUNCTION queue_for_sealing();
 
 -- position: 1, 2, 3, ... with no hole. recorded_at never decreases along positions, so "recorded by
--- C" is exactly a prefix of the order. hash = SHA-256(previous hash || canonical bytes of the event),
--- see LedgerHash for the canonical bytes; the chain starts from 32 zero bytes.
+-- C" is exactly a prefix of the order. hash = SHA-256(previous hash || SHA-256(canonical bytes of the
+-- event)), see LedgerHash for the canonical bytes; the chain starts from 32 zero bytes.
 CREATE TABLE ledger_entry (
     position     BIGINT      PRIMARY KEY,
     global_index BIGINT      NOT NULL UNIQUE,

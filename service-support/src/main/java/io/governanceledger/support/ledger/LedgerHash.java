@@ -20,9 +20,11 @@ import java.time.temporal.ChronoUnit;
  *             field event_identifier, field aggregate_identifier, int64 sequence_number, field type,
  *             field payload_type, field payload_revision, field time_stamp, field meta_data, field payload
  * field     = int32 length then the bytes (text as UTF-8), or int32 -1 for null
- * hash(p)   = SHA-256(hash(p - 1) || canonical(p)), hash(0) = 32 zero bytes
+ * leaf(p)   = SHA-256(canonical(p))
+ * hash(p)   = SHA-256(hash(p - 1) || leaf(p)), hash(0) = 32 zero bytes
  * </pre>
- * All integers big-endian.
+ * All integers big-endian. Chaining leaf digests rather than the bytes lets an export leave out
+ * other programs' events (giving only their leaf digests) and still be checked link by link.
  */
 public final class LedgerHash {
 
@@ -46,9 +48,19 @@ public final class LedgerHash {
     }
 
     public static byte[] next(byte[] previous, Entry entry) {
+        return link(previous, leaf(entry));
+    }
+
+    /** The digest of one event's canonical bytes. */
+    public static byte[] leaf(Entry entry) {
+        return sha256().digest(canonical(entry));
+    }
+
+    /** The chain hash after {@code previous}, given the next event's leaf digest. */
+    public static byte[] link(byte[] previous, byte[] leaf) {
         MessageDigest sha256 = sha256();
         sha256.update(previous);
-        sha256.update(canonical(entry));
+        sha256.update(leaf);
         return sha256.digest();
     }
 

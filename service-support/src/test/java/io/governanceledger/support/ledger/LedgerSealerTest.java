@@ -1,16 +1,13 @@
 package io.governanceledger.support.ledger;
 
-import io.governanceledger.support.eventstore.EventStoreSchema;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import javax.sql.DataSource;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
+import java.util.UUID;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -21,7 +18,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -36,33 +32,24 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LedgerSealerTest {
 
-    private static final String SCHEMA = "event_store";
-    private static EmbeddedPostgres postgres;
+    private static final String SCHEMA = LedgerTestDatabase.SCHEMA;
+    private static LedgerTestDatabase database;
     private static DataSource dataSource;
 
     @BeforeAll
     static void startDatabase() throws Exception {
-        postgres = EmbeddedPostgres.builder().start();
-        dataSource = postgres.getPostgresDatabase();
-        new EventStoreSchema(dataSource, SCHEMA).migrate();
+        database = new LedgerTestDatabase();
+        dataSource = database.dataSource;
     }
 
     @AfterAll
     static void stopDatabase() throws Exception {
-        postgres.close();
+        database.close();
     }
 
     @BeforeEach
     void emptyStore() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            // the immutability triggers guard the tables; a test database may be reset by their owner
-            statement.execute("SET session_replication_role = replica");
-            statement.execute("DELETE FROM event_store.ledger_entry");
-            statement.execute("DELETE FROM event_store.unsealed_event");
-            statement.execute("DELETE FROM event_store.domain_event_entry");
-            statement.execute("UPDATE event_store.ledger_head SET position = 0, recorded_at = '-infinity',"
-                                      + " hash = '\\x0000000000000000000000000000000000000000000000000000000000000000'");
-        }
+        database.reset();
     }
 
     @Test
@@ -187,21 +174,7 @@ class LedgerSealerTest {
     }
 
     private static long append(Connection connection, String aggregate, long sequence) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,"
-                        + " meta_data, payload, payload_revision, payload_type, time_stamp)"
-                        + " VALUES (?, ?, 'Test', ?, ?, ?, '1', 'TestEvent', ?) RETURNING global_index")) {
-            insert.setString(1, aggregate);
-            insert.setLong(2, sequence);
-            insert.setString(3, UUID.randomUUID().toString());
-            insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
-            insert.setBytes(5, ("{\"n\":" + sequence + "}").getBytes(StandardCharsets.UTF_8));
-            insert.setString(6, Instant.now().toString());
-            try (ResultSet row = insert.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        }
+        return LedgerTestDatabase.append(connection, aggregate, sequence);
     }
 
     private static List<Sealed> ledger() throws SQLException {
@@ -235,11 +208,7 @@ class LedgerSealerTest {
     }
 
     private static long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
-            row.next();
-            return row.getLong(1);
-        }
+        return database.count(sql);
     }
 
     private record Committed(List<Long> globalIndexes, long commitStarted, long commitReturned) {

@@ -1,0 +1,236 @@
+package io.governanceledger.support.ledger;
+
+import javax.sql.DataSource;
+import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Walks the ledger order and its checkpoints and reports either "verified up to position N" or the
+ * first position that fails, and why:
+ * <ul>
+ * <li>{@code row-deleted}: a position is missing, or the event sealed at a position is gone;</li>
+ * <li>{@code event-changed}: the event's bytes no longer give the stored hash;</li>
+ * <li>{@code rows-swapped}: the event at one position gives the hash stored at another, and back;</li>
+ * <li>{@code row-inserted}: an event row at a position pushes the following ones down, or an event row
+ *     exists that is neither in the order nor waiting to be sealed;</li>
+ * <li>{@code chain-rewritten}: the chain is consistent link by link but differs from a signed
+ *     checkpoint: events were changed and the hashes recomputed without the signing key;</li>
+ * <li>{@code checkpoint-forged}: a checkpoint's signature does not verify with the published key.</li>
+ * </ul>
+ * It needs only read access; the public key comes from outside the database.
+ */
+public final class LedgerVerifier {
+
+    private static final int FETCH = 2000;
+
+    private final DataSource dataSource;
+    private final String schema;
+
+    public LedgerVerifier(DataSource dataSource, String schema) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+    }
+
+    /** @param publicKey the published checkpoint key; null checks the chain only */
+    public VerificationReport verify(PublicKey publicKey) {
+        long started = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                return verify(connection, publicKey, started);
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the ledger: " + e.getMessage(), e);
+        }
+    }
+
+    private VerificationReport verify(Connection connection, PublicKey publicKey, long started) throws SQLException {
+        List<Checkpoint> checkpoints = checkpoints(connection);
+        String keyId = publicKey == null ? null : SigningKeys.keyId(publicKey);
+        long lastSigned = 0;
+        if (publicKey != null) {
+            for (Checkpoint checkpoint : checkpoints) {
+                if (!checkpoint.keyId().equals(keyId)
+                        || !SigningKeys.verify(publicKey, checkpoint.signedBytes(), checkpoint.signature())) {
+                    return failed(0, checkpoint.position(), "checkpoint-forged", "the checkpoint at position "
+                            + checkpoint.position() + " (signed " + checkpoint.signedAt() + ", key " + checkpoint.keyId()
+                            + ") does not verify with the published key " + keyId, 0, 0, keyId, started);
+                }
+            }
+        }
+        Walk walk = new Walk();
+        int nextCheckpoint = 0;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT l.position, l.global_index AS sealed_index, l.recorded_at, l.hash, e.* FROM " + schema
+                        + ".ledger_entry l LEFT JOIN " + schema + ".domain_event_entry e ON e.global_index = l.global_index"
+                        + " ORDER BY l.position")) {
+            statement.setFetchSize(FETCH);
+            try (ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    long position = row.getLong("position");
+                    byte[] stored = row.getBytes("hash");
+                    if (position != walk.position + 1) {
+                        return walk.failed(walk.position + 1, "row-deleted", "position " + (walk.position + 1)
+                                + " is missing from the ledger order (the next one present is " + position + ")", started);
+                    }
+                    if (row.getString("event_identifier") == null) {
+                        return walk.failed(position, "row-deleted", "the event sealed at position " + position
+                                + " (global index " + row.getLong("sealed_index") + ") is gone from the store", started);
+                    }
+                    LedgerHash.Entry entry = entry(row, position);
+                    byte[] computed = LedgerHash.link(walk.previousStored, LedgerHash.leaf(entry));
+                    if (!Arrays.equals(computed, stored)) {
+                        if (walk.mismatch == null) {
+                            walk.mismatch = new Mismatch(position, walk.previousStored, stored, entry);
+                        } else if (belongsAt(entry, walk.mismatch.entry(), walk.mismatch.previousStored(),
+                                             walk.mismatch.stored())
+                                && belongsAt(walk.mismatch.entry(), entry, walk.previousStored, stored)) {
+                            return walk.failed(walk.mismatch.position(), "rows-swapped", "the events at positions "
+                                    + walk.mismatch.position() + " and " + position + " were exchanged", started);
+                        }
+                    }
+                    if (walk.mismatch != null && walk.mismatch.position() == position - 1
+                            && belongsAt(entry, walk.mismatch.entry(), walk.mismatch.previousStored(), stored)) {
+                        return walk.failed(walk.mismatch.position(), "row-inserted", "a row was inserted at position "
+                                + walk.mismatch.position() + "; the events from there on were moved down one", started);
+                    }
+                    if (walk.mismatch != null && position - walk.mismatch.position() > FETCH) {
+                        return walk.changed(started);
+                    }
+                    while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).position() == position) {
+                        Checkpoint checkpoint = checkpoints.get(nextCheckpoint++);
+                        if (publicKey != null && walk.mismatch == null && !Arrays.equals(checkpoint.chainHash(), stored)) {
+                            return walk.failedAfter(position, "chain-rewritten", "the chain hash at position " + position
+                                    + " is not the one signed at " + checkpoint.signedAt() + ": an event after position "
+                                    + walk.lastCheckpoint + " and up to " + position
+                                    + " was changed and the chain recomputed without the signing key", started);
+                        }
+                        if (walk.mismatch == null) {
+                            walk.lastCheckpoint = position;
+                        }
+                    }
+                    walk.previousStored = stored;
+                    walk.position = position;
+                    walk.checked++;
+                }
+            }
+        }
+        if (walk.mismatch != null) {
+            return walk.changed(started);
+        }
+        if (nextCheckpoint < checkpoints.size()) {
+            Checkpoint beyond = checkpoints.get(nextCheckpoint);
+            return walk.failed(walk.position + 1, "row-deleted", "a checkpoint was signed at position "
+                    + beyond.position() + " but the ledger ends at " + walk.position, started);
+        }
+        List<Long> strays = strays(connection);
+        if (!strays.isEmpty()) {
+            return walk.failed(walk.position + 1, "row-inserted", "event rows with global index " + strays
+                    + " are in the store but neither in the ledger order nor waiting to be sealed", started);
+        }
+        lastSigned = walk.lastCheckpoint;
+        return new VerificationReport("VERIFIED", walk.position, lastSigned, null, null,
+                                      publicKey == null ? "chain checked; checkpoints not checked: no public key given"
+                                              : "chain and " + checkpoints.size() + " checkpoints checked",
+                                      walk.checked, checkpoints.size(), keyId, millis(started));
+    }
+
+    private List<Checkpoint> checkpoints(Connection connection) throws SQLException {
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT * FROM " + schema + ".ledger_checkpoint ORDER BY position");
+             ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                checkpoints.add(new Checkpoint(row.getLong("position"), row.getBytes("chain_hash"),
+                                               row.getTimestamp("recorded_at").toInstant(),
+                                               row.getTimestamp("signed_at").toInstant(), row.getString("key_id"),
+                                               row.getBytes("signature")));
+            }
+        }
+        return checkpoints;
+    }
+
+    /** Event rows neither sealed nor queued for sealing: written around the application. */
+    private List<Long> strays(Connection connection) throws SQLException {
+        List<Long> strays = new ArrayList<>();
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT e.global_index FROM " + schema + ".domain_event_entry e"
+                        + " WHERE NOT EXISTS (SELECT 1 FROM " + schema + ".ledger_entry l WHERE l.global_index = e.global_index)"
+                        + " AND NOT EXISTS (SELECT 1 FROM " + schema + ".unsealed_event u WHERE u.global_index = e.global_index)"
+                        + " ORDER BY e.global_index LIMIT 20");
+             ResultSet row = statement.executeQuery()) {
+            while (row.next()) {
+                strays.add(row.getLong(1));
+            }
+        }
+        return strays;
+    }
+
+    /** Whether {@code event}, placed where {@code slot} is, gives {@code hash} after {@code previous}. */
+    private static boolean belongsAt(LedgerHash.Entry event, LedgerHash.Entry slot, byte[] previous, byte[] hash) {
+        LedgerHash.Entry moved = new LedgerHash.Entry(slot.position(), slot.recordedAt(), event.eventIdentifier(),
+                                                      event.aggregateIdentifier(), event.sequenceNumber(), event.type(),
+                                                      event.payloadType(), event.payloadRevision(), event.timeStamp(),
+                                                      event.metaData(), event.payload());
+        return Arrays.equals(LedgerHash.link(previous, LedgerHash.leaf(moved)), hash);
+    }
+
+    static LedgerHash.Entry entry(ResultSet row, long position) throws SQLException {
+        Instant recordedAt = row.getTimestamp("recorded_at").toInstant();
+        return new LedgerHash.Entry(position, recordedAt, row.getString("event_identifier"),
+                                    row.getString("aggregate_identifier"), row.getLong("sequence_number"),
+                                    row.getString("type"), row.getString("payload_type"), row.getString("payload_revision"),
+                                    row.getString("time_stamp"), row.getBytes("meta_data"), row.getBytes("payload"));
+    }
+
+    private static VerificationReport failed(long verifiedUpTo, long position, String kind, String detail, long checked,
+                                             long checkpoints, String keyId, long started) {
+        return new VerificationReport("FAILED", verifiedUpTo, 0, position, kind, detail, checked, checkpoints, keyId,
+                                      millis(started));
+    }
+
+    private static long millis(long started) {
+        return (System.nanoTime() - started) / 1_000_000;
+    }
+
+    private record Mismatch(long position, byte[] previousStored, byte[] stored, LedgerHash.Entry entry) {
+    }
+
+    /** The walk so far: the chain is checked link by link against the stored hashes. */
+    private static final class Walk {
+        long position;
+        long checked;
+        long lastCheckpoint;
+        byte[] previousStored = LedgerHash.GENESIS;
+        Mismatch mismatch;
+
+        VerificationReport failed(long at, String kind, String detail, long started) {
+            long good = mismatch != null ? Math.min(at, mismatch.position()) - 1 : at - 1;
+            return LedgerVerifier.failed(good, at, kind, detail, checked, 0, null, started)
+                    .withSignedUpTo(Math.min(lastCheckpoint, good));
+        }
+
+        /** A failure found at {@code at} that puts everything after the last good checkpoint in doubt. */
+        VerificationReport failedAfter(long at, String kind, String detail, long started) {
+            return LedgerVerifier.failed(lastCheckpoint, at, kind, detail, checked, 0, null, started)
+                                 .withSignedUpTo(lastCheckpoint);
+        }
+
+        VerificationReport changed(long started) {
+            return failed(mismatch.position(), "event-changed", "the event at position " + mismatch.position()
+                    + " no longer gives the hash stored for it (" + HexFormat.of().formatHex(mismatch.stored())
+                    + "): its payload, metadata or identity was changed", started);
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.governanceledger.support.ledger;
+
+/**
+ * What a verification of the ledger found.
+ *
+ * @param status       VERIFIED or FAILED
+ * @param verifiedUpTo the last position whose event and chain link check out, with everything before it
+ * @param signedUpTo   the last of those covered by a checkpoint signed with the published key
+ * @param failedAt     the first position that fails (null when verified)
+ * @param failure      row-deleted, event-changed, rows-swapped, row-inserted, chain-rewritten or checkpoint-forged
+ * @param detail       what was found, in words
+ */
+public record VerificationReport(String status,
+                                 long verifiedUpTo,
+                                 long signedUpTo,
+                                 Long failedAt,
+                                 String failure,
+                                 String detail,
+                                 long eventsChecked,
+                                 long checkpoints,
+                                 String keyId,
+                                 long millis) {
+
+    VerificationReport withSignedUpTo(long signed) {
+        return new VerificationReport(status, verifiedUpTo, signed, failedAt, failure, detail, eventsChecked, checkpoints,
+                                      keyId, millis);
+    }
+}

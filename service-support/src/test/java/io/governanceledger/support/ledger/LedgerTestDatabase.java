@@ -1,0 +1,81 @@
+package io.governanceledger.support.ledger;
+
+import io.governanceledger.support.eventstore.EventStoreSchema;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A real PostgreSQL with the event store's tables, for the ledger's tests; appends as the JDBC engine writes them. */
+final class LedgerTestDatabase implements AutoCloseable {
+
+    static final String SCHEMA = "event_store";
+
+    private final EmbeddedPostgres postgres;
+    final DataSource dataSource;
+
+    LedgerTestDatabase() throws IOException {
+        postgres = EmbeddedPostgres.builder().start();
+        dataSource = postgres.getPostgresDatabase();
+        new EventStoreSchema(dataSource, SCHEMA).migrate();
+    }
+
+    /** Empties the store the way only its owner can: with the immutability triggers switched off. */
+    void reset() throws SQLException {
+        asOwner("DELETE FROM event_store.ledger_checkpoint",
+                "DELETE FROM event_store.ledger_entry",
+                "DELETE FROM event_store.unsealed_event",
+                "DELETE FROM event_store.domain_event_entry",
+                "UPDATE event_store.ledger_head SET position = 0, recorded_at = '-infinity',"
+                        + " hash = '\\x0000000000000000000000000000000000000000000000000000000000000000'");
+    }
+
+    /** Runs statements as a privileged user who switched the triggers off (session_replication_role). */
+    void asOwner(String... statements) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("SET session_replication_role = replica");
+            for (String sql : statements) {
+                statement.execute(sql);
+            }
+        }
+    }
+
+    static long append(Connection connection, String aggregate, long sequence) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement(
+                "INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,"
+                        + " meta_data, payload, payload_revision, payload_type, time_stamp)"
+                        + " VALUES (?, ?, 'Test', ?, ?, ?, '1', 'TestEvent', ?) RETURNING global_index")) {
+            insert.setString(1, aggregate);
+            insert.setLong(2, sequence);
+            insert.setString(3, UUID.randomUUID().toString());
+            insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(5, ("{\"n\":" + sequence + "}").getBytes(StandardCharsets.UTF_8));
+            insert.setString(6, Instant.now().toString());
+            try (ResultSet row = insert.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+
+    long count(String sql) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery(sql)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        postgres.close();
+    }
+}

@@ -1,0 +1,196 @@
+package io.governanceledger.support.ledger;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each way a privileged user could alter the stored history, done to the tables directly with the
+ * triggers switched off, is found at the right position with the right reason; an untouched store
+ * verifies. 30 events are sealed, with signed checkpoints at positions 10, 20 and 30.
+ */
+class LedgerVerifierTest {
+
+    private static LedgerTestDatabase database;
+    private static KeyPair keys;
+    private LedgerVerifier verifier;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        database = new LedgerTestDatabase();
+        keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        database.close();
+    }
+
+    @BeforeEach
+    void thirtySealedEventsWithThreeCheckpoints() throws Exception {
+        database.reset();
+        LedgerSealer sealer = new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
+        LedgerCheckpointer checkpointer = new LedgerCheckpointer(database.dataSource, LedgerTestDatabase.SCHEMA, keys,
+                                                                 1_000_000, Duration.ofDays(1));
+        try (Connection connection = database.dataSource.getConnection()) {
+            for (int batch = 0; batch < 3; batch++) {
+                for (int i = 0; i < 10; i++) {
+                    LedgerTestDatabase.append(connection, "agg-" + batch, i);
+                }
+                sealer.sealAvailable();
+                assertThat(checkpointer.checkpointIfDue(true)).isPresent();
+            }
+        }
+        verifier = new LedgerVerifier(database.dataSource, LedgerTestDatabase.SCHEMA);
+    }
+
+    @Test
+    void anUntouchedStoreVerifiesUpToItsLastPosition() {
+        VerificationReport report = verifier.verify(keys.getPublic());
+        assertThat(report.status()).isEqualTo("VERIFIED");
+        assertThat(report.verifiedUpTo()).isEqualTo(30);
+        assertThat(report.signedUpTo()).isEqualTo(30);
+        assertThat(report.checkpoints()).isEqualTo(3);
+        assertThat(report.failedAt()).isNull();
+    }
+
+    @Test
+    void aChangedPayloadIsFoundAtItsPosition() throws Exception {
+        database.asOwner("UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":999}', 'UTF8')"
+                                 + " WHERE global_index = " + globalIndexAt(17));
+        assertFailure(verifier.verify(keys.getPublic()), 17, "event-changed", 16);
+    }
+
+    @Test
+    void changedMetadataIsFoundToo() throws Exception {
+        database.asOwner("UPDATE event_store.domain_event_entry SET meta_data = convert_to('{\"actor\":\"someone else\"}', 'UTF8')"
+                                 + " WHERE global_index = " + globalIndexAt(3));
+        assertFailure(verifier.verify(keys.getPublic()), 3, "event-changed", 2);
+    }
+
+    @Test
+    void aDeletedRowIsFound() throws Exception {
+        long index = globalIndexAt(12);
+        database.asOwner("DELETE FROM event_store.ledger_entry WHERE position = 12",
+                         "DELETE FROM event_store.domain_event_entry WHERE global_index = " + index);
+        assertFailure(verifier.verify(keys.getPublic()), 12, "row-deleted", 11);
+    }
+
+    @Test
+    void aDeletedEventWhoseLedgerEntryStaysIsFound() throws Exception {
+        database.asOwner("DELETE FROM event_store.domain_event_entry WHERE global_index = " + globalIndexAt(25));
+        assertFailure(verifier.verify(keys.getPublic()), 25, "row-deleted", 24);
+    }
+
+    @Test
+    void theLastRowsDeletedWithTheirLedgerEntriesAreFoundByTheCheckpoint() throws Exception {
+        database.asOwner("DELETE FROM event_store.domain_event_entry WHERE global_index IN (SELECT global_index FROM"
+                                 + " event_store.ledger_entry WHERE position > 28)",
+                         "DELETE FROM event_store.ledger_entry WHERE position > 28");
+        assertFailure(verifier.verify(keys.getPublic()), 29, "row-deleted", 28);
+    }
+
+    @Test
+    void anEventRowInsertedAroundTheApplicationIsFound() throws Exception {
+        database.asOwner("INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                                 + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                                 + " VALUES ('forged', 0, 'Test', 'forged-1', convert_to('{}', 'UTF8'),"
+                                 + " convert_to('{}', 'UTF8'), '1', 'TestEvent', '2026-01-01T00:00:00Z')");
+        VerificationReport report = verifier.verify(keys.getPublic());
+        assertThat(report.status()).isEqualTo("FAILED");
+        assertThat(report.failure()).isEqualTo("row-inserted");
+        assertThat(report.verifiedUpTo()).isEqualTo(30);
+    }
+
+    @Test
+    void aRowInsertedIntoTheOrderIsFoundWhereItWasPut() throws Exception {
+        // the new row takes position 8; the rows from 8 on move down one, with their hashes
+        database.asOwner("UPDATE event_store.ledger_entry SET position = -position WHERE position >= 8",
+                         "UPDATE event_store.ledger_entry SET position = 1 - position WHERE position < 0",
+                         "INSERT INTO event_store.domain_event_entry (global_index, aggregate_identifier, sequence_number,"
+                                 + " type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                                 + " VALUES (100000, 'forged', 0, 'Test', 'forged-2', convert_to('{}', 'UTF8'),"
+                                 + " convert_to('{}', 'UTF8'), '1', 'TestEvent', '2026-01-01T00:00:00Z')",
+                         "INSERT INTO event_store.ledger_entry (position, global_index, recorded_at, hash)"
+                                 + " SELECT 8, 100000, recorded_at, hash FROM event_store.ledger_entry WHERE position = 7");
+        assertFailure(verifier.verify(keys.getPublic()), 8, "row-inserted", 7);
+    }
+
+    @Test
+    void swappedRowsAreFound() throws Exception {
+        long at5 = globalIndexAt(5);
+        long at9 = globalIndexAt(9);
+        database.asOwner("UPDATE event_store.ledger_entry SET global_index = -1 WHERE position = 5",
+                         "UPDATE event_store.ledger_entry SET global_index = " + at5 + " WHERE position = 9",
+                         "UPDATE event_store.ledger_entry SET global_index = " + at9 + " WHERE position = 5");
+        assertFailure(verifier.verify(keys.getPublic()), 5, "rows-swapped", 4);
+    }
+
+    @Test
+    void aChainRecomputedWithoutTheSigningKeyIsFoundAtTheNextCheckpoint() throws Exception {
+        database.asOwner("UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":-1}', 'UTF8')"
+                                 + " WHERE global_index = " + globalIndexAt(14));
+        recomputeChainFrom(14);
+        VerificationReport withoutKey = verifier.verify(null);
+        assertThat(withoutKey.status()).as("the links agree: only the signatures can tell").isEqualTo("VERIFIED");
+        VerificationReport report = verifier.verify(keys.getPublic());
+        assertFailure(report, 20, "chain-rewritten", 10);
+        assertThat(report.detail()).contains("after position 10 and up to 20");
+    }
+
+    @Test
+    void aForgedCheckpointIsFound() throws Exception {
+        database.asOwner("UPDATE event_store.ledger_checkpoint SET signature = decode(repeat('00', 64), 'hex')"
+                                 + " WHERE position = 20");
+        assertFailure(verifier.verify(keys.getPublic()), 20, "checkpoint-forged", 0);
+        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        assertThat(new LedgerVerifier(database.dataSource, LedgerTestDatabase.SCHEMA).verify(other.getPublic()).failure())
+                .as("a key other than the published one").isEqualTo("checkpoint-forged");
+    }
+
+    private static void assertFailure(VerificationReport report, long position, String failure, long verifiedUpTo) {
+        assertThat(report.status()).as(report.detail()).isEqualTo("FAILED");
+        assertThat(report.failure()).as(report.detail()).isEqualTo(failure);
+        assertThat(report.failedAt()).as(report.detail()).isEqualTo(position);
+        assertThat(report.verifiedUpTo()).as(report.detail()).isEqualTo(verifiedUpTo);
+    }
+
+    private static long globalIndexAt(long position) throws SQLException {
+        return database.count("SELECT global_index FROM event_store.ledger_entry WHERE position = " + position);
+    }
+
+    /** What someone without the signing key can do after editing an event: recompute every later hash. */
+    private static void recomputeChainFrom(long position) throws SQLException {
+        List<String> updates = new ArrayList<>();
+        try (Connection connection = database.dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(
+                     "SELECT l.position, l.recorded_at, l.hash, e.* FROM event_store.ledger_entry l"
+                             + " JOIN event_store.domain_event_entry e USING (global_index) ORDER BY l.position");
+             ResultSet row = statement.executeQuery()) {
+            byte[] hash = LedgerHash.GENESIS;
+            while (row.next()) {
+                long at = row.getLong("position");
+                hash = at < position ? row.getBytes("hash") : LedgerHash.next(hash, LedgerVerifier.entry(row, at));
+                if (at >= position) {
+                    updates.add("UPDATE event_store.ledger_entry SET hash = decode('" + HexFormat.of().formatHex(hash)
+                                        + "', 'hex') WHERE position = " + at);
+                }
+            }
+        }
+        database.asOwner(updates.toArray(String[]::new));
+    }
+}
