@@ -1,5 +1,6 @@
 package io.governanceledger.command;
 
+import io.governanceledger.support.ledger.VerifyCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -8,6 +9,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class CommandServiceApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(VerifyCommand.run(args, System.out));
+        }
         application().run(args);
     }
 

@@ -1,6 +1,7 @@
 package io.governanceledger.query;
 
 import io.governanceledger.query.rebuild.RebuildCommand;
+import io.governanceledger.support.ledger.VerifyCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 
@@ -11,6 +12,9 @@ public class QueryServiceApplication {
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals("rebuild")) {
             System.exit(RebuildCommand.run(args, System.out));
+        }
+        if (args.length > 0 && args[0].equals("verify")) {
+            System.exit(VerifyCommand.run(args, System.out));
         }
         application().run(args);
     }

@@ -82,8 +82,8 @@ public final class LedgerSystem implements AutoCloseable {
         return new LedgerSystem("ledger_" + DATABASES.incrementAndGet());
     }
 
-    public Service startCommandService() {
-        return start(CommandServiceApplication.application(), "command-" + NODES.incrementAndGet());
+    public Service startCommandService(String... extraArguments) {
+        return start(CommandServiceApplication.application(), "command-" + NODES.incrementAndGet(), extraArguments);
     }
 
     public Service startQueryService(String... extraArguments) {
@@ -114,6 +114,11 @@ public final class LedgerSystem implements AutoCloseable {
 
     public JdbcClient jdbc() {
         return jdbc;
+    }
+
+    /** The JDBC address of this system's database, for tools that connect on their own. */
+    public String jdbcUrl() {
+        return jdbcUrl;
     }
 
     /** Rows of the event store. */

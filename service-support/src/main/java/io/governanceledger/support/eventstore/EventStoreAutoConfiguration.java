@@ -5,9 +5,12 @@ import io.governanceledger.support.messaging.LedgerCorrelationDataProvider;
 import io.governanceledger.support.messaging.LedgerMetaDataInterceptor;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.time.BusinessClock;
+import io.governanceledger.support.ledger.LedgerCheckpointer;
 import io.governanceledger.support.ledger.LedgerEventSource;
 import io.governanceledger.support.ledger.LedgerReader;
 import io.governanceledger.support.ledger.LedgerSealer;
+import io.governanceledger.support.ledger.LedgerVerifier;
+import io.governanceledger.support.ledger.SigningKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -203,6 +206,26 @@ public class EventStoreAutoConfiguration {
                                                @Value("${ledger.event-store.safety-poll-ms:2000}") long safetyPollMs,
                                                @Value("${ledger.event-store.read-batch-size:1000}") int batchSize) {
         return new LedgerEventSource(reader, notifications, Duration.ofMillis(safetyPollMs), batchSize);
+    }
+
+    /** Signs checkpoints of the chain head; only where the private key is ({@code ledger.checkpoints.enabled}). */
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    @ConditionalOnProperty(name = "ledger.checkpoints.enabled", havingValue = "true")
+    public LedgerCheckpointer ledgerCheckpointer(DataSource dataSource, EventStoreSchema eventStoreSchema,
+                                                 @Value("${ledger.signing.private-key-file}") java.nio.file.Path privateKey,
+                                                 @Value("${ledger.signing.public-key-file}") java.nio.file.Path publicKey,
+                                                 @Value("${ledger.checkpoints.every-events}") long everyEvents,
+                                                 @Value("${ledger.checkpoints.interval}") Duration interval) {
+        eventStoreSchema.migrate();
+        return new LedgerCheckpointer(dataSource, EVENT_STORE_SCHEMA, SigningKeys.loadOrCreate(privateKey, publicKey),
+                                      everyEvents, interval);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public LedgerVerifier ledgerVerifier(DataSource dataSource) {
+        return new LedgerVerifier(dataSource, EVENT_STORE_SCHEMA);
     }
 
     @Bean

@@ -1,0 +1,66 @@
+package io.governanceledger.support.ledger;
+
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+
+/**
+ * The command-line verifier: {@code java -jar <either service's jar> verify [--jdbc-url=...] [--user=...]
+ * [--password=...] [--public-key=<PEM file>]}. It reads the database directly (read access is enough)
+ * and checks the chain against the public key you give it, not one the database could have swapped.
+ * Defaults: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD, else the local embedded PostgreSQL, and
+ * {@code .ledger/keys/checkpoint-signing.pub}. Exit status 0 when verified, 1 when a check fails, 2 for
+ * a usage or connection error.
+ */
+public final class VerifyCommand {
+
+    private VerifyCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/postgres");
+        String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
+        String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "postgres");
+        Path key = Path.of(".ledger", "keys", "checkpoint-signing.pub");
+        for (int i = 1; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.startsWith("--jdbc-url=")) {
+                url = arg.substring(11);
+            } else if (arg.startsWith("--user=")) {
+                user = arg.substring(7);
+            } else if (arg.startsWith("--password=")) {
+                password = arg.substring(11);
+            } else if (arg.startsWith("--public-key=")) {
+                key = Path.of(arg.substring(13));
+            } else {
+                out.println("usage: verify [--jdbc-url=jdbc:postgresql://host:port/db] [--user=...] [--password=...]"
+                                    + " [--public-key=checkpoint-signing.pub]");
+                return 2;
+            }
+        }
+        PublicKey publicKey = Files.exists(key) ? SigningKeys.loadPublic(key) : null;
+        if (publicKey == null) {
+            out.println("no public key at " + key + ": checking the chain only");
+        }
+        VerificationReport report;
+        try {
+            report = new LedgerVerifier(new DriverManagerDataSource(url, user, password), "event_store").verify(publicKey);
+        } catch (RuntimeException e) {
+            out.println("cannot verify " + url + ": " + e.getMessage());
+            return 2;
+        }
+        if (report.status().equals("VERIFIED")) {
+            out.println("VERIFIED up to position " + report.verifiedUpTo() + " (signed up to " + report.signedUpTo()
+                                + "; " + report.detail() + "; key " + report.keyId() + "; " + report.eventsChecked()
+                                + " events in " + report.millis() + " ms)");
+            return 0;
+        }
+        out.println("FAILED at position " + report.failedAt() + ": " + report.failure());
+        out.println("  " + report.detail());
+        out.println("  verified up to position " + report.verifiedUpTo() + ", signed up to " + report.signedUpTo());
+        return 1;
+    }
+}
