@@ -69,7 +69,7 @@ public final class LedgerVerifier {
                 }
             }
         }
-        Walk walk = new Walk();
+        Walk walk = new Walk(checkpoints.size(), keyId);
         int nextCheckpoint = 0;
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT l.position, l.global_index AS sealed_index, l.recorded_at, l.hash, e.* FROM " + schema
@@ -209,21 +209,28 @@ public final class LedgerVerifier {
 
     /** The walk so far: the chain is checked link by link against the stored hashes. */
     private static final class Walk {
+        final int checkpoints;
+        final String keyId;
         long position;
         long checked;
         long lastCheckpoint;
         byte[] previousStored = LedgerHash.GENESIS;
         Mismatch mismatch;
 
+        Walk(int checkpoints, String keyId) {
+            this.checkpoints = checkpoints;
+            this.keyId = keyId;
+        }
+
         VerificationReport failed(long at, String kind, String detail, long started) {
             long good = mismatch != null ? Math.min(at, mismatch.position()) - 1 : at - 1;
-            return LedgerVerifier.failed(good, at, kind, detail, checked, 0, null, started)
+            return LedgerVerifier.failed(good, at, kind, detail, checked, checkpoints, keyId, started)
                     .withSignedUpTo(Math.min(lastCheckpoint, good));
         }
 
         /** A failure found at {@code at} that puts everything after the last good checkpoint in doubt. */
         VerificationReport failedAfter(long at, String kind, String detail, long started) {
-            return LedgerVerifier.failed(lastCheckpoint, at, kind, detail, checked, 0, null, started)
+            return LedgerVerifier.failed(lastCheckpoint, at, kind, detail, checked, checkpoints, keyId, started)
                                  .withSignedUpTo(lastCheckpoint);
         }
 
