@@ -1,5 +1,8 @@
 package io.governanceledger.query.ledger;
 
+import io.governanceledger.query.programs.KnownPrograms;
+import io.governanceledger.support.eventstore.EventStoreAutoConfiguration;
+import io.governanceledger.support.ledger.LedgerExport;
 import io.governanceledger.support.ledger.LedgerVerifier;
 import io.governanceledger.support.ledger.SigningKeys;
 import io.governanceledger.support.ledger.VerificationReport;
@@ -8,9 +11,15 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import javax.sql.DataSource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
@@ -22,11 +31,32 @@ import java.util.Map;
 class LedgerController {
 
     private final LedgerVerifier verifier;
+    private final LedgerExport export;
+    private final KnownPrograms programs;
     private final Path publicKeyFile;
 
-    LedgerController(LedgerVerifier verifier, @Value("${ledger.signing.public-key-file}") Path publicKeyFile) {
+    LedgerController(LedgerVerifier verifier, DataSource dataSource, KnownPrograms programs,
+                     @Value("${ledger.signing.public-key-file}") Path publicKeyFile) {
         this.verifier = verifier;
+        this.export = new LedgerExport(dataSource, EventStoreAutoConfiguration.EVENT_STORE_SCHEMA);
+        this.programs = programs;
         this.publicKeyFile = publicKeyFile;
+    }
+
+    @GetMapping(value = "/api/ledger/export", produces = "application/zip")
+    @Operation(summary = "The auditor's bundle (ZIP): events as NDJSON with their chain hashes (other programs' events "
+            + "as leaf digests only when programId is given), signed checkpoints, the public key and a manifest; "
+            + "check it offline with 'verify --bundle=...'")
+    ResponseEntity<StreamingResponseBody> exportBundle(@RequestParam(required = false) String programId) {
+        if (programId != null && !programs.contains(programId)) {
+            throw RecordNotFoundException.unknownProgram(programId, null, null);
+        }
+        String name = (programId == null ? "ledger" : programId.replaceAll("[^A-Za-z0-9._-]", "_")) + "-export.zip";
+        PublicKey key = publicKey();
+        return ResponseEntity.ok()
+                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                             .contentType(MediaType.parseMediaType("application/zip"))
+                             .body(out -> export.write(out, programId, key));
     }
 
     @GetMapping("/api/ledger/verification")

@@ -47,6 +47,23 @@ public final class Http {
         return send(request(user, path).GET().build());
     }
 
+    /** A binary answer (a ZIP, ...), 200 expected. */
+    public byte[] getBytes(String user, String path) {
+        try {
+            HttpResponse<byte[]> response = CLIENT.send(request(user, path).GET().build(),
+                                                        HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(path + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String user, String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                                                  .timeout(Duration.ofSeconds(30));

@@ -8,6 +8,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -20,8 +21,10 @@ import static org.awaitility.Awaitility.await;
  */
 class LedgerVerificationEndToEndTest {
 
+    private static final Path KEY = Path.of(".ledger", "keys", "checkpoint-signing.pub");
+
     @Test
-    void theLedgerVerifiesUntilARowIsAlteredThenNamesIt() {
+    void theLedgerVerifiesUntilARowIsAlteredThenNamesIt() throws Exception {
         try (LedgerSystem system = LedgerSystem.isolated()) {
             Http commands = system.startCommandService("--ledger.checkpoints.interval=PT0.5S").http();
             Http queries = system.startQueryService().http();
@@ -40,6 +43,16 @@ class LedgerVerificationEndToEndTest {
             assertThat(key.path("algorithm").asString()).isEqualTo("Ed25519");
             assertThat(key.path("pem").asString()).startsWith("-----BEGIN PUBLIC KEY-----");
 
+            // the auditor's bundle of the program verifies offline against the published key
+            Path bundle = Files.createTempFile("ledger-export", ".zip");
+            Files.write(bundle, queries.getBytes("auditor", "/api/ledger/export?programId=" + program));
+            ByteArrayOutputStream offline = new ByteArrayOutputStream();
+            assertThat(VerifyCommand.run(new String[]{"verify", "--bundle=" + bundle, "--public-key=" + KEY},
+                                         new PrintStream(offline, true, StandardCharsets.UTF_8)))
+                    .as(offline.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(offline.toString(StandardCharsets.UTF_8)).contains("VERIFIED up to position 6");
+            assertThat(queries.get("auditor", "/api/ledger/export?programId=NOPE").status()).isEqualTo(404);
+
             // a database owner rewrites the reason of the third event
             system.jdbc().sql("""
                               SET session_replication_role = replica;
@@ -57,7 +70,7 @@ class LedgerVerificationEndToEndTest {
             int exit = VerifyCommand.run(new String[]{"verify", "--jdbc-url=" + system.jdbcUrl(),
                                                      "--user=" + EmbeddedPostgresServer.USER,
                                                      "--password=" + EmbeddedPostgresServer.PASSWORD,
-                                                     "--public-key=" + Path.of(".ledger", "keys", "checkpoint-signing.pub")},
+                                                     "--public-key=" + KEY},
                                          new PrintStream(printed, true, StandardCharsets.UTF_8));
             assertThat(exit).isEqualTo(1);
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FAILED at position 3: event-changed");

@@ -9,8 +9,9 @@ import java.security.PublicKey;
 
 /**
  * The command-line verifier: {@code java -jar <either service's jar> verify [--jdbc-url=...] [--user=...]
- * [--password=...] [--public-key=<PEM file>]}. It reads the database directly (read access is enough)
- * and checks the chain against the public key you give it, not one the database could have swapped.
+ * [--password=...] [--public-key=<PEM file>]} reads the database directly (read access is enough);
+ * {@code verify --bundle=<export.zip> [--public-key=<PEM file>]} checks an auditor's bundle offline.
+ * Either checks against the public key you give it, not one the database or bundle could have swapped.
  * Defaults: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD, else the local embedded PostgreSQL, and
  * {@code .ledger/keys/checkpoint-signing.pub}. Exit status 0 when verified, 1 when a check fails, 2 for
  * a usage or connection error.
@@ -25,6 +26,7 @@ public final class VerifyCommand {
         String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
         String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "postgres");
         Path key = Path.of(".ledger", "keys", "checkpoint-signing.pub");
+        Path bundle = null;
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.startsWith("--jdbc-url=")) {
@@ -35,8 +37,11 @@ public final class VerifyCommand {
                 password = arg.substring(11);
             } else if (arg.startsWith("--public-key=")) {
                 key = Path.of(arg.substring(13));
+            } else if (arg.startsWith("--bundle=")) {
+                bundle = Path.of(arg.substring(9));
             } else {
                 out.println("usage: verify [--jdbc-url=jdbc:postgresql://host:port/db] [--user=...] [--password=...]"
+                                    + " [--public-key=checkpoint-signing.pub] | verify --bundle=export.zip"
                                     + " [--public-key=checkpoint-signing.pub]");
                 return 2;
             }
@@ -47,9 +52,15 @@ public final class VerifyCommand {
         }
         VerificationReport report;
         try {
-            report = new LedgerVerifier(new DriverManagerDataSource(url, user, password), "event_store").verify(publicKey);
-        } catch (RuntimeException e) {
-            out.println("cannot verify " + url + ": " + e.getMessage());
+            if (bundle != null) {
+                try (var in = Files.newInputStream(bundle)) {
+                    report = BundleVerifier.verify(in, publicKey);
+                }
+            } else {
+                report = new LedgerVerifier(new DriverManagerDataSource(url, user, password), "event_store").verify(publicKey);
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            out.println("cannot verify " + (bundle != null ? bundle : url) + ": " + e.getMessage());
             return 2;
         }
         if (report.status().equals("VERIFIED")) {

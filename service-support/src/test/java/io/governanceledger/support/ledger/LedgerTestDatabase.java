@@ -56,7 +56,7 @@ final class LedgerTestDatabase implements AutoCloseable {
             insert.setString(1, aggregate);
             insert.setLong(2, sequence);
             insert.setString(3, UUID.randomUUID().toString());
-            insert.setBytes(4, "{}".getBytes(StandardCharsets.UTF_8));
+            insert.setBytes(4, ("{\"programId\":\"" + aggregate + "\"}").getBytes(StandardCharsets.UTF_8));
             insert.setBytes(5, ("{\"n\":" + sequence + "}").getBytes(StandardCharsets.UTF_8));
             insert.setString(6, Instant.now().toString());
             try (ResultSet row = insert.executeQuery()) {

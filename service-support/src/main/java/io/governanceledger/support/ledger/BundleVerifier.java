@@ -1,0 +1,162 @@
+package io.governanceledger.support.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+/**
+ * Checks an auditor's bundle ({@link LedgerExport}) offline: each file against the manifest, every
+ * included event against its chain hash, every link of the chain (other programs' events by their
+ * leaf digest), and every checkpoint's signature and hash. Trust comes from the key the auditor pins;
+ * without one, the bundle's own key is used and the report says so.
+ */
+public final class BundleVerifier {
+
+    private BundleVerifier() {
+    }
+
+    public static VerificationReport verify(InputStream bundle, PublicKey pinnedKey) {
+        long started = System.nanoTime();
+        Map<String, byte[]> files = read(bundle);
+        byte[] manifestBytes = files.get("manifest.json");
+        if (manifestBytes == null || !files.containsKey("events.ndjson") || !files.containsKey("checkpoints.ndjson")) {
+            return failed(0, 0L, "bundle-altered", "the bundle lacks its manifest, events or checkpoints", 0, 0, null, started);
+        }
+        JsonNode manifest = json(manifestBytes);
+        for (var file : manifest.path("files").properties()) {
+            byte[] content = files.get(file.getKey());
+            if (content == null || !LedgerExport.sha256(content).equals(file.getValue().asText())) {
+                return failed(0, 0L, "bundle-altered", file.getKey() + " does not match the SHA-256 in the manifest",
+                              0, 0, null, started);
+            }
+        }
+        PublicKey key = pinnedKey;
+        String note = "checked against the pinned key";
+        if (key == null && files.containsKey("public-key.pem")) {
+            key = SigningKeys.publicKey(Base64.getDecoder().decode(new String(files.get("public-key.pem"),
+                                                                                StandardCharsets.UTF_8)
+                                                                             .replace("-----BEGIN PUBLIC KEY-----", "")
+                                                                             .replace("-----END PUBLIC KEY-----", "")
+                                                                             .replaceAll("\\s", "")));
+            note = "checked against the bundle's own key: pin the published key to trust it";
+        }
+        String keyId = key == null ? null : SigningKeys.keyId(key);
+        List<Checkpoint> checkpoints = new ArrayList<>();
+        for (JsonNode line : lines(files.get("checkpoints.ndjson"))) {
+            checkpoints.add(new Checkpoint(line.path("position").asLong(), HexFormat.of().parseHex(line.path("chainHash").asText()),
+                                           Instant.parse(line.path("recordedAt").asText()),
+                                           Instant.parse(line.path("signedAt").asText()), line.path("keyId").asText(),
+                                           Base64.getDecoder().decode(line.path("signature").asText())));
+        }
+        Map<Long, Checkpoint> byPosition = new HashMap<>();
+        for (Checkpoint checkpoint : checkpoints) {
+            if (key == null || !checkpoint.keyId().equals(keyId)
+                    || !SigningKeys.verify(key, checkpoint.signedBytes(), checkpoint.signature())) {
+                return failed(0, checkpoint.position(), "checkpoint-forged", "the checkpoint at position "
+                        + checkpoint.position() + " does not verify with key " + keyId, 0, checkpoints.size(), keyId,
+                              started);
+            }
+            byPosition.put(checkpoint.position(), checkpoint);
+        }
+        byte[] previous = LedgerHash.GENESIS;
+        long position = 0;
+        long checked = 0;
+        long signed = 0;
+        for (JsonNode line : lines(files.get("events.ndjson"))) {
+            long at = line.path("position").asLong();
+            if (at != position + 1) {
+                return failed(position, position + 1, "row-deleted", "position " + (position + 1)
+                        + " is missing from the bundle", checked, checkpoints.size(), keyId, started).withSignedUpTo(signed);
+            }
+            byte[] hash = HexFormat.of().parseHex(line.path("hash").asText());
+            byte[] leaf = line.has("event")
+                    ? LedgerHash.leaf(LedgerExport.entry(at, Instant.parse(line.path("recordedAt").asText()), line.path("event")))
+                    : HexFormat.of().parseHex(line.path("leaf").asText());
+            if (!Arrays.equals(LedgerHash.link(previous, leaf), hash)) {
+                return failed(position, at, "event-changed", "the event at position " + at
+                        + " does not give the hash stated for it", checked, checkpoints.size(), keyId, started)
+                        .withSignedUpTo(signed);
+            }
+            Checkpoint checkpoint = byPosition.get(at);
+            if (checkpoint != null) {
+                if (!Arrays.equals(checkpoint.chainHash(), hash)) {
+                    return failed(signed, at, "chain-rewritten", "the chain hash at position " + at
+                            + " is not the one signed at " + checkpoint.signedAt(), checked, checkpoints.size(), keyId,
+                                  started).withSignedUpTo(signed);
+                }
+                signed = at;
+            }
+            previous = hash;
+            position = at;
+            if (line.has("event")) {
+                checked++;
+            }
+        }
+        for (Checkpoint checkpoint : checkpoints) {
+            if (checkpoint.position() > position) {
+                return failed(position, position + 1, "row-deleted", "a checkpoint was signed at position "
+                        + checkpoint.position() + " but the bundle ends at " + position, checked, checkpoints.size(),
+                              keyId, started).withSignedUpTo(signed);
+            }
+        }
+        return new VerificationReport("VERIFIED", position, signed, null, null,
+                                      checked + " events and the chain of " + position + " positions and "
+                                              + checkpoints.size() + " checkpoints " + note,
+                                      checked, checkpoints.size(), keyId, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static VerificationReport failed(long verifiedUpTo, Long at, String kind, String detail, long checked,
+                                             long checkpoints, String keyId, long started) {
+        return new VerificationReport("FAILED", verifiedUpTo, 0, at, kind, detail, checked, checkpoints, keyId,
+                                      (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private static Map<String, byte[]> read(InputStream bundle) {
+        Map<String, byte[]> files = new HashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(bundle)) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                ByteArrayOutputStream content = new ByteArrayOutputStream();
+                zip.transferTo(content);
+                files.put(entry.getName(), content.toByteArray());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("not a readable bundle: " + e.getMessage(), e);
+        }
+        return files;
+    }
+
+    private static List<JsonNode> lines(byte[] ndjson) {
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : new String(ndjson, StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(json(line.getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return lines;
+    }
+
+    private static JsonNode json(byte[] bytes) {
+        try {
+            return LedgerExport.JSON.readTree(new ByteArrayInputStream(bytes));
+        } catch (IOException e) {
+            throw new UncheckedIOException("not JSON: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,176 @@
+package io.governanceledger.support.ledger;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import javax.sql.DataSource;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The auditor's bundle: a ZIP of
+ * <ul>
+ * <li>{@code events.ndjson}: one line per ledger position from 1, with its recorded time and chain
+ *     hash, and either the event as stored (bytes of payload and metadata in base64, exact) or, for an
+ *     event of another program, only its leaf digest, so the chain can be checked link by link;</li>
+ * <li>{@code checkpoints.ndjson}: the signed checkpoints;</li>
+ * <li>{@code public-key.pem}: the key they were signed with (pin your own copy to trust it);</li>
+ * <li>{@code manifest.json}: format, program, positions, counts, chain head, and each file's SHA-256.</li>
+ * </ul>
+ * {@link BundleVerifier} checks it without the database.
+ */
+public final class LedgerExport {
+
+    public static final String FORMAT = "governance-ledger-export/1";
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DataSource dataSource;
+    private final String schema;
+
+    public LedgerExport(DataSource dataSource, String schema) {
+        this.dataSource = dataSource;
+        this.schema = schema;
+    }
+
+    /** Writes the bundle of one program's events ({@code programId}), or of the whole store (null). */
+    public void write(OutputStream out, String programId, PublicKey publicKey) {
+        try (Connection connection = dataSource.getConnection(); ZipOutputStream zip = new ZipOutputStream(out)) {
+            connection.setAutoCommit(false);
+            connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            Map<String, String> digests = new LinkedHashMap<>();
+            long[] counts = new long[2];
+            byte[] head = LedgerHash.GENESIS;
+            ByteArrayOutputStream events = new ByteArrayOutputStream();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT l.position, l.recorded_at, l.hash, e.*,"
+                            + " convert_from(e.meta_data, 'UTF8')::jsonb ->> 'programId' AS program_id FROM " + schema
+                            + ".ledger_entry l JOIN " + schema + ".domain_event_entry e ON e.global_index = l.global_index"
+                            + " ORDER BY l.position")) {
+                statement.setFetchSize(2000);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        long position = row.getLong("position");
+                        LedgerHash.Entry entry = LedgerVerifier.entry(row, position);
+                        ObjectNode line = JSON.createObjectNode();
+                        line.put("position", position);
+                        line.put("recordedAt", entry.recordedAt().toString());
+                        line.put("hash", HexFormat.of().formatHex(row.getBytes("hash")));
+                        if (programId == null || programId.equals(row.getString("program_id"))) {
+                            line.set("event", event(entry));
+                            counts[0]++;
+                        } else {
+                            line.put("leaf", HexFormat.of().formatHex(LedgerHash.leaf(entry)));
+                            counts[1]++;
+                        }
+                        events.write(JSON.writeValueAsBytes(line));
+                        events.write('\n');
+                        head = row.getBytes("hash");
+                    }
+                }
+            }
+            put(zip, "events.ndjson", events.toByteArray(), digests);
+            ByteArrayOutputStream checkpoints = new ByteArrayOutputStream();
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT * FROM " + schema + ".ledger_checkpoint ORDER BY position");
+                 ResultSet row = statement.executeQuery()) {
+                while (row.next()) {
+                    ObjectNode line = JSON.createObjectNode();
+                    line.put("position", row.getLong("position"));
+                    line.put("chainHash", HexFormat.of().formatHex(row.getBytes("chain_hash")));
+                    line.put("recordedAt", LedgerHash.truncate(row.getTimestamp("recorded_at").toInstant()).toString());
+                    line.put("signedAt", LedgerHash.truncate(row.getTimestamp("signed_at").toInstant()).toString());
+                    line.put("keyId", row.getString("key_id"));
+                    line.put("signature", Base64.getEncoder().encodeToString(row.getBytes("signature")));
+                    checkpoints.write(JSON.writeValueAsBytes(line));
+                    checkpoints.write('\n');
+                }
+            }
+            put(zip, "checkpoints.ndjson", checkpoints.toByteArray(), digests);
+            if (publicKey != null) {
+                put(zip, "public-key.pem", SigningKeys.pem(publicKey).getBytes(StandardCharsets.UTF_8), digests);
+            }
+            ObjectNode manifest = JSON.createObjectNode();
+            manifest.put("format", FORMAT);
+            manifest.put("programId", programId);
+            manifest.put("firstPosition", counts[0] + counts[1] == 0 ? 0 : 1);
+            manifest.put("lastPosition", counts[0] + counts[1]);
+            manifest.put("eventsIncluded", counts[0]);
+            manifest.put("eventsAsDigestOnly", counts[1]);
+            manifest.put("chainHead", HexFormat.of().formatHex(head));
+            manifest.put("keyId", publicKey == null ? null : SigningKeys.keyId(publicKey));
+            manifest.put("exportedAt", Instant.now().toString());
+            ObjectNode files = manifest.putObject("files");
+            digests.forEach(files::put);
+            zip.putNextEntry(new ZipEntry("manifest.json"));
+            zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
+            zip.closeEntry();
+            connection.rollback();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the ledger: " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectNode event(LedgerHash.Entry entry) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("eventIdentifier", entry.eventIdentifier());
+        event.put("aggregateIdentifier", entry.aggregateIdentifier());
+        event.put("sequenceNumber", entry.sequenceNumber());
+        event.put("type", entry.type());
+        event.put("payloadType", entry.payloadType());
+        event.put("payloadRevision", entry.payloadRevision());
+        event.put("timeStamp", entry.timeStamp());
+        event.put("metaData", entry.metaData() == null ? null : Base64.getEncoder().encodeToString(entry.metaData()));
+        event.put("payload", Base64.getEncoder().encodeToString(entry.payload()));
+        return event;
+    }
+
+    static LedgerHash.Entry entry(long position, Instant recordedAt, com.fasterxml.jackson.databind.JsonNode event) {
+        return new LedgerHash.Entry(position, recordedAt, text(event, "eventIdentifier"), text(event, "aggregateIdentifier"),
+                                    event.path("sequenceNumber").asLong(), text(event, "type"), text(event, "payloadType"),
+                                    text(event, "payloadRevision"), text(event, "timeStamp"), bytes(event, "metaData"),
+                                    bytes(event, "payload"));
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        return node.hasNonNull(field) ? node.get(field).asText() : null;
+    }
+
+    private static byte[] bytes(com.fasterxml.jackson.databind.JsonNode node, String field) {
+        return node.hasNonNull(field) ? Base64.getDecoder().decode(node.get(field).asText()) : null;
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] content, Map<String, String> digests)
+            throws IOException {
+        zip.putNextEntry(new ZipEntry(name));
+        zip.write(content);
+        zip.closeEntry();
+        digests.put(name, sha256(content));
+    }
+
+    static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package io.governanceledger.support.ledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.sql.Connection;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The auditor's bundle verifies offline, whole or for one program, and shows where it was altered. */
+class BundleVerifierTest {
+
+    private static LedgerTestDatabase database;
+    private static KeyPair keys;
+
+    @BeforeAll
+    static void thirtyEventsOfThreeProgramsWithCheckpoints() throws Exception {
+        database = new LedgerTestDatabase();
+        keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        LedgerSealer sealer = new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
+        LedgerCheckpointer checkpointer = new LedgerCheckpointer(database.dataSource, LedgerTestDatabase.SCHEMA, keys,
+                                                                 1_000_000, Duration.ofDays(1));
+        try (Connection connection = database.dataSource.getConnection()) {
+            for (int i = 0; i < 30; i++) {
+                LedgerTestDatabase.append(connection, "P" + (i % 3), i / 3);
+                if (i % 10 == 9) {
+                    sealer.sealAvailable();
+                    checkpointer.checkpointIfDue(true);
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        database.close();
+    }
+
+    @Test
+    void aWholeStoreExportVerifiesOfflineAgainstThePinnedKey() {
+        VerificationReport report = BundleVerifier.verify(new ByteArrayInputStream(export(null)), keys.getPublic());
+        assertThat(report.status()).as(report.detail()).isEqualTo("VERIFIED");
+        assertThat(report.verifiedUpTo()).isEqualTo(30);
+        assertThat(report.signedUpTo()).isEqualTo(30);
+        assertThat(report.eventsChecked()).isEqualTo(30);
+    }
+
+    @Test
+    void oneProgramsExportCarriesOnlyItsEventsAndStillVerifiesTheWholeChain() throws Exception {
+        byte[] bundle = export("P1");
+        JsonNode manifest = LedgerExport.JSON.readTree(files(bundle).get("manifest.json"));
+        assertThat(manifest.path("eventsIncluded").asLong()).isEqualTo(10);
+        assertThat(manifest.path("eventsAsDigestOnly").asLong()).isEqualTo(20);
+        assertThat(new String(files(bundle).get("events.ndjson"), StandardCharsets.UTF_8)).doesNotContain("\"P0\"");
+        VerificationReport report = BundleVerifier.verify(new ByteArrayInputStream(bundle), keys.getPublic());
+        assertThat(report.status()).as(report.detail()).isEqualTo("VERIFIED");
+        assertThat(report.eventsChecked()).isEqualTo(10);
+        assertThat(report.verifiedUpTo()).isEqualTo(30);
+    }
+
+    @Test
+    void anEventEditedInTheBundleIsFoundEvenWithTheManifestRecomputed() throws Exception {
+        Map<String, byte[]> files = files(export(null));
+        String[] lines = new String(files.get("events.ndjson"), StandardCharsets.UTF_8).split("\n");
+        ObjectNode line = (ObjectNode) LedgerExport.JSON.readTree(lines[13]);
+        ((ObjectNode) line.get("event")).put("payload", Base64.getEncoder().encodeToString("{\"n\":42}".getBytes(StandardCharsets.UTF_8)));
+        lines[13] = LedgerExport.JSON.writeValueAsString(line);
+        files.put("events.ndjson", (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        ObjectNode manifest = (ObjectNode) LedgerExport.JSON.readTree(files.get("manifest.json"));
+        ((ObjectNode) manifest.get("files")).put("events.ndjson", LedgerExport.sha256(files.get("events.ndjson")));
+        files.put("manifest.json", LedgerExport.JSON.writeValueAsBytes(manifest));
+
+        VerificationReport report = BundleVerifier.verify(new ByteArrayInputStream(zip(files)), keys.getPublic());
+        assertThat(report.status()).isEqualTo("FAILED");
+        assertThat(report.failure()).isEqualTo("event-changed");
+        assertThat(report.failedAt()).isEqualTo(14);
+        assertThat(report.verifiedUpTo()).isEqualTo(13);
+        assertThat(report.signedUpTo()).isEqualTo(10);
+    }
+
+    @Test
+    void aFileChangedBehindTheManifestsBackOrAnotherKeyIsRefused() throws Exception {
+        Map<String, byte[]> files = files(export(null));
+        files.put("checkpoints.ndjson", new byte[0]);
+        assertThat(BundleVerifier.verify(new ByteArrayInputStream(zip(files)), keys.getPublic()).failure())
+                .isEqualTo("bundle-altered");
+        KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        assertThat(BundleVerifier.verify(new ByteArrayInputStream(export(null)), other.getPublic()).failure())
+                .isEqualTo("checkpoint-forged");
+    }
+
+    private static byte[] export(String programId) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new LedgerExport(database.dataSource, LedgerTestDatabase.SCHEMA).write(out, programId, keys.getPublic());
+        return out.toByteArray();
+    }
+
+    private static Map<String, byte[]> files(byte[] bundle) throws IOException {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bundle))) {
+            ZipEntry entry;
+            while ((entry = zip.getNextEntry()) != null) {
+                files.put(entry.getName(), zip.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    private static byte[] zip(Map<String, byte[]> files) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue());
+                zip.closeEntry();
+            }
+        }
+        return out.toByteArray();
+    }
+}
