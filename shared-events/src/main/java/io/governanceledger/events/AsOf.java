@@ -18,6 +18,10 @@ public record AsOf(LocalDate date, Instant instant) {
         if ((date == null) == (instant == null)) {
             throw new IllegalArgumentException("an asOf is a date or an instant");
         }
+        int year = date != null ? date.getYear() : instant.atZone(java.time.ZoneOffset.UTC).getYear();
+        if (year < 1 || year > 9999) {
+            throw new IllegalArgumentException("an asOf lies between the years 1 and 9999");
+        }
     }
 
     public static AsOf of(LocalDate date) {

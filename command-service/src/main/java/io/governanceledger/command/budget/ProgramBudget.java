@@ -252,7 +252,8 @@ public class ProgramBudget {
         PendingMovement movement = requirePending(command.programId(), command.movementId(), clock);
         programs.requireOpen(programId);
         requireApprover(actor, movement, clock.today());
-        apply(new MovementRefusedEvent(programId, command.movementId(), actor));
+        apply(new MovementRefusedEvent(programId, command.movementId(), actor),
+              MetaData.with(LedgerMetaData.EFFECTIVE_AT, notBefore(clock.now(), movement).toString()));
     }
 
     @CommandHandler
@@ -270,15 +271,26 @@ public class ProgramBudget {
         PendingMovement movement = pending.get(movementId);
         if (movement != null) {
             apply(new MovementExpiredEvent(programId, movementId), SystemAction.metaData(
-                    deadline, programId, "No decision within the approval window, which ended on " + movement.expiresOn()));
+                    deadline, programId, "No decision within the approval window, which ended on " + movement.expiresOn())
+                    .and(LedgerMetaData.EFFECTIVE_AT, notBefore(deadline.getTimestamp(), movement).toString()));
         }
     }
 
     private void expire(String movementId, BusinessClock clock) {
         PendingMovement movement = pending.get(movementId);
         if (movement != null && clock.today().isAfter(movement.expiresOn())) {
-            apply(new MovementExpiredEvent(programId, movementId));
+            apply(new MovementExpiredEvent(programId, movementId),
+                  MetaData.with(LedgerMetaData.EFFECTIVE_AT, notBefore(clock.now(), movement).toString()));
         }
+    }
+
+    /**
+     * A refusal or expiry takes effect when it happens, but never before the movement it ends: a
+     * movement dated in December and refused in June was pending on no date at all, and is refused
+     * from December on.
+     */
+    private static java.time.Instant notBefore(java.time.Instant when, PendingMovement movement) {
+        return movement.effectiveAt() != null && movement.effectiveAt().isAfter(when) ? movement.effectiveAt() : when;
     }
 
     private PendingMovement requirePending(String requestedProgramId, String movementId, BusinessClock clock) {
@@ -455,9 +467,10 @@ public class ProgramBudget {
     }
 
     @EventSourcingHandler
-    void on(MovementRequestedEvent event) {
+    void on(MovementRequestedEvent event, @MetaDataValue(LedgerMetaData.EFFECTIVE_AT) String effectiveAt) {
         pending.put(event.movementId(), new PendingMovement(event.movement(), event.requestedBy(),
-                                                            event.requiredApprovals(), event.expiresOn(), List.of()));
+                                                            event.requiredApprovals(), event.expiresOn(), List.of(),
+                                                            effectiveAt == null ? null : java.time.Instant.parse(effectiveAt)));
     }
 
     @EventSourcingHandler
@@ -513,13 +526,14 @@ public class ProgramBudget {
     }
 
     /** A movement awaiting approval, with the approvals it has. */
+    /** @param effectiveAt when the requested movement takes effect: its refusal or expiry is never earlier */
     record PendingMovement(BudgetMovement movement, String requestedBy, int requiredApprovals, LocalDate expiresOn,
-                           List<String> approvers) {
+                           List<String> approvers, java.time.Instant effectiveAt) {
 
         PendingMovement approvedBy(String approver) {
             List<String> more = new ArrayList<>(approvers);
             more.add(approver);
-            return new PendingMovement(movement, requestedBy, requiredApprovals, expiresOn, List.copyOf(more));
+            return new PendingMovement(movement, requestedBy, requiredApprovals, expiresOn, List.copyOf(more), effectiveAt);
         }
     }
 }

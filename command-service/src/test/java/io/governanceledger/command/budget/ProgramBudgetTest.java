@@ -422,6 +422,21 @@ class ProgramBudgetTest {
         }
 
         @Test
+        void aRefusalIsNeverEffectiveBeforeTheMovementItEnds() {
+            // requested on 15 June for 1 December, refused on 15 June: refused from 1 December on
+            Object december = org.axonframework.eventhandling.GenericEventMessage
+                    .asEventMessage(requested("M1", bigTransfer, "alice", 1))
+                    .andMetaData(Map.of("effectiveAt", "2026-11-30T23:00:00Z"));
+            given(december)
+                   .when(new RefuseMovementCommand(BUDGET, P, "M1"), as("carol"))
+                   .expectEvents(new MovementRefusedEvent(P, "M1", "carol"))
+                   .expectEventsMatching(effectiveAt("2026-11-30T23:00:00Z"));
+            given(requested("M1", bigTransfer, "alice", 1))
+                   .when(new RefuseMovementCommand(BUDGET, P, "M1"), as("carol"))
+                   .expectEventsMatching(effectiveAt("2026-06-15T10:00:00Z"));
+        }
+
+        @Test
         void aMovementNotDecidedWithinTheApprovalWindowExpires() {
             fixture.given(setUpBudget())
                    .andGivenCommands(List.of(org.axonframework.commandhandling.GenericCommandMessage

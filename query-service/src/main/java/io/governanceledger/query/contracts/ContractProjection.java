@@ -81,12 +81,9 @@ class ContractProjection {
     }
 
     @EventHandler
-    void on(PublicationNoticeRecordedEvent event) {
-        jdbc.sql("""
-                 UPDATE contract_amendment SET notice_reference = ?, notice_published_on = ?
-                 WHERE contract_id = ? AND number = ?
-                 """)
-            .params(event.noticeReference(), event.publishedOn(), event.contractId(), event.amendmentNumber()).update();
+    void on(PublicationNoticeRecordedEvent event, EventMessage<?> message, TrackingToken token) {
+        deadlineFact(event.contractId(), "PUBLICATION_NOTICE", RecordedEvent.of(message, token), event.amendmentNumber(),
+                     event.noticeReference(), event.publishedOn(), null, null);
     }
 
     @EventHandler
@@ -99,39 +96,46 @@ class ContractProjection {
     }
 
     @EventHandler
-    void on(RenewalNoticeDueEvent event) {
-        renewalState(event.contractId(), "DUE", event.deadline());
+    void on(RenewalNoticeDueEvent event, EventMessage<?> message, TrackingToken token) {
+        deadlineFact(event.contractId(), "DUE", RecordedEvent.of(message, token), null, null, null, event.deadline(), null);
     }
 
     @EventHandler
-    void on(RenewalNoticeOverdueEvent event) {
-        renewalState(event.contractId(), "OVERDUE", event.deadline());
+    void on(RenewalNoticeOverdueEvent event, EventMessage<?> message, TrackingToken token) {
+        deadlineFact(event.contractId(), "OVERDUE", RecordedEvent.of(message, token), null, null, null, event.deadline(),
+                     null);
     }
 
     @EventHandler
-    void on(RenewalNoticeRecordedEvent event) {
-        jdbc.sql("UPDATE contract SET renewal_notice_state = 'RECORDED', renewal_choice = ?, renewal_notice_sent_on = ?, "
-                         + "renewal_notice_deadline = ? WHERE contract_id = ?")
-            .params(event.choice().name(), event.sentOn(), event.deadline(), event.contractId()).update();
+    void on(RenewalNoticeRecordedEvent event, EventMessage<?> message, TrackingToken token) {
+        deadlineFact(event.contractId(), "RECORDED", RecordedEvent.of(message, token), null, null, event.sentOn(),
+                     event.deadline(), event.choice().name());
     }
 
     @EventHandler
-    void on(ContractTermEndedEvent event) {
-        jdbc.sql("UPDATE contract SET term_ended_on = ? WHERE contract_id = ?")
-            .params(event.endDate(), event.contractId()).update();
+    void on(ContractTermEndedEvent event, EventMessage<?> message, TrackingToken token) {
+        deadlineFact(event.contractId(), "TERM_ENDED", RecordedEvent.of(message, token), null, null, event.endDate(), null,
+                     null);
     }
 
-    /** A warning for a deadline that already has its notice, or is already overdue, changes nothing. */
-    private void renewalState(String contractId, String state, java.time.LocalDate deadline) {
-        jdbc.sql("UPDATE contract SET renewal_notice_state = ?, renewal_notice_deadline = ? WHERE contract_id = ? "
-                         + "AND (renewal_notice_state IS NULL OR renewal_notice_deadline <> ? "
-                         + "OR renewal_notice_state NOT IN ('RECORDED', 'OVERDUE'))")
-            .params(state, deadline, contractId, deadline).update();
+    /** Notices and deadline events as facts on both clocks; the view folds those of the point asked for. */
+    private void deadlineFact(String contractId, String kind, RecordedEvent recorded, Integer amendmentNumber,
+                              String noticeReference, java.time.LocalDate dated, java.time.LocalDate deadline,
+                              String renewalChoice) {
+        jdbc.sql("""
+                 INSERT INTO contract_deadline_fact (contract_id, position, kind, recorded_at, effective_at,
+                                                     amendment_number, notice_reference, dated, deadline, renewal_choice)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                 """)
+            .params(contractId, recorded.position(), kind, recorded.recordedAtUtc(), recorded.effectiveAtUtc(),
+                    amendmentNumber, noticeReference, dated, deadline, renewalChoice)
+            .update();
     }
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"contract_call_off", "contract_index_value", "contract_amendment", "contract"}) {
+        for (String table : new String[]{"contract_deadline_fact", "contract_call_off", "contract_index_value",
+                "contract_amendment", "contract"}) {
             jdbc.sql("DELETE FROM " + table).update();
         }
     }

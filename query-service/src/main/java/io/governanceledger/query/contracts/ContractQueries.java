@@ -75,6 +75,7 @@ class ContractQueries {
                                   """)
                              .params(known, point.effectiveAtUtc(), query.contractId(), asOf, known)
                              .query(ContractQueries::row).list();
+        Deadlines facts = deadlines(query.contractId(), point);
 
         BigDecimal value = terms.initialValue();
         LocalDate endDate = terms.endDate();
@@ -100,10 +101,10 @@ class ContractQueries {
                 net = net.add(proposal.valueDelta());
                 absolute = absolute.add(proposal.valueDelta().abs());
             }
-            if (row.publicationRequired() && row.noticeReference() == null) {
+            if (row.publicationRequired() && !facts.notices().containsKey(row.number())) {
                 outstanding.add(row.number());
             }
-            amendments.add(view(row, value, endDate));
+            amendments.add(view(row.withNotice(facts.notices().get(row.number())), value, endDate));
         }
 
         BigDecimal latestIndex = jdbc.sql("""
@@ -133,16 +134,14 @@ class ContractQueries {
                 percent(netAbs, reference), percent(absolute, reference),
                 limitShare == null ? null : limitShare.movePointRight(2).stripTrailingZeros());
         LocalDate noticeDeadline = endDate.minusDays(terms.renewalNoticeDays());
-        Object eventState = contract.get("renewal_notice_state");
         String noticeState = terms.renewalNoticeDays() == 0 ? "NONE"
-                : eventState != null && noticeDeadline.equals(localDate(contract.get("renewal_notice_deadline")))
-                        ? eventState.toString() : "UPCOMING";
+                : facts.renewalState() != null && noticeDeadline.equals(facts.renewalDeadline())
+                        ? facts.renewalState() : "UPCOMING";
         boolean recorded = "RECORDED".equals(noticeState);
         ContractDeadlinesView deadlines = new ContractDeadlinesView(
-                noticeDeadline, noticeState,
-                recorded ? RenewalChoice.valueOf(contract.get("renewal_choice").toString()) : null,
-                recorded ? localDate(contract.get("renewal_notice_sent_on")) : null, endDate,
-                endDate.equals(localDate(contract.get("term_ended_on"))) ? "ENDED" : "RUNNING");
+                noticeDeadline, noticeState, recorded ? facts.renewalChoice() : null,
+                recorded ? facts.renewalSentOn() : null, endDate,
+                endDate.equals(facts.termEndedOn()) ? "ENDED" : "RUNNING");
         return Optional.of(new ContractView(query.contractId(), query.programId(), point.stated(), knownAt, terms, value, endDate,
                                             latestIndex,
                                             reference, calledOff, value.subtract(calledOff), deMinimis, amendments, rejected,
@@ -175,13 +174,65 @@ class ContractQueries {
                        figures == null || figures.equals("null") ? null
                                                                  : LedgerSerializer.fromJson(figures, AmendmentFigures.class),
                        rs.getString("rule"), rs.getString("explanation"), rs.getBoolean("publication_required"),
-                       rs.getString("notice_reference"), rs.getObject("notice_published_on", LocalDate.class),
+                       null, null,
                        rs.getTimestamp("recorded_at").toInstant(), rs.getString("decision_title"));
+    }
+
+    /**
+     * The contract's notices and deadline events recorded by the point's knownAt and effective by its
+     * asOf, folded in ledger order: a renewal warning does not undo a recorded or overdue notice for
+     * the same deadline.
+     */
+    private Deadlines deadlines(String contractId, PointInTime point) {
+        Map<Integer, Notice> notices = new java.util.HashMap<>();
+        Deadlines folded = new Deadlines(notices, null, null, null, null, null);
+        List<Map<String, Object>> facts = jdbc.sql("""
+                                                   SELECT * FROM contract_deadline_fact WHERE contract_id = ?
+                                                     AND recorded_at <= ? AND effective_at <= ? ORDER BY position
+                                                   """)
+                                              .params(contractId, point.knownAtUtc(), point.effectiveAtUtc())
+                                              .query().listOfRows();
+        for (Map<String, Object> fact : facts) {
+            String kind = (String) fact.get("kind");
+            LocalDate deadline = localDate(fact.get("deadline"));
+            switch (kind) {
+                case "PUBLICATION_NOTICE" -> notices.put((Integer) fact.get("amendment_number"),
+                                                         new Notice((String) fact.get("notice_reference"),
+                                                                    localDate(fact.get("dated"))));
+                case "RECORDED" -> folded = new Deadlines(notices, "RECORDED", deadline,
+                                                          RenewalChoice.valueOf((String) fact.get("renewal_choice")),
+                                                          localDate(fact.get("dated")), folded.termEndedOn());
+                case "TERM_ENDED" -> folded = new Deadlines(notices, folded.renewalState(), folded.renewalDeadline(),
+                                                            folded.renewalChoice(), folded.renewalSentOn(),
+                                                            localDate(fact.get("dated")));
+                default -> {
+                    boolean settled = deadline.equals(folded.renewalDeadline())
+                            && ("RECORDED".equals(folded.renewalState()) || "OVERDUE".equals(folded.renewalState()));
+                    if (!settled) {
+                        folded = new Deadlines(notices, kind, deadline, null, null, folded.termEndedOn());
+                    }
+                }
+            }
+        }
+        return folded;
+    }
+
+    private record Notice(String reference, LocalDate publishedOn) {
+    }
+
+    private record Deadlines(Map<Integer, Notice> notices, String renewalState, LocalDate renewalDeadline,
+                             RenewalChoice renewalChoice, LocalDate renewalSentOn, LocalDate termEndedOn) {
     }
 
     private record Row(String amendmentId, boolean accepted, Integer number, AmendmentProposal proposal,
                        AmendmentFigures figures, String rule, String explanation, boolean publicationRequired,
                        String noticeReference, LocalDate noticePublishedOn, java.time.Instant recordedAt,
                        String decisionTitle) {
+
+        Row withNotice(Notice notice) {
+            return notice == null ? this
+                    : new Row(amendmentId, accepted, number, proposal, figures, rule, explanation, publicationRequired,
+                              notice.reference(), notice.publishedOn(), recordedAt, decisionTitle);
+        }
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.governanceledger.query.timeline.ReadModelPositions;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -31,34 +31,25 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     private final EventProcessingConfiguration processing;
     private final ObjectProvider<LedgerReader> ledger;
     private final EventStore eventStore;
-    private final JdbcClient jdbc;
+    private final ReadModelPositions positions;
     private final Duration stallAfter;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Progress> lastSeen = new ConcurrentHashMap<>();
 
     ProjectionsHealthIndicator(EventProcessingConfiguration processing, ObjectProvider<LedgerReader> ledger,
-                               EventStore eventStore, JdbcClient jdbc,
+                               EventStore eventStore, ReadModelPositions positions,
                                @Value("${ledger.projections.stall-after:PT60S}") Duration stallAfter) {
         this.processing = processing;
         this.ledger = ledger;
         this.eventStore = eventStore;
-        this.jdbc = jdbc;
+        this.positions = positions;
         this.stallAfter = stallAfter;
     }
 
     @Override
     public Health health() {
         long head = head();
-        Map<String, Long> committed = new LinkedHashMap<>();
-        jdbc.sql("""
-                 SELECT processor_name,
-                        min(COALESCE((convert_from(token, 'UTF8')::jsonb ->> 'globalIndex')::bigint,
-                                     (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'globalIndex')::bigint,
-                                     0)) AS position
-                 FROM token_entry GROUP BY processor_name
-                 """)
-            .query((row, index) -> committed.put(row.getString("processor_name"), row.getLong("position")))
-            .list();
+        Map<String, Long> committed = positions.committed();
         Instant now = clock.instant();
         Map<String, Object> details = new LinkedHashMap<>();
         boolean stalled = false;

@@ -184,8 +184,15 @@ public class ProjectionRebuilder {
         private void swap() {
             String retired = "retired_" + scratch;
             transactions.executeWithoutResult(status -> {
-                jdbc.sql("SELECT segment FROM projections.token_entry WHERE processor_name = ? FOR UPDATE")
-                    .param(readModel).query().listOfRows();
+                // the tables first, then the tokens: a processor of another instance writes in that order too
+                for (String table : tables) {
+                    jdbc.sql("LOCK TABLE projections." + table + " IN ACCESS EXCLUSIVE MODE").update();
+                }
+                int segments = jdbc.sql("SELECT segment FROM projections.token_entry WHERE processor_name = ? FOR UPDATE")
+                                   .param(readModel).query().listOfRows().size();
+                if (segments == 0) {
+                    throw new IllegalStateException("read model " + readModel + " has no tokens yet: start its processor first");
+                }
                 List<Map<String, Object>> views = jdbc.sql("""
                         SELECT viewname, pg_get_viewdef(format('projections.%I', viewname)::regclass) AS definition
                         FROM pg_views WHERE schemaname = 'projections'

@@ -15,7 +15,8 @@ public final class ReadModels {
             "decisions", List.of("decision_fact", "decision_version"),
             "budget", List.of("budget_line", "budget_entry", "line_balance", "movement_fact", "movement_version",
                               "delegation_fact", "delegation_version"),
-            "contracts", List.of("contract", "contract_amendment", "contract_call_off", "contract_index_value"),
+            "contracts", List.of("contract", "contract_amendment", "contract_call_off", "contract_index_value",
+                                 "contract_deadline_fact"),
             "audit", List.of("audit_event"));
 
     /** Tables that are not a read model's: Flyway's history and the processors' tokens. */

@@ -124,7 +124,8 @@ public class ReplayReference {
 
     private static Instant effectiveAt(EventMessage<?> event) {
         Object value = event.getMetaData().get(LedgerMetaData.EFFECTIVE_AT);
-        return value == null ? event.getTimestamp() : Instant.parse(value.toString());
+        return (value == null ? event.getTimestamp() : Instant.parse(value.toString()))
+                .truncatedTo(java.time.temporal.ChronoUnit.MICROS);
     }
 
     /**

@@ -10,6 +10,7 @@ import io.governanceledger.events.decisions.DecisionRegisterView;
 import io.governanceledger.events.decisions.DecisionSummaryView;
 import io.governanceledger.events.decisions.FindDecisionsQuery;
 import io.governanceledger.query.budget.LedgerCsv;
+import io.governanceledger.query.timeline.ReadModelPositions;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -56,11 +57,13 @@ class Reports {
     private final QueryGateway queries;
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+    private final ReadModelPositions positions;
 
-    Reports(QueryGateway queries, JdbcClient jdbc, BusinessClock clock) {
+    Reports(QueryGateway queries, JdbcClient jdbc, BusinessClock clock, ReadModelPositions positions) {
         this.queries = queries;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.positions = positions;
     }
 
     /** What the request resolves to, or why it cannot be answered yet. */
@@ -192,14 +195,8 @@ class Reports {
         }
     }
 
-    /** The lowest position the read model's processor has committed, over its segments. */
     private long processedPosition(String readModel) {
-        return jdbc.sql("""
-                        SELECT COALESCE(min(COALESCE((convert_from(token, 'UTF8')::jsonb ->> 'globalIndex')::bigint,
-                                        (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'globalIndex')::bigint,
-                                        0)), 0)
-                        FROM projections.token_entry WHERE processor_name = ?
-                        """).param(readModel).query(Long.class).single();
+        return positions.committed(readModel);
     }
 
     private static Map<String, String> eventSchemaVersions() {

@@ -21,7 +21,7 @@ public record PointInTime(AsOf stated, LocalDate asOf, Instant knownAt, Instant 
 
     /** Absent values mean today and now. */
     public static PointInTime of(AsOf asOf, Instant knownAt, BusinessClock clock) {
-        Instant known = knownAt != null ? knownAt : clock.now();
+        Instant known = (knownAt != null ? knownAt : clock.now()).truncatedTo(ChronoUnit.MICROS);
         if (asOf != null && asOf.instant() != null) {
             Instant effective = asOf.instant().truncatedTo(ChronoUnit.MICROS);
             return new PointInTime(asOf, effective.atZone(clock.zone()).toLocalDate(), known, effective);

@@ -46,6 +46,8 @@ public final class Timeline {
         if (from != null) {
             segments.add(new Segment<>(from, null, current));
         }
+        // a fold that gives no state (facts about a record that does not exist there) gives no version
+        segments.removeIf(segment -> segment.state() == null);
         return segments;
     }
 

@@ -123,8 +123,17 @@ class ContractProjectionTest {
         assertThat(before.rejected()).isEmpty();
         assertThat(before.endDate()).isEqualTo(LocalDate.of(2030, 1, 1));
 
-        projection.on(new PublicationNoticeRecordedEvent("C1", "P", 2, "OJ S 1", LocalDate.of(2026, 3, 20)));
+        PublicationNoticeRecordedEvent notice = new PublicationNoticeRecordedEvent("C1", "P", 2, "OJ S 1", LocalDate.of(2026, 3, 20));
+        Instant noticeRecorded = Instant.parse("2026-06-10T08:00:00Z");
+        projection.on(notice, event(notice, "contracts", noticeRecorded, Instant.parse("2026-03-19T23:00:00Z")),
+                      at(++position));
         assertThat(view(null).outstandingPublicationNotices()).isEmpty();
+        assertThat(view(null).amendments().get(1).noticeReference()).isEqualTo("OJ S 1");
+        ContractView beforeTheNotice = queries.contract(new FindContractQuery("P", "C1", null, noticeRecorded.minusSeconds(1)))
+                                              .orElseThrow();
+        assertThat(beforeTheNotice.outstandingPublicationNotices()).as("known before it was recorded").containsExactly(2);
+        assertThat(view(LocalDate.of(2026, 3, 19)).outstandingPublicationNotices()).as("before it was published")
+                                                                                  .containsExactly(2);
     }
 
     @Test
@@ -154,10 +163,14 @@ class ContractProjectionTest {
     void deadlineStatesComeFromTheEventsOfTheCurrentDeadline() {
         LocalDate deadline = LocalDate.of(2029, 10, 3); // 1 January 2030 minus 90 days
         assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo("UPCOMING");
-        projection.on(new RenewalNoticeOverdueEvent("C1", "P", deadline));
-        projection.on(new RenewalNoticeDueEvent("C1", "P", deadline)); // late "due" does not undo "overdue"
+        RenewalNoticeOverdueEvent overdue = new RenewalNoticeOverdueEvent("C1", "P", deadline);
+        projection.on(overdue, message(overdue), at(++position));
+        RenewalNoticeDueEvent due = new RenewalNoticeDueEvent("C1", "P", deadline);
+        projection.on(due, message(due), at(++position)); // late "due" does not undo "overdue"
         assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo("OVERDUE");
-        projection.on(new RenewalNoticeRecordedEvent("C1", "P", RenewalChoice.RENEW, LocalDate.of(2029, 10, 10), deadline, true));
+        RenewalNoticeRecordedEvent sent = new RenewalNoticeRecordedEvent("C1", "P", RenewalChoice.RENEW,
+                                                                          LocalDate.of(2029, 10, 10), deadline, true);
+        projection.on(sent, message(sent), at(++position));
         assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo("RECORDED");
         assertThat(view(null).deadlines().renewalChoice()).isEqualTo(RenewalChoice.RENEW);
         // a longer term moves the deadline: the old deadline's state no longer applies

@@ -229,6 +229,12 @@ class BadInputEndToEndTest {
         assertProblem(queries.get("viewer", decisions() + "?asOf=2026-02-30"), 400, "asOf", "type");
         assertProblem(queries.get("viewer", decisions() + "?asOf=yesterday"), 400, "asOf", "type");
         assertProblem(queries.get("viewer", decisions() + "?knownAt=2026-13-01T00:00:00Z"), 400, "knownAt", "type");
+        assertProblem(queries.get("viewer", decisions() + "?knownAt=" + java.time.Instant.now().plusSeconds(3600)), 400,
+                      "knownAt", "not-in-future");
+        assertProblem(queries.get("viewer", decisions() + "?knownAt=%2B300000-01-01T00:00:00Z"), 400, "knownAt",
+                      "not-in-future");
+        assertProblem(queries.get("viewer", decisions() + "?asOf=%2B300000-01-01T00:00:00Z"), 400, "asOf", "type");
+        assertProblem(queries.get("viewer", decisions() + "?knownAt=-300000-01-01T00:00:00Z"), 400, "knownAt", "range");
         assertProblem(queries.get("viewer", "/api/programs/" + program + "?asOf=1999-01-01"), 404, null, "unknown-record");
         assertThat(queries.get("viewer", decisions() + "?asOf=2026-03-10T12:00:00Z").json().path("asOf").asString())
                 .isEqualTo("2026-03-10T12:00:00Z");

@@ -35,6 +35,19 @@ class DecisionLogEndToEndTest {
     }
 
     @Test
+    void anAnswerAsKnownAtAnInstantIsFinalEvenWhenAskedTheMomentAfterTheWrites() {
+        String program = newProgram();
+        for (int i = 0; i < 5; i++) {
+            commands.post("pmo", "/api/programs/" + program + "/decisions", Bodies.decision("Quick " + i));
+            String knownAt = java.time.Instant.now().toString();
+            String first = queries.get("viewer", "/api/programs/" + program + "/decisions?knownAt=" + knownAt).body();
+            await().pollDelay(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                    queries.get("viewer", "/api/programs/" + program + "/decisions?knownAt=" + knownAt).body())
+                    .as("asked again later").isEqualTo(first));
+        }
+    }
+
+    @Test
     void recordApproveAndSupersedeAreVisibleWithTheirFullHistory() {
         String program = newProgram();
         Http.Response recorded = commands.post("pmo", "/api/programs/" + program + "/decisions",

@@ -27,7 +27,7 @@ class ProjectionFailureEndToEndTest {
             assertThat(queries.get(null, "/actuator/health").json().has("components")).isFalse();
 
             // an operator's mistake: the programs read model's table is renamed away
-            system.jdbc().sql("ALTER TABLE projections.program RENAME TO program_moved").update();
+            system.jdbc().sql("ALTER TABLE projections.program_fact RENAME TO program_fact_moved").update();
             assertThat(commands.post("pmo", "/api/programs", Bodies.program("STUCK")).status()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 JsonNode projections = queries.get("auditor", "/actuator/health").json().path("components").path("projections");
@@ -35,7 +35,7 @@ class ProjectionFailureEndToEndTest {
                 assertThat(projections.path("details").path("programs").path("state").asString()).isEqualTo("STALLED");
             });
 
-            system.jdbc().sql("ALTER TABLE projections.program_moved RENAME TO program").update();
+            system.jdbc().sql("ALTER TABLE projections.program_fact_moved RENAME TO program_fact").update();
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(
                     queries.get("viewer", "/api/programs/STUCK").status()).isEqualTo(200));
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(

@@ -186,10 +186,15 @@ class TimeTravelPropertyTest {
             ok(commands.post("finance", budget + "/policy",
                              "{\"fourEyesThreshold\": 500000, \"approvalWindowDays\": 30, \"reason\": \"Policy FP-1\"}"));
             for (String[] grant : new String[][]{{"cfo", "finance", "100000"}, {"finance", "controller", "1500000"},
-                                                 {"finance", "cfo", "2000000"}}) {
-                ok(commands.post(grant[0], budget + "/delegations", """
+                                                 {"finance", "cfo", "2000000"}, {"finance", "pmo", "50000"}}) {
+                Http.Response granted = commands.post(grant[0], budget + "/delegations", """
                         {"holder": "%s", "maxAmount": %s, "currency": "EUR", "validFrom": "2024-01-01",
-                         "validTo": "2039-01-01", "reason": "Delegation DA-%s"}""".formatted(grant[1], grant[2], grant[1])));
+                         "validTo": "2039-01-01", "reason": "Delegation DA-%s"}""".formatted(grant[1], grant[2], grant[1]));
+                ok(granted);
+                if (grant[1].equals("pmo")) {
+                    ok(commands.post("cfo", budget + "/delegations/" + granted.text("id") + "/revoke",
+                                     "{\"reason\": \"Moved to another programme\"}"));
+                }
             }
             for (String line : List.of("L1", "L2")) {
                 LocalDate date = LocalDate.of(2024, 6, 1).plusDays(random.nextInt(500));
@@ -197,6 +202,15 @@ class TimeTravelPropertyTest {
                 if (id != null) {
                     commands.post("controller", budget + "/movements/" + id + "/approve", "{}");
                     commands.post("cfo", budget + "/movements/" + id + "/approve", "{}");
+                }
+            }
+            // above finance's own limit, so pending: one refused before its (future) date, one left waiting
+            for (int p = 0; p < 2; p++) {
+                LocalDate date = today.plusDays(20 + random.nextInt(200));
+                String pending = move(commands, budget, "TRANSFER", "L1", "L2", "150000.00", null, date);
+                if (pending != null && p == 0) {
+                    ok(commands.post("controller", budget + "/movements/" + pending + "/refuse",
+                                     "{\"reason\": \"Not in this year's plan\"}"));
                 }
             }
             int orders = 0;
@@ -233,19 +247,37 @@ class TimeTravelPropertyTest {
             contracts.add(registered.text("id"));
             ok(commands.post("contracts", contract + "/index-values",
                              "{\"value\": 104.0, \"valueDate\": \"2025-01-01\", \"reason\": \"Agoria publication\"}"));
+            int accepted = 0;
             for (int a = 0; a < 6; a++) {
                 LocalDate effective = LocalDate.of(2024, 3, 1).plusDays(random.nextInt(1400));
                 LocalDate signed = min(effective, today);
                 String delta = BigDecimal.valueOf(random.nextInt(6_000_000) - 2_000_000, 2).toPlainString();
                 boolean review = random.nextInt(3) == 0;
-                commands.post("contracts", contract + "/amendments", """
+                Http.Response amended = commands.post("contracts", contract + "/amendments", """
                         {"legalBasis": "%s", "reviewClauseId": %s, "valueDelta": %s, "termDeltaMonths": %d,
                          "scope": "Scope %d", "signatories": ["A. Peeters", "Acme Systems"], "signedOn": "%s",
                          "effectiveFrom": "%s", "authorisingDecisionId": "%s", "reason": "Amendment %d"}"""
                         .formatted(review ? "REVIEW_CLAUSE" : "DE_MINIMIS", review ? "\"R1\"" : "null",
                                    review ? delta.replace("-", "") : delta, random.nextInt(3) * 6, a, signed, effective,
                                    authority, a));
+                if (amended.status() == 201 && "ACCEPTED".equals(amended.text("status"))) {
+                    accepted++;
+                }
             }
+            LocalDate worksFrom = LocalDate.of(2024, 6, 1).plusDays(random.nextInt(800));
+            Http.Response works = commands.post("contracts", contract + "/amendments", """
+                    {"legalBasis": "ADDITIONAL_WORKS", "valueDelta": 100000, "scope": "Extension", "signatories": ["A"],
+                     "signedOn": "%s", "effectiveFrom": "%s", "authorisingDecisionId": "%s", "reason": "Works"}"""
+                    .formatted(min(worksFrom, today), worksFrom, authority));
+            if (works.status() == 201 && "ACCEPTED".equals(works.text("status"))) {
+                int number = accepted + 1;
+                LocalDate published = min(min(worksFrom, today).plusDays(random.nextInt(90)), today);
+                ok(commands.post("contracts", contract + "/amendments/" + number + "/publication-notice",
+                                 "{\"noticeReference\": \"OJ S %d\", \"publishedOn\": \"%s\"}".formatted(number, published)));
+            }
+            ok(commands.post("contracts", contract + "/renewal-notice",
+                             "{\"choice\": \"RENEW\", \"sentOn\": \"%s\", \"reason\": \"Renewal decided\"}"
+                                     .formatted(today.minusDays(random.nextInt(400)))));
             for (int c = 0; c < 3; c++) {
                 LocalDate placed = min(LocalDate.of(2024, 2, 1).plusDays(random.nextInt(1000)), today);
                 commands.post("contracts", contract + "/call-offs", """

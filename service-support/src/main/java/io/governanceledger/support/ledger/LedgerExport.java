@@ -73,7 +73,7 @@ public final class LedgerExport {
                         line.put("recordedAt", entry.recordedAt().toString());
                         line.put("hash", HexFormat.of().formatHex(row.getBytes("hash")));
                         if (programId == null || programId.equals(row.getString("program_id"))) {
-                            line.set("event", event(entry));
+                            line.set("event", eventJson(entry));
                             counts[0]++;
                         } else {
                             line.put("leaf", HexFormat.of().formatHex(LedgerHash.leaf(entry)));
@@ -129,7 +129,8 @@ public final class LedgerExport {
         }
     }
 
-    private static ObjectNode event(LedgerHash.Entry entry) {
+    /** An event as stored, its bytes in base64 so they come back exactly. */
+    static ObjectNode eventJson(LedgerHash.Entry entry) {
         ObjectNode event = JSON.createObjectNode();
         event.put("eventIdentifier", entry.eventIdentifier());
         event.put("aggregateIdentifier", entry.aggregateIdentifier());
