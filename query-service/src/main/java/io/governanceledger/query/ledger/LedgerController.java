@@ -2,7 +2,9 @@ package io.governanceledger.query.ledger;
 
 import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.support.eventstore.EventStoreAutoConfiguration;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.governanceledger.support.ledger.LedgerExport;
+import io.governanceledger.support.ledger.LedgerProof;
 import io.governanceledger.support.ledger.LedgerVerifier;
 import io.governanceledger.support.ledger.SigningKeys;
 import io.governanceledger.support.ledger.VerificationReport;
@@ -15,6 +17,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -32,6 +35,7 @@ class LedgerController {
 
     private final LedgerVerifier verifier;
     private final LedgerExport export;
+    private final DataSource dataSource;
     private final KnownPrograms programs;
     private final Path publicKeyFile;
 
@@ -39,6 +43,7 @@ class LedgerController {
                      @Value("${ledger.signing.public-key-file}") Path publicKeyFile) {
         this.verifier = verifier;
         this.export = new LedgerExport(dataSource, EventStoreAutoConfiguration.EVENT_STORE_SCHEMA);
+        this.dataSource = dataSource;
         this.programs = programs;
         this.publicKeyFile = publicKeyFile;
     }
@@ -65,6 +70,17 @@ class LedgerController {
             + "chain-rewritten, checkpoint-forged)")
     VerificationReport verify() {
         return verifier.verify(publicKey());
+    }
+
+    @GetMapping("/api/ledger/proof/{position}")
+    @Operation(summary = "Proof that the event at a position is part of the signed history: its exact bytes, the "
+            + "chain hash before it, the leaf digests after it up to the next checkpoint, and that checkpoint")
+    ResponseEntity<String> proof(@PathVariable long position) {
+        JsonNode proof = LedgerProof.of(dataSource, EventStoreAutoConfiguration.EVENT_STORE_SCHEMA, position)
+                                    .orElseThrow(() -> new RecordNotFoundException("position", "No signed checkpoint covers position "
+                                  + position + " yet (a checkpoint follows within seconds of an event), or there is "
+                                  + "no such position."));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(proof.toString());
     }
 
     @GetMapping("/api/ledger/public-key")

@@ -1,5 +1,7 @@
 package io.governanceledger.query.system;
 
+import io.governanceledger.support.ledger.LedgerProof;
+import io.governanceledger.support.ledger.SigningKeys;
 import io.governanceledger.support.ledger.VerifyCommand;
 import io.governanceledger.support.postgres.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
@@ -52,6 +54,13 @@ class LedgerVerificationEndToEndTest {
                     .as(offline.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(offline.toString(StandardCharsets.UTF_8)).contains("VERIFIED up to position 6");
             assertThat(queries.get("auditor", "/api/ledger/export?programId=NOPE").status()).isEqualTo(404);
+
+            // one event's proof holds against the published key, without the other events
+            Http.Response proof = queries.get("auditor", "/api/ledger/proof/3");
+            assertThat(proof.status()).as(proof.body()).isEqualTo(200);
+            assertThat(LedgerProof.check(new com.fasterxml.jackson.databind.ObjectMapper().readTree(proof.body()),
+                                         SigningKeys.loadPublic(KEY))).isNull();
+            assertThat(queries.get("auditor", "/api/ledger/proof/999").status()).isEqualTo(404);
 
             // a database owner rewrites the reason of the third event
             system.jdbc().sql("""

@@ -105,6 +105,31 @@ class BundleVerifierTest {
                 .isEqualTo("checkpoint-forged");
     }
 
+    @Test
+    void aProofShowsOneEventIsPartOfTheSignedHistoryWithoutTheOthers() {
+        var proof = LedgerProof.of(database.dataSource, LedgerTestDatabase.SCHEMA, 14).orElseThrow();
+        assertThat(proof.path("checkpoint").path("position").asLong()).isEqualTo(20);
+        assertThat(proof.path("path")).hasSize(6);
+        assertThat(LedgerProof.check(proof, keys.getPublic())).isNull();
+
+        ObjectNode edited = proof.deepCopy();
+        ((ObjectNode) edited.get("event")).put("payload", Base64.getEncoder().encodeToString("{\"n\":7}".getBytes(StandardCharsets.UTF_8)));
+        assertThat(LedgerProof.check(edited, keys.getPublic())).contains("do not lead to the chain hash signed at position 20");
+        ObjectNode moved = proof.deepCopy();
+        moved.put("position", 15);
+        assertThat(LedgerProof.check(moved, keys.getPublic())).isNotNull();
+        assertThat(LedgerProof.check(proof, otherKey())).contains("is not signed by key");
+        assertThat(LedgerProof.of(database.dataSource, LedgerTestDatabase.SCHEMA, 31)).as("not covered yet").isEmpty();
+    }
+
+    private static java.security.PublicKey otherKey() {
+        try {
+            return KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic();
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static byte[] export(String programId) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         new LedgerExport(database.dataSource, LedgerTestDatabase.SCHEMA).write(out, programId, keys.getPublic());
