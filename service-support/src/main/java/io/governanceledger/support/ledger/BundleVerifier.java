@@ -127,7 +127,7 @@ public final class BundleVerifier {
                                       (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static Map<String, byte[]> read(InputStream bundle) {
+    static Map<String, byte[]> read(InputStream bundle) {
         Map<String, byte[]> files = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(bundle)) {
             ZipEntry entry;
@@ -152,7 +152,7 @@ public final class BundleVerifier {
         return lines;
     }
 
-    private static JsonNode json(byte[] bytes) {
+    static JsonNode json(byte[] bytes) {
         try {
             return LedgerExport.JSON.readTree(new ByteArrayInputStream(bytes));
         } catch (IOException e) {

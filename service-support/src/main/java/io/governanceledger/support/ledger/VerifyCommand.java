@@ -10,7 +10,9 @@ import java.security.PublicKey;
 /**
  * The command-line verifier: {@code java -jar <either service's jar> verify [--jdbc-url=...] [--user=...]
  * [--password=...] [--public-key=<PEM file>]} reads the database directly (read access is enough);
- * {@code verify --bundle=<export.zip> [--public-key=<PEM file>]} checks an auditor's bundle offline.
+ * {@code verify --bundle=<export.zip> [--public-key=<PEM file>]} checks an auditor's bundle offline;
+ * {@code restore --bundle=<export.zip> --jdbc-url=<an empty database> ...} checks a whole-store bundle and
+ * puts it there, for a query service to build the views from it alone.
  * Either checks against the public key you give it, not one the database or bundle could have swapped.
  * Defaults: SPRING_DATASOURCE_URL / _USERNAME / _PASSWORD, else the local embedded PostgreSQL, and
  * {@code .ledger/keys/checkpoint-signing.pub}. Exit status 0 when verified, 1 when a check fails, 2 for
@@ -47,6 +49,12 @@ public final class VerifyCommand {
             }
         }
         PublicKey publicKey = Files.exists(key) ? SigningKeys.loadPublic(key) : null;
+        boolean restore = args[0].equals("restore");
+        if (restore && bundle == null) {
+            out.println("usage: restore --bundle=export.zip --jdbc-url=<an empty database> [--user=...] [--password=...]"
+                                + " [--public-key=...]");
+            return 2;
+        }
         if (publicKey == null) {
             out.println("no public key at " + key + ": checking the chain only");
         }
@@ -67,6 +75,16 @@ public final class VerifyCommand {
             out.println("VERIFIED up to position " + report.verifiedUpTo() + " (signed up to " + report.signedUpTo()
                                 + "; " + report.detail() + "; key " + report.keyId() + "; " + report.eventsChecked()
                                 + " events in " + report.millis() + " ms)");
+            if (restore) {
+                try (var in = Files.newInputStream(bundle)) {
+                    long restored = BundleRestore.restore(in, new DriverManagerDataSource(url, user, password), "event_store");
+                    out.println("restored " + restored + " events into " + url
+                                        + "; start the query service on it to build every view from them");
+                } catch (RuntimeException | java.io.IOException e) {
+                    out.println("cannot restore into " + url + ": " + e.getMessage());
+                    return 2;
+                }
+            }
             return 0;
         }
         out.println("FAILED at position " + report.failedAt() + ": " + report.failure());
