@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,7 +24,9 @@ import java.util.List;
  *     exists that is neither in the order nor waiting to be sealed;</li>
  * <li>{@code chain-rewritten}: the chain is consistent link by link but differs from a signed
  *     checkpoint: events were changed and the hashes recomputed without the signing key;</li>
- * <li>{@code checkpoint-forged}: a checkpoint's signature does not verify with the published key.</li>
+ * <li>{@code checkpoint-forged}: a checkpoint's signature does not verify with the published key;</li>
+ * <li>{@code checkpoint-missing}: events older than the checkpoint interval allows are covered by no
+ *     checkpoint: checkpoints were deleted (perhaps to hide a recomputed chain).</li>
  * </ul>
  * It needs only read access; the public key comes from outside the database.
  */
@@ -39,14 +42,25 @@ public final class LedgerVerifier {
         this.schema = schema;
     }
 
+    /** Events may wait this long for a checkpoint before their not being signed counts as a failure. */
+    public static final Duration MAX_UNSIGNED = Duration.ofMinutes(5);
+
     /** @param publicKey the published checkpoint key; null checks the chain only */
     public VerificationReport verify(PublicKey publicKey) {
+        return verify(publicKey, MAX_UNSIGNED);
+    }
+
+    /**
+     * @param maxUnsigned how old the first event no checkpoint covers may be: checkpoints are signed
+     *                    every few seconds, so an older unsigned tail means checkpoints were removed
+     */
+    public VerificationReport verify(PublicKey publicKey, Duration maxUnsigned) {
         long started = System.nanoTime();
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
-                return verify(connection, publicKey, started);
+                return verify(connection, publicKey, maxUnsigned, started);
             } finally {
                 connection.rollback();
             }
@@ -55,7 +69,8 @@ public final class LedgerVerifier {
         }
     }
 
-    private VerificationReport verify(Connection connection, PublicKey publicKey, long started) throws SQLException {
+    private VerificationReport verify(Connection connection, PublicKey publicKey, Duration maxUnsigned, long started)
+            throws SQLException {
         List<Checkpoint> checkpoints = checkpoints(connection);
         String keyId = publicKey == null ? null : SigningKeys.keyId(publicKey);
         long lastSigned = 0;
@@ -140,10 +155,28 @@ public final class LedgerVerifier {
                     + " are in the store but neither in the ledger order nor waiting to be sealed", started);
         }
         lastSigned = walk.lastCheckpoint;
+        if (publicKey != null && lastSigned < walk.position) {
+            Instant firstUnsigned = firstRecordedAfter(connection, lastSigned);
+            if (firstUnsigned != null && firstUnsigned.plus(maxUnsigned).isBefore(Instant.now())) {
+                return walk.failedAfter(lastSigned + 1, "checkpoint-missing", "no checkpoint covers positions "
+                        + (lastSigned + 1) + " to " + walk.position + ", the first recorded at " + firstUnsigned
+                        + ": checkpoints are signed within seconds, so those that covered them were removed", started);
+            }
+        }
         return new VerificationReport("VERIFIED", walk.position, lastSigned, null, null,
                                       publicKey == null ? "chain checked; checkpoints not checked: no public key given"
                                               : "chain and " + checkpoints.size() + " checkpoints checked",
                                       walk.checked, checkpoints.size(), keyId, millis(started));
+    }
+
+    private Instant firstRecordedAfter(Connection connection, long position) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT recorded_at FROM " + schema + ".ledger_entry WHERE position = ?")) {
+            statement.setLong(1, position + 1);
+            try (ResultSet row = statement.executeQuery()) {
+                return row.next() ? row.getTimestamp(1).toInstant() : null;
+            }
+        }
     }
 
     private List<Checkpoint> checkpoints(Connection connection) throws SQLException {

@@ -153,6 +153,18 @@ class LedgerVerifierTest {
     }
 
     @Test
+    void checkpointsDeletedToHideARecomputedChainAreFound() throws Exception {
+        database.asOwner("UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":-1}', 'UTF8')"
+                                 + " WHERE global_index = " + globalIndexAt(14),
+                         "DELETE FROM event_store.ledger_checkpoint WHERE position > 10");
+        recomputeChainFrom(14);
+        assertThat(verifier.verify(keys.getPublic()).status()).as("within the interval checkpoints may still come")
+                                                              .isEqualTo("VERIFIED");
+        VerificationReport report = verifier.verify(keys.getPublic(), Duration.ZERO);
+        assertFailure(report, 11, "checkpoint-missing", 10);
+    }
+
+    @Test
     void aForgedCheckpointIsFound() throws Exception {
         database.asOwner("UPDATE event_store.ledger_checkpoint SET signature = decode(repeat('00', 64), 'hex')"
                                  + " WHERE position = 20");
