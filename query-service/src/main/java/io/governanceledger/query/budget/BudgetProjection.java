@@ -1,7 +1,6 @@
 package io.governanceledger.query.budget;
 
 import io.governanceledger.events.budget.BudgetLineOpenedEvent;
-import io.governanceledger.events.budget.BudgetMovement;
 import io.governanceledger.events.budget.DelegationGrantedEvent;
 import io.governanceledger.events.budget.DelegationRevokedEvent;
 import io.governanceledger.events.budget.LedgerEntry;

@@ -12,7 +12,6 @@ import io.governanceledger.events.budget.FindMovementQuery;
 import io.governanceledger.events.budget.FindMovementsQuery;
 import io.governanceledger.events.budget.FindPendingApprovalsQuery;
 import io.governanceledger.events.budget.LedgerEntry;
-import io.governanceledger.events.budget.MovementKind;
 import io.governanceledger.events.budget.MovementLedgerView;
 import io.governanceledger.events.budget.MovementView;
 import io.governanceledger.query.programs.KnownPrograms;

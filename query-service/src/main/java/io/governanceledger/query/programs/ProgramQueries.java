@@ -2,7 +2,6 @@ package io.governanceledger.query.programs;
 
 import io.governanceledger.events.programs.FindProgramQuery;
 import io.governanceledger.events.programs.FindProgramsQuery;
-import io.governanceledger.events.programs.ProgramStatus;
 import io.governanceledger.events.programs.ProgramView;
 import io.governanceledger.query.timeline.PointInTime;
 import io.governanceledger.support.time.BusinessClock;

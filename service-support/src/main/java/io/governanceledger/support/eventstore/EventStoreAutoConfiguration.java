@@ -147,7 +147,9 @@ public class EventStoreAutoConfiguration {
                                      .snapshotSerializer(serializer)
                                      .eventSerializer(serializer)
                                      .upcasterChain(configuration.upcasterChain())
-                                     .snapshotFilter(configuration.snapshotFilter())
+                                     // no snapshot is taken, and a row planted in the snapshot table
+                                     // (outside the hash chain) must never stand in for the events
+                                     .snapshotFilter(org.axonframework.eventsourcing.snapshotting.SnapshotFilter.rejectAll())
                                      .persistenceExceptionResolver(persistenceExceptionResolver)
                                      .connectionProvider(connectionProvider)
                                      .transactionManager(transactionManager)

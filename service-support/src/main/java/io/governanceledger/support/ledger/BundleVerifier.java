@@ -34,6 +34,7 @@ public final class BundleVerifier {
     public static VerificationReport verify(InputStream bundle, PublicKey pinnedKey) {
         long started = System.nanoTime();
         Map<String, byte[]> files = read(bundle);
+        boolean duplicates = files.containsKey(DUPLICATE);
         byte[] manifestBytes = files.get("manifest.json");
         if (manifestBytes == null || !files.containsKey("events.ndjson") || !files.containsKey("checkpoints.ndjson")) {
             return failed(0, 0L, "bundle-altered", "the bundle lacks its manifest, events or checkpoints", 0, 0, null, started);
@@ -48,6 +49,9 @@ public final class BundleVerifier {
         }
         PublicKey key = pinnedKey;
         String note = "checked against the pinned key";
+        if (duplicates) {
+            return failed(0, 0L, "bundle-altered", "the bundle holds a file twice", 0, 0, null, started);
+        }
         if (key == null && files.containsKey("public-key.pem")) {
             key = SigningKeys.publicKey(Base64.getDecoder().decode(new String(files.get("public-key.pem"),
                                                                                 StandardCharsets.UTF_8)
@@ -115,9 +119,12 @@ public final class BundleVerifier {
                               keyId, started).withSignedUpTo(signed);
             }
         }
-        return new VerificationReport("VERIFIED", position, signed, null, null,
+        // only what a checkpoint signed counts as verified; a bundle's own key authenticates nothing
+        return new VerificationReport(pinnedKey == null ? "UNAUTHENTICATED" : "VERIFIED", signed, signed, null, null,
                                       checked + " events and the chain of " + position + " positions and "
-                                              + checkpoints.size() + " checkpoints " + note,
+                                              + checkpoints.size() + " checkpoints " + note
+                                              + (signed < position ? "; positions " + (signed + 1) + " to " + position
+                                                      + " are not signed yet" : ""),
                                       checked, checkpoints.size(), keyId, (System.nanoTime() - started) / 1_000_000);
     }
 
@@ -127,6 +134,9 @@ public final class BundleVerifier {
                                       (System.nanoTime() - started) / 1_000_000);
     }
 
+    /** Marks a bundle that holds some file twice (readers might not agree which copy counts). */
+    static final String DUPLICATE = "\u0000duplicate";
+
     static Map<String, byte[]> read(InputStream bundle) {
         Map<String, byte[]> files = new HashMap<>();
         try (ZipInputStream zip = new ZipInputStream(bundle)) {
@@ -134,7 +144,9 @@ public final class BundleVerifier {
             while ((entry = zip.getNextEntry()) != null) {
                 ByteArrayOutputStream content = new ByteArrayOutputStream();
                 zip.transferTo(content);
-                files.put(entry.getName(), content.toByteArray());
+                if (files.put(entry.getName(), content.toByteArray()) != null) {
+                    files.put(DUPLICATE, new byte[0]);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("not a readable bundle: " + e.getMessage(), e);

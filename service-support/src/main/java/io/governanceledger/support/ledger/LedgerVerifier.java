@@ -163,7 +163,8 @@ public final class LedgerVerifier {
                         + ": checkpoints are signed within seconds, so those that covered them were removed", started);
             }
         }
-        return new VerificationReport("VERIFIED", walk.position, lastSigned, null, null,
+        // without the published key nothing ties the chain to the signer: consistent is not verified
+        return new VerificationReport(publicKey == null ? "UNAUTHENTICATED" : "VERIFIED", walk.position, lastSigned, null, null,
                                       publicKey == null ? "chain checked; checkpoints not checked: no public key given"
                                               : "chain and " + checkpoints.size() + " checkpoints checked",
                                       walk.checked, checkpoints.size(), keyId, millis(started));

@@ -3,7 +3,8 @@ package io.governanceledger.support.ledger;
 /**
  * What a verification of the ledger found.
  *
- * @param status       VERIFIED or FAILED
+ * @param status       VERIFIED, FAILED, or UNAUTHENTICATED (the chain holds together, but no pinned public
+ *                     key was given to check the checkpoints with)
  * @param verifiedUpTo the last position whose event and chain link check out, with everything before it
  * @param signedUpTo   the last of those covered by a checkpoint signed with the published key
  * @param failedAt     the first position that fails (null when verified)

@@ -87,6 +87,12 @@ public final class VerifyCommand {
             }
             return 0;
         }
+        if (report.status().equals("UNAUTHENTICATED")) {
+            out.println("UNAUTHENTICATED: the chain holds together up to position " + report.verifiedUpTo()
+                                + ", but without the published public key nothing shows who signed it ("
+                                + report.detail() + ")");
+            return 1;
+        }
         out.println("FAILED at position " + report.failedAt() + ": " + report.failure());
         out.println("  " + report.detail());
         out.println("  verified up to position " + report.verifiedUpTo() + ", signed up to " + report.signedUpTo());

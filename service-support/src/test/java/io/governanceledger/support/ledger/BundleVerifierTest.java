@@ -100,6 +100,8 @@ class BundleVerifierTest {
         files.put("checkpoints.ndjson", new byte[0]);
         assertThat(BundleVerifier.verify(new ByteArrayInputStream(zip(files)), keys.getPublic()).failure())
                 .isEqualTo("bundle-altered");
+        assertThat(BundleVerifier.verify(new ByteArrayInputStream(export(null)), null).status())
+                .as("checked only against the bundle's own key").isEqualTo("UNAUTHENTICATED");
         KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         assertThat(BundleVerifier.verify(new ByteArrayInputStream(export(null)), other.getPublic()).failure())
                 .isEqualTo("checkpoint-forged");
