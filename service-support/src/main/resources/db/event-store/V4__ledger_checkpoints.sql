@@ -7,7 +7,11 @@ CREATE TABLE ledger_checkpoint (
     recorded_at TIMESTAMPTZ NOT NULL,
     signed_at   TIMESTAMPTZ NOT NULL,
     key_id      VARCHAR(64) NOT NULL,
-    signature   BYTEA       NOT NULL
+    signature   BYTEA       NOT NULL,
+    -- the checkpoint before this one (0 and 32 zero bytes for the first), signed with it: removing a
+    -- checkpoint breaks the sequence
+    previous_position BIGINT NOT NULL,
+    previous_hash     BYTEA  NOT NULL
 );
 
 CREATE TRIGGER ledger_checkpoint_immutable

@@ -221,7 +221,7 @@ public class EventStoreAutoConfiguration {
                                                  @Value("${ledger.checkpoints.interval}") Duration interval) {
         eventStoreSchema.migrate();
         return new LedgerCheckpointer(dataSource, EVENT_STORE_SCHEMA, SigningKeys.loadOrCreate(privateKey, publicKey),
-                                      everyEvents, interval);
+                                      everyEvents, interval, privateKey.toAbsolutePath().getParent());
     }
 
     @Bean

@@ -86,8 +86,8 @@ public final class BundleRestore {
                 }
             }
             try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO " + schema + ".ledger_checkpoint (position, chain_hash, recorded_at, signed_at, key_id, signature)"
-                            + " VALUES (?, ?, ?, ?, ?, ?)")) {
+                    "INSERT INTO " + schema + ".ledger_checkpoint (position, chain_hash, recorded_at, signed_at, key_id, signature,"
+                            + " previous_position, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (String line : new String(files.get("checkpoints.ndjson"), StandardCharsets.UTF_8).split("\n")) {
                     if (line.isBlank()) {
                         continue;
@@ -99,6 +99,8 @@ public final class BundleRestore {
                     statement.setTimestamp(4, Timestamp.from(Instant.parse(node.path("signedAt").asText())));
                     statement.setString(5, node.path("keyId").asText());
                     statement.setBytes(6, Base64.getDecoder().decode(node.path("signature").asText()));
+                    statement.setLong(7, node.path("previousPosition").asLong());
+                    statement.setBytes(8, HexFormat.of().parseHex(node.path("previousHash").asText()));
                     statement.executeUpdate();
                 }
             }

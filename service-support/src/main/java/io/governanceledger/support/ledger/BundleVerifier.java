@@ -66,10 +66,22 @@ public final class BundleVerifier {
             checkpoints.add(new Checkpoint(line.path("position").asLong(), HexFormat.of().parseHex(line.path("chainHash").asText()),
                                            Instant.parse(line.path("recordedAt").asText()),
                                            Instant.parse(line.path("signedAt").asText()), line.path("keyId").asText(),
-                                           Base64.getDecoder().decode(line.path("signature").asText())));
+                                           Base64.getDecoder().decode(line.path("signature").asText()),
+                                           line.path("previousPosition").asLong(),
+                                           HexFormat.of().parseHex(line.path("previousHash").asText())));
         }
         Map<Long, Checkpoint> byPosition = new HashMap<>();
+        long previousCheckpoint = 0;
+        byte[] previousCheckpointHash = LedgerHash.GENESIS;
         for (Checkpoint checkpoint : checkpoints) {
+            if (checkpoint.previousPosition() != previousCheckpoint
+                    || !Arrays.equals(checkpoint.previousHash(), previousCheckpointHash)) {
+                return failed(0, previousCheckpoint + 1, "checkpoint-missing", "the checkpoint at position "
+                        + checkpoint.position() + " follows one at " + checkpoint.previousPosition()
+                        + " that the bundle does not hold", 0, checkpoints.size(), keyId, started);
+            }
+            previousCheckpoint = checkpoint.position();
+            previousCheckpointHash = checkpoint.chainHash();
             if (key == null || !checkpoint.keyId().equals(keyId)
                     || !SigningKeys.verify(key, checkpoint.signedBytes(), checkpoint.signature())) {
                 return failed(0, checkpoint.position(), "checkpoint-forged", "the checkpoint at position "

@@ -5,6 +5,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPair;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +17,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -30,9 +36,14 @@ public class LedgerCheckpointer extends BackgroundLoop {
     private final String keyId;
     private final long everyEvents;
     private final Duration interval;
+    private final Path stateDirectory;
+    private volatile Signed lastSigned;
 
-    public LedgerCheckpointer(DataSource dataSource, String schema, KeyPair keys, long everyEvents, Duration interval) {
+    /** @param stateDirectory where the last signed checkpoint is remembered outside the database; null: in memory only */
+    public LedgerCheckpointer(DataSource dataSource, String schema, KeyPair keys, long everyEvents, Duration interval,
+                              Path stateDirectory) {
         super("ledger-checkpointer");
+        this.stateDirectory = stateDirectory;
         this.dataSource = dataSource;
         this.schema = schema;
         this.keys = keys;
@@ -55,52 +66,135 @@ public class LedgerCheckpointer extends BackgroundLoop {
         }
     }
 
-    /** Signs the current chain head if a checkpoint is due (or at once if {@code force}), returning it. */
+    /**
+     * Signs the current chain head if a checkpoint is due (or at once if {@code force}), returning it.
+     * It signs only what it can link to the last checkpoint it signed itself: it recomputes every
+     * link since then from the stored events, and refuses (and keeps refusing, loudly) when one does
+     * not match or when that checkpoint is gone, since then the stored history was rewritten.
+     */
     public Optional<Checkpoint> checkpointIfDue(boolean force) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            long headPosition;
-            byte[] headHash;
-            Instant headRecordedAt;
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT position, hash, recorded_at FROM " + schema + ".ledger_entry ORDER BY position DESC LIMIT 1");
-                 ResultSet row = statement.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                headPosition = row.getLong(1);
-                headHash = row.getBytes(2);
-                headRecordedAt = row.getTimestamp(3).toInstant();
+            Signed latest = latestCheckpoint(connection);
+            Signed anchor = lastSigned != null ? lastSigned : remembered(connection).orElse(latest);
+            if (anchor.position() != latest.position() || !Arrays.equals(anchor.hash(), latest.hash())) {
+                refuse("the last checkpoint this signer made (position " + anchor.position() + ") is not the latest in "
+                               + "the database (position " + latest.position() + "): checkpoints were removed or added");
+                return Optional.empty();
             }
-            long lastPosition = 0;
-            Instant lastSigned = Instant.EPOCH;
+            long headPosition = anchor.position();
+            byte[] headHash = anchor.hash();
+            Instant headRecordedAt = null;
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT position, signed_at FROM " + schema + ".ledger_checkpoint ORDER BY position DESC LIMIT 1");
-                 ResultSet row = statement.executeQuery()) {
-                if (row.next()) {
-                    lastPosition = row.getLong(1);
-                    lastSigned = row.getTimestamp(2).toInstant();
+                    "SELECT l.position, l.recorded_at, l.hash, e.* FROM " + schema + ".ledger_entry l JOIN " + schema
+                            + ".domain_event_entry e ON e.global_index = l.global_index WHERE l.position > ? ORDER BY l.position")) {
+                statement.setLong(1, anchor.position());
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        long position = row.getLong("position");
+                        byte[] computed = LedgerHash.next(headHash, LedgerVerifier.entry(row, position));
+                        if (position != headPosition + 1 || !Arrays.equals(computed, row.getBytes("hash"))) {
+                            refuse("position " + (headPosition + 1) + " does not link to the last signed checkpoint at "
+                                           + anchor.position() + ": the stored history was changed");
+                            return Optional.empty();
+                        }
+                        headPosition = position;
+                        headHash = computed;
+                        headRecordedAt = row.getTimestamp("recorded_at").toInstant();
+                    }
                 }
             }
-            boolean due = headPosition > lastPosition && (force || headPosition - lastPosition >= everyEvents
-                    || Duration.between(lastSigned, Instant.now()).compareTo(interval) >= 0);
+            boolean due = headPosition > anchor.position() && (force || headPosition - anchor.position() >= everyEvents
+                    || Duration.between(anchor.signedAt(), Instant.now()).compareTo(interval) >= 0);
             if (!due) {
+                lastSigned = anchor;
                 return Optional.empty();
             }
             Instant signedAt = LedgerHash.truncate(Instant.now());
-            byte[] signature = SigningKeys.sign(keys.getPrivate(),
-                                                Checkpoint.signedBytes(headPosition, headHash, headRecordedAt, signedAt));
+            byte[] signature = SigningKeys.sign(keys.getPrivate(), Checkpoint.signedBytes(
+                    headPosition, headHash, headRecordedAt, signedAt, anchor.position(), anchor.hash()));
             try (PreparedStatement insert = connection.prepareStatement(
                     "INSERT INTO " + schema + ".ledger_checkpoint (position, chain_hash, recorded_at, signed_at, key_id,"
-                            + " signature) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (position) DO NOTHING")) {
+                            + " signature, previous_position, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
                 insert.setLong(1, headPosition);
                 insert.setBytes(2, headHash);
                 insert.setTimestamp(3, Timestamp.from(headRecordedAt));
                 insert.setTimestamp(4, Timestamp.from(signedAt));
                 insert.setString(5, keyId);
                 insert.setBytes(6, signature);
+                insert.setLong(7, anchor.position());
+                insert.setBytes(8, anchor.hash());
                 insert.executeUpdate();
             }
-            return Optional.of(new Checkpoint(headPosition, headHash, headRecordedAt, signedAt, keyId, signature));
+            lastSigned = new Signed(headPosition, headHash, signedAt);
+            remember(connection, lastSigned);
+            return Optional.of(new Checkpoint(headPosition, headHash, headRecordedAt, signedAt, keyId, signature,
+                                              anchor.position(), anchor.hash()));
         }
+    }
+
+    private Signed latestCheckpoint(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT position, chain_hash, signed_at FROM " + schema + ".ledger_checkpoint ORDER BY position DESC LIMIT 1");
+             ResultSet row = statement.executeQuery()) {
+            return row.next() ? new Signed(row.getLong(1), row.getBytes(2), row.getTimestamp(3).toInstant())
+                    : new Signed(0, LedgerHash.GENESIS, Instant.EPOCH);
+        }
+    }
+
+    /** The last checkpoint signed for this database, from the state file beside the key (survives restarts). */
+    private Optional<Signed> remembered(Connection connection) throws SQLException {
+        Path file = stateFile(connection);
+        if (file == null || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        try {
+            String[] parts = Files.readString(file).trim().split(" ");
+            return Optional.of(new Signed(Long.parseLong(parts[0]), HexFormat.of().parseHex(parts[1]), Instant.parse(parts[2])));
+        } catch (IOException | RuntimeException e) {
+            throw new IllegalStateException("unreadable checkpoint state " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void remember(Connection connection, Signed signed) throws SQLException {
+        Path file = stateFile(connection);
+        if (file == null) {
+            return;
+        }
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, signed.position() + " " + HexFormat.of().formatHex(signed.hash()) + " " + signed.signedAt());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** One state file per database (its cluster's system identifier and its name), next to the key. */
+    private Path stateFile(Connection connection) throws SQLException {
+        if (stateDirectory == null) {
+            return null;
+        }
+        String identity;
+        try (PreparedStatement statement = connection.prepareStatement(
+                "SELECT (SELECT system_identifier FROM pg_control_system()) || '-' || current_database()");
+             ResultSet row = statement.executeQuery()) {
+            row.next();
+            identity = row.getString(1);
+        } catch (SQLException notAllowed) {
+            // pg_control_system() may be reserved to superusers: the database's own identity then
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "SELECT current_database() || '-' || (SELECT oid FROM pg_database WHERE datname = current_database())");
+                 ResultSet row = statement.executeQuery()) {
+                row.next();
+                identity = row.getString(1);
+            }
+        }
+        return stateDirectory.resolve("last-checkpoint-" + identity.replaceAll("[^A-Za-z0-9_-]", "_"));
+    }
+
+    private void refuse(String why) {
+        log.error("NOT signing a ledger checkpoint: {}. Run the verifier and investigate.", why);
+    }
+
+    private record Signed(long position, byte[] hash, Instant signedAt) {
     }
 }

@@ -98,6 +98,8 @@ public final class LedgerExport {
                     line.put("signedAt", LedgerHash.truncate(row.getTimestamp("signed_at").toInstant()).toString());
                     line.put("keyId", row.getString("key_id"));
                     line.put("signature", Base64.getEncoder().encodeToString(row.getBytes("signature")));
+                    line.put("previousPosition", row.getLong("previous_position"));
+                    line.put("previousHash", HexFormat.of().formatHex(row.getBytes("previous_hash")));
                     checkpoints.write(JSON.writeValueAsBytes(line));
                     checkpoints.write('\n');
                 }

@@ -59,6 +59,8 @@ public final class LedgerProof {
                 checkpoint.put("signedAt", LedgerHash.truncate(row.getTimestamp("signed_at").toInstant()).toString());
                 checkpoint.put("keyId", row.getString("key_id"));
                 checkpoint.put("signature", Base64.getEncoder().encodeToString(row.getBytes("signature")));
+                checkpoint.put("previousPosition", row.getLong("previous_position"));
+                checkpoint.put("previousHash", HexFormat.of().formatHex(row.getBytes("previous_hash")));
             }
         }
         ObjectNode proof = LedgerExport.JSON.createObjectNode();
@@ -102,7 +104,9 @@ public final class LedgerProof {
                                                Instant.parse(checkpointJson.path("recordedAt").asText()),
                                                Instant.parse(checkpointJson.path("signedAt").asText()),
                                                checkpointJson.path("keyId").asText(),
-                                               Base64.getDecoder().decode(checkpointJson.path("signature").asText()));
+                                               Base64.getDecoder().decode(checkpointJson.path("signature").asText()),
+                                               checkpointJson.path("previousPosition").asLong(),
+                                               HexFormat.of().parseHex(checkpointJson.path("previousHash").asText()));
         if (!SigningKeys.verify(key, checkpoint.signedBytes(), checkpoint.signature())) {
             return "the checkpoint at position " + checkpoint.position() + " is not signed by key " + SigningKeys.keyId(key);
         }

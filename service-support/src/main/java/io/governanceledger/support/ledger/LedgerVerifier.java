@@ -84,6 +84,20 @@ public final class LedgerVerifier {
                 }
             }
         }
+        if (publicKey != null) {
+            long previous = 0;
+            byte[] previousHash = LedgerHash.GENESIS;
+            for (Checkpoint checkpoint : checkpoints) {
+                if (checkpoint.previousPosition() != previous || !Arrays.equals(checkpoint.previousHash(), previousHash)) {
+                    return failed(previous, previous + 1, "checkpoint-missing", "the checkpoint at position "
+                            + checkpoint.position() + " was signed after one at position " + checkpoint.previousPosition()
+                            + ", which is not there: checkpoints between " + previous + " and " + checkpoint.position()
+                            + " were removed", 0, checkpoints.size(), keyId, started);
+                }
+                previous = checkpoint.position();
+                previousHash = checkpoint.chainHash();
+            }
+        }
         Walk walk = new Walk(checkpoints.size(), keyId);
         int nextCheckpoint = 0;
         try (PreparedStatement statement = connection.prepareStatement(
@@ -189,7 +203,8 @@ public final class LedgerVerifier {
                 checkpoints.add(new Checkpoint(row.getLong("position"), row.getBytes("chain_hash"),
                                                row.getTimestamp("recorded_at").toInstant(),
                                                row.getTimestamp("signed_at").toInstant(), row.getString("key_id"),
-                                               row.getBytes("signature")));
+                                               row.getBytes("signature"), row.getLong("previous_position"),
+                                               row.getBytes("previous_hash")));
             }
         }
         return checkpoints;

@@ -35,7 +35,7 @@ class BundleVerifierTest {
         keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         LedgerSealer sealer = new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
         LedgerCheckpointer checkpointer = new LedgerCheckpointer(database.dataSource, LedgerTestDatabase.SCHEMA, keys,
-                                                                 1_000_000, Duration.ofDays(1));
+                                                                 1_000_000, Duration.ofDays(1), null);
         try (Connection connection = database.dataSource.getConnection()) {
             for (int i = 0; i < 30; i++) {
                 LedgerTestDatabase.append(connection, "P" + (i % 3), i / 3);

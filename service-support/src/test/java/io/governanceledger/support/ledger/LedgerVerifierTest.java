@@ -28,6 +28,7 @@ class LedgerVerifierTest {
     private static LedgerTestDatabase database;
     private static KeyPair keys;
     private LedgerVerifier verifier;
+    private java.nio.file.Path stateDirectory;
 
     @BeforeAll
     static void startDatabase() throws Exception {
@@ -44,8 +45,8 @@ class LedgerVerifierTest {
     void thirtySealedEventsWithThreeCheckpoints() throws Exception {
         database.reset();
         LedgerSealer sealer = new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
-        LedgerCheckpointer checkpointer = new LedgerCheckpointer(database.dataSource, LedgerTestDatabase.SCHEMA, keys,
-                                                                 1_000_000, Duration.ofDays(1));
+        stateDirectory = java.nio.file.Files.createTempDirectory("checkpoint-state");
+        LedgerCheckpointer checkpointer = checkpointer();
         try (Connection connection = database.dataSource.getConnection()) {
             for (int batch = 0; batch < 3; batch++) {
                 for (int i = 0; i < 10; i++) {
@@ -174,6 +175,33 @@ class LedgerVerifierTest {
                 .as("a key other than the published one").isEqualTo("checkpoint-forged");
     }
 
+    @Test
+    void aCheckpointRemovedFromTheMiddleIsFound() throws Exception {
+        database.asOwner("DELETE FROM event_store.ledger_checkpoint WHERE position = 20");
+        assertFailure(verifier.verify(keys.getPublic()), 11, "checkpoint-missing", 10);
+    }
+
+    @Test
+    void theSignerRefusesToSignOverARewrittenHistoryEvenAfterARestart() throws Exception {
+        database.asOwner("DELETE FROM event_store.ledger_checkpoint WHERE position = 30",
+                         "UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":-1}', 'UTF8')"
+                                 + " WHERE global_index = " + globalIndexAt(25));
+        recomputeChainFrom(25);
+        try (Connection connection = database.dataSource.getConnection()) {
+            LedgerTestDatabase.append(connection, "later", 0);
+        }
+        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false).sealAvailable();
+        assertThat(checkpointer().checkpointIfDue(true)).as("a new signer remembers checkpoint 30 outside the database")
+                                                        .isEmpty();
+        assertThat(database.count("SELECT count(*) FROM event_store.ledger_checkpoint")).isEqualTo(2);
+        assertFailure(verifier.verify(keys.getPublic(), Duration.ZERO), 21, "checkpoint-missing", 20);
+    }
+
+    private LedgerCheckpointer checkpointer() {
+        return new LedgerCheckpointer(database.dataSource, LedgerTestDatabase.SCHEMA, keys, 1_000_000, Duration.ofDays(1),
+                                      stateDirectory);
+    }
+
     private static void assertFailure(VerificationReport report, long position, String failure, long verifiedUpTo) {
         assertThat(report.status()).as(report.detail()).isEqualTo("FAILED");
         assertThat(report.failure()).as(report.detail()).isEqualTo(failure);
@@ -202,6 +230,8 @@ class LedgerVerifierTest {
                                         + "', 'hex') WHERE position = " + at);
                 }
             }
+            // and the head the sealer continues from, as a thorough forger would
+            updates.add("UPDATE event_store.ledger_head SET hash = decode('" + HexFormat.of().formatHex(hash) + "', 'hex')");
         }
         database.asOwner(updates.toArray(String[]::new));
     }
