@@ -9,6 +9,7 @@ import io.governanceledger.events.decisions.FindDecisionsQuery;
 import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.query.timeline.PointInTime;
 import io.governanceledger.query.timeline.RecordVersions;
+import io.governanceledger.query.timeline.Timeline;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
@@ -19,7 +20,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,16 +101,7 @@ class DecisionQueries {
                                                .params(decisionId, point.knownAtUtc())
                                                .query(DecisionQueries::entry)
                                                .list();
-        List<DecisionHistoryEntry> applying = new ArrayList<>();
-        for (DecisionHistoryEntry entry : known) {
-            if (!entry.effectiveAt().isAfter(point.effectiveAt())) {
-                applying.add(entry);
-            }
-        }
-        if (!applying.isEmpty() && applying.get(0) != known.get(0)) {
-            applying.add(0, known.get(0));
-        }
-        return applying;
+        return Timeline.applying(known, DecisionHistoryEntry::effectiveAt, point.effectiveAt());
     }
 
     private static DecisionHistoryEntry entry(ResultSet row, int index) throws SQLException {

@@ -156,13 +156,7 @@ public class ProjectionRebuilder {
         }
 
         private void createScratchCopy() {
-            transactions.executeWithoutResult(status -> {
-                jdbc.sql("CREATE SCHEMA " + scratch).update();
-                for (String table : tables) {
-                    jdbc.sql("CREATE TABLE " + scratch + "." + table + " (LIKE projections." + table + " INCLUDING ALL)")
-                        .update();
-                }
-            });
+            transactions.executeWithoutResult(status -> ReadModelSchema.copyTables(jdbc, scratch, tables));
         }
 
         private void catchUp(ProjectionFeed projections) {
@@ -193,12 +187,9 @@ public class ProjectionRebuilder {
                 if (segments == 0) {
                     throw new IllegalStateException("read model " + readModel + " has no tokens yet: start its processor first");
                 }
-                List<Map<String, Object>> views = jdbc.sql("""
-                        SELECT viewname, pg_get_viewdef(format('projections.%I', viewname)::regclass) AS definition
-                        FROM pg_views WHERE schemaname = 'projections'
-                        """).query().listOfRows();
-                for (Map<String, Object> view : views) {
-                    jdbc.sql("DROP VIEW projections." + view.get("viewname")).update();
+                List<ReadModelSchema.View> views = ReadModelSchema.views(jdbc);
+                for (ReadModelSchema.View view : views) {
+                    jdbc.sql("DROP VIEW projections." + view.name()).update();
                 }
                 keepIndexNames();
                 jdbc.sql("CREATE SCHEMA " + retired).update();
@@ -207,9 +198,7 @@ public class ProjectionRebuilder {
                     jdbc.sql("ALTER TABLE " + scratch + "." + table + " SET SCHEMA projections").update();
                 }
                 jdbc.sql("SET LOCAL search_path TO projections").update();
-                for (Map<String, Object> view : views) {
-                    jdbc.sql("CREATE VIEW projections." + view.get("viewname") + " AS " + view.get("definition")).update();
-                }
+                ReadModelSchema.createViews(jdbc, "projections", views);
                 SerializedObject<byte[]> token = serializer.serialize(new GlobalSequenceTrackingToken(position), byte[].class);
                 jdbc.sql("""
                          UPDATE projections.token_entry SET token = ?, token_type = ?, owner = NULL, time_stamp = ?

@@ -2,6 +2,7 @@ package io.governanceledger.query.replay;
 
 import io.governanceledger.events.AsOf;
 import io.governanceledger.events.LedgerMetaData;
+import io.governanceledger.query.rebuild.ReadModelSchema;
 import io.governanceledger.query.timeline.PointInTime;
 import io.governanceledger.support.ledger.LedgerReader;
 import io.governanceledger.support.time.BusinessClock;
@@ -20,7 +21,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -134,22 +134,9 @@ public class ReplayReference {
      */
     private void useScratchCopy() {
         String scratch = "replay_" + UUID.randomUUID().toString().replace("-", "");
-        List<String> tables = jdbc.sql("""
-                                       SELECT tablename FROM pg_tables WHERE schemaname = 'projections'
-                                       AND tablename NOT IN ('flyway_schema_history', 'token_entry')
-                                       """).query(String.class).list();
-        List<Map<String, Object>> views = jdbc.sql("""
-                                                   SELECT viewname, pg_get_viewdef(format('projections.%I', viewname)::regclass)
-                                                          AS definition
-                                                   FROM pg_views WHERE schemaname = 'projections'
-                                                   """).query().listOfRows();
-        jdbc.sql("CREATE SCHEMA " + scratch).update();
-        for (String table : tables) {
-            jdbc.sql("CREATE TABLE " + scratch + "." + table + " (LIKE projections." + table + " INCLUDING ALL)").update();
-        }
+        List<ReadModelSchema.View> views = ReadModelSchema.views(jdbc);
+        ReadModelSchema.copyTables(jdbc, scratch, ReadModelSchema.allTables());
         jdbc.sql("SET LOCAL search_path TO " + scratch).update();
-        for (Map<String, Object> view : views) {
-            jdbc.sql("CREATE VIEW " + view.get("viewname") + " AS " + view.get("definition")).update();
-        }
+        ReadModelSchema.createViews(jdbc, scratch, views);
     }
 }

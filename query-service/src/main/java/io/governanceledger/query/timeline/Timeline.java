@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.TreeSet;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * A record's states over effective time, from its facts as known now. The state on an effective
@@ -51,11 +52,14 @@ public final class Timeline {
         return segments;
     }
 
-    /** The facts that apply on {@code effectiveAt}: those effective by then, and the first one with them. */
-    public static List<Fact> applying(List<Fact> facts, Instant effectiveAt) {
-        List<Fact> applying = new ArrayList<>();
-        for (Fact fact : facts) {
-            if (!fact.effectiveAt().isAfter(effectiveAt)) {
+    /**
+     * Of a record's facts in ledger order, those that apply on {@code at}: the ones effective by then,
+     * and the record's first fact with them.
+     */
+    public static <T> List<T> applying(List<T> facts, Function<T, Instant> effectiveAt, Instant at) {
+        List<T> applying = new ArrayList<>();
+        for (T fact : facts) {
+            if (!effectiveAt.apply(fact).isAfter(at)) {
                 applying.add(fact);
             }
         }
@@ -67,7 +71,7 @@ public final class Timeline {
 
     private static <S> S stateAt(List<Fact> facts, Instant effectiveAt, BiFunction<S, Fact, S> fold) {
         S state = null;
-        for (Fact fact : applying(facts, effectiveAt)) {
+        for (Fact fact : applying(facts, Fact::effectiveAt, effectiveAt)) {
             state = fold.apply(state, fact);
         }
         return state;

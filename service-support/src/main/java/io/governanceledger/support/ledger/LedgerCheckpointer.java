@@ -85,13 +85,12 @@ public class LedgerCheckpointer extends BackgroundLoop {
             byte[] headHash = anchor.hash();
             Instant headRecordedAt = null;
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT l.position, l.recorded_at, l.hash, e.* FROM " + schema + ".ledger_entry l JOIN " + schema
-                            + ".domain_event_entry e ON e.global_index = l.global_index WHERE l.position > ? ORDER BY l.position")) {
+                    SealedEvents.select(schema, "l.position > ?"))) {
                 statement.setLong(1, anchor.position());
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         long position = row.getLong("position");
-                        byte[] computed = LedgerHash.next(headHash, LedgerVerifier.entry(row, position));
+                        byte[] computed = LedgerHash.next(headHash, SealedEvents.entry(row, position));
                         if (position != headPosition + 1 || !Arrays.equals(computed, row.getBytes("hash"))) {
                             refuse("position " + (headPosition + 1) + " does not link to the last signed checkpoint at "
                                            + anchor.position() + ": the stored history was changed");

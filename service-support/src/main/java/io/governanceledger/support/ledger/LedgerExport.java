@@ -59,20 +59,17 @@ public final class LedgerExport {
             byte[] head = LedgerHash.GENESIS;
             ByteArrayOutputStream events = new ByteArrayOutputStream();
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT l.position, l.recorded_at, l.hash, e.*,"
-                            + " convert_from(e.meta_data, 'UTF8')::jsonb ->> 'programId' AS program_id FROM " + schema
-                            + ".ledger_entry l JOIN " + schema + ".domain_event_entry e ON e.global_index = l.global_index"
-                            + " ORDER BY l.position")) {
+                    SealedEvents.select(schema, "TRUE"))) {
                 statement.setFetchSize(2000);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         long position = row.getLong("position");
-                        LedgerHash.Entry entry = LedgerVerifier.entry(row, position);
+                        LedgerHash.Entry entry = SealedEvents.entry(row, position);
                         ObjectNode line = JSON.createObjectNode();
                         line.put("position", position);
                         line.put("recordedAt", entry.recordedAt().toString());
                         line.put("hash", HexFormat.of().formatHex(row.getBytes("hash")));
-                        if (programId == null || programId.equals(row.getString("program_id"))) {
+                        if (programId == null || programId.equals(programOf(entry))) {
                             line.set("event", eventJson(entry));
                             counts[0]++;
                         } else {
@@ -129,6 +126,10 @@ public final class LedgerExport {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the ledger: " + e.getMessage(), e);
         }
+    }
+
+    private static String programOf(LedgerHash.Entry entry) throws IOException {
+        return entry.metaData() == null ? null : JSON.readTree(entry.metaData()).path("programId").asText(null);
     }
 
     /** An event as stored, its bytes in base64 so they come back exactly. */

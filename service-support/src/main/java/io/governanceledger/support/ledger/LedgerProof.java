@@ -67,16 +67,14 @@ public final class LedgerProof {
         proof.put("position", position);
         ArrayNode path = LedgerExport.JSON.createArrayNode();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT l.position, l.recorded_at, l.hash, e.* FROM " + schema + ".ledger_entry l JOIN " + schema
-                        + ".domain_event_entry e ON e.global_index = l.global_index"
-                        + " WHERE l.position BETWEEN ? AND ? ORDER BY l.position")) {
+                SealedEvents.select(schema, "l.position BETWEEN ? AND ?"))) {
             statement.setLong(1, position - 1);
             statement.setLong(2, covering);
             try (ResultSet row = statement.executeQuery()) {
                 proof.put("previousHash", HexFormat.of().formatHex(LedgerHash.GENESIS));
                 while (row.next()) {
                     long at = row.getLong("position");
-                    LedgerHash.Entry entry = LedgerVerifier.entry(row, at);
+                    LedgerHash.Entry entry = SealedEvents.entry(row, at);
                     if (at == position - 1) {
                         proof.put("previousHash", HexFormat.of().formatHex(row.getBytes("hash")));
                     } else if (at == position) {

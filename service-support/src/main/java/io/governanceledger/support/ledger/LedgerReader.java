@@ -38,9 +38,7 @@ public class LedgerReader {
     /** Up to {@code limit} events after {@code position}, in ledger order. */
     public List<TrackedEventMessage<?>> readAfter(long position, int limit) {
         List<TrackedDomainEventData<byte[]>> rows = jdbc.query(
-                "SELECT l.position, l.recorded_at, e.* FROM " + schema + ".ledger_entry l"
-                        + " JOIN " + schema + ".domain_event_entry e ON e.global_index = l.global_index"
-                        + " WHERE l.position > ? ORDER BY l.position LIMIT ?",
+                SealedEvents.select(schema, "l.position > ?") + " LIMIT ?",
                 LedgerReader::data, position, limit);
         return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters).toList();
     }

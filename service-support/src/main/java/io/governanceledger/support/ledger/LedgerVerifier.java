@@ -117,7 +117,7 @@ public final class LedgerVerifier {
                         return walk.failed(position, "row-deleted", "the event sealed at position " + position
                                 + " (global index " + row.getLong("sealed_index") + ") is gone from the store", started);
                     }
-                    LedgerHash.Entry entry = entry(row, position);
+                    LedgerHash.Entry entry = SealedEvents.entry(row, position);
                     byte[] computed = LedgerHash.link(walk.previousStored, LedgerHash.leaf(entry));
                     if (!Arrays.equals(computed, stored)) {
                         if (walk.mismatch == null) {
@@ -233,14 +233,6 @@ public final class LedgerVerifier {
                                                       event.payloadType(), event.payloadRevision(), event.timeStamp(),
                                                       event.metaData(), event.payload());
         return Arrays.equals(LedgerHash.link(previous, LedgerHash.leaf(moved)), hash);
-    }
-
-    static LedgerHash.Entry entry(ResultSet row, long position) throws SQLException {
-        Instant recordedAt = row.getTimestamp("recorded_at").toInstant();
-        return new LedgerHash.Entry(position, recordedAt, row.getString("event_identifier"),
-                                    row.getString("aggregate_identifier"), row.getLong("sequence_number"),
-                                    row.getString("type"), row.getString("payload_type"), row.getString("payload_revision"),
-                                    row.getString("time_stamp"), row.getBytes("meta_data"), row.getBytes("payload"));
     }
 
     private static VerificationReport failed(long verifiedUpTo, long position, String kind, String detail, long checked,

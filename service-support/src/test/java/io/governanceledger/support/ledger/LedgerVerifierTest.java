@@ -224,7 +224,7 @@ class LedgerVerifierTest {
             byte[] hash = LedgerHash.GENESIS;
             while (row.next()) {
                 long at = row.getLong("position");
-                hash = at < position ? row.getBytes("hash") : LedgerHash.next(hash, LedgerVerifier.entry(row, at));
+                hash = at < position ? row.getBytes("hash") : LedgerHash.next(hash, SealedEvents.entry(row, at));
                 if (at >= position) {
                     updates.add("UPDATE event_store.ledger_entry SET hash = decode('" + HexFormat.of().formatHex(hash)
                                         + "', 'hex') WHERE position = " + at);

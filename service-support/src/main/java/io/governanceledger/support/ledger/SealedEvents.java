@@ -1,0 +1,30 @@
+package io.governanceledger.support.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Reading sealed events as the chain hashes them: one query shape and one mapping for every reader. */
+final class SealedEvents {
+
+    private SealedEvents() {
+    }
+
+    /**
+     * The sealed events whose position meets {@code condition} (on {@code l.position}, may hold
+     * parameters), in ledger order, with their position, recorded time, chain hash and stored columns.
+     */
+    static String select(String schema, String condition) {
+        return "SELECT l.position, l.recorded_at, l.hash, e.* FROM " + schema + ".ledger_entry l JOIN " + schema
+                + ".domain_event_entry e ON e.global_index = l.global_index WHERE " + condition + " ORDER BY l.position";
+    }
+
+    /** The stored values of the event on this row, at {@code position}, as {@link LedgerHash} hashes them. */
+    static LedgerHash.Entry entry(ResultSet row, long position) throws SQLException {
+        Instant recordedAt = row.getTimestamp("recorded_at").toInstant();
+        return new LedgerHash.Entry(position, recordedAt, row.getString("event_identifier"),
+                                    row.getString("aggregate_identifier"), row.getLong("sequence_number"),
+                                    row.getString("type"), row.getString("payload_type"), row.getString("payload_revision"),
+                                    row.getString("time_stamp"), row.getBytes("meta_data"), row.getBytes("payload"));
+    }
+}
