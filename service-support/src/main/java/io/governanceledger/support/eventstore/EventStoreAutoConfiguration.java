@@ -220,14 +220,16 @@ public class EventStoreAutoConfiguration {
                                                  @Value("${ledger.checkpoints.every-events}") long everyEvents,
                                                  @Value("${ledger.checkpoints.interval}") Duration interval) {
         eventStoreSchema.migrate();
-        return new LedgerCheckpointer(dataSource, EVENT_STORE_SCHEMA, SigningKeys.loadOrCreate(privateKey, publicKey),
+        return new LedgerCheckpointer(dataSource, EVENT_STORE_SCHEMA,
+                                      LedgerCheckpointer.signingKeys(dataSource, EVENT_STORE_SCHEMA, privateKey, publicKey),
                                       everyEvents, interval, privateKey.toAbsolutePath().getParent());
     }
 
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public LedgerVerifier ledgerVerifier(DataSource dataSource) {
-        return new LedgerVerifier(dataSource, EVENT_STORE_SCHEMA);
+    public LedgerVerifier ledgerVerifier(DataSource dataSource,
+                                         @Value("${ledger.verification.max-unsigned:PT5M}") Duration maxUnsigned) {
+        return new LedgerVerifier(dataSource, EVENT_STORE_SCHEMA, maxUnsigned);
     }
 
     @Bean

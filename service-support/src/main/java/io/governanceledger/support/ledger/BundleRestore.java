@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.governanceledger.support.eventstore.EventStoreSchema;
 
 import javax.sql.DataSource;
+import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,7 +16,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
-import java.util.Map;
 
 /**
  * Puts a whole-store bundle ({@link LedgerExport}) into an empty database: the events with their exact
@@ -28,8 +30,15 @@ public final class BundleRestore {
 
     /** @return the number of events restored */
     public static long restore(InputStream bundle, DataSource target, String schema) {
-        Map<String, byte[]> files = BundleVerifier.read(bundle);
-        JsonNode manifest = files.containsKey("manifest.json") ? BundleVerifier.json(files.get("manifest.json")) : null;
+        try (BundleFiles files = BundleFiles.read(bundle)) {
+            return restore(files, target, schema);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundle's events: " + e.getMessage(), e);
+        }
+    }
+
+    private static long restore(BundleFiles files, DataSource target, String schema) throws IOException {
+        JsonNode manifest = files.has(BundleFiles.MANIFEST) ? BundleVerifier.json(files.content(BundleFiles.MANIFEST)) : null;
         if (manifest == null || !LedgerExport.FORMAT.equals(manifest.path("format").asText())) {
             throw new IllegalArgumentException("not a " + LedgerExport.FORMAT + " bundle");
         }
@@ -56,7 +65,9 @@ public final class BundleRestore {
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
                  PreparedStatement entry = connection.prepareStatement(
                          "INSERT INTO " + schema + ".ledger_entry (position, global_index, recorded_at, hash) VALUES (?, ?, ?, ?)")) {
-                for (String line : new String(files.get("events.ndjson"), StandardCharsets.UTF_8).split("\n")) {
+                BufferedReader lines = files.events();
+                String line;
+                while ((line = lines.readLine()) != null) {
                     if (line.isBlank()) {
                         continue;
                     }
@@ -74,21 +85,27 @@ public final class BundleRestore {
                     event.setString(8, stored.payloadRevision());
                     event.setString(9, stored.payloadType());
                     event.setString(10, stored.timeStamp());
-                    event.executeUpdate();
+                    event.addBatch();
                     head = HexFormat.of().parseHex(node.path("hash").asText());
                     headRecorded = recordedAt;
                     entry.setLong(1, position);
                     entry.setLong(2, position);
                     entry.setTimestamp(3, Timestamp.from(recordedAt));
                     entry.setBytes(4, head);
-                    entry.executeUpdate();
-                    restored++;
+                    entry.addBatch();
+                    if (++restored % 1000 == 0) {
+                        event.executeBatch();
+                        entry.executeBatch();
+                    }
                 }
+                lines.close();
+                event.executeBatch();
+                entry.executeBatch();
             }
             try (PreparedStatement statement = connection.prepareStatement(
                     "INSERT INTO " + schema + ".ledger_checkpoint (position, chain_hash, recorded_at, signed_at, key_id, signature,"
                             + " previous_position, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (String line : new String(files.get("checkpoints.ndjson"), StandardCharsets.UTF_8).split("\n")) {
+                for (String line : new String(files.content(BundleFiles.CHECKPOINTS), StandardCharsets.UTF_8).split("\n")) {
                     if (line.isBlank()) {
                         continue;
                     }

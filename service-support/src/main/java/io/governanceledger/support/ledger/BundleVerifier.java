@@ -2,8 +2,8 @@ package io.governanceledger.support.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -17,13 +17,11 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 /**
  * Checks an auditor's bundle ({@link LedgerExport}) offline: each file against the manifest, every
  * included event against its chain hash, every link of the chain (other programs' events by their
- * leaf digest), and every checkpoint's signature and hash. Trust comes from the key the auditor pins;
+ * program tag and body digest; an event of the bundle's own program given only as a digest is withheld), and every checkpoint's signature and hash. Trust comes from the key the auditor pins;
  * without one, the bundle's own key is used and the report says so.
  */
 public final class BundleVerifier {
@@ -33,27 +31,40 @@ public final class BundleVerifier {
 
     public static VerificationReport verify(InputStream bundle, PublicKey pinnedKey) {
         long started = System.nanoTime();
-        Map<String, byte[]> files = read(bundle);
-        boolean duplicates = files.containsKey(DUPLICATE);
-        byte[] manifestBytes = files.get("manifest.json");
-        if (manifestBytes == null || !files.containsKey("events.ndjson") || !files.containsKey("checkpoints.ndjson")) {
+        try (BundleFiles files = BundleFiles.read(bundle)) {
+            return verify(files, pinnedKey, started);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundle's events: " + e.getMessage(), e);
+        }
+    }
+
+    private static VerificationReport verify(BundleFiles files, PublicKey pinnedKey, long started) throws IOException {
+        byte[] manifestBytes = files.content(BundleFiles.MANIFEST);
+        if (manifestBytes == null || !files.has(BundleFiles.EVENTS) || !files.has(BundleFiles.CHECKPOINTS)) {
             return failed(0, 0L, "bundle-altered", "the bundle lacks its manifest, events or checkpoints", 0, 0, null, started);
         }
         JsonNode manifest = json(manifestBytes);
         for (var file : manifest.path("files").properties()) {
-            byte[] content = files.get(file.getKey());
-            if (content == null || !LedgerExport.sha256(content).equals(file.getValue().asText())) {
+            String digest = files.sha256(file.getKey());
+            if (digest == null || !digest.equals(file.getValue().asText())) {
                 return failed(0, 0L, "bundle-altered", file.getKey() + " does not match the SHA-256 in the manifest",
                               0, 0, null, started);
             }
         }
-        PublicKey key = pinnedKey;
-        String note = "checked against the pinned key";
-        if (duplicates) {
+        for (String required : List.of(BundleFiles.EVENTS, BundleFiles.CHECKPOINTS)) {
+            if (!manifest.path("files").has(required)) {
+                return failed(0, 0L, "bundle-altered", "the manifest gives no SHA-256 for " + required, 0, 0, null, started);
+            }
+        }
+        if (files.duplicates()) {
             return failed(0, 0L, "bundle-altered", "the bundle holds a file twice", 0, 0, null, started);
         }
-        if (key == null && files.containsKey("public-key.pem")) {
-            key = SigningKeys.publicKey(Base64.getDecoder().decode(new String(files.get("public-key.pem"),
+        String programId = manifest.path("programId").asText(null);
+        byte[] ownTag = LedgerHash.programTag(programId);
+        PublicKey key = pinnedKey;
+        String note = "checked against the pinned key";
+        if (key == null && files.has(BundleFiles.PUBLIC_KEY)) {
+            key = SigningKeys.publicKey(Base64.getDecoder().decode(new String(files.content(BundleFiles.PUBLIC_KEY),
                                                                                 StandardCharsets.UTF_8)
                                                                              .replace("-----BEGIN PUBLIC KEY-----", "")
                                                                              .replace("-----END PUBLIC KEY-----", "")
@@ -62,7 +73,7 @@ public final class BundleVerifier {
         }
         String keyId = key == null ? null : SigningKeys.keyId(key);
         List<Checkpoint> checkpoints = new ArrayList<>();
-        for (JsonNode line : lines(files.get("checkpoints.ndjson"))) {
+        for (JsonNode line : lines(files.content(BundleFiles.CHECKPOINTS))) {
             checkpoints.add(new Checkpoint(line.path("position").asLong(), HexFormat.of().parseHex(line.path("chainHash").asText()),
                                            Instant.parse(line.path("recordedAt").asText()),
                                            Instant.parse(line.path("signedAt").asText()), line.path("keyId").asText(),
@@ -94,34 +105,51 @@ public final class BundleVerifier {
         long position = 0;
         long checked = 0;
         long signed = 0;
-        for (JsonNode line : lines(files.get("events.ndjson"))) {
-            long at = line.path("position").asLong();
-            if (at != position + 1) {
-                return failed(position, position + 1, "row-deleted", "position " + (position + 1)
-                        + " is missing from the bundle", checked, checkpoints.size(), keyId, started).withSignedUpTo(signed);
-            }
-            byte[] hash = HexFormat.of().parseHex(line.path("hash").asText());
-            byte[] leaf = line.has("event")
-                    ? LedgerHash.leaf(LedgerExport.entry(at, Instant.parse(line.path("recordedAt").asText()), line.path("event")))
-                    : HexFormat.of().parseHex(line.path("leaf").asText());
-            if (!Arrays.equals(LedgerHash.link(previous, leaf), hash)) {
-                return failed(position, at, "event-changed", "the event at position " + at
-                        + " does not give the hash stated for it", checked, checkpoints.size(), keyId, started)
-                        .withSignedUpTo(signed);
-            }
-            Checkpoint checkpoint = byPosition.get(at);
-            if (checkpoint != null) {
-                if (!Arrays.equals(checkpoint.chainHash(), hash)) {
-                    return failed(signed, at, "chain-rewritten", "the chain hash at position " + at
-                            + " is not the one signed at " + checkpoint.signedAt(), checked, checkpoints.size(), keyId,
-                                  started).withSignedUpTo(signed);
+        try (BufferedReader events = files.events()) {
+            String text;
+            while ((text = events.readLine()) != null) {
+                if (text.isBlank()) {
+                    continue;
                 }
-                signed = at;
-            }
-            previous = hash;
-            position = at;
-            if (line.has("event")) {
-                checked++;
+                JsonNode line = json(text.getBytes(StandardCharsets.UTF_8));
+                long at = line.path("position").asLong();
+                if (at != position + 1) {
+                    return failed(position, position + 1, "row-deleted", "position " + (position + 1)
+                            + " is missing from the bundle", checked, checkpoints.size(), keyId, started).withSignedUpTo(signed);
+                }
+                byte[] hash = HexFormat.of().parseHex(line.path("hash").asText());
+                byte[] leaf;
+                if (line.has("event")) {
+                    leaf = LedgerHash.leaf(LedgerExport.entry(at, Instant.parse(line.path("recordedAt").asText()),
+                                                              line.path("event")));
+                } else {
+                    byte[] tag = HexFormat.of().parseHex(line.path("programTag").asText());
+                    if (programId != null && Arrays.equals(tag, ownTag)) {
+                        return failed(position, at, "event-withheld", "the event at position " + at + " belongs to "
+                                + programId + " but the bundle gives only its digest", checked, checkpoints.size(), keyId,
+                                      started).withSignedUpTo(signed);
+                    }
+                    leaf = LedgerHash.leaf(tag, HexFormat.of().parseHex(line.path("body").asText()));
+                }
+                if (!Arrays.equals(LedgerHash.link(previous, leaf), hash)) {
+                    return failed(position, at, "event-changed", "the event at position " + at
+                            + " does not give the hash stated for it", checked, checkpoints.size(), keyId, started)
+                            .withSignedUpTo(signed);
+                }
+                Checkpoint checkpoint = byPosition.get(at);
+                if (checkpoint != null) {
+                    if (!Arrays.equals(checkpoint.chainHash(), hash)) {
+                        return failed(signed, at, "chain-rewritten", "the chain hash at position " + at
+                                + " is not the one signed at " + checkpoint.signedAt(), checked, checkpoints.size(), keyId,
+                                      started).withSignedUpTo(signed);
+                    }
+                    signed = at;
+                }
+                previous = hash;
+                position = at;
+                if (line.has("event")) {
+                    checked++;
+                }
             }
         }
         for (Checkpoint checkpoint : checkpoints) {
@@ -144,26 +172,6 @@ public final class BundleVerifier {
                                              long checkpoints, String keyId, long started) {
         return new VerificationReport("FAILED", verifiedUpTo, 0, at, kind, detail, checked, checkpoints, keyId,
                                       (System.nanoTime() - started) / 1_000_000);
-    }
-
-    /** Marks a bundle that holds some file twice (readers might not agree which copy counts). */
-    static final String DUPLICATE = "\u0000duplicate";
-
-    static Map<String, byte[]> read(InputStream bundle) {
-        Map<String, byte[]> files = new HashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(bundle)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                ByteArrayOutputStream content = new ByteArrayOutputStream();
-                zip.transferTo(content);
-                if (files.put(entry.getName(), content.toByteArray()) != null) {
-                    files.put(DUPLICATE, new byte[0]);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("not a readable bundle: " + e.getMessage(), e);
-        }
-        return files;
     }
 
     private static List<JsonNode> lines(byte[] ndjson) {

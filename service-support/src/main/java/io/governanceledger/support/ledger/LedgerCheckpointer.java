@@ -52,6 +52,31 @@ public class LedgerCheckpointer extends BackgroundLoop {
         this.interval = interval;
     }
 
+    /**
+     * The signing keys: read from their files, or made there only while the ledger has no checkpoint.
+     * Once checkpoints exist, a missing private key is an error to repair (restore the key file), not
+     * a reason to start signing with a new key the published one would not verify.
+     */
+    public static KeyPair signingKeys(DataSource dataSource, String schema, Path privateKeyFile, Path publicKeyFile) {
+        if (!Files.exists(privateKeyFile)) {
+            try (Connection connection = dataSource.getConnection();
+                 PreparedStatement statement = connection.prepareStatement(
+                         "SELECT count(*), max(key_id) FROM " + schema + ".ledger_checkpoint");
+                 ResultSet row = statement.executeQuery()) {
+                row.next();
+                if (row.getLong(1) > 0) {
+                    throw new IllegalStateException("the ledger holds " + row.getLong(1) + " checkpoints signed with key "
+                            + row.getString(2) + " but the private key file " + privateKeyFile.toAbsolutePath()
+                            + " is missing: restore it from your backup (a new key would not verify against the"
+                            + " published one); refusing to start");
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot read the ledger's checkpoints: " + e.getMessage(), e);
+            }
+        }
+        return SigningKeys.loadOrCreate(privateKeyFile, publicKeyFile);
+    }
+
     @Override
     protected void loop() {
         while (isRunning()) {

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import javax.sql.DataSource;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.DigestOutputStream;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,18 +29,20 @@ import java.util.zip.ZipOutputStream;
 /**
  * The auditor's bundle: a ZIP of
  * <ul>
- * <li>{@code events.ndjson}: one line per ledger position from 1, with its recorded time and chain
- *     hash, and either the event as stored (bytes of payload and metadata in base64, exact) or, for an
- *     event of another program, only its leaf digest, so the chain can be checked link by link;</li>
  * <li>{@code checkpoints.ndjson}: the signed checkpoints;</li>
  * <li>{@code public-key.pem}: the key they were signed with (pin your own copy to trust it);</li>
+ * <li>{@code events.ndjson}: one line per ledger position from 1, with its recorded time and chain
+ *     hash, and either the event as stored (bytes of payload and metadata in base64, exact) or, for an
+ *     event of another program, only that program's tag and the event's body digest, so the chain can be
+ *     checked link by link ({@link LedgerHash});</li>
  * <li>{@code manifest.json}: format, program, positions, counts, chain head, and each file's SHA-256.</li>
  * </ul>
+ * It is written as it is read from the database, so its size is not bounded by memory.
  * {@link BundleVerifier} checks it without the database.
  */
 public final class LedgerExport {
 
-    public static final String FORMAT = "governance-ledger-export/1";
+    public static final String FORMAT = "governance-ledger-export/2";
     static final ObjectMapper JSON = new ObjectMapper();
 
     private final DataSource dataSource;
@@ -49,17 +53,45 @@ public final class LedgerExport {
         this.schema = schema;
     }
 
-    /** Writes the bundle of one program's events ({@code programId}), or of the whole store (null). */
+    /** Writes the bundle of one program's events ({@code programId}), or of the whole store (null), as it streams. */
     public void write(OutputStream out, String programId, PublicKey publicKey) {
         try (Connection connection = dataSource.getConnection(); ZipOutputStream zip = new ZipOutputStream(out)) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             Map<String, String> digests = new LinkedHashMap<>();
-            long[] counts = new long[2];
-            byte[] head = LedgerHash.GENESIS;
-            ByteArrayOutputStream events = new ByteArrayOutputStream();
+            // checkpoints and key first: a reader can check each event line as it arrives
+            ByteArrayOutputStream checkpoints = new ByteArrayOutputStream();
             try (PreparedStatement statement = connection.prepareStatement(
-                    SealedEvents.select(schema, "TRUE"))) {
+                    "SELECT * FROM " + schema + ".ledger_checkpoint ORDER BY position")) {
+                statement.setFetchSize(2000);
+                try (ResultSet row = statement.executeQuery()) {
+                    while (row.next()) {
+                        checkpoints.write(JSON.writeValueAsBytes(checkpointJson(row)));
+                        checkpoints.write('\n');
+                    }
+                }
+            }
+            put(zip, BundleFiles.CHECKPOINTS, checkpoints.toByteArray(), digests);
+            if (publicKey != null) {
+                put(zip, BundleFiles.PUBLIC_KEY, SigningKeys.pem(publicKey).getBytes(StandardCharsets.UTF_8), digests);
+            }
+            long included = 0;
+            long digestOnly = 0;
+            byte[] head = LedgerHash.GENESIS;
+            zip.putNextEntry(new ZipEntry(BundleFiles.EVENTS));
+            MessageDigest eventsDigest = BundleFiles.sha256();
+            OutputStream events = new BufferedOutputStream(new DigestOutputStream(new FilterOutputStream(zip) {
+                @Override
+                public void write(byte[] bytes, int offset, int length) throws IOException {
+                    out.write(bytes, offset, length);
+                }
+
+                @Override
+                public void close() {
+                    // the ZIP stays open for the manifest
+                }
+            }, eventsDigest), 1 << 16);
+            try (PreparedStatement statement = connection.prepareStatement(SealedEvents.select(schema, "TRUE"))) {
                 statement.setFetchSize(2000);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
@@ -69,12 +101,13 @@ public final class LedgerExport {
                         line.put("position", position);
                         line.put("recordedAt", entry.recordedAt().toString());
                         line.put("hash", HexFormat.of().formatHex(row.getBytes("hash")));
-                        if (programId == null || programId.equals(programOf(entry))) {
+                        if (programId == null || programId.equals(LedgerHash.program(entry))) {
                             line.set("event", eventJson(entry));
-                            counts[0]++;
+                            included++;
                         } else {
-                            line.put("leaf", HexFormat.of().formatHex(LedgerHash.leaf(entry)));
-                            counts[1]++;
+                            line.put("programTag", HexFormat.of().formatHex(LedgerHash.programTag(LedgerHash.program(entry))));
+                            line.put("body", HexFormat.of().formatHex(LedgerHash.body(entry)));
+                            digestOnly++;
                         }
                         events.write(JSON.writeValueAsBytes(line));
                         events.write('\n');
@@ -82,42 +115,22 @@ public final class LedgerExport {
                     }
                 }
             }
-            put(zip, "events.ndjson", events.toByteArray(), digests);
-            ByteArrayOutputStream checkpoints = new ByteArrayOutputStream();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT * FROM " + schema + ".ledger_checkpoint ORDER BY position");
-                 ResultSet row = statement.executeQuery()) {
-                while (row.next()) {
-                    ObjectNode line = JSON.createObjectNode();
-                    line.put("position", row.getLong("position"));
-                    line.put("chainHash", HexFormat.of().formatHex(row.getBytes("chain_hash")));
-                    line.put("recordedAt", LedgerHash.truncate(row.getTimestamp("recorded_at").toInstant()).toString());
-                    line.put("signedAt", LedgerHash.truncate(row.getTimestamp("signed_at").toInstant()).toString());
-                    line.put("keyId", row.getString("key_id"));
-                    line.put("signature", Base64.getEncoder().encodeToString(row.getBytes("signature")));
-                    line.put("previousPosition", row.getLong("previous_position"));
-                    line.put("previousHash", HexFormat.of().formatHex(row.getBytes("previous_hash")));
-                    checkpoints.write(JSON.writeValueAsBytes(line));
-                    checkpoints.write('\n');
-                }
-            }
-            put(zip, "checkpoints.ndjson", checkpoints.toByteArray(), digests);
-            if (publicKey != null) {
-                put(zip, "public-key.pem", SigningKeys.pem(publicKey).getBytes(StandardCharsets.UTF_8), digests);
-            }
+            events.flush();
+            zip.closeEntry();
+            digests.put(BundleFiles.EVENTS, HexFormat.of().formatHex(eventsDigest.digest()));
             ObjectNode manifest = JSON.createObjectNode();
             manifest.put("format", FORMAT);
             manifest.put("programId", programId);
-            manifest.put("firstPosition", counts[0] + counts[1] == 0 ? 0 : 1);
-            manifest.put("lastPosition", counts[0] + counts[1]);
-            manifest.put("eventsIncluded", counts[0]);
-            manifest.put("eventsAsDigestOnly", counts[1]);
+            manifest.put("firstPosition", included + digestOnly == 0 ? 0 : 1);
+            manifest.put("lastPosition", included + digestOnly);
+            manifest.put("eventsIncluded", included);
+            manifest.put("eventsAsDigestOnly", digestOnly);
             manifest.put("chainHead", HexFormat.of().formatHex(head));
             manifest.put("keyId", publicKey == null ? null : SigningKeys.keyId(publicKey));
             manifest.put("exportedAt", Instant.now().toString());
             ObjectNode files = manifest.putObject("files");
             digests.forEach(files::put);
-            zip.putNextEntry(new ZipEntry("manifest.json"));
+            zip.putNextEntry(new ZipEntry(BundleFiles.MANIFEST));
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
             zip.closeEntry();
             connection.rollback();
@@ -128,8 +141,18 @@ public final class LedgerExport {
         }
     }
 
-    private static String programOf(LedgerHash.Entry entry) throws IOException {
-        return entry.metaData() == null ? null : JSON.readTree(entry.metaData()).path("programId").asText(null);
+    /** A row of the checkpoint table as the bundle and proofs show it. */
+    static ObjectNode checkpointJson(ResultSet row) throws SQLException {
+        ObjectNode line = JSON.createObjectNode();
+        line.put("position", row.getLong("position"));
+        line.put("chainHash", HexFormat.of().formatHex(row.getBytes("chain_hash")));
+        line.put("recordedAt", LedgerHash.truncate(row.getTimestamp("recorded_at").toInstant()).toString());
+        line.put("signedAt", LedgerHash.truncate(row.getTimestamp("signed_at").toInstant()).toString());
+        line.put("keyId", row.getString("key_id"));
+        line.put("signature", Base64.getEncoder().encodeToString(row.getBytes("signature")));
+        line.put("previousPosition", row.getLong("previous_position"));
+        line.put("previousHash", HexFormat.of().formatHex(row.getBytes("previous_hash")));
+        return line;
     }
 
     /** An event as stored, its bytes in base64 so they come back exactly. */
@@ -171,10 +194,6 @@ public final class LedgerExport {
     }
 
     static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return HexFormat.of().formatHex(BundleFiles.sha256().digest(content));
     }
 }

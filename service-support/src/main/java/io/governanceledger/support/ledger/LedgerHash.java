@@ -1,5 +1,9 @@
 package io.governanceledger.support.ledger;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,15 +24,23 @@ import java.time.temporal.ChronoUnit;
  *             field event_identifier, field aggregate_identifier, int64 sequence_number, field type,
  *             field payload_type, field payload_revision, field time_stamp, field meta_data, field payload
  * field     = int32 length then the bytes (text as UTF-8), or int32 -1 for null
- * leaf(p)   = SHA-256(canonical(p))
+ * body(p)   = SHA-256(canonical(p))
+ * program(p)= the text of the top-level "programId" of the metadata JSON, or null
+ * tag(p)    = SHA-256(field program(p))
+ * leaf(p)   = SHA-256(tag(p) || body(p))
  * hash(p)   = SHA-256(hash(p - 1) || leaf(p)), hash(0) = 32 zero bytes
  * </pre>
  * All integers big-endian. Chaining leaf digests rather than the bytes lets an export leave out
- * other programs' events (giving only their leaf digests) and still be checked link by link.
+ * other programs' events (giving only their program tag and body digest) and still be checked link
+ * by link; because the leaf commits to the program's tag, an export cannot pass one of the exported
+ * program's own events off as another program's without breaking the signed chain, and it does not
+ * name the other programs.
  */
 public final class LedgerHash {
 
     public static final byte[] GENESIS = new byte[32];
+    private static final String PROGRAM_ID = "programId";
+    private static final JsonFactory JSON = new JsonFactory();
 
     private LedgerHash() {
     }
@@ -51,9 +63,57 @@ public final class LedgerHash {
         return link(previous, leaf(entry));
     }
 
-    /** The digest of one event's canonical bytes. */
+    /** The digest that enters the chain for one event: its program's tag, then its body digest. */
     public static byte[] leaf(Entry entry) {
+        return leaf(programTag(program(entry)), body(entry));
+    }
+
+    /** The leaf of an event known only by its program tag and body digest (an export's other programs' events). */
+    public static byte[] leaf(byte[] programTag, byte[] body) {
+        MessageDigest sha256 = sha256();
+        sha256.update(programTag);
+        sha256.update(body);
+        return sha256.digest();
+    }
+
+    /** The digest that stands for a program (or for no program, given null) in the leaves of its events. */
+    public static byte[] programTag(String program) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + (program == null ? 0 : program.length() * 3));
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            field(out, program);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return sha256().digest(bytes.toByteArray());
+    }
+
+    /** The digest of one event's canonical bytes. */
+    public static byte[] body(Entry entry) {
         return sha256().digest(canonical(entry));
+    }
+
+    /** The program an event belongs to: the top-level {@code programId} of its metadata, or null. */
+    public static String program(Entry entry) {
+        if (entry.metaData() == null) {
+            return null;
+        }
+        try (JsonParser parser = JSON.createParser(entry.metaData())) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                JsonToken value = parser.nextToken();
+                if (PROGRAM_ID.equals(name)) {
+                    return value == JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (IOException e) {
+            // metadata that is not JSON names no program; its bytes are still hashed in the body
+            return null;
+        }
     }
 
     /** The chain hash after {@code previous}, given the next event's leaf digest. */

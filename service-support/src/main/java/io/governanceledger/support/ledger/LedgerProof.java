@@ -53,14 +53,7 @@ public final class LedgerProof {
                     return Optional.empty();
                 }
                 covering = row.getLong("position");
-                checkpoint.put("position", covering);
-                checkpoint.put("chainHash", HexFormat.of().formatHex(row.getBytes("chain_hash")));
-                checkpoint.put("recordedAt", LedgerHash.truncate(row.getTimestamp("recorded_at").toInstant()).toString());
-                checkpoint.put("signedAt", LedgerHash.truncate(row.getTimestamp("signed_at").toInstant()).toString());
-                checkpoint.put("keyId", row.getString("key_id"));
-                checkpoint.put("signature", Base64.getEncoder().encodeToString(row.getBytes("signature")));
-                checkpoint.put("previousPosition", row.getLong("previous_position"));
-                checkpoint.put("previousHash", HexFormat.of().formatHex(row.getBytes("previous_hash")));
+                checkpoint.setAll(LedgerExport.checkpointJson(row));
             }
         }
         ObjectNode proof = LedgerExport.JSON.createObjectNode();

@@ -37,9 +37,17 @@ public final class LedgerVerifier {
     private final DataSource dataSource;
     private final String schema;
 
+    private final Duration maxUnsigned;
+
     public LedgerVerifier(DataSource dataSource, String schema) {
+        this(dataSource, schema, MAX_UNSIGNED);
+    }
+
+    /** @param maxUnsigned how long events may wait for a checkpoint ({@code ledger.verification.max-unsigned}) */
+    public LedgerVerifier(DataSource dataSource, String schema, Duration maxUnsigned) {
         this.dataSource = dataSource;
         this.schema = schema;
+        this.maxUnsigned = maxUnsigned;
     }
 
     /** Events may wait this long for a checkpoint before their not being signed counts as a failure. */
@@ -47,7 +55,7 @@ public final class LedgerVerifier {
 
     /** @param publicKey the published checkpoint key; null checks the chain only */
     public VerificationReport verify(PublicKey publicKey) {
-        return verify(publicKey, MAX_UNSIGNED);
+        return verify(publicKey, maxUnsigned);
     }
 
     /**
@@ -174,7 +182,8 @@ public final class LedgerVerifier {
             if (firstUnsigned != null && firstUnsigned.plus(maxUnsigned).isBefore(Instant.now())) {
                 return walk.failedAfter(lastSigned + 1, "checkpoint-missing", "no checkpoint covers positions "
                         + (lastSigned + 1) + " to " + walk.position + ", the first recorded at " + firstUnsigned
-                        + ": checkpoints are signed within seconds, so those that covered them were removed", started);
+                        + ": checkpoints are signed within seconds, so those that covered them were removed (or the command"
+                        + " service, which signs them, has not run for longer than " + maxUnsigned + ")", started);
             }
         }
         // without the published key nothing ties the chain to the signer: consistent is not verified

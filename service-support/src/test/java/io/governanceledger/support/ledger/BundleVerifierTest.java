@@ -67,7 +67,8 @@ class BundleVerifierTest {
         JsonNode manifest = LedgerExport.JSON.readTree(files(bundle).get("manifest.json"));
         assertThat(manifest.path("eventsIncluded").asLong()).isEqualTo(10);
         assertThat(manifest.path("eventsAsDigestOnly").asLong()).isEqualTo(20);
-        assertThat(new String(files(bundle).get("events.ndjson"), StandardCharsets.UTF_8)).doesNotContain("\"P0\"");
+        assertThat(new String(files(bundle).get("events.ndjson"), StandardCharsets.UTF_8))
+                .as("other programs are neither shown nor named").doesNotContain("P0").doesNotContain("P2");
         VerificationReport report = BundleVerifier.verify(new ByteArrayInputStream(bundle), keys.getPublic());
         assertThat(report.status()).as(report.detail()).isEqualTo("VERIFIED");
         assertThat(report.eventsChecked()).isEqualTo(10);
@@ -77,21 +78,52 @@ class BundleVerifierTest {
     @Test
     void anEventEditedInTheBundleIsFoundEvenWithTheManifestRecomputed() throws Exception {
         Map<String, byte[]> files = files(export(null));
-        String[] lines = new String(files.get("events.ndjson"), StandardCharsets.UTF_8).split("\n");
-        ObjectNode line = (ObjectNode) LedgerExport.JSON.readTree(lines[13]);
+        ObjectNode line = (ObjectNode) LedgerExport.JSON.readTree(eventLine(files, 13));
         ((ObjectNode) line.get("event")).put("payload", Base64.getEncoder().encodeToString("{\"n\":42}".getBytes(StandardCharsets.UTF_8)));
-        lines[13] = LedgerExport.JSON.writeValueAsString(line);
-        files.put("events.ndjson", (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
-        ObjectNode manifest = (ObjectNode) LedgerExport.JSON.readTree(files.get("manifest.json"));
-        ((ObjectNode) manifest.get("files")).put("events.ndjson", LedgerExport.sha256(files.get("events.ndjson")));
-        files.put("manifest.json", LedgerExport.JSON.writeValueAsBytes(manifest));
 
-        VerificationReport report = BundleVerifier.verify(new ByteArrayInputStream(zip(files)), keys.getPublic());
+        VerificationReport report = BundleVerifier.verify(new ByteArrayInputStream(zip(withEventLine(files, 13, line))),
+                                                          keys.getPublic());
         assertThat(report.status()).isEqualTo("FAILED");
         assertThat(report.failure()).isEqualTo("event-changed");
         assertThat(report.failedAt()).isEqualTo(14);
         assertThat(report.verifiedUpTo()).isEqualTo(13);
         assertThat(report.signedUpTo()).isEqualTo(10);
+    }
+
+    @Test
+    void aProgramsBundleCannotHideOneOfItsOwnEventsAsAnotherProgramsDigest() throws Exception {
+        // position 14 is P1's (i = 13): give only its digest, once under P1's own tag, once under P0's
+        Map<String, byte[]> files = files(export("P1"));
+        ObjectNode line = (ObjectNode) LedgerExport.JSON.readTree(eventLine(files, 13));
+        LedgerHash.Entry entry = LedgerExport.entry(14, java.time.Instant.parse(line.path("recordedAt").asText()),
+                                                    line.path("event"));
+        line.remove("event");
+        line.put("body", java.util.HexFormat.of().formatHex(LedgerHash.body(entry)));
+
+        line.put("programTag", java.util.HexFormat.of().formatHex(LedgerHash.programTag("P1")));
+        VerificationReport underItsOwnTag = BundleVerifier.verify(new ByteArrayInputStream(zip(withEventLine(files, 13, line))),
+                                                                  keys.getPublic());
+        assertThat(underItsOwnTag.failure()).isEqualTo("event-withheld");
+        assertThat(underItsOwnTag.failedAt()).isEqualTo(14);
+
+        line.put("programTag", java.util.HexFormat.of().formatHex(LedgerHash.programTag("P0")));
+        VerificationReport underAnotherTag = BundleVerifier.verify(new ByteArrayInputStream(zip(withEventLine(files, 13, line))),
+                                                                   keys.getPublic());
+        assertThat(underAnotherTag.failure()).as(underAnotherTag.detail()).isEqualTo("event-changed");
+        assertThat(underAnotherTag.failedAt()).isEqualTo(14);
+        assertThat(underAnotherTag.verifiedUpTo()).isEqualTo(13);
+    }
+
+    @Test
+    void aBundleRezippedInAnotherOrderStillVerifies() throws Exception {
+        Map<String, byte[]> files = files(export(null));
+        Map<String, byte[]> reordered = new LinkedHashMap<>();
+        reordered.put("manifest.json", files.get("manifest.json"));
+        reordered.put("events.ndjson", files.get("events.ndjson"));
+        reordered.putAll(files);
+        VerificationReport report = BundleVerifier.verify(new ByteArrayInputStream(zip(reordered)), keys.getPublic());
+        assertThat(report.status()).as(report.detail()).isEqualTo("VERIFIED");
+        assertThat(report.verifiedUpTo()).isEqualTo(30);
     }
 
     @Test
@@ -130,6 +162,22 @@ class BundleVerifierTest {
         } catch (java.security.GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String eventLine(Map<String, byte[]> files, int index) {
+        return new String(files.get("events.ndjson"), StandardCharsets.UTF_8).split("\n")[index];
+    }
+
+    /** The bundle's files with one event line replaced and the manifest's digest of the events recomputed. */
+    private static Map<String, byte[]> withEventLine(Map<String, byte[]> files, int index, JsonNode line) throws IOException {
+        Map<String, byte[]> changed = new LinkedHashMap<>(files);
+        String[] lines = new String(files.get("events.ndjson"), StandardCharsets.UTF_8).split("\n");
+        lines[index] = LedgerExport.JSON.writeValueAsString(line);
+        changed.put("events.ndjson", (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
+        ObjectNode manifest = (ObjectNode) LedgerExport.JSON.readTree(files.get("manifest.json"));
+        ((ObjectNode) manifest.get("files")).put("events.ndjson", LedgerExport.sha256(changed.get("events.ndjson")));
+        changed.put("manifest.json", LedgerExport.JSON.writeValueAsBytes(manifest));
+        return changed;
     }
 
     private static byte[] export(String programId) {

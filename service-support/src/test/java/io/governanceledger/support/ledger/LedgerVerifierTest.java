@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each way a privileged user could alter the stored history, done to the tables directly with the
@@ -195,6 +196,23 @@ class LedgerVerifierTest {
                                                         .isEmpty();
         assertThat(database.count("SELECT count(*) FROM event_store.ledger_checkpoint")).isEqualTo(2);
         assertFailure(verifier.verify(keys.getPublic(), Duration.ZERO), 21, "checkpoint-missing", 20);
+    }
+
+    @Test
+    void aLostSigningKeyIsNotSilentlyReplacedOnceCheckpointsExist() throws Exception {
+        java.nio.file.Path keysDirectory = java.nio.file.Files.createTempDirectory("signing-keys");
+        java.nio.file.Path privateKey = keysDirectory.resolve("checkpoint-signing.key");
+        java.nio.file.Path publicKey = keysDirectory.resolve("checkpoint-signing.pub");
+        assertThatThrownBy(() -> LedgerCheckpointer.signingKeys(database.dataSource, LedgerTestDatabase.SCHEMA, privateKey,
+                                                                publicKey))
+                .hasMessageContaining("holds 3 checkpoints signed with key " + SigningKeys.keyId(keys.getPublic()))
+                .hasMessageContaining("restore it");
+        assertThat(java.nio.file.Files.exists(privateKey)).as("no new key made").isFalse();
+
+        database.reset();
+        assertThat(LedgerCheckpointer.signingKeys(database.dataSource, LedgerTestDatabase.SCHEMA, privateKey, publicKey))
+                .as("a ledger without checkpoints gets its first key").isNotNull();
+        assertThat(java.nio.file.Files.exists(privateKey)).isTrue();
     }
 
     private LedgerCheckpointer checkpointer() {
