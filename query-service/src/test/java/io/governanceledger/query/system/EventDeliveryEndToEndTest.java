@@ -33,7 +33,7 @@ class EventDeliveryEndToEndTest {
         try (LedgerSystem system = LedgerSystem.isolated()) {
             Http commands = system.startCommandService().http();
             Http queries = system.startQueryService("--ledger.event-store.safety-poll-ms=500").http();
-            system.jdbc().sql("ALTER TABLE event_store.domain_event_entry DISABLE TRIGGER domain_event_entry_notify")
+            system.jdbc().sql("ALTER TABLE event_store.ledger_entry DISABLE TRIGGER ledger_entry_notify")
                   .update();
             commands.post("pmo", "/api/programs", Bodies.program("SILENT"));
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(

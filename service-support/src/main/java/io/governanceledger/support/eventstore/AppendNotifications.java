@@ -13,14 +13,12 @@ import java.util.concurrent.CopyOnWriteArraySet;
 
 /**
  * Listens on one PostgreSQL connection for a notification the event store's triggers send when a
- * transaction commits (events appended, or events sealed into the ledger order), and tells every
+ * transaction commits (events sealed into the ledger order), and tells every
  * subscriber. If the connection fails it reconnects and tells every subscriber too, since a
  * notification may have been missed meanwhile.
  */
 public class AppendNotifications extends BackgroundLoop {
 
-    /** Sent when a transaction that appended events commits. */
-    public static final String APPENDED = "ledger_events_appended";
     /** Sent when a transaction that gave events their ledger positions commits. */
     public static final String SEALED = "ledger_events_sealed";
     private static final Logger log = LoggerFactory.getLogger(AppendNotifications.class);

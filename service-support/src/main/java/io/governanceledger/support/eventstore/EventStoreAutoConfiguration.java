@@ -171,30 +171,28 @@ public class EventStoreAutoConfiguration {
         return new LedgerReader(dataSource, EVENT_STORE_SCHEMA, serializer, configuration.upcasterChain());
     }
 
-    /** Tells the sealer that events were appended. */
-    @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public AppendNotifications appendedNotifications(DataSource dataSource) {
-        return new AppendNotifications(dataSource, AppendNotifications.APPENDED);
-    }
-
     /**
-     * Gives appended events their place in the ledger order; woken by the append notification, and
-     * every {@code ledger.sealer.safety-interval-ms} in case one was missed. Every process that may
-     * append runs one unless {@code ledger.sealer.enabled=false}; they take turns on the ledger head.
+     * Gives appended events their place in the ledger order; woken after every commit that appended
+     * events in this process ({@link SealAfterCommit}), and every {@code ledger.sealer.safety-interval-ms}
+     * for appends of other processes. Every process runs one unless {@code ledger.sealer.enabled=false};
+     * they take turns on the ledger head.
      */
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
     public LedgerSealer ledgerSealer(DataSource dataSource, EventStoreSchema eventStoreSchema,
-                                     @Qualifier("appendedNotifications") AppendNotifications appended,
                                      @Value("${ledger.sealer.enabled:true}") boolean enabled,
                                      @Value("${ledger.sealer.batch-size:1000}") int batchSize,
                                      @Value("${ledger.sealer.safety-interval-ms:1000}") long safetyIntervalMs) {
         eventStoreSchema.migrate();
         LedgerSealer sealer = new LedgerSealer(dataSource, EVENT_STORE_SCHEMA, batchSize,
                                                Duration.ofMillis(safetyIntervalMs), enabled);
-        appended.subscribe(sealer::wakeUp);
         return sealer;
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
+    public SealAfterCommit sealAfterCommit(org.axonframework.eventhandling.EventBus eventBus, LedgerSealer sealer) {
+        return new SealAfterCommit(eventBus, sealer);
     }
 
     /**
