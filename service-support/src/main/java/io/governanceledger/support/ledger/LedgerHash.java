@@ -76,6 +76,24 @@ public final class LedgerHash {
         return sha256.digest();
     }
 
+    /** Leaves of many events, remembering each program's tag (a walk over the ledger meets few programs, often). */
+    public static final class ProgramTags {
+
+        private final java.util.Map<String, byte[]> tags = new java.util.HashMap<>();
+        private byte[] none;
+
+        public byte[] leaf(Entry entry) {
+            String program = program(entry);
+            byte[] tag;
+            if (program == null) {
+                tag = none == null ? none = programTag(null) : none;
+            } else {
+                tag = tags.size() > 100_000 ? programTag(program) : tags.computeIfAbsent(program, LedgerHash::programTag);
+            }
+            return LedgerHash.leaf(tag, body(entry));
+        }
+    }
+
     /** The digest that stands for a program (or for no program, given null) in the leaves of its events. */
     public static byte[] programTag(String program) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + (program == null ? 0 : program.length() * 3));

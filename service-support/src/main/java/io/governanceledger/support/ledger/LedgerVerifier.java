@@ -107,12 +107,14 @@ public final class LedgerVerifier {
             }
         }
         Walk walk = new Walk(checkpoints.size(), keyId);
+        LedgerHash.ProgramTags tags = new LedgerHash.ProgramTags();
         int nextCheckpoint = 0;
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT l.position, l.global_index AS sealed_index, l.recorded_at, l.hash, e.* FROM " + schema
                         + ".ledger_entry l LEFT JOIN " + schema + ".domain_event_entry e ON e.global_index = l.global_index"
                         + " ORDER BY l.position")) {
             statement.setFetchSize(FETCH);
+            SealedEvents.binaryTransfer(statement);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     long position = row.getLong("position");
@@ -126,7 +128,7 @@ public final class LedgerVerifier {
                                 + " (global index " + row.getLong("sealed_index") + ") is gone from the store", started);
                     }
                     LedgerHash.Entry entry = SealedEvents.entry(row, position);
-                    byte[] computed = LedgerHash.link(walk.previousStored, LedgerHash.leaf(entry));
+                    byte[] computed = LedgerHash.link(walk.previousStored, tags.leaf(entry));
                     if (!Arrays.equals(computed, stored)) {
                         if (walk.mismatch == null) {
                             walk.mismatch = new Mismatch(position, walk.previousStored, stored, entry);
