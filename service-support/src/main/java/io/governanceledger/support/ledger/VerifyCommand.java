@@ -23,7 +23,16 @@ public final class VerifyCommand {
     private VerifyCommand() {
     }
 
+    /** The command line answers in its own words; the libraries it uses (Flyway, the driver) keep to warnings. */
+    private static void quietLibraries() {
+        if (org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)
+                instanceof ch.qos.logback.classic.Logger root) {
+            root.setLevel(ch.qos.logback.classic.Level.WARN);
+        }
+    }
+
     public static int run(String[] args, PrintStream out) {
+        quietLibraries();
         String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/postgres");
         String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
         String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "postgres");
