@@ -178,6 +178,8 @@ public class ProjectionRebuilder {
         private void swap() {
             String retired = "retired_" + scratch;
             transactions.executeWithoutResult(status -> {
+                // one swap at a time, in any process: each drops and recreates the views over all read models
+                jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('governance-ledger read model swap'))").query().listOfRows();
                 // the tables first, then the tokens: a processor of another instance writes in that order too
                 for (String table : tables) {
                     jdbc.sql("LOCK TABLE projections." + table + " IN ACCESS EXCLUSIVE MODE").update();

@@ -132,6 +132,21 @@ class RebuildEndToEndTest {
             assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("programs SWAPPED: ", " events/s");
             assertThat(queries.get("viewer", "/api/programs/" + program).status()).isEqualTo(200);
+
+            // every read model rebuilt at once: the swaps, which recreate the views over all of them, take turns
+            List<String> models = List.of("programs", "decisions", "budget", "contracts", "audit");
+            for (String model : models) {
+                assertThat(queries.post("operator", "/api/admin/read-models/" + model + "/rebuild", "").status())
+                        .isEqualTo(202);
+            }
+            for (String model : models) {
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                    JsonNode state = queries.get("viewer", "/api/admin/read-models/" + model + "/rebuild").json();
+                    assertThat(state.path("state").asText()).as(state.toString()).isEqualTo("SWAPPED");
+                });
+            }
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                    queries.get("viewer", register).json().path("total").asLong()).isEqualTo(decisions.size()));
         }
     }
 
