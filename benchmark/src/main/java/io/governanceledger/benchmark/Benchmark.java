@@ -62,8 +62,8 @@ public final class Benchmark {
                     int timeTravelQueries) {
 
         static Settings quick() {
-            return new Settings("quick", Duration.ofSeconds(6), Duration.ofSeconds(10), Duration.ofSeconds(5), 2_000, 100,
-                                200, 15, 3_000, 12_000, 200);
+            return new Settings("quick", Duration.ofSeconds(6), Duration.ofSeconds(10), Duration.ofSeconds(5), 2_000, 60,
+                                120, 10, 3_000, 12_000, 200);
         }
 
         static Settings full() {
