@@ -230,47 +230,39 @@ public final class Benchmark {
                                       row.getString(6)});
             }
             statement.execute("CREATE SCHEMA raw_baseline");
-            statement.execute("CREATE TABLE raw_baseline.domain_event_entry (global_index BIGSERIAL PRIMARY KEY,"
-                                      + " aggregate_identifier VARCHAR(255) NOT NULL, sequence_number BIGINT NOT NULL,"
-                                      + " type VARCHAR(255), event_identifier VARCHAR(255) NOT NULL UNIQUE, meta_data BYTEA,"
-                                      + " payload BYTEA NOT NULL, payload_revision VARCHAR(255), payload_type VARCHAR(255) NOT NULL,"
-                                      + " time_stamp VARCHAR(255) NOT NULL, UNIQUE (aggregate_identifier, sequence_number))");
+            // the event table's own columns, constraints and indexes; not its triggers (those are the ledger's work)
+            statement.execute("CREATE TABLE raw_baseline.domain_event_entry"
+                                      + " (LIKE event_store.domain_event_entry INCLUDING ALL)");
         }
         AtomicLong appended = new AtomicLong();
-        ThreadLocal<Connection> connections = ThreadLocal.withInitial(() -> {
-            try {
-                return ledger.getConnection();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
+        List<Connection> connections = new ArrayList<>();
+        for (int client = 0; client < CLIENTS; client++) {
+            connections.add(ledger.getConnection());
+        }
+        try {
+            runFor(duration, CLIENTS, client -> {
+                Object[] row = rows.get((int) (appended.get() % rows.size()));
+                try (PreparedStatement insert = connections.get(client).prepareStatement(
+                        "INSERT INTO raw_baseline.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                                + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                                + " VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
+                    String id = UUID.randomUUID().toString();
+                    insert.setString(1, id);
+                    insert.setString(2, (String) row[0]);
+                    insert.setString(3, id);
+                    insert.setBytes(4, (byte[]) row[1]);
+                    insert.setBytes(5, (byte[]) row[2]);
+                    insert.setString(6, (String) row[3]);
+                    insert.setString(7, (String) row[4]);
+                    insert.setString(8, (String) row[5]);
+                    insert.executeUpdate();
+                    appended.incrementAndGet();
+                }
+            });
+        } finally {
+            for (Connection connection : connections) {
+                connection.close();
             }
-        });
-        List<Connection> opened = new java.util.concurrent.CopyOnWriteArrayList<>();
-        runFor(duration, CLIENTS, client -> {
-            Connection connection = connections.get();
-            if (!opened.contains(connection)) {
-                opened.add(connection);
-            }
-            Object[] row = rows.get((int) (appended.get() % rows.size()));
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO raw_baseline.domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,"
-                            + " meta_data, payload, payload_revision, payload_type, time_stamp) VALUES (?, 0, ?, ?, ?, ?, ?, ?, ?)")) {
-                String id = UUID.randomUUID().toString();
-                insert.setString(1, id);
-                insert.setString(2, (String) row[0]);
-                insert.setString(3, id);
-                insert.setBytes(4, (byte[]) row[1]);
-                insert.setBytes(5, (byte[]) row[2]);
-                insert.setString(6, (String) row[3]);
-                insert.setString(7, (String) row[4]);
-                insert.setString(8, (String) row[5]);
-                insert.executeUpdate();
-                appended.incrementAndGet();
-            } catch (SQLException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        for (Connection connection : opened) {
-            connection.close();
         }
         return appended.get() / (duration.toNanos() / 1e9);
     }
@@ -587,19 +579,25 @@ public final class Benchmark {
                                        + report.path("millis").asLong() + " ms"));
     }
 
-    /** Waits until the ledger has sealed every event and every read model has taken it in; returns the head. */
+    /**
+     * Waits until the ledger has sealed every event and every read model has taken it in, as the query
+     * service's own health report tells (committed position of each processor against the ledger head);
+     * returns the head.
+     */
     private long awaitProjections(Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         long started = System.nanoTime();
         long events = count(ledger, "SELECT count(*) FROM event_store.domain_event_entry");
         while (System.nanoTime() < deadline) {
-            long head = count(ledger, "SELECT position FROM event_store.ledger_head");
-            long slowest = count(ledger, """
-                    SELECT coalesce(min(COALESCE((convert_from(token, 'UTF8')::jsonb ->> 'globalIndex')::bigint,
-                                                 (convert_from(token, 'UTF8')::jsonb -> 'currentToken' ->> 'globalIndex')::bigint,
-                                                 0)), 0)
-                    FROM projections.token_entry""");
-            if (head >= events && slowest >= head) {
+            JsonNode processors = api.query("auditor", "/actuator/health").json()
+                                     .path("components").path("projections").path("details");
+            long head = Long.MAX_VALUE;
+            boolean caughtUp = processors.size() > 0;
+            for (JsonNode processor : processors) {
+                head = Math.min(head, processor.path("storeHead").asLong());
+                caughtUp &= processor.path("behind").asLong() == 0;
+            }
+            if (caughtUp && head >= events) {
                 log(String.format("   %d events sealed and projected (waited %.1f s)", head,
                                   (System.nanoTime() - started) / 1e9));
                 return head;

@@ -14,7 +14,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.HexFormat;
 
 /**
@@ -109,15 +108,15 @@ public final class BundleRestore {
                     if (line.isBlank()) {
                         continue;
                     }
-                    JsonNode node = BundleVerifier.json(line.getBytes(StandardCharsets.UTF_8));
-                    statement.setLong(1, node.path("position").asLong());
-                    statement.setBytes(2, HexFormat.of().parseHex(node.path("chainHash").asText()));
-                    statement.setTimestamp(3, Timestamp.from(Instant.parse(node.path("recordedAt").asText())));
-                    statement.setTimestamp(4, Timestamp.from(Instant.parse(node.path("signedAt").asText())));
-                    statement.setString(5, node.path("keyId").asText());
-                    statement.setBytes(6, Base64.getDecoder().decode(node.path("signature").asText()));
-                    statement.setLong(7, node.path("previousPosition").asLong());
-                    statement.setBytes(8, HexFormat.of().parseHex(node.path("previousHash").asText()));
+                    Checkpoint checkpoint = Checkpoint.of(BundleVerifier.json(line.getBytes(StandardCharsets.UTF_8)));
+                    statement.setLong(1, checkpoint.position());
+                    statement.setBytes(2, checkpoint.chainHash());
+                    statement.setTimestamp(3, Timestamp.from(checkpoint.recordedAt()));
+                    statement.setTimestamp(4, Timestamp.from(checkpoint.signedAt()));
+                    statement.setString(5, checkpoint.keyId());
+                    statement.setBytes(6, checkpoint.signature());
+                    statement.setLong(7, checkpoint.previousPosition());
+                    statement.setBytes(8, checkpoint.previousHash());
                     statement.executeUpdate();
                 }
             }

@@ -74,12 +74,7 @@ public final class BundleVerifier {
         String keyId = key == null ? null : SigningKeys.keyId(key);
         List<Checkpoint> checkpoints = new ArrayList<>();
         for (JsonNode line : lines(files.content(BundleFiles.CHECKPOINTS))) {
-            checkpoints.add(new Checkpoint(line.path("position").asLong(), HexFormat.of().parseHex(line.path("chainHash").asText()),
-                                           Instant.parse(line.path("recordedAt").asText()),
-                                           Instant.parse(line.path("signedAt").asText()), line.path("keyId").asText(),
-                                           Base64.getDecoder().decode(line.path("signature").asText()),
-                                           line.path("previousPosition").asLong(),
-                                           HexFormat.of().parseHex(line.path("previousHash").asText())));
+            checkpoints.add(Checkpoint.of(line));
         }
         Map<Long, Checkpoint> byPosition = new HashMap<>();
         long previousCheckpoint = 0;

@@ -66,7 +66,7 @@ public final class LedgerExport {
                 statement.setFetchSize(2000);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
-                        checkpoints.write(JSON.writeValueAsBytes(checkpointJson(row)));
+                        checkpoints.write(JSON.writeValueAsBytes(Checkpoint.of(row).toJson()));
                         checkpoints.write('\n');
                     }
                 }
@@ -93,6 +93,7 @@ public final class LedgerExport {
             }, eventsDigest), 1 << 16);
             try (PreparedStatement statement = connection.prepareStatement(SealedEvents.select(schema, "TRUE"))) {
                 statement.setFetchSize(2000);
+                SealedEvents.binaryTransfer(statement);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         long position = row.getLong("position");
@@ -101,11 +102,12 @@ public final class LedgerExport {
                         line.put("position", position);
                         line.put("recordedAt", entry.recordedAt().toString());
                         line.put("hash", HexFormat.of().formatHex(row.getBytes("hash")));
-                        if (programId == null || programId.equals(LedgerHash.program(entry))) {
+                        String program = programId == null ? null : LedgerHash.program(entry);
+                        if (programId == null || programId.equals(program)) {
                             line.set("event", eventJson(entry));
                             included++;
                         } else {
-                            line.put("programTag", HexFormat.of().formatHex(LedgerHash.programTag(LedgerHash.program(entry))));
+                            line.put("programTag", HexFormat.of().formatHex(LedgerHash.programTag(program)));
                             line.put("body", HexFormat.of().formatHex(LedgerHash.body(entry)));
                             digestOnly++;
                         }
@@ -139,20 +141,6 @@ public final class LedgerExport {
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the ledger: " + e.getMessage(), e);
         }
-    }
-
-    /** A row of the checkpoint table as the bundle and proofs show it. */
-    static ObjectNode checkpointJson(ResultSet row) throws SQLException {
-        ObjectNode line = JSON.createObjectNode();
-        line.put("position", row.getLong("position"));
-        line.put("chainHash", HexFormat.of().formatHex(row.getBytes("chain_hash")));
-        line.put("recordedAt", LedgerHash.truncate(row.getTimestamp("recorded_at").toInstant()).toString());
-        line.put("signedAt", LedgerHash.truncate(row.getTimestamp("signed_at").toInstant()).toString());
-        line.put("keyId", row.getString("key_id"));
-        line.put("signature", Base64.getEncoder().encodeToString(row.getBytes("signature")));
-        line.put("previousPosition", row.getLong("previous_position"));
-        line.put("previousHash", HexFormat.of().formatHex(row.getBytes("previous_hash")));
-        return line;
     }
 
     /** An event as stored, its bytes in base64 so they come back exactly. */

@@ -41,6 +41,10 @@ public final class LedgerHash {
     public static final byte[] GENESIS = new byte[32];
     private static final String PROGRAM_ID = "programId";
     private static final JsonFactory JSON = new JsonFactory();
+    private static final int REMEMBERED_TAGS = 10_000;
+    /** Stands for "no program" among the remembered tags (a program id is never a NUL character). */
+    private static final String NO_PROGRAM = "\u0000";
+    private static final java.util.Map<String, byte[]> TAGS = new java.util.concurrent.ConcurrentHashMap<>();
 
     private LedgerHash() {
     }
@@ -76,26 +80,26 @@ public final class LedgerHash {
         return sha256.digest();
     }
 
-    /** Leaves of many events, remembering each program's tag (a walk over the ledger meets few programs, often). */
-    public static final class ProgramTags {
-
-        private final java.util.Map<String, byte[]> tags = new java.util.HashMap<>();
-        private byte[] none;
-
-        public byte[] leaf(Entry entry) {
-            String program = program(entry);
-            byte[] tag;
-            if (program == null) {
-                tag = none == null ? none = programTag(null) : none;
-            } else {
-                tag = tags.size() > 100_000 ? programTag(program) : tags.computeIfAbsent(program, LedgerHash::programTag);
+    /**
+     * The digest that stands for a program (or for no program, given null) in the leaves of its events.
+     * A ledger holds few programs and every reader of the chain asks for their tags event after event,
+     * so tags are remembered (up to {@value #REMEMBERED_TAGS} programs); the array returned is shared:
+     * read it, never change it.
+     */
+    public static byte[] programTag(String program) {
+        String key = program == null ? NO_PROGRAM : program;
+        byte[] tag = TAGS.get(key);
+        if (tag == null) {
+            tag = computeTag(program);
+            if (TAGS.size() >= REMEMBERED_TAGS) {
+                TAGS.clear();
             }
-            return LedgerHash.leaf(tag, body(entry));
+            TAGS.put(key, tag);
         }
+        return tag;
     }
 
-    /** The digest that stands for a program (or for no program, given null) in the leaves of its events. */
-    public static byte[] programTag(String program) {
+    private static byte[] computeTag(String program) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + (program == null ? 0 : program.length() * 3));
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             field(out, program);

@@ -12,7 +12,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 
@@ -53,7 +52,7 @@ public final class LedgerProof {
                     return Optional.empty();
                 }
                 covering = row.getLong("position");
-                checkpoint.setAll(LedgerExport.checkpointJson(row));
+                checkpoint.setAll(Checkpoint.of(row).toJson());
             }
         }
         ObjectNode proof = LedgerExport.JSON.createObjectNode();
@@ -89,15 +88,7 @@ public final class LedgerProof {
     /** Null when the proof holds with {@code key}; else why not. */
     public static String check(JsonNode proof, PublicKey key) {
         long position = proof.path("position").asLong();
-        JsonNode checkpointJson = proof.path("checkpoint");
-        Checkpoint checkpoint = new Checkpoint(checkpointJson.path("position").asLong(),
-                                               HexFormat.of().parseHex(checkpointJson.path("chainHash").asText()),
-                                               Instant.parse(checkpointJson.path("recordedAt").asText()),
-                                               Instant.parse(checkpointJson.path("signedAt").asText()),
-                                               checkpointJson.path("keyId").asText(),
-                                               Base64.getDecoder().decode(checkpointJson.path("signature").asText()),
-                                               checkpointJson.path("previousPosition").asLong(),
-                                               HexFormat.of().parseHex(checkpointJson.path("previousHash").asText()));
+        Checkpoint checkpoint = Checkpoint.of(proof.path("checkpoint"));
         if (!SigningKeys.verify(key, checkpoint.signedBytes(), checkpoint.signature())) {
             return "the checkpoint at position " + checkpoint.position() + " is not signed by key " + SigningKeys.keyId(key);
         }

@@ -107,7 +107,6 @@ public final class LedgerVerifier {
             }
         }
         Walk walk = new Walk(checkpoints.size(), keyId);
-        LedgerHash.ProgramTags tags = new LedgerHash.ProgramTags();
         int nextCheckpoint = 0;
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT l.position, l.global_index AS sealed_index, l.recorded_at, l.hash, e.* FROM " + schema
@@ -128,7 +127,7 @@ public final class LedgerVerifier {
                                 + " (global index " + row.getLong("sealed_index") + ") is gone from the store", started);
                     }
                     LedgerHash.Entry entry = SealedEvents.entry(row, position);
-                    byte[] computed = LedgerHash.link(walk.previousStored, tags.leaf(entry));
+                    byte[] computed = LedgerHash.link(walk.previousStored, LedgerHash.leaf(entry));
                     if (!Arrays.equals(computed, stored)) {
                         if (walk.mismatch == null) {
                             walk.mismatch = new Mismatch(position, walk.previousStored, stored, entry);
@@ -211,11 +210,7 @@ public final class LedgerVerifier {
                 "SELECT * FROM " + schema + ".ledger_checkpoint ORDER BY position");
              ResultSet row = statement.executeQuery()) {
             while (row.next()) {
-                checkpoints.add(new Checkpoint(row.getLong("position"), row.getBytes("chain_hash"),
-                                               row.getTimestamp("recorded_at").toInstant(),
-                                               row.getTimestamp("signed_at").toInstant(), row.getString("key_id"),
-                                               row.getBytes("signature"), row.getLong("previous_position"),
-                                               row.getBytes("previous_hash")));
+                checkpoints.add(Checkpoint.of(row));
             }
         }
         return checkpoints;
