@@ -47,6 +47,12 @@ class KnownAtGuard extends OncePerRequestFilter {
     private final ProblemResponses problems;
     private final ApplicationContext context;
     private volatile Map<String, Set<String>> handledTypes;
+    /**
+     * A ledger position every read model is known to have taken in. Positions only move forward (a
+     * rebuild swaps in a copy that has caught up to the head), so an answer as known at an earlier
+     * point needs no new look at the processors' tokens.
+     */
+    private final java.util.concurrent.atomic.AtomicLong reachedByAll = new java.util.concurrent.atomic.AtomicLong();
 
     KnownAtGuard(JdbcClient jdbc, ReadModelPositions positions, ProblemResponses problems, ApplicationContext context) {
         this.jdbc = jdbc;
@@ -107,7 +113,7 @@ class KnownAtGuard extends OncePerRequestFilter {
     private boolean readModelsReached(Instant knownAt) throws InterruptedException {
         Long needed = jdbc.sql("SELECT max(position) FROM event_store.ledger_entry WHERE recorded_at <= ?")
                           .param(knownAt.atOffset(ZoneOffset.UTC)).query(Long.class).optional().orElse(null);
-        if (needed == null) {
+        if (needed == null || needed <= reachedByAll.get()) {
             return true;
         }
         long deadline = System.nanoTime() + WAIT.toNanos();
@@ -120,6 +126,7 @@ class KnownAtGuard extends OncePerRequestFilter {
                 }
             }
             if (reached) {
+                reachedByAll.accumulateAndGet(needed, Math::max);
                 return true;
             }
             if (System.nanoTime() > deadline) {
