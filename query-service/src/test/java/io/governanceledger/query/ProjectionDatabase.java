@@ -6,7 +6,9 @@ import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.flywaydb.core.Flyway;
-import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import io.governanceledger.query.timeline.ProjectionStore;
 
 import java.time.Instant;
 import java.util.Map;
@@ -24,11 +26,17 @@ public final class ProjectionDatabase {
     private ProjectionDatabase() {
     }
 
-    public static JdbcClient create() {
+    /** The projections' store over the new database; {@code store.jdbc()} reads it. */
+    public static ProjectionStore create() {
+        return ProjectionStore.of(createDataSource());
+    }
+
+    /** A new database with the read models' tables, connected in schema {@code projections}. */
+    public static DataSource createDataSource() {
         String url = LedgerSystem.newDatabase("projection_" + COUNT.incrementAndGet());
         Flyway.configure().dataSource(LedgerSystem.dataSource(url)).schemas("projections").defaultSchema("projections")
               .locations("classpath:db/projections").load().migrate();
-        return JdbcClient.create(LedgerSystem.dataSource(url + "?currentSchema=projections"));
+        return LedgerSystem.dataSource(url + "?currentSchema=projections");
     }
 
     /** An event as the store would deliver it: with audit metadata, a timestamp and an id. */

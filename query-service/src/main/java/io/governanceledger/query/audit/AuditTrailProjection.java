@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Revision;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.governanceledger.query.timeline.ProjectionStore;
 import org.springframework.stereotype.Component;
 
 import java.lang.reflect.RecordComponent;
@@ -29,10 +29,10 @@ class AuditTrailProjection {
             {"amendmentId", "CONTRACT_AMENDMENT"}, {"callOffId", "CALL_OFF"}, {"contractId", "CONTRACT"},
             {"decisionId", "DECISION"}, {"programId", "PROGRAM"}};
 
-    private final JdbcClient jdbc;
+    private final ProjectionStore store;
 
-    AuditTrailProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    AuditTrailProjection(ProjectionStore store) {
+        this.store = store;
     }
 
     @EventHandler
@@ -44,24 +44,23 @@ class AuditTrailProjection {
         Revision revision = payload.getClass().getAnnotation(Revision.class);
         Object clientAddress = message.getMetaData().get(LedgerMetaData.CLIENT_ADDRESS);
         Object programId = message.getMetaData().get(LedgerMetaData.PROGRAM_ID);
-        jdbc.sql("""
+        store.write("""
                  INSERT INTO audit_event (position, event_id, event_type, event_revision, program_id, record_kind,
                                           record_id, aggregate_id, sequence_number, actor, recorded_at, effective_at,
                                           reason, correlation_id, causation_id, client_address, payload)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))
                  ON CONFLICT DO NOTHING
-                 """)
-            .params(recorded.position(), recorded.eventId(), recorded.eventType(),
+                 """,
+                    recorded.position(), recorded.eventId(), recorded.eventType(),
                     revision == null ? 0 : Integer.parseInt(revision.value()), String.valueOf(programId), record[1],
                     record[0], aggregateId, sequence, recorded.actor(), recorded.recordedAtUtc(),
                     recorded.effectiveAtUtc(), recorded.reason(), recorded.correlationId(), recorded.causationId(),
-                    clientAddress == null ? null : clientAddress.toString(), recorded.payloadJson())
-            .update();
+                    clientAddress == null ? null : clientAddress.toString(), recorded.payloadJson());
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM audit_event").update();
+        store.jdbc().sql("DELETE FROM audit_event").update();
     }
 
     /** {record id, record kind} of an event payload. */

@@ -15,7 +15,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.governanceledger.query.timeline.ProjectionStore;
 import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
@@ -29,88 +29,85 @@ import java.time.ZoneId;
 @ProcessingGroup("budget")
 class BudgetProjection {
 
-    private final JdbcClient jdbc;
+    private final ProjectionStore store;
     private final ZoneId businessZone;
     private final BudgetRecords records;
     private final LineBalances balances;
 
-    BudgetProjection(JdbcClient jdbc, io.governanceledger.support.time.BusinessClock clock) {
-        this.jdbc = jdbc;
+    BudgetProjection(ProjectionStore store, io.governanceledger.support.time.BusinessClock clock) {
+        this.store = store;
         this.businessZone = clock.zone();
-        this.records = new BudgetRecords(jdbc, clock.zone());
-        this.balances = new LineBalances(jdbc);
+        this.records = new BudgetRecords(store.jdbc(), clock.zone());
+        this.balances = new LineBalances();
     }
 
     @EventHandler
     void on(BudgetLineOpenedEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
-        jdbc.sql("""
-                 INSERT INTO budget_line (program_id, line_id, workstream, category, fiscal_year, currency, opened_at,
-                                          existing_from)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                 """)
-            .params(event.programId(), event.lineId(), event.workstream(), event.category().name(), event.fiscalYear(),
-                    event.currency(), recorded.recordedAtUtc(), recorded.effectiveAtUtc())
-            .update();
+        store.write("""
+                    INSERT INTO budget_line (program_id, line_id, workstream, category, fiscal_year, currency, opened_at,
+                                             existing_from)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                    """,
+                    event.programId(), event.lineId(), event.workstream(), event.category().name(), event.fiscalYear(),
+                    event.currency(), recorded.recordedAtUtc(), recorded.effectiveAtUtc());
     }
 
     @EventHandler
     void on(DelegationGrantedEvent event, EventMessage<?> message, TrackingToken token) {
-        records.delegations().record(event.delegationId(), event.programId(), RecordedEvent.of(message, token));
+        records.delegations().record(store, event.delegationId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(DelegationRevokedEvent event, EventMessage<?> message, TrackingToken token) {
-        records.delegations().record(event.delegationId(), event.programId(), RecordedEvent.of(message, token));
+        records.delegations().record(store, event.delegationId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(MovementRequestedEvent event, EventMessage<?> message, TrackingToken token) {
-        records.movements().record(event.movementId(), event.programId(), RecordedEvent.of(message, token));
+        records.movements().record(store, event.movementId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(MovementApprovalGivenEvent event, EventMessage<?> message, TrackingToken token) {
-        records.movements().record(event.movementId(), event.programId(), RecordedEvent.of(message, token));
+        records.movements().record(store, event.movementId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(MovementBookedEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
-        records.movements().record(event.movementId(), event.programId(), recorded);
         LocalDate effectiveDate = recorded.effectiveAt().atZone(businessZone).toLocalDate();
-        int leg = 0;
-        int added = 0;
-        for (LedgerEntry entry : event.entries()) {
-            added += jdbc.sql("""
-                     INSERT INTO budget_entry (event_id, leg, position, movement_id, program_id, line_id, measure, delta,
-                                               effective_date, booked_at)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                     """)
-                .params(recorded.eventId(), leg++, recorded.position(), event.movementId(), event.programId(),
-                        entry.lineId(), entry.measure().name(), entry.delta(), effectiveDate, recorded.recordedAtUtc())
-                .update();
-        }
-        if (added > 0) {
-            balances.book(event.programId(), event.entries(), effectiveDate, recorded);
-        }
+        // the legs and balances once, with the booking's first delivery
+        records.movements().record(store, event.movementId(), event.programId(), recorded, () -> {
+            int leg = 0;
+            for (LedgerEntry entry : event.entries()) {
+                store.write("""
+                            INSERT INTO budget_entry (event_id, leg, position, movement_id, program_id, line_id, measure,
+                                                      delta, effective_date, booked_at)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                            """,
+                            recorded.eventId(), leg++, recorded.position(), event.movementId(), event.programId(),
+                            entry.lineId(), entry.measure().name(), entry.delta(), effectiveDate, recorded.recordedAtUtc());
+            }
+            balances.book(store, event.programId(), event.entries(), effectiveDate, recorded);
+        });
     }
 
     @EventHandler
     void on(MovementRefusedEvent event, EventMessage<?> message, TrackingToken token) {
-        records.movements().record(event.movementId(), event.programId(), RecordedEvent.of(message, token));
+        records.movements().record(store, event.movementId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(MovementExpiredEvent event, EventMessage<?> message, TrackingToken token) {
-        records.movements().record(event.movementId(), event.programId(), RecordedEvent.of(message, token));
+        records.movements().record(store, event.movementId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @ResetHandler
     void reset() {
         for (String table : new String[]{"budget_entry", "line_balance", "movement_version", "movement_fact", "delegation_version",
                 "delegation_fact", "budget_line"}) {
-            jdbc.sql("DELETE FROM " + table).update();
+            store.jdbc().sql("DELETE FROM " + table).update();
         }
     }
 }

@@ -2,11 +2,16 @@ package io.governanceledger.query.budget;
 
 import io.governanceledger.events.budget.LedgerEntry;
 import io.governanceledger.query.history.RecordedEvent;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.governanceledger.query.timeline.ProjectionStore;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,74 +20,130 @@ import java.util.Map;
  * Keeps {@code line_balance}: per line, the sums of its legs effective up to each date range, as known
  * over ranges of recorded time. Rows are never rewritten, only closed: a balance asked for at
  * (knownAt, asOf) is the one row whose ranges contain both, whatever the length of the line's history.
+ *
+ * <p>Bookings wait for the store's flush: then the open rows of every line the batch touched are read
+ * at once, the bookings are applied in ledger order in memory, and the rows go out in batches (a row
+ * opened and closed within the batch is written once, closed).
  */
 final class LineBalances {
 
-    private final JdbcClient jdbc;
-
-    LineBalances(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
     /** Adds one booking's legs, all effective on {@code effectiveDate}, known from {@code recorded}. */
-    void book(String programId, List<LedgerEntry> legs, LocalDate effectiveDate, RecordedEvent recorded) {
+    void book(ProjectionStore store, String programId, List<LedgerEntry> legs, LocalDate effectiveDate,
+              RecordedEvent recorded) {
         Map<String, Map<LedgerEntry.Measure, BigDecimal>> byLine = new LinkedHashMap<>();
         for (LedgerEntry leg : legs) {
             byLine.computeIfAbsent(leg.lineId(), line -> new EnumMap<>(LedgerEntry.Measure.class))
                   .merge(leg.measure(), leg.delta(), BigDecimal::add);
         }
-        byLine.forEach((line, deltas) -> add(programId, line, new Sums(deltas), effectiveDate, recorded));
+        Bookings bookings = store.pending(this, () -> new Bookings(store));
+        byLine.forEach((line, deltas) -> bookings.add(new Booking(new Line(programId, line), new Sums(deltas),
+                                                                  effectiveDate, recorded)));
+        store.flushUnlessInTransaction();
     }
 
-    private void add(String programId, String lineId, Sums delta, LocalDate from, RecordedEvent recorded) {
-        List<Row> reaching = jdbc.sql("""
-                                      SELECT balance_id, lower(effective) AS starts, upper(effective) AS ends,
-                                             allocated, committed, actual, forecast
-                                      FROM line_balance
-                                      WHERE program_id = ? AND line_id = ? AND known_until_position IS NULL
-                                        AND (upper_inf(effective) OR upper(effective) > ?)
-                                      ORDER BY lower(effective)
-                                      """)
-                                 .params(programId, lineId, from)
-                                 .query((row, index) -> new Row(row.getLong("balance_id"),
-                                                                row.getObject("starts", LocalDate.class),
-                                                                row.getObject("ends", LocalDate.class),
-                                                                new Sums(row.getBigDecimal("allocated"),
-                                                                         row.getBigDecimal("committed"),
-                                                                         row.getBigDecimal("actual"),
-                                                                         row.getBigDecimal("forecast"))))
-                                 .list();
-        if (reaching.isEmpty() || reaching.get(0).starts().isAfter(from)) {
-            // nothing was effective on this line before: the leg opens a range up to the next one
-            open(programId, lineId, from, reaching.isEmpty() ? null : reaching.get(0).starts(), delta, recorded);
+    private static final class Bookings implements ProjectionStore.Pending {
+
+        private final ProjectionStore store;
+        private final List<Booking> added = new ArrayList<>();
+        private final List<Row> opened = new ArrayList<>();
+
+        Bookings(ProjectionStore store) {
+            this.store = store;
         }
-        for (Row row : reaching) {
-            jdbc.sql("UPDATE line_balance SET known_until_position = ?, known_at = tstzrange(lower(known_at), ?, '[)')"
-                             + " WHERE balance_id = ?")
-                .params(recorded.position(), recorded.recordedAtUtc(), row.balanceId())
-                .update();
-            if (row.starts().isBefore(from)) {
-                open(programId, lineId, row.starts(), from, row.sums(), recorded);
-                open(programId, lineId, from, row.ends(), row.sums().plus(delta), recorded);
-            } else {
-                open(programId, lineId, row.starts(), row.ends(), row.sums().plus(delta), recorded);
+
+        void add(Booking booking) {
+            added.add(booking);
+        }
+
+        @Override
+        public void flush() {
+            Map<Line, List<Row>> open = new HashMap<>();
+            added.forEach(booking -> open.put(booking.line(), new ArrayList<>()));
+            store.jdbc().sql("""
+                             SELECT balance_id, program_id, line_id, lower(effective) AS starts, upper(effective) AS ends,
+                                    allocated, committed, actual, forecast
+                             FROM line_balance
+                             WHERE line_id = ANY(?) AND known_until_position IS NULL
+                             """)
+                 .param(open.keySet().stream().map(Line::lineId).distinct().toArray(String[]::new))
+                 .query(row -> {
+                     List<Row> rows = open.get(new Line(row.getString("program_id"), row.getString("line_id")));
+                     if (rows != null) {
+                         rows.add(new Row(row.getLong("balance_id"), row.getObject("starts", LocalDate.class),
+                                          row.getObject("ends", LocalDate.class),
+                                          new Sums(row.getBigDecimal("allocated"), row.getBigDecimal("committed"),
+                                                   row.getBigDecimal("actual"), row.getBigDecimal("forecast")),
+                                          null, null, null));
+                     }
+                 });
+            for (Booking booking : added) {
+                apply(booking, open.get(booking.line()));
+            }
+            for (Row row : opened) {
+                store.write("""
+                            INSERT INTO line_balance (program_id, line_id, known_from_position, known_until_position,
+                                                      known_at, effective, allocated, committed, actual, forecast)
+                            VALUES (?, ?, ?, ?, tstzrange(?, ?, '[)'), daterange(?, ?, '[)'), ?, ?, ?, ?)
+                            """,
+                            row.opening().line().programId(), row.opening().line().lineId(),
+                            row.opening().recorded().position(), row.closedAt() == null ? null : row.closedAt().position(),
+                            row.opening().recorded().recordedAtUtc(),
+                            row.closedAt() == null ? null : row.closedAt().recordedAtUtc(), row.starts(), row.ends(),
+                            row.sums().allocated(), row.sums().committed(), row.sums().actual(), row.sums().forecast());
             }
         }
+
+        /** The booking on the line's open rows (sorted by start), as the rows it closes and opens. */
+        private void apply(Booking booking, List<Row> rows) {
+            LocalDate from = booking.from();
+            rows.sort(Comparator.comparing(Row::starts));
+            List<Row> reaching = rows.stream().filter(row -> row.ends() == null || row.ends().isAfter(from)).toList();
+            if (reaching.isEmpty() || reaching.get(0).starts().isAfter(from)) {
+                // nothing was effective on this line before: the leg opens a range up to the next one
+                open(rows, booking, from, reaching.isEmpty() ? null : reaching.get(0).starts(), booking.delta());
+            }
+            for (Row row : reaching) {
+                rows.remove(row);
+                if (row.balanceId() != null) {
+                    store.write("UPDATE line_balance SET known_until_position = ?,"
+                                        + " known_at = tstzrange(lower(known_at), ?, '[)') WHERE balance_id = ?",
+                                booking.recorded().position(), booking.recorded().recordedAtUtc(), row.balanceId());
+                } else {
+                    opened.set(opened.indexOf(row), row.closed(booking.recorded()));
+                }
+                if (row.starts().isBefore(from)) {
+                    open(rows, booking, row.starts(), from, row.sums());
+                    open(rows, booking, from, row.ends(), row.sums().plus(booking.delta()));
+                } else {
+                    open(rows, booking, row.starts(), row.ends(), row.sums().plus(booking.delta()));
+                }
+            }
+        }
+
+        private void open(List<Row> rows, Booking booking, LocalDate starts, LocalDate ends, Sums sums) {
+            // as the row reads back: NUMERIC(17, 2) rounds half away from zero
+            Row row = new Row(null, starts, ends, sums.stored(), booking, null, new Object());
+            rows.add(row);
+            opened.add(row);
+        }
     }
 
-    private void open(String programId, String lineId, LocalDate starts, LocalDate ends, Sums sums,
-                      RecordedEvent recorded) {
-        jdbc.sql("""
-                 INSERT INTO line_balance (program_id, line_id, known_from_position, known_at, effective, allocated,
-                                           committed, actual, forecast)
-                 VALUES (?, ?, ?, tstzrange(?, NULL, '[)'), daterange(?, ?, '[)'), ?, ?, ?, ?)
-                 """)
-            .params(programId, lineId, recorded.position(), recorded.recordedAtUtc(), starts, ends, sums.allocated(),
-                    sums.committed(), sums.actual(), sums.forecast())
-            .update();
+    private record Line(String programId, String lineId) {
     }
 
-    private record Row(long balanceId, LocalDate starts, LocalDate ends, Sums sums) {
+    private record Booking(Line line, Sums delta, LocalDate from, RecordedEvent recorded) {
+    }
+
+    /**
+     * An open row: stored ({@code balanceId}), or opened by {@code opening} in this batch and perhaps
+     * already closed by {@code closedAt} ({@code identity} keeps two such rows with equal figures apart).
+     */
+    private record Row(Long balanceId, LocalDate starts, LocalDate ends, Sums sums, Booking opening,
+                       RecordedEvent closedAt, Object identity) {
+
+        Row closed(RecordedEvent closing) {
+            return new Row(null, starts, ends, sums, opening, closing, identity);
+        }
     }
 
     record Sums(BigDecimal allocated, BigDecimal committed, BigDecimal actual, BigDecimal forecast) {
@@ -92,6 +153,11 @@ final class LineBalances {
                  deltas.getOrDefault(LedgerEntry.Measure.COMMITTED, BigDecimal.ZERO),
                  deltas.getOrDefault(LedgerEntry.Measure.ACTUAL, BigDecimal.ZERO),
                  deltas.getOrDefault(LedgerEntry.Measure.FORECAST, BigDecimal.ZERO));
+        }
+
+        Sums stored() {
+            return new Sums(allocated.setScale(2, RoundingMode.HALF_UP), committed.setScale(2, RoundingMode.HALF_UP),
+                            actual.setScale(2, RoundingMode.HALF_UP), forecast.setScale(2, RoundingMode.HALF_UP));
         }
 
         Sums plus(Sums other) {

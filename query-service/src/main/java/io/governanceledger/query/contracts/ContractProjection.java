@@ -17,7 +17,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.governanceledger.query.timeline.ProjectionStore;
 import org.springframework.stereotype.Component;
 
 /** Keeps the contract tables; every write is keyed by its record's id, so redelivery changes nothing. */
@@ -25,59 +25,56 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("contracts")
 class ContractProjection {
 
-    private final JdbcClient jdbc;
+    private final ProjectionStore store;
 
-    ContractProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    ContractProjection(ProjectionStore store) {
+        this.store = store;
     }
 
     @EventHandler
     void on(ContractRegisteredEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
-        jdbc.sql("""
+        store.write("""
                  INSERT INTO contract (contract_id, program_id, terms, reference, registered_at, existing_from)
                  VALUES (?, ?, CAST(? AS JSONB), ?, ?, ?) ON CONFLICT DO NOTHING
-                 """)
-            .params(event.contractId(), event.programId(), LedgerSerializer.toJson(event.terms()),
-                    event.terms().reference(), recorded.recordedAtUtc(), recorded.effectiveAtUtc())
-            .update();
+                 """,
+                    event.contractId(), event.programId(), LedgerSerializer.toJson(event.terms()),
+                    event.terms().reference(), recorded.recordedAtUtc(), recorded.effectiveAtUtc());
     }
 
     @EventHandler
     void on(IndexValueRecordedEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
-        jdbc.sql("INSERT INTO contract_index_value (contract_id, value_date, value, recorded_at) VALUES (?, ?, ?, ?) "
-                         + "ON CONFLICT DO NOTHING")
-            .params(event.contractId(), event.valueDate(), event.value(), recorded.recordedAtUtc()).update();
+        store.write("INSERT INTO contract_index_value (contract_id, value_date, value, recorded_at) VALUES (?, ?, ?, ?) "
+                         + "ON CONFLICT DO NOTHING",
+                    event.contractId(), event.valueDate(), event.value(), recorded.recordedAtUtc());
     }
 
     @EventHandler
     void on(ContractAmendedEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
-        jdbc.sql("""
+        store.write("""
                  INSERT INTO contract_amendment (amendment_id, contract_id, status, number, proposal, figures,
                                                  effective_from, value_after, end_date_after, publication_required,
                                                  recorded_at, position)
                  VALUES (?, ?, 'ACCEPTED', ?, CAST(? AS JSONB), CAST(? AS JSONB), ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                 """)
-            .params(event.amendmentId(), event.contractId(), event.number(), LedgerSerializer.toJson(event.proposal()),
+                 """,
+                    event.amendmentId(), event.contractId(), event.number(), LedgerSerializer.toJson(event.proposal()),
                     LedgerSerializer.toJson(event.figures()), event.proposal().effectiveFrom(), event.valueAfter(),
-                    event.endDateAfter(), event.publicationRequired(), recorded.recordedAtUtc(), recorded.position())
-            .update();
+                    event.endDateAfter(), event.publicationRequired(), recorded.recordedAtUtc(), recorded.position());
     }
 
     @EventHandler
     void on(AmendmentRejectedEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
-        jdbc.sql("""
+        store.write("""
                  INSERT INTO contract_amendment (amendment_id, contract_id, status, proposal, figures, effective_from,
                                                  rule, explanation, recorded_at, position)
                  VALUES (?, ?, 'REJECTED', CAST(? AS JSONB), CAST(? AS JSONB), ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                 """)
-            .params(event.amendmentId(), event.contractId(), LedgerSerializer.toJson(event.proposal()),
+                 """,
+                    event.amendmentId(), event.contractId(), LedgerSerializer.toJson(event.proposal()),
                     LedgerSerializer.toJson(event.figures()), event.proposal().effectiveFrom(), event.rule(),
-                    event.explanation(), recorded.recordedAtUtc(), recorded.position())
-            .update();
+                    event.explanation(), recorded.recordedAtUtc(), recorded.position());
     }
 
     @EventHandler
@@ -89,10 +86,10 @@ class ContractProjection {
     @EventHandler
     void on(CallOffPlacedEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
-        jdbc.sql("INSERT INTO contract_call_off (call_off_id, contract_id, reference, value, placed_on, recorded_at) "
-                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
-            .params(event.callOffId(), event.contractId(), event.reference(), event.value(), event.placedOn(),
-                    recorded.recordedAtUtc()).update();
+        store.write("INSERT INTO contract_call_off (call_off_id, contract_id, reference, value, placed_on, recorded_at) "
+                         + "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                    event.callOffId(), event.contractId(), event.reference(), event.value(), event.placedOn(),
+                    recorded.recordedAtUtc());
     }
 
     @EventHandler
@@ -122,21 +119,20 @@ class ContractProjection {
     private void deadlineFact(String contractId, String kind, RecordedEvent recorded, Integer amendmentNumber,
                               String noticeReference, java.time.LocalDate dated, java.time.LocalDate deadline,
                               String renewalChoice) {
-        jdbc.sql("""
+        store.write("""
                  INSERT INTO contract_deadline_fact (contract_id, position, kind, recorded_at, effective_at,
                                                      amendment_number, notice_reference, dated, deadline, renewal_choice)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                 """)
-            .params(contractId, recorded.position(), kind, recorded.recordedAtUtc(), recorded.effectiveAtUtc(),
-                    amendmentNumber, noticeReference, dated, deadline, renewalChoice)
-            .update();
+                 """,
+                    contractId, recorded.position(), kind, recorded.recordedAtUtc(), recorded.effectiveAtUtc(),
+                    amendmentNumber, noticeReference, dated, deadline, renewalChoice);
     }
 
     @ResetHandler
     void reset() {
         for (String table : new String[]{"contract_deadline_fact", "contract_call_off", "contract_index_value",
                 "contract_amendment", "contract"}) {
-            jdbc.sql("DELETE FROM " + table).update();
+            store.jdbc().sql("DELETE FROM " + table).update();
         }
     }
 }

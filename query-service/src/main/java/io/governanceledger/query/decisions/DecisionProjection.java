@@ -12,7 +12,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.governanceledger.query.timeline.ProjectionStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,47 +24,47 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("decisions")
 class DecisionProjection {
 
-    private final JdbcClient jdbc;
+    private final ProjectionStore store;
     private final DecisionVersions decisions;
 
-    DecisionProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-        this.decisions = new DecisionVersions(jdbc);
+    DecisionProjection(ProjectionStore store) {
+        this.store = store;
+        this.decisions = new DecisionVersions(store.jdbc());
     }
 
     @EventHandler
     void on(DecisionRecordedEvent event, EventMessage<?> message, TrackingToken token) {
-        decisions.record(event.decisionId(), event.programId(), RecordedEvent.of(message, token));
+        decisions.record(store, event.decisionId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(DecisionApprovedEvent event, EventMessage<?> message, TrackingToken token) {
-        decisions.record(event.decisionId(), event.programId(), RecordedEvent.of(message, token));
+        decisions.record(store, event.decisionId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(DecisionRejectedEvent event, EventMessage<?> message, TrackingToken token) {
-        decisions.record(event.decisionId(), event.programId(), RecordedEvent.of(message, token));
+        decisions.record(store, event.decisionId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(DecisionDeferredEvent event, EventMessage<?> message, TrackingToken token) {
-        decisions.record(event.decisionId(), event.programId(), RecordedEvent.of(message, token));
+        decisions.record(store, event.decisionId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(DecisionSupersededEvent event, EventMessage<?> message, TrackingToken token) {
-        decisions.record(event.decisionId(), event.programId(), RecordedEvent.of(message, token));
+        decisions.record(store, event.decisionId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(DecisionRevokedEvent event, EventMessage<?> message, TrackingToken token) {
-        decisions.record(event.decisionId(), event.programId(), RecordedEvent.of(message, token));
+        decisions.record(store, event.decisionId(), event.programId(), RecordedEvent.of(message, token));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM decision_version").update();
-        jdbc.sql("DELETE FROM decision_fact").update();
+        store.jdbc().sql("DELETE FROM decision_version").update();
+        store.jdbc().sql("DELETE FROM decision_fact").update();
     }
 }

@@ -1,6 +1,7 @@
 package io.governanceledger.query.decisions;
 
 import io.governanceledger.query.history.RecordedEvent;
+import io.governanceledger.query.timeline.ProjectionStore;
 import io.governanceledger.query.timeline.RecordVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -14,8 +15,8 @@ final class DecisionVersions {
                                              DecisionState::indexedColumns);
     }
 
-    void record(String decisionId, String programId, RecordedEvent event) {
-        versions.record(decisionId, programId, event);
+    void record(ProjectionStore store, String decisionId, String programId, RecordedEvent event) {
+        versions.record(store, decisionId, programId, event);
     }
 
     DecisionState state(String json) {

@@ -9,7 +9,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import io.governanceledger.query.timeline.ProjectionStore;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,32 +20,32 @@ import org.springframework.stereotype.Component;
 @ProcessingGroup("programs")
 class ProgramProjection {
 
-    private final JdbcClient jdbc;
+    private final ProjectionStore store;
     private final ProgramVersions programs;
 
-    ProgramProjection(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-        this.programs = new ProgramVersions(jdbc);
+    ProgramProjection(ProjectionStore store) {
+        this.store = store;
+        this.programs = new ProgramVersions(store.jdbc());
     }
 
     @EventHandler
     void on(ProgramCreatedEvent event, EventMessage<?> message, TrackingToken token) {
-        programs.record(event.programId(), RecordedEvent.of(message, token));
+        programs.record(store, event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(ProgramRenamedEvent event, EventMessage<?> message, TrackingToken token) {
-        programs.record(event.programId(), RecordedEvent.of(message, token));
+        programs.record(store, event.programId(), RecordedEvent.of(message, token));
     }
 
     @EventHandler
     void on(ProgramClosedEvent event, EventMessage<?> message, TrackingToken token) {
-        programs.record(event.programId(), RecordedEvent.of(message, token));
+        programs.record(store, event.programId(), RecordedEvent.of(message, token));
     }
 
     @ResetHandler
     void reset() {
-        jdbc.sql("DELETE FROM program_version").update();
-        jdbc.sql("DELETE FROM program_fact").update();
+        store.jdbc().sql("DELETE FROM program_version").update();
+        store.jdbc().sql("DELETE FROM program_fact").update();
     }
 }

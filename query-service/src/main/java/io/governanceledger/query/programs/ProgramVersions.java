@@ -1,6 +1,7 @@
 package io.governanceledger.query.programs;
 
 import io.governanceledger.query.history.RecordedEvent;
+import io.governanceledger.query.timeline.ProjectionStore;
 import io.governanceledger.query.timeline.RecordVersions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -16,8 +17,8 @@ final class ProgramVersions {
                                              state -> Map.of("status", state.status().name()));
     }
 
-    void record(String programId, RecordedEvent event) {
-        versions.record(programId, programId, event);
+    void record(ProjectionStore store, String programId, RecordedEvent event) {
+        versions.record(store, programId, programId, event);
     }
 
     ProgramState state(String json) {

@@ -9,7 +9,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,25 +59,17 @@ public final class RecordVersions<S> {
     }
 
     /**
-     * Keeps the event as a fact of the record and revises the record's versions. A fact already kept
-     * (a redelivered or replayed event) changes nothing.
+     * Keeps the event as a fact of the record and revises the record's versions, when {@code store}
+     * flushes. A fact already kept (a redelivered or replayed event) changes nothing.
      */
-    public void record(String recordId, String programId, RecordedEvent event) {
-        int added = jdbc.sql("INSERT INTO " + facts + """
-                              (record_id, position, program_id, event_id, event_type, payload_type, actor, recorded_at,
-                               effective_at, reason, correlation_id, causation_id, payload)
-                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))
-                             ON CONFLICT DO NOTHING
-                             """)
-                        .params(recordId, event.position(), programId, event.eventId(), event.eventType(),
-                                event.payload().getClass().getName(), event.actor(), event.recordedAtUtc(),
-                                event.effectiveAtUtc(), event.reason(), event.correlationId(), event.causationId(),
-                                event.payloadJson())
-                        .update();
-        if (added == 0) {
-            return;
-        }
-        revise(recordId, programId, Timeline.of(facts(recordId), fold), event.position(), event.recordedAtUtc());
+    public void record(ProjectionStore store, String recordId, String programId, RecordedEvent event) {
+        record(store, recordId, programId, event, null);
+    }
+
+    /** As {@link #record(ProjectionStore, String, String, RecordedEvent)}; {@code whenNew} runs if the fact is new. */
+    public void record(ProjectionStore store, String recordId, String programId, RecordedEvent event, Runnable whenNew) {
+        store.pending(this, () -> new Revisions(store)).add(new NewFact(recordId, programId, event, whenNew));
+        store.flushUnlessInTransaction();
     }
 
     /** The record's facts in ledger order, as known now. */
@@ -103,48 +99,131 @@ public final class RecordVersions<S> {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    private void revise(String recordId, String programId, List<Timeline.Segment<S>> timeline, long position,
-                        OffsetDateTime recordedAt) {
-        List<Timeline.Segment<S>> missing = new ArrayList<>(timeline);
-        List<OpenVersion<S>> open = jdbc.sql("SELECT version_id, lower(effective) AS effective_from,"
-                                                     + " upper(effective) AS effective_until, state FROM " + versions
-                                                     + " WHERE record_id = ? AND known_until_position IS NULL")
-                                        .param(recordId)
-                                        .query((row, index) -> new OpenVersion<>(
-                                                row.getLong("version_id"),
-                                                new Timeline.Segment<>(instant(row, "effective_from"),
-                                                                       instant(row, "effective_until"),
-                                                                       state(row.getString("state")))))
-                                        .list();
-        for (OpenVersion<S> version : open) {
-            if (!missing.remove(version.segment())) {
-                jdbc.sql("UPDATE " + versions + " SET known_until_position = ?,"
-                                 + " known_at = tstzrange(lower(known_at), ?, '[)') WHERE version_id = ?")
-                    .params(position, recordedAt, version.versionId())
-                    .update();
+    /**
+     * The facts a transaction adds, kept until it flushes: then the facts and open versions of every
+     * record touched are read at once, each new fact revises its record's versions in memory, in
+     * ledger order, and the rows go out in batches. A version opened and closed within the batch is
+     * written once, closed.
+     */
+    private final class Revisions implements ProjectionStore.Pending {
+
+        private final ProjectionStore store;
+        private final List<NewFact> added = new ArrayList<>();
+
+        Revisions(ProjectionStore store) {
+            this.store = store;
+        }
+
+        void add(NewFact fact) {
+            added.add(fact);
+        }
+
+        @Override
+        public void flush() {
+            List<String> records = added.stream().map(NewFact::recordId).distinct().toList();
+            Map<String, List<Fact>> known = new HashMap<>();
+            store.jdbc().sql("SELECT record_id, position, recorded_at, effective_at, actor, reason, payload_type, payload FROM "
+                             + facts + " WHERE record_id = ANY(?) ORDER BY record_id, position")
+                .param(records.toArray(String[]::new))
+                .query(row -> {
+                    known.computeIfAbsent(row.getString("record_id"), key -> new ArrayList<>()).add(fact(row, 0));
+                });
+            Map<String, List<Version<S>>> open = new HashMap<>();
+            store.jdbc().sql("SELECT record_id, version_id, lower(effective) AS effective_from, upper(effective) AS effective_until,"
+                             + " state FROM " + versions + " WHERE record_id = ANY(?) AND known_until_position IS NULL"
+                             + " ORDER BY version_id")
+                .param(records.toArray(String[]::new))
+                .query(row -> {
+                    open.computeIfAbsent(row.getString("record_id"), key -> new ArrayList<>())
+                        .add(new Version<>(row.getLong("version_id"), row.getString("record_id"), null, 0,
+                                           new Timeline.Segment<>(instant(row, "effective_from"),
+                                                                  instant(row, "effective_until"),
+                                                                  state(row.getString("state"))),
+                                           null));
+                });
+            List<Version<S>> opened = new ArrayList<>();
+            for (NewFact fact : added) {
+                RecordedEvent event = fact.event();
+                List<Fact> recordFacts = known.computeIfAbsent(fact.recordId(), key -> new ArrayList<>());
+                if (recordFacts.stream().anyMatch(kept -> kept.position() == event.position())) {
+                    continue;
+                }
+                String payload = event.payloadJson();
+                store.write("INSERT INTO " + facts + """
+                             (record_id, position, program_id, event_id, event_type, payload_type, actor, recorded_at,
+                              effective_at, reason, correlation_id, causation_id, payload)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))
+                            ON CONFLICT DO NOTHING
+                            """,
+                            fact.recordId(), event.position(), fact.programId(), event.eventId(), event.eventType(),
+                            event.payload().getClass().getName(), event.actor(), event.recordedAtUtc(),
+                            event.effectiveAtUtc(), event.reason(), event.correlationId(), event.causationId(), payload);
+                // the fact as it reads back from its row, so states compare equal across batches
+                recordFacts.add(new Fact(event.position(), event.recordedAt().truncatedTo(ChronoUnit.MICROS),
+                                         event.effectiveAt(), event.actor(), event.reason(),
+                                         LedgerSerializer.fromJson(payload, event.payload().getClass())));
+                recordFacts.sort(Comparator.comparingLong(Fact::position));
+                revise(fact, Timeline.of(recordFacts, fold), open.computeIfAbsent(fact.recordId(), key -> new ArrayList<>()),
+                       opened);
+                if (fact.whenNew() != null) {
+                    fact.whenNew().run();
+                }
+            }
+            for (Version<S> version : opened) {
+                insert(version);
             }
         }
-        for (Timeline.Segment<S> segment : missing) {
-            Map<String, Object> columns = new LinkedHashMap<>();
-            columns.put("record_id", recordId);
-            columns.put("program_id", programId);
-            columns.put("known_from_position", position);
-            columns.putAll(indexedColumns.apply(segment.state()));
-            StringBuilder names = new StringBuilder();
-            StringBuilder values = new StringBuilder();
-            columns.keySet().forEach(name -> {
-                names.append(name).append(", ");
-                values.append(":").append(name).append(", ");
-            });
-            jdbc.sql("INSERT INTO " + versions + " (" + names + "known_at, effective, state) VALUES (" + values
-                             + "tstzrange(:recordedAt, NULL, '[)'), tstzrange(:from, :until, '[)'), CAST(:state AS JSONB))")
-                .params(columns)
-                .param("recordedAt", recordedAt)
-                .param("from", utc(segment.from()))
-                .param("until", utc(segment.until()))
-                .param("state", LedgerSerializer.toJson(segment.state()))
-                .update();
+
+        /** Closes the open versions the new timeline no longer has, at the fact's position, and opens its new segments. */
+        private void revise(NewFact fact, List<Timeline.Segment<S>> timeline, List<Version<S>> open, List<Version<S>> opened) {
+            long position = fact.event().position();
+            OffsetDateTime recordedAt = fact.event().recordedAtUtc();
+            List<Timeline.Segment<S>> missing = new ArrayList<>(timeline);
+            for (Iterator<Version<S>> versions = open.iterator(); versions.hasNext(); ) {
+                Version<S> version = versions.next();
+                if (missing.remove(version.segment())) {
+                    continue;
+                }
+                versions.remove();
+                if (version.versionId() != null) {
+                    store.write("UPDATE " + RecordVersions.this.versions + " SET known_until_position = ?,"
+                                        + " known_at = tstzrange(lower(known_at), ?, '[)') WHERE version_id = ?",
+                                position, recordedAt, version.versionId());
+                } else {
+                    opened.set(opened.indexOf(version), version.closed(position, recordedAt));
+                }
+            }
+            for (Timeline.Segment<S> segment : missing) {
+                Version<S> version = new Version<>(null, fact.recordId(), fact.programId(), position, segment, recordedAt);
+                open.add(version);
+                opened.add(version);
+            }
         }
+
+        private void insert(Version<S> version) {
+            Map<String, Object> columns = new LinkedHashMap<>();
+            columns.put("record_id", null);
+            columns.putAll(indexedColumns.apply(version.segment().state()));
+            String names = String.join(", ", columns.keySet());
+            List<Object> values = new ArrayList<>();
+            values.add(version.recordId());
+            values.addAll(columns.values().stream().skip(1).toList());
+            values.add(version.programId());
+            values.add(version.knownFromPosition());
+            values.add(version.knownUntilPosition());
+            values.add(version.knownFrom());
+            values.add(version.knownUntil());
+            values.add(utc(version.segment().from()));
+            values.add(utc(version.segment().until()));
+            values.add(LedgerSerializer.toJson(version.segment().state()));
+            store.write("INSERT INTO " + versions + " (" + names + ", program_id, known_from_position, known_until_position,"
+                                + " known_at, effective, state) VALUES (" + "?, ".repeat(columns.size() + 3)
+                                + "tstzrange(?, ?, '[)'), tstzrange(?, ?, '[)'), CAST(? AS JSONB))",
+                        values.toArray());
+        }
+    }
+
+    private record NewFact(String recordId, String programId, RecordedEvent event, Runnable whenNew) {
     }
 
     private static Fact fact(ResultSet row, int index) throws SQLException {
@@ -163,6 +242,18 @@ public final class RecordVersions<S> {
         return value == null ? null : value.toInstant();
     }
 
-    private record OpenVersion<S>(long versionId, Timeline.Segment<S> segment) {
+    /** A version: stored ({@code versionId}) or opened in this batch, open or (in the batch) already closed. */
+    private record Version<S>(Long versionId, String recordId, String programId, long knownFromPosition,
+                              Timeline.Segment<S> segment, OffsetDateTime knownFrom, Long knownUntilPosition,
+                              OffsetDateTime knownUntil) {
+
+        Version(Long versionId, String recordId, String programId, long knownFromPosition, Timeline.Segment<S> segment,
+                OffsetDateTime knownFrom) {
+            this(versionId, recordId, programId, knownFromPosition, segment, knownFrom, null, null);
+        }
+
+        Version<S> closed(long position, OffsetDateTime recordedAt) {
+            return new Version<>(null, recordId, programId, knownFromPosition, segment, knownFrom, position, recordedAt);
+        }
     }
 }

@@ -46,10 +46,11 @@ class BudgetProjectionTest {
 
     @BeforeEach
     void setUp() {
-        var jdbc = ProjectionDatabase.create();
-        projection = new BudgetProjection(jdbc, CLOCK);
+        var store = ProjectionDatabase.create();
+        var jdbc = store.jdbc();
+        projection = new BudgetProjection(store, CLOCK);
         queries = new BudgetQueries(jdbc, CLOCK, new io.governanceledger.query.programs.KnownPrograms(jdbc));
-        io.governanceledger.query.programs.TestPrograms.create(jdbc, "P", java.time.LocalDate.of(2026, 1, 1));
+        io.governanceledger.query.programs.TestPrograms.create(store, "P", java.time.LocalDate.of(2026, 1, 1));
         projection.on(new BudgetLineOpenedEvent("P", "L1", "Infra", CostCategory.CAPEX, 2026, "EUR"), lineOpened(), at(++position));
         projection.on(new BudgetLineOpenedEvent("P", "L2", "Ops", CostCategory.OPEX, 2026, "EUR"), lineOpened(), at(++position));
     }

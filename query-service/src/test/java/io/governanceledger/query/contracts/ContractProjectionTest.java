@@ -55,8 +55,9 @@ class ContractProjectionTest {
 
     @BeforeEach
     void setUp() {
-        var jdbc = ProjectionDatabase.create();
-        projection = new ContractProjection(jdbc);
+        var store = ProjectionDatabase.create();
+        var jdbc = store.jdbc();
+        projection = new ContractProjection(store);
         queries = new ContractQueries(jdbc, CLOCK);
         ContractRegisteredEvent registered = new ContractRegisteredEvent("C1", "P", TERMS);
         // registered in June 2026, on record from the contract's start

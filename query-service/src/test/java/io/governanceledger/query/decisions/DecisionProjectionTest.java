@@ -46,10 +46,11 @@ class DecisionProjectionTest {
 
     @BeforeEach
     void setUp() {
-        jdbc = ProjectionDatabase.create();
-        projection = new DecisionProjection(jdbc);
+        var store = ProjectionDatabase.create();
+        jdbc = store.jdbc();
+        projection = new DecisionProjection(store);
         queries = new DecisionQueries(jdbc, new io.governanceledger.query.programs.KnownPrograms(jdbc), CLOCK);
-        TestPrograms.create(jdbc, "P", LocalDate.of(2024, 1, 1));
+        TestPrograms.create(store, "P", LocalDate.of(2024, 1, 1));
     }
 
     private static DecisionRecordedEvent recorded(String id, String supersedes) {

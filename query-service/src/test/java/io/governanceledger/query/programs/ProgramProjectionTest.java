@@ -38,8 +38,9 @@ class ProgramProjectionTest {
 
     @BeforeEach
     void setUp() {
-        var jdbc = ProjectionDatabase.create();
-        projection = new ProgramProjection(jdbc);
+        var store = ProjectionDatabase.create();
+        var jdbc = store.jdbc();
+        projection = new ProgramProjection(store);
         queries = new ProgramQueries(jdbc, CLOCK);
     }
 

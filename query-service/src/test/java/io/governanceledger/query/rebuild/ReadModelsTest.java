@@ -12,7 +12,7 @@ class ReadModelsTest {
 
     @Test
     void everyTableOfTheProjectionsSchemaBelongsToExactlyOneReadModel() {
-        List<String> tables = ProjectionDatabase.create()
+        List<String> tables = ProjectionDatabase.create().jdbc()
                                                 .sql("SELECT tablename FROM pg_tables WHERE schemaname = 'projections'")
                                                 .query(String.class).list();
         List<String> owned = new ArrayList<>();

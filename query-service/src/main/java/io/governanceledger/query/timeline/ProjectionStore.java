@@ -1,0 +1,179 @@
+package io.governanceledger.query.timeline;
+
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Where projections write, a transaction's worth at a time. Handlers do not write row by row: they
+ * queue rows ({@link #write}) and per-record work ({@link #pending}); when the transaction commits (a
+ * processor's batch, a rebuild's batch), the work runs once for all the records the batch touched (one
+ * query loads them all) and the rows go out as one JDBC batch per statement. So a batch of events
+ * costs a few round trips instead of several per event, and the result is the one the events give one
+ * by one (tested).
+ *
+ * <p>Outside a transaction (a projection test calling a handler) each call is written at once.
+ * A caller that reads inside the transaction it projected into calls {@link #flush} first.
+ */
+@Component
+public class ProjectionStore {
+
+    private final JdbcTemplate template;
+    private final JdbcClient jdbc;
+    /** The batch of a thread that writes outside a transaction, between its call and the flush at its end. */
+    private final ThreadLocal<Batch> unbound = new ThreadLocal<>();
+
+    public ProjectionStore(JdbcTemplate template) {
+        this.template = template;
+        this.jdbc = JdbcClient.create(template);
+    }
+
+    public static ProjectionStore of(DataSource dataSource) {
+        return new ProjectionStore(new JdbcTemplate(dataSource));
+    }
+
+    /** For the reads a flush needs. */
+    public JdbcClient jdbc() {
+        return jdbc;
+    }
+
+    /**
+     * Work a projection defers to the end of the transaction: it receives events as they are handled
+     * and, at {@link #flush()}, reads what it needs for all of them at once and {@link #write}s rows.
+     */
+    public interface Pending {
+        void flush();
+    }
+
+    /** {@code owner}'s pending work in this transaction, made by {@code create} on first use. */
+    public <P extends Pending> P pending(Object owner, Supplier<P> create) {
+        Batch batch = batch();
+        @SuppressWarnings("unchecked")
+        P pending = (P) batch.pending.computeIfAbsent(owner, key -> create.get());
+        return pending;
+    }
+
+    /** Queues one row write; rows of the same statement go out together, in the order queued. */
+    public void write(String sql, Object... params) {
+        batch().writes.computeIfAbsent(sql, key -> new ArrayList<>()).add(params);
+        flushUnlessInTransaction();
+    }
+
+    /**
+     * Runs the pending work and sends the queued rows now, in the current transaction. Work that a
+     * flush hands on (a booking found new adds to the balances' work) runs in the same flush.
+     */
+    public void flush() {
+        Batch batch = bound();
+        if (batch != null) {
+            batch.flush();
+        }
+    }
+
+    /**
+     * Without a transaction to wait for, a handler's work is written when the handler returns (and
+     * work handed on during a flush joins that flush).
+     */
+    public void flushUnlessInTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            flush();
+        }
+    }
+
+    private Batch bound() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            return (Batch) TransactionSynchronizationManager.getResource(this);
+        }
+        return unbound.get();
+    }
+
+    private Batch batch() {
+        Batch batch = bound();
+        if (batch != null) {
+            return batch;
+        }
+        Batch created = new Batch();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.bindResource(this, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    created.flush();
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(ProjectionStore.this);
+                }
+            });
+        } else {
+            unbound.set(created);
+        }
+        return created;
+    }
+
+    private final class Batch {
+
+        private final Map<Object, Pending> pending = new LinkedHashMap<>();
+        private final Map<String, List<Object[]>> writes = new LinkedHashMap<>();
+        private boolean flushing;
+
+        void flush() {
+            if (flushing) {
+                return;
+            }
+            flushing = true;
+            try {
+                while (!pending.isEmpty()) {
+                    Iterator<Pending> first = pending.values().iterator();
+                    Pending work = first.next();
+                    first.remove();
+                    work.flush();
+                }
+                while (!writes.isEmpty()) {
+                    Iterator<Map.Entry<String, List<Object[]>>> first = writes.entrySet().iterator();
+                    Map.Entry<String, List<Object[]>> statement = first.next();
+                    first.remove();
+                    send(statement.getKey(), statement.getValue());
+                }
+            } finally {
+                flushing = false;
+                if (unbound.get() == this) {
+                    unbound.remove();
+                }
+            }
+        }
+
+        private void send(String sql, List<Object[]> rows) {
+            template.execute((ConnectionCallback<Void>) connection -> {
+                try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                    for (Object[] row : rows) {
+                        for (int index = 0; index < row.length; index++) {
+                            if (row[index] == null) {
+                                statement.setNull(index + 1, Types.NULL);
+                            } else {
+                                statement.setObject(index + 1, row[index]);
+                            }
+                        }
+                        statement.addBatch();
+                    }
+                    statement.executeBatch();
+                }
+                return null;
+            });
+        }
+    }
+}
