@@ -135,7 +135,8 @@ public final class Benchmark {
         int commandPort = freePort();
         int queryPort = freePort();
         log("command-service and query-service as separate processes (logs in " + work + ") ...");
-        Map<String, String> quietLogs = Map.of("LOGGING_LEVEL_ROOT", "WARN");
+        // warnings only, and the rebuild's report of its phases
+        Map<String, String> quietLogs = Map.of("LOGGING_LEVEL_ROOT", "WARN", "LOGGING_LEVEL_IO_GOVERNANCELEDGER_QUERY_REBUILD", "INFO");
         commandService = ServiceProcess.start(ServiceProcess.jar(root, "command-service"), commandPort, postgres.jdbcUrl(),
                                               EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD, work,
                                               work.resolve("command-service.log"), quietLogs);
@@ -430,9 +431,11 @@ public final class Benchmark {
                                large.latencies().millis(99) / small.latencies().millis(99), null, Double.NaN, false, 1.5,
                                Double.NaN, null));
 
-        // each read path runs twice and the second (warm) pass counts, for ours and the baseline alike
-        rawReadAndParse();
-        double rawRate = rawReadAndParse();
+        // the baseline's best of three passes (warm), so that the floor is not flattered by a cold start
+        double rawRate = 0;
+        for (int pass = 0; pass < 3; pass++) {
+            rawRate = Math.max(rawRate, rawReadAndParse());
+        }
         rebuild(size2, rawRate);
         verification(size2, rawRate);
     }
@@ -537,31 +540,27 @@ public final class Benchmark {
 
     private void rebuild(long size, double rawRate) throws Exception {
         log("4. full rebuild of every read model from " + size + " events ...");
-        List<String> models = List.of("programs", "decisions", "budget", "contracts", "audit");
         long started = System.nanoTime();
-        for (String model : models) {
-            Api.Answer answer = api.postQuery("operator", "/api/admin/read-models/" + model + "/rebuild");
-            if (answer.status() != 202) {
-                throw new IllegalStateException("rebuild of " + model + " -> " + answer.status() + ": " + answer.body());
-            }
+        Api.Answer answer = api.postQuery("operator", "/api/admin/read-models/all/rebuild");
+        if (answer.status() != 202) {
+            throw new IllegalStateException("rebuild -> " + answer.status() + ": " + answer.body());
         }
-        for (String model : models) {
-            while (true) {
-                JsonNode progress = api.query("operator", "/api/admin/read-models/" + model + "/rebuild").json();
-                String state = progress.path("state").asText();
-                if (state.equals("SWAPPED")) {
-                    break;
-                }
-                if (state.equals("FAILED")) {
-                    throw new IllegalStateException("rebuild of " + model + " failed: " + progress.path("failure").asText());
-                }
-                Thread.sleep(200);
+        while (true) {
+            JsonNode progress = api.query("operator", "/api/admin/read-models/all/rebuild").json();
+            String state = progress.path("state").asText();
+            if (state.equals("SWAPPED")) {
+                break;
             }
+            if (state.equals("FAILED")) {
+                throw new IllegalStateException("rebuild failed: " + progress.path("failure").asText());
+            }
+            Thread.sleep(50);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
         results.add(new Result("4 full rebuild", "events replayed into all 5 read models", "events/s", size / seconds,
                                "raw JDBC read + Jackson parse", rawRate, true, 100_000, 0.5,
-                               size + " events, 5 read models rebuilt side by side in " + String.format("%.1f", seconds) + " s"));
+                               size + " events, the 5 read models rebuilt in one pass and swapped in "
+                                       + String.format("%.1f", seconds) + " s (start to swap, as seen over HTTP)"));
     }
 
     private void verification(long size, double rawRate) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class LineBalances {
                                           row.getObject("ends", LocalDate.class),
                                           new Sums(row.getBigDecimal("allocated"), row.getBigDecimal("committed"),
                                                    row.getBigDecimal("actual"), row.getBigDecimal("forecast")),
-                                          null, null, null));
+                                          null));
                      }
                  });
             for (Booking booking : added) {
@@ -85,44 +86,50 @@ final class LineBalances {
                                                       known_at, effective, allocated, committed, actual, forecast)
                             VALUES (?, ?, ?, ?, tstzrange(?, ?, '[)'), daterange(?, ?, '[)'), ?, ?, ?, ?)
                             """,
-                            row.opening().line().programId(), row.opening().line().lineId(),
-                            row.opening().recorded().position(), row.closedAt() == null ? null : row.closedAt().position(),
-                            row.opening().recorded().recordedAtUtc(),
-                            row.closedAt() == null ? null : row.closedAt().recordedAtUtc(), row.starts(), row.ends(),
-                            row.sums().allocated(), row.sums().committed(), row.sums().actual(), row.sums().forecast());
+                            row.opening.line().programId(), row.opening.line().lineId(),
+                            row.opening.recorded().position(), row.closedAt == null ? null : row.closedAt.position(),
+                            row.opening.recorded().recordedAtUtc(),
+                            row.closedAt == null ? null : row.closedAt.recordedAtUtc(), row.starts, row.ends,
+                            row.sums.allocated(), row.sums.committed(), row.sums.actual(), row.sums.forecast());
             }
         }
 
         /** The booking on the line's open rows (sorted by start), as the rows it closes and opens. */
         private void apply(Booking booking, List<Row> rows) {
             LocalDate from = booking.from();
-            rows.sort(Comparator.comparing(Row::starts));
-            List<Row> reaching = rows.stream().filter(row -> row.ends() == null || row.ends().isAfter(from)).toList();
-            if (reaching.isEmpty() || reaching.get(0).starts().isAfter(from)) {
+            List<Row> reaching = new ArrayList<>();
+            for (Iterator<Row> open = rows.iterator(); open.hasNext(); ) {
+                Row row = open.next();
+                if (row.ends == null || row.ends.isAfter(from)) {
+                    reaching.add(row);
+                    open.remove();
+                }
+            }
+            reaching.sort(Comparator.comparing(row -> row.starts));
+            if (reaching.isEmpty() || reaching.get(0).starts.isAfter(from)) {
                 // nothing was effective on this line before: the leg opens a range up to the next one
-                open(rows, booking, from, reaching.isEmpty() ? null : reaching.get(0).starts(), booking.delta());
+                open(rows, booking, from, reaching.isEmpty() ? null : reaching.get(0).starts, booking.delta());
             }
             for (Row row : reaching) {
-                rows.remove(row);
-                if (row.balanceId() != null) {
+                if (row.balanceId != null) {
                     store.write("UPDATE line_balance SET known_until_position = ?,"
                                         + " known_at = tstzrange(lower(known_at), ?, '[)') WHERE balance_id = ?",
-                                booking.recorded().position(), booking.recorded().recordedAtUtc(), row.balanceId());
+                                booking.recorded().position(), booking.recorded().recordedAtUtc(), row.balanceId);
                 } else {
-                    opened.set(opened.indexOf(row), row.closed(booking.recorded()));
+                    row.closedAt = booking.recorded();
                 }
-                if (row.starts().isBefore(from)) {
-                    open(rows, booking, row.starts(), from, row.sums());
-                    open(rows, booking, from, row.ends(), row.sums().plus(booking.delta()));
+                if (row.starts.isBefore(from)) {
+                    open(rows, booking, row.starts, from, row.sums);
+                    open(rows, booking, from, row.ends, row.sums.plus(booking.delta()));
                 } else {
-                    open(rows, booking, row.starts(), row.ends(), row.sums().plus(booking.delta()));
+                    open(rows, booking, row.starts, row.ends, row.sums.plus(booking.delta()));
                 }
             }
         }
 
         private void open(List<Row> rows, Booking booking, LocalDate starts, LocalDate ends, Sums sums) {
             // as the row reads back: NUMERIC(17, 2) rounds half away from zero
-            Row row = new Row(null, starts, ends, sums.stored(), booking, null, new Object());
+            Row row = new Row(null, starts, ends, sums.stored(), booking);
             rows.add(row);
             opened.add(row);
         }
@@ -136,13 +143,23 @@ final class LineBalances {
 
     /**
      * An open row: stored ({@code balanceId}), or opened by {@code opening} in this batch and perhaps
-     * already closed by {@code closedAt} ({@code identity} keeps two such rows with equal figures apart).
+     * closed in it too ({@code closedAt}). Compared by identity: two rows may hold equal figures.
      */
-    private record Row(Long balanceId, LocalDate starts, LocalDate ends, Sums sums, Booking opening,
-                       RecordedEvent closedAt, Object identity) {
+    private static final class Row {
 
-        Row closed(RecordedEvent closing) {
-            return new Row(null, starts, ends, sums, opening, closing, identity);
+        private final Long balanceId;
+        private final LocalDate starts;
+        private final LocalDate ends;
+        private final Sums sums;
+        private final Booking opening;
+        private RecordedEvent closedAt;
+
+        Row(Long balanceId, LocalDate starts, LocalDate ends, Sums sums, Booking opening) {
+            this.balanceId = balanceId;
+            this.starts = starts;
+            this.ends = ends;
+            this.sums = sums;
+            this.opening = opening;
         }
     }
 

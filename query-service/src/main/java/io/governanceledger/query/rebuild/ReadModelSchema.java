@@ -26,6 +26,42 @@ public final class ReadModelSchema {
         }
     }
 
+    /**
+     * For a bulk load into fresh copies made by {@link #copyTables}: makes them unlogged and drops the
+     * indexes that the load itself does not read (all but constraints and the partial indexes of open
+     * versions), returning what {@link #finishBulkLoad} needs to put them back. Building an index once
+     * over a loaded table costs a fraction of maintaining it row by row, and an unlogged table writes
+     * no WAL per row; a crash during the load loses only the scratch copy, which a rebuild drops anyway.
+     */
+    public static List<String> prepareBulkLoad(JdbcClient jdbc, String scratch, Collection<String> tables) {
+        for (String table : tables) {
+            jdbc.sql("ALTER TABLE " + scratch + "." + table + " SET UNLOGGED").update();
+        }
+        List<String> deferred = jdbc.sql("""
+                SELECT o.indexname, o.indexdef, n.indexname AS copy
+                FROM pg_indexes o
+                JOIN pg_indexes n ON n.schemaname = :scratch AND n.tablename = o.tablename
+                 AND regexp_replace(n.indexdef, '^.* USING ', '') = regexp_replace(o.indexdef, '^.* USING ', '')
+                WHERE o.schemaname = 'projections' AND o.tablename IN (:tables)
+                  AND o.indexdef NOT LIKE 'CREATE UNIQUE%' AND o.indexdef NOT LIKE '%WHERE (known_until_position IS NULL)%'
+                """)
+                .param("scratch", scratch).param("tables", tables)
+                .query((row, index) -> {
+                    jdbc.sql("DROP INDEX " + scratch + "." + row.getString("copy")).update();
+                    return row.getString("indexdef").replaceFirst(" ON projections\\.", " ON " + scratch + ".");
+                })
+                .list();
+        return deferred;
+    }
+
+    /** Builds the indexes {@link #prepareBulkLoad} dropped, under their original names, and logs the tables again. */
+    public static void finishBulkLoad(JdbcClient jdbc, String scratch, Collection<String> tables, List<String> deferred) {
+        deferred.forEach(definition -> jdbc.sql(definition).update());
+        for (String table : tables) {
+            jdbc.sql("ALTER TABLE " + scratch + "." + table + " SET LOGGED").update();
+        }
+    }
+
     /** Every read-model table (all but Flyway's history and the tokens). */
     public static List<String> allTables() {
         return ReadModels.TABLES.values().stream().flatMap(List::stream).toList();

@@ -7,7 +7,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import io.governanceledger.support.web.ProblemResponses;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,12 +38,19 @@ class RebuildController {
     }
 
     @PostMapping
-    @Operation(summary = "Rebuild a read model (programs, decisions, budget, contracts, audit) from the ledger while "
-            + "the old copy keeps answering; the answer is its progress, to follow with GET")
+    @Operation(summary = "Rebuild a read model (programs, decisions, budget, contracts, audit), or all of them in one "
+            + "pass (all), from the ledger while the old copy keeps answering; the answer is its progress, to follow "
+            + "with GET. 409 while another running rebuild covers one of its read models")
     ResponseEntity<RebuildProgress> start(@PathVariable String readModel) {
         RebuildProgress progress = rebuilder.start(readModel);
         return ResponseEntity.accepted().location(URI.create("/api/admin/read-models/" + readModel + "/rebuild"))
                              .body(progress);
+    }
+
+    @ExceptionHandler(ProjectionRebuilder.RebuildRunningException.class)
+    ResponseEntity<ProblemDetail> running(ProjectionRebuilder.RebuildRunningException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT)
+                             .body(ProblemResponses.problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage()));
     }
 
     @GetMapping

@@ -40,17 +40,23 @@ public final class ProjectionFeed {
         return new ProjectionFeed(List.copyOf(adapters));
     }
 
+    /** Hands each event, in order, to every projection that handles it. */
+    public void feed(List<? extends EventMessage<?>> events) {
+        events.forEach(this::feed);
+    }
+
     public void feed(EventMessage<?> event) {
-        for (AnnotationEventHandlerAdapter projection : projections) {
-            if (!projection.canHandle(event)) {
-                continue;
+        DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
+        var result = unitOfWork.executeWithResult(() -> {
+            for (AnnotationEventHandlerAdapter projection : projections) {
+                if (projection.canHandle(event)) {
+                    projection.handle(event);
+                }
             }
-            DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
-            var result = unitOfWork.executeWithResult(() -> projection.handle(event));
-            if (result.isExceptional()) {
-                throw new IllegalStateException("could not project event " + event.getIdentifier(),
-                                                result.exceptionResult());
-            }
+            return null;
+        });
+        if (result.isExceptional()) {
+            throw new IllegalStateException("could not project event " + event.getIdentifier(), result.exceptionResult());
         }
     }
 }

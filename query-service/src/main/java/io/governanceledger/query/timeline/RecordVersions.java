@@ -175,7 +175,8 @@ public final class RecordVersions<S> {
         }
 
         /** Closes the open versions the new timeline no longer has, at the fact's position, and opens its new segments. */
-        private void revise(NewFact fact, List<Timeline.Segment<S>> timeline, List<Version<S>> open, List<Version<S>> opened) {
+        private void revise(NewFact fact, List<Timeline.Segment<S>> timeline, List<Version<S>> open,
+                            List<Version<S>> opened) {
             long position = fact.event().position();
             OffsetDateTime recordedAt = fact.event().recordedAtUtc();
             List<Timeline.Segment<S>> missing = new ArrayList<>(timeline);
@@ -185,12 +186,12 @@ public final class RecordVersions<S> {
                     continue;
                 }
                 versions.remove();
-                if (version.versionId() != null) {
+                if (version.versionId != null) {
                     store.write("UPDATE " + RecordVersions.this.versions + " SET known_until_position = ?,"
                                         + " known_at = tstzrange(lower(known_at), ?, '[)') WHERE version_id = ?",
-                                position, recordedAt, version.versionId());
+                                position, recordedAt, version.versionId);
                 } else {
-                    opened.set(opened.indexOf(version), version.closed(position, recordedAt));
+                    version.close(position, recordedAt);
                 }
             }
             for (Timeline.Segment<S> segment : missing) {
@@ -206,13 +207,13 @@ public final class RecordVersions<S> {
             columns.putAll(indexedColumns.apply(version.segment().state()));
             String names = String.join(", ", columns.keySet());
             List<Object> values = new ArrayList<>();
-            values.add(version.recordId());
+            values.add(version.recordId);
             values.addAll(columns.values().stream().skip(1).toList());
-            values.add(version.programId());
-            values.add(version.knownFromPosition());
-            values.add(version.knownUntilPosition());
-            values.add(version.knownFrom());
-            values.add(version.knownUntil());
+            values.add(version.programId);
+            values.add(version.knownFromPosition);
+            values.add(version.knownUntilPosition);
+            values.add(version.knownFrom);
+            values.add(version.knownUntil);
             values.add(utc(version.segment().from()));
             values.add(utc(version.segment().until()));
             values.add(LedgerSerializer.toJson(version.segment().state()));
@@ -242,18 +243,38 @@ public final class RecordVersions<S> {
         return value == null ? null : value.toInstant();
     }
 
-    /** A version: stored ({@code versionId}) or opened in this batch, open or (in the batch) already closed. */
-    private record Version<S>(Long versionId, String recordId, String programId, long knownFromPosition,
-                              Timeline.Segment<S> segment, OffsetDateTime knownFrom, Long knownUntilPosition,
-                              OffsetDateTime knownUntil) {
+    /**
+     * A version: stored ({@code versionId}), or opened in this batch ({@code versionId} null) and then
+     * perhaps closed in it too. Compared by identity: two versions may hold equal figures.
+     */
+    private static final class Version<S> {
+
+        private final Long versionId;
+        private final String recordId;
+        private final String programId;
+        private final long knownFromPosition;
+        private final Timeline.Segment<S> segment;
+        private final OffsetDateTime knownFrom;
+        private Long knownUntilPosition;
+        private OffsetDateTime knownUntil;
 
         Version(Long versionId, String recordId, String programId, long knownFromPosition, Timeline.Segment<S> segment,
                 OffsetDateTime knownFrom) {
-            this(versionId, recordId, programId, knownFromPosition, segment, knownFrom, null, null);
+            this.versionId = versionId;
+            this.recordId = recordId;
+            this.programId = programId;
+            this.knownFromPosition = knownFromPosition;
+            this.segment = segment;
+            this.knownFrom = knownFrom;
         }
 
-        Version<S> closed(long position, OffsetDateTime recordedAt) {
-            return new Version<>(null, recordId, programId, knownFromPosition, segment, knownFrom, position, recordedAt);
+        Timeline.Segment<S> segment() {
+            return segment;
+        }
+
+        void close(long position, OffsetDateTime recordedAt) {
+            knownUntilPosition = position;
+            knownUntil = recordedAt;
         }
     }
 }

@@ -16,6 +16,8 @@ import tools.jackson.databind.JsonNode;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -147,6 +149,38 @@ class RebuildEndToEndTest {
             }
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
                     queries.get("viewer", register).json().path("total").asLong()).isEqualTo(decisions.size()));
+
+            // all five in one pass; while it runs (held here at its swap), a rebuild of one of them is refused
+            long auditRows = system.jdbc().sql("SELECT count(*) FROM projections.audit_event").query(Long.class).single();
+            try (Connection holder = LedgerSystem.dataSource(system.jdbcUrl()).getConnection();
+                 Statement swapLock = holder.createStatement()) {
+                swapLock.execute("SELECT pg_advisory_lock(hashtext('governance-ledger read model swap'))");
+                assertThat(queries.post("operator", "/api/admin/read-models/all/rebuild", "").status()).isEqualTo(202);
+                await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+                        queries.get("viewer", "/api/admin/read-models/all/rebuild").json().path("position").asLong())
+                        .isEqualTo(system.jdbc().sql("SELECT max(position) FROM event_store.ledger_entry")
+                                         .query(Long.class).single()));
+                Http.Response refused = queries.post("operator", "/api/admin/read-models/decisions/rebuild", "");
+                assertThat(refused.status()).as(refused.body()).isEqualTo(409);
+                assertThat(refused.body()).contains("rebuild-running", "'all'");
+                assertThat(queries.get("viewer", "/api/admin/read-models/all/rebuild").json().path("state").asText())
+                        .isEqualTo("RUNNING");
+                swapLock.execute("SELECT pg_advisory_unlock(hashtext('governance-ledger read model swap'))");
+            }
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonNode state = queries.get("viewer", "/api/admin/read-models/all/rebuild").json();
+                assertThat(state.path("state").asText()).as(state.toString()).isEqualTo("SWAPPED");
+                assertThat(state.path("readModel").asText()).isEqualTo("all");
+            });
+            assertThat(system.jdbc().sql("SELECT count(*) FROM projections.audit_event").query(Long.class).single())
+                    .as("every event once in the rebuilt audit trail").isEqualTo(auditRows);
+            assertThat(indexes(system)).as("indexes dropped for the load are back under their names")
+                                       .containsExactlyElementsOf(indexesBefore);
+            assertThat(system.jdbc().sql("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                                 + " WHERE n.nspname = 'projections' AND c.relpersistence <> 'p'")
+                             .query(Long.class).single()).as("every table logged again").isZero();
+            assertThat(queries.get("viewer", register).json().path("total").asLong()).isEqualTo(decisions.size());
+            assertThat(queries.post("operator", "/api/admin/read-models/nothing/rebuild", "").status()).isEqualTo(404);
         }
     }
 

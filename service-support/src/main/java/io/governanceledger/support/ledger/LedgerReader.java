@@ -10,6 +10,7 @@ import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -37,9 +38,13 @@ public class LedgerReader {
 
     /** Up to {@code limit} events after {@code position}, in ledger order. */
     public List<TrackedEventMessage<?>> readAfter(long position, int limit) {
-        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(
-                SealedEvents.select(schema, "l.position > ?") + " LIMIT ?",
-                LedgerReader::data, position, limit);
+        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(connection -> {
+            PreparedStatement statement = connection.prepareStatement(SealedEvents.select(schema, "l.position > ?") + " LIMIT ?");
+            SealedEvents.binaryTransfer(statement);
+            statement.setLong(1, position);
+            statement.setInt(2, limit);
+            return statement;
+        }, LedgerReader::data);
         return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters).toList();
     }
 
