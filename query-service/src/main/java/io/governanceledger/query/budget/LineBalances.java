@@ -36,30 +36,19 @@ final class LineBalances {
             byLine.computeIfAbsent(leg.lineId(), line -> new EnumMap<>(LedgerEntry.Measure.class))
                   .merge(leg.measure(), leg.delta(), BigDecimal::add);
         }
-        Bookings bookings = store.pending(this, () -> new Bookings(store));
-        byLine.forEach((line, deltas) -> bookings.add(new Booking(new Line(programId, line), new Sums(deltas),
-                                                                  effectiveDate, recorded)));
-        store.flushUnlessInTransaction();
+        byLine.forEach((line, deltas) -> store.defer(this, Bookings::new, new Booking(new Line(programId, line),
+                                                                                     new Sums(deltas), effectiveDate,
+                                                                                     recorded)));
     }
 
-    private static final class Bookings implements ProjectionStore.Pending {
+    private static final class Bookings extends ProjectionStore.Pending<Booking> {
 
-        private final ProjectionStore store;
-        private final List<Booking> added = new ArrayList<>();
         private final List<Row> opened = new ArrayList<>();
 
-        Bookings(ProjectionStore store) {
-            this.store = store;
-        }
-
-        void add(Booking booking) {
-            added.add(booking);
-        }
-
         @Override
-        public void flush() {
+        protected void flush(ProjectionStore store) {
             Map<Line, List<Row>> open = new HashMap<>();
-            added.forEach(booking -> open.put(booking.line(), new ArrayList<>()));
+            items.forEach(booking -> open.put(booking.line(), new ArrayList<>()));
             store.jdbc().sql("""
                              SELECT balance_id, program_id, line_id, lower(effective) AS starts, upper(effective) AS ends,
                                     allocated, committed, actual, forecast
@@ -77,8 +66,8 @@ final class LineBalances {
                                           null));
                      }
                  });
-            for (Booking booking : added) {
-                apply(booking, open.get(booking.line()));
+            for (Booking booking : items) {
+                apply(store, booking, open.get(booking.line()));
             }
             for (Row row : opened) {
                 store.write("""
@@ -95,7 +84,7 @@ final class LineBalances {
         }
 
         /** The booking on the line's open rows (sorted by start), as the rows it closes and opens. */
-        private void apply(Booking booking, List<Row> rows) {
+        private void apply(ProjectionStore store, Booking booking, List<Row> rows) {
             LocalDate from = booking.from();
             List<Row> reaching = new ArrayList<>();
             for (Iterator<Row> open = rows.iterator(); open.hasNext(); ) {

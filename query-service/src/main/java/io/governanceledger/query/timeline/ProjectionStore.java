@@ -19,7 +19,7 @@ import java.util.function.Supplier;
 
 /**
  * Where projections write, a transaction's worth at a time. Handlers do not write row by row: they
- * queue rows ({@link #write}) and per-record work ({@link #pending}); when the transaction commits (a
+ * queue rows ({@link #write}) and per-record work ({@link #defer}); when the transaction commits (a
  * processor's batch, a rebuild's batch), the work runs once for all the records the batch touched (one
  * query loads them all) and the rows go out as one JDBC batch per statement. So a batch of events
  * costs a few round trips instead of several per event, and the result is the one the events give one
@@ -51,19 +51,26 @@ public class ProjectionStore {
     }
 
     /**
-     * Work a projection defers to the end of the transaction: it receives events as they are handled
-     * and, at {@link #flush()}, reads what it needs for all of them at once and {@link #write}s rows.
+     * Work a projection defers to the end of the transaction: it collects {@link #items} as events are
+     * handled and, at {@link #flush(ProjectionStore)}, reads what it needs for all of them at once and
+     * {@link #write}s rows.
      */
-    public interface Pending {
-        void flush();
+    public abstract static class Pending<T> {
+
+        protected final List<T> items = new ArrayList<>();
+
+        protected abstract void flush(ProjectionStore store);
     }
 
-    /** {@code owner}'s pending work in this transaction, made by {@code create} on first use. */
-    public <P extends Pending> P pending(Object owner, Supplier<P> create) {
-        Batch batch = batch();
+    /**
+     * Adds {@code item} to {@code owner}'s pending work in this transaction (made by {@code create} on
+     * first use); outside a transaction it is done at once.
+     */
+    public <T> void defer(Object owner, Supplier<? extends Pending<T>> create, T item) {
         @SuppressWarnings("unchecked")
-        P pending = (P) batch.pending.computeIfAbsent(owner, key -> create.get());
-        return pending;
+        Pending<T> pending = (Pending<T>) batch().pending.computeIfAbsent(owner, key -> create.get());
+        pending.items.add(item);
+        flushUnlessInTransaction();
     }
 
     /** Queues one row write; rows of the same statement go out together, in the order queued. */
@@ -87,7 +94,7 @@ public class ProjectionStore {
      * Without a transaction to wait for, a handler's work is written when the handler returns (and
      * work handed on during a flush joins that flush).
      */
-    public void flushUnlessInTransaction() {
+    private void flushUnlessInTransaction() {
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             flush();
         }
@@ -127,7 +134,7 @@ public class ProjectionStore {
 
     private final class Batch {
 
-        private final Map<Object, Pending> pending = new LinkedHashMap<>();
+        private final Map<Object, Pending<?>> pending = new LinkedHashMap<>();
         private final Map<String, List<Object[]>> writes = new LinkedHashMap<>();
         private boolean flushing;
 
@@ -138,10 +145,10 @@ public class ProjectionStore {
             flushing = true;
             try {
                 while (!pending.isEmpty()) {
-                    Iterator<Pending> first = pending.values().iterator();
-                    Pending work = first.next();
+                    Iterator<Pending<?>> first = pending.values().iterator();
+                    Pending<?> work = first.next();
                     first.remove();
-                    work.flush();
+                    work.flush(ProjectionStore.this);
                 }
                 while (!writes.isEmpty()) {
                     Iterator<Map.Entry<String, List<Object[]>>> first = writes.entrySet().iterator();

@@ -68,8 +68,7 @@ public final class RecordVersions<S> {
 
     /** As {@link #record(ProjectionStore, String, String, RecordedEvent)}; {@code whenNew} runs if the fact is new. */
     public void record(ProjectionStore store, String recordId, String programId, RecordedEvent event, Runnable whenNew) {
-        store.pending(this, () -> new Revisions(store)).add(new NewFact(recordId, programId, event, whenNew));
-        store.flushUnlessInTransaction();
+        store.defer(this, Revisions::new, new NewFact(recordId, programId, event, whenNew));
     }
 
     /** The record's facts in ledger order, as known now. */
@@ -105,26 +104,15 @@ public final class RecordVersions<S> {
      * ledger order, and the rows go out in batches. A version opened and closed within the batch is
      * written once, closed.
      */
-    private final class Revisions implements ProjectionStore.Pending {
-
-        private final ProjectionStore store;
-        private final List<NewFact> added = new ArrayList<>();
-
-        Revisions(ProjectionStore store) {
-            this.store = store;
-        }
-
-        void add(NewFact fact) {
-            added.add(fact);
-        }
+    private final class Revisions extends ProjectionStore.Pending<NewFact> {
 
         @Override
-        public void flush() {
-            List<String> records = added.stream().map(NewFact::recordId).distinct().toList();
+        protected void flush(ProjectionStore store) {
+            String[] records = items.stream().map(NewFact::recordId).distinct().toArray(String[]::new);
             Map<String, List<Fact>> known = new HashMap<>();
             store.jdbc().sql("SELECT record_id, position, recorded_at, effective_at, actor, reason, payload_type, payload FROM "
                              + facts + " WHERE record_id = ANY(?) ORDER BY record_id, position")
-                .param(records.toArray(String[]::new))
+                .param(records)
                 .query(row -> {
                     known.computeIfAbsent(row.getString("record_id"), key -> new ArrayList<>()).add(fact(row, 0));
                 });
@@ -132,7 +120,7 @@ public final class RecordVersions<S> {
             store.jdbc().sql("SELECT record_id, version_id, lower(effective) AS effective_from, upper(effective) AS effective_until,"
                              + " state FROM " + versions + " WHERE record_id = ANY(?) AND known_until_position IS NULL"
                              + " ORDER BY version_id")
-                .param(records.toArray(String[]::new))
+                .param(records)
                 .query(row -> {
                     open.computeIfAbsent(row.getString("record_id"), key -> new ArrayList<>())
                         .add(new Version<>(row.getLong("version_id"), row.getString("record_id"), null, 0,
@@ -142,7 +130,7 @@ public final class RecordVersions<S> {
                                            null));
                 });
             List<Version<S>> opened = new ArrayList<>();
-            for (NewFact fact : added) {
+            for (NewFact fact : items) {
                 RecordedEvent event = fact.event();
                 List<Fact> recordFacts = known.computeIfAbsent(fact.recordId(), key -> new ArrayList<>());
                 if (recordFacts.stream().anyMatch(kept -> kept.position() == event.position())) {
@@ -163,19 +151,19 @@ public final class RecordVersions<S> {
                                          event.effectiveAt(), event.actor(), event.reason(),
                                          LedgerSerializer.fromJson(payload, event.payload().getClass())));
                 recordFacts.sort(Comparator.comparingLong(Fact::position));
-                revise(fact, Timeline.of(recordFacts, fold), open.computeIfAbsent(fact.recordId(), key -> new ArrayList<>()),
-                       opened);
+                revise(store, fact, Timeline.of(recordFacts, fold),
+                       open.computeIfAbsent(fact.recordId(), key -> new ArrayList<>()), opened);
                 if (fact.whenNew() != null) {
                     fact.whenNew().run();
                 }
             }
             for (Version<S> version : opened) {
-                insert(version);
+                insert(store, version);
             }
         }
 
         /** Closes the open versions the new timeline no longer has, at the fact's position, and opens its new segments. */
-        private void revise(NewFact fact, List<Timeline.Segment<S>> timeline, List<Version<S>> open,
+        private void revise(ProjectionStore store, NewFact fact, List<Timeline.Segment<S>> timeline, List<Version<S>> open,
                             List<Version<S>> opened) {
             long position = fact.event().position();
             OffsetDateTime recordedAt = fact.event().recordedAtUtc();
@@ -201,7 +189,7 @@ public final class RecordVersions<S> {
             }
         }
 
-        private void insert(Version<S> version) {
+        private void insert(ProjectionStore store, Version<S> version) {
             Map<String, Object> columns = new LinkedHashMap<>();
             columns.put("record_id", null);
             columns.putAll(indexedColumns.apply(version.segment().state()));

@@ -18,7 +18,9 @@ import io.governanceledger.query.ProjectionDatabase;
 import io.governanceledger.query.rebuild.ReadModels;
 import io.governanceledger.query.timeline.ProjectionStore;
 import io.governanceledger.support.time.BusinessClock;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -135,23 +137,12 @@ class BatchedProjectionTest {
         return events;
     }
 
+    /** As a processor delivers it: to the handler for the payload's type, with the event's position. */
     private static void deliver(BudgetProjection projection, Object payload, EventMessage<?> message, long position) {
-        if (payload instanceof DelegationGrantedEvent e) {
-            projection.on(e, message, at(position));
-        } else if (payload instanceof DelegationRevokedEvent e) {
-            projection.on(e, message, at(position));
-        } else if (payload instanceof MovementRequestedEvent e) {
-            projection.on(e, message, at(position));
-        } else if (payload instanceof MovementApprovalGivenEvent e) {
-            projection.on(e, message, at(position));
-        } else if (payload instanceof MovementBookedEvent e) {
-            projection.on(e, message, at(position));
-        } else if (payload instanceof MovementRefusedEvent e) {
-            projection.on(e, message, at(position));
-        } else if (payload instanceof MovementExpiredEvent e) {
-            projection.on(e, message, at(position));
-        } else {
-            throw new IllegalArgumentException(payload.getClass().getName());
+        try {
+            new AnnotationEventHandlerAdapter(projection).handle(new GenericTrackedEventMessage<>(at(position), message));
+        } catch (Exception e) {
+            throw new IllegalStateException("could not deliver " + payload.getClass().getSimpleName(), e);
         }
     }
 
