@@ -128,6 +128,51 @@ class LedgerSealerTest {
         }
     }
 
+    /**
+     * A bulk append (an import, an administrator's INSERT ... SELECT) is one transaction of many events:
+     * its commit must cost in proportion to them. Before V6 each queued row's commit trigger walked all
+     * of the transaction's rows, so 8x the events took about 64x the time (100,000 had not committed
+     * after 12 minutes). Compared as a ratio of two sizes on the same machine, never as a time.
+     */
+    @Test
+    void aBulkAppendCommitsInTimeProportionalToItsEventsAndIsSealedAsOneTransaction() throws Exception {
+        bulkAppend("warm-up", 1_000);
+        database.reset();
+        long small = bulkAppend("small", 1_000);
+        long smallStamp = count("SELECT min(commit_seq) FROM event_store.unsealed_event");
+        long large = bulkAppend("large", 8_000);
+        assertThat((double) large / small).as("8x the events, %d ns vs %d ns", large, small).isLessThan(24);
+
+        assertThat(count("SELECT count(*) FROM event_store.unsealed_event WHERE commit_seq IS NULL")).isZero();
+        assertThat(count("SELECT count(DISTINCT commit_seq) FROM event_store.unsealed_event")).as("one stamp each").isEqualTo(2);
+        assertThat(count("SELECT max(commit_seq) FROM event_store.unsealed_event u JOIN event_store.domain_event_entry e"
+                                 + " USING (global_index) WHERE e.aggregate_identifier LIKE 'large-%'"))
+                .as("the later commit has the larger stamp").isGreaterThan(smallStamp);
+        LedgerSealer sealer = new LedgerSealer(dataSource, SCHEMA, 1_000, Duration.ofSeconds(60), false);
+        assertThat(sealer.sealAvailable()).isEqualTo(9_000);
+        List<Sealed> ledger = ledger();
+        assertThat(ledger).hasSize(9_000);
+        assertThat(count("SELECT max(l.position) FROM event_store.ledger_entry l JOIN event_store.domain_event_entry e"
+                                 + " USING (global_index) WHERE e.aggregate_identifier LIKE 'small-%'")).isEqualTo(1_000);
+        assertThat(recomputedChainHead()).isEqualTo(ledger.get(ledger.size() - 1).hash());
+    }
+
+    /** Appends {@code events} events in one statement and one transaction; returns the nanoseconds to commit. */
+    private static long bulkAppend(String prefix, int events) throws SQLException {
+        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            long started = System.nanoTime();
+            statement.executeUpdate("INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                                            + " SELECT '" + prefix + "-' || n, 0, 'Test', gen_random_uuid()::text,"
+                                            + " convert_to('{\"programId\":\"" + prefix + "\"}', 'UTF8'),"
+                                            + " convert_to('{\"n\":' || n || '}', 'UTF8'), '1', 'TestEvent', now()::text"
+                                            + " FROM generate_series(1, " + events + ") n");
+            connection.commit();
+            return System.nanoTime() - started;
+        }
+    }
+
     @Test
     void sealedRowsCannotBeChangedOrRemoved() throws Exception {
         LedgerSealer sealer = new LedgerSealer(dataSource, SCHEMA, 1000, Duration.ofSeconds(60), false);
