@@ -33,7 +33,11 @@ final class SealedEvents {
 
     /** The stored values of the event on this row, at {@code position}, as {@link LedgerHash} hashes them. */
     static LedgerHash.Entry entry(ResultSet row, long position) throws SQLException {
-        Instant recordedAt = row.getTimestamp("recorded_at").toInstant();
+        return entry(row, position, row.getTimestamp("recorded_at").toInstant());
+    }
+
+    /** The stored values of the event on this row of the event table, sealed at {@code position} at {@code recordedAt}. */
+    static LedgerHash.Entry entry(ResultSet row, long position, Instant recordedAt) throws SQLException {
         return new LedgerHash.Entry(position, recordedAt, row.getString("event_identifier"),
                                     row.getString("aggregate_identifier"), row.getLong("sequence_number"),
                                     row.getString("type"), row.getString("payload_type"), row.getString("payload_revision"),

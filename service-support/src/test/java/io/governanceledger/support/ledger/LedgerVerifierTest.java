@@ -70,6 +70,47 @@ class LedgerVerifierTest {
         assertThat(report.failedAt()).isNull();
     }
 
+    /**
+     * The verifier reads the order a range of positions at a time and the events of a range by their
+     * span of global indexes, or one by one when an event sealed there was appended long before (a
+     * transaction that committed late): both kinds of range verify, and a change in either is found.
+     */
+    @Test
+    void rangesOfTheOrderVerifyAlsoWhereAnEventWasSealedLongAfterItWasAppended() throws Exception {
+        LedgerSealer sealer = new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
+        try (Connection late = database.dataSource.getConnection();
+             Connection bulk = database.dataSource.getConnection();
+             java.sql.Statement statement = bulk.createStatement()) {
+            late.setAutoCommit(false);
+            long lateIndex = LedgerTestDatabase.append(late, "late", 0);
+            statement.executeUpdate("INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                                            + " SELECT 'bulk-' || n, 0, 'Test', gen_random_uuid()::text,"
+                                            + " convert_to('{\"programId\":\"bulk\"}', 'UTF8'), convert_to('{\"n\":' || n || '}', 'UTF8'),"
+                                            + " '1', 'TestEvent', now()::text FROM generate_series(1, 4500) n");
+            assertThat(sealer.sealAvailable()).isEqualTo(4500);
+            late.commit();
+            assertThat(sealer.sealAvailable()).isEqualTo(1);
+            assertThat(globalIndexAt(4531)).as("sealed last, appended before the bulk").isEqualTo(lateIndex);
+        }
+        assertThat(checkpointer().checkpointIfDue(true)).isPresent();
+
+        VerificationReport report = verifier.verify(keys.getPublic());
+        assertThat(report.status()).as(report.detail()).isEqualTo("VERIFIED");
+        assertThat(report.verifiedUpTo()).isEqualTo(4531);
+        assertThat(report.eventsChecked()).isEqualTo(4531);
+
+        // a space after the JSON: the same document to a reader, other bytes to the chain
+        database.asOwner("UPDATE event_store.domain_event_entry SET payload = payload || '\\x20'::bytea"
+                                 + " WHERE global_index = " + globalIndexAt(2001));
+        assertFailure(verifier.verify(keys.getPublic()), 2001, "event-changed", 2000);
+        database.asOwner("UPDATE event_store.domain_event_entry SET payload = substring(payload FROM 1 FOR length(payload) - 1)"
+                                 + " WHERE global_index = " + globalIndexAt(2001),
+                         "UPDATE event_store.domain_event_entry SET payload = payload || '\\x20'::bytea"
+                                 + " WHERE global_index = " + globalIndexAt(4531));
+        assertFailure(verifier.verify(keys.getPublic()), 4531, "event-changed", 4530);
+    }
+
     @Test
     void aChangedPayloadIsFoundAtItsPosition() throws Exception {
         database.asOwner("UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":999}', 'UTF8')"
