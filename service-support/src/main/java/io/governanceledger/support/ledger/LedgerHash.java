@@ -40,10 +40,7 @@ public final class LedgerHash {
 
     public static final byte[] GENESIS = new byte[32];
     private static final String PROGRAM_ID = "programId";
-    /** Reads one top-level name per event: no shared table of field names to look names up in and grow. */
-    private static final JsonFactory JSON = JsonFactory.builder()
-                                                       .disable(JsonFactory.Feature.CANONICALIZE_FIELD_NAMES)
-                                                       .build();
+    private static final JsonFactory JSON = new JsonFactory();
     private static final int REMEMBERED_TAGS = 10_000;
     /** Stands for "no program" among the remembered tags (a program id is never a NUL character). */
     private static final String NO_PROGRAM = "\u0000";
