@@ -61,6 +61,12 @@ public final class LedgerHash {
                         String timeStamp,
                         byte[] metaData,
                         byte[] payload) {
+
+        /** The same stored event as if sealed at another position and time. */
+        public Entry at(long otherPosition, Instant otherRecordedAt) {
+            return new Entry(otherPosition, otherRecordedAt, eventIdentifier, aggregateIdentifier, sequenceNumber, type,
+                             payloadType, payloadRevision, timeStamp, metaData, payload);
+        }
     }
 
     public static byte[] next(byte[] previous, Entry entry) {

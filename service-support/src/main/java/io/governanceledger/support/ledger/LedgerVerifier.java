@@ -282,11 +282,7 @@ public final class LedgerVerifier {
 
     /** Whether {@code event}, placed where {@code slot} is, gives {@code hash} after {@code previous}. */
     private static boolean belongsAt(LedgerHash.Entry event, LedgerHash.Entry slot, byte[] previous, byte[] hash) {
-        LedgerHash.Entry moved = new LedgerHash.Entry(slot.position(), slot.recordedAt(), event.eventIdentifier(),
-                                                      event.aggregateIdentifier(), event.sequenceNumber(), event.type(),
-                                                      event.payloadType(), event.payloadRevision(), event.timeStamp(),
-                                                      event.metaData(), event.payload());
-        return Arrays.equals(LedgerHash.link(previous, LedgerHash.leaf(moved)), hash);
+        return Arrays.equals(LedgerHash.link(previous, LedgerHash.leaf(event.at(slot.position(), slot.recordedAt()))), hash);
     }
 
     private static VerificationReport failed(long verifiedUpTo, long position, String kind, String detail, long checked,
@@ -387,13 +383,19 @@ public final class LedgerVerifier {
             List<Instant> recorded = new ArrayList<>(RANGE);
             List<byte[]> hashes = new ArrayList<>(RANGE);
             Map<Long, Integer> slotOf = new HashMap<>(RANGE * 2);
+            // positions that name an event another position of the range names too: only where the
+            // order's unique index was dropped and rows edited; each still gets the event, to hash
+            Map<Integer, Integer> sameEventAs = new HashMap<>();
             long lowest = Long.MAX_VALUE;
             long highest = Long.MIN_VALUE;
             order.setLong(1, after);
             try (ResultSet row = order.executeQuery()) {
                 while (row.next()) {
                     long globalIndex = row.getLong(2);
-                    slotOf.put(globalIndex, slots.size());
+                    Integer earlier = slotOf.putIfAbsent(globalIndex, slots.size());
+                    if (earlier != null) {
+                        sameEventAs.put(slots.size(), earlier);
+                    }
                     slots.add(new long[]{row.getLong(1), globalIndex});
                     recorded.add(row.getTimestamp(3).toInstant());
                     hashes.add(row.getBytes(4));
@@ -420,6 +422,11 @@ public final class LedgerVerifier {
                         }
                     }
                 }
+            }
+            for (Map.Entry<Integer, Integer> same : sameEventAs.entrySet()) {
+                LedgerHash.Entry event = entries[same.getValue()];
+                int slot = same.getKey();
+                entries[slot] = event == null ? null : event.at(slots.get(slot)[0], recorded.get(slot));
             }
             List<Sealed> range = new ArrayList<>(slots.size());
             for (int i = 0; i < slots.size(); i++) {

@@ -173,6 +173,19 @@ class LedgerVerifierTest {
         assertFailure(verifier.verify(keys.getPublic()), 8, "row-inserted", 7);
     }
 
+    /** With the order's unique index dropped, position 6 pointed at the event sealed at 5. */
+    @Test
+    void anEventSealedAtTwoPositionsIsFoundAtTheSecond() throws Exception {
+        try {
+            database.asOwner("ALTER TABLE event_store.ledger_entry DROP CONSTRAINT ledger_entry_global_index_key",
+                             "UPDATE event_store.ledger_entry SET global_index = " + globalIndexAt(5) + " WHERE position = 6");
+            assertFailure(verifier.verify(keys.getPublic()), 6, "event-changed", 5);
+        } finally {
+            database.reset();
+            database.asOwner("ALTER TABLE event_store.ledger_entry ADD CONSTRAINT ledger_entry_global_index_key UNIQUE (global_index)");
+        }
+    }
+
     @Test
     void swappedRowsAreFound() throws Exception {
         long at5 = globalIndexAt(5);
