@@ -116,9 +116,10 @@ public final class LedgerHash {
     public static byte[] body(Entry entry) {
         // the canonical bytes go straight into the digest, as canonical() would write them: walking a
         // ledger of a million events, the copies of each event's bytes were a third of the time
+        long recordedAt = micros(entry.recordedAt());  // may throw: before anything enters the digest
         Hashing hashing = HASHING.get();
         hashing.longValue(entry.position());
-        hashing.longValue(micros(entry.recordedAt()));
+        hashing.longValue(recordedAt);
         hashing.field(entry.eventIdentifier());
         hashing.field(entry.aggregateIdentifier());
         hashing.longValue(entry.sequenceNumber());

@@ -186,6 +186,91 @@ class LedgerVerifierTest {
         }
     }
 
+    /**
+     * With the order's key dropped, a forged event gets a second row at position 1000, the last of the
+     * verifier's first window of positions: both rows at 1000 are read, and the walk stops there.
+     */
+    @Test
+    void aSecondRowAtAWindowsLastPositionIsFound() throws Exception {
+        try (Connection connection = database.dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate("INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                                            + " SELECT 'bulk-' || n, 0, 'Test', gen_random_uuid()::text, convert_to('{}', 'UTF8'),"
+                                            + " convert_to('{\"n\":' || n || '}', 'UTF8'), '1', 'TestEvent', now()::text"
+                                            + " FROM generate_series(1, 1000) n");
+        }
+        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false).sealAvailable();
+        assertThat(checkpointer().checkpointIfDue(true)).isPresent();
+        assertThat(verifier.verify(keys.getPublic()).status()).isEqualTo("VERIFIED");
+        try {
+            database.asOwner("ALTER TABLE event_store.ledger_entry DROP CONSTRAINT ledger_entry_pkey",
+                             "INSERT INTO event_store.domain_event_entry (global_index, aggregate_identifier, sequence_number,"
+                                     + " type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                                     + " VALUES (900000, 'forged', 0, 'Test', 'forged-1000', convert_to('{}', 'UTF8'),"
+                                     + " convert_to('{}', 'UTF8'), '1', 'TestEvent', '2026-01-01T00:00:00Z')",
+                             "INSERT INTO event_store.ledger_entry (position, global_index, recorded_at, hash)"
+                                     + " SELECT 1000, 900000, recorded_at, hash FROM event_store.ledger_entry WHERE position = 1000");
+            VerificationReport report = verifier.verify(keys.getPublic());
+            assertThat(report.status()).as(report.detail()).isEqualTo("FAILED");
+            assertThat(report.verifiedUpTo()).as(report.detail()).isLessThanOrEqualTo(1000);
+        } finally {
+            database.reset();
+            database.asOwner("ALTER TABLE event_store.ledger_entry ADD CONSTRAINT ledger_entry_pkey PRIMARY KEY (position)");
+        }
+    }
+
+    /** With the event table's key dropped, a second event row under the global index sealed at 17 is found there. */
+    @Test
+    void aSecondEventRowUnderASealedIndexIsFound() throws Exception {
+        try {
+            database.asOwner("ALTER TABLE event_store.domain_event_entry DROP CONSTRAINT domain_event_entry_pkey",
+                             "INSERT INTO event_store.domain_event_entry (global_index, aggregate_identifier, sequence_number,"
+                                     + " type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                                     + " SELECT global_index, 'forged', 0, type, 'forged-17', meta_data, convert_to('{\"n\":-17}', 'UTF8'),"
+                                     + " payload_revision, payload_type, time_stamp FROM event_store.domain_event_entry"
+                                     + " WHERE global_index = " + globalIndexAt(17));
+            VerificationReport report = verifier.verify(keys.getPublic());
+            assertThat(report.status()).as(report.detail()).isEqualTo("FAILED");
+            // which of the two rows is read first is the table's affair: either way nothing after 17 is vouched for
+            assertThat(report.verifiedUpTo()).as(report.detail()).isBetween(16L, 17L);
+        } finally {
+            database.reset();
+            database.asOwner("ALTER TABLE event_store.domain_event_entry ADD CONSTRAINT domain_event_entry_pkey PRIMARY KEY (global_index)");
+        }
+    }
+
+    /**
+     * A recorded time that cannot be hashed ('infinity', set by hand) stops that verification; it must
+     * leave nothing behind in the thread's digest for the next one, which verifies again once repaired.
+     */
+    @Test
+    void aRecordedTimeThatCannotBeHashedLeavesTheNextVerificationIntact() throws Exception {
+        String original = recordedAt(5);
+        database.asOwner("UPDATE event_store.ledger_entry SET recorded_at = 'infinity' WHERE position = 5");
+        try {
+            VerificationReport broken = verifier.verify(keys.getPublic());
+            assertThat(broken.status()).isEqualTo("FAILED");
+        } catch (RuntimeException e) {
+            // the time does not fit the hashed form: the verification stops with the cause
+            assertThat(e).satisfiesAnyOf(thrown -> assertThat(thrown).isInstanceOf(ArithmeticException.class),
+                                         thrown -> assertThat(thrown).hasRootCauseInstanceOf(ArithmeticException.class));
+        }
+        database.asOwner("UPDATE event_store.ledger_entry SET recorded_at = '" + original + "' WHERE position = 5");
+        VerificationReport repaired = verifier.verify(keys.getPublic());
+        assertThat(repaired.status()).as(repaired.detail()).isEqualTo("VERIFIED");
+        assertThat(repaired.verifiedUpTo()).isEqualTo(30);
+    }
+
+    private static String recordedAt(long position) throws SQLException {
+        try (Connection connection = database.dataSource.getConnection(); java.sql.Statement statement = connection.createStatement();
+             java.sql.ResultSet row = statement.executeQuery(
+                     "SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+                             + " FROM event_store.ledger_entry WHERE position = " + position)) {
+            row.next();
+            return row.getString(1);
+        }
+    }
+
     @Test
     void swappedRowsAreFound() throws Exception {
         long at5 = globalIndexAt(5);
