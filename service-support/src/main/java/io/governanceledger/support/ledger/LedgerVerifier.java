@@ -99,17 +99,30 @@ public final class LedgerVerifier {
         String keyId = publicKey == null ? null : SigningKeys.keyId(publicKey);
         FutureTask<VerificationReport> signatures = new FutureTask<>(() -> forged(checkpoints, publicKey, keyId, started));
         startDaemon(signatures, "ledger-verifier-signatures");
-        VerificationReport walked = walk(connection, checkpoints, publicKey, keyId, maxUnsigned, started);
-        VerificationReport forged;
+        VerificationReport walked;
         try {
-            forged = signatures.get();
+            walked = walk(connection, checkpoints, publicKey, keyId, maxUnsigned, started);
+        } catch (SQLException | RuntimeException e) {
+            // a forged checkpoint is the finding even when the walk could not finish
+            VerificationReport forged = forged(signatures);
+            if (forged != null) {
+                return forged;
+            }
+            throw e;
+        }
+        VerificationReport forged = forged(signatures);
+        return forged != null ? forged : walked;
+    }
+
+    private static VerificationReport forged(FutureTask<VerificationReport> signatures) {
+        try {
+            return signatures.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while checking checkpoint signatures", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException("cannot check the checkpoint signatures: " + e.getCause(), e.getCause());
         }
-        return forged != null ? forged : walked;
     }
 
     /** A helper thread of one verification: it never keeps a stopping service alive. */

@@ -315,6 +315,15 @@ class LedgerVerifierTest {
                 .as("a key other than the published one").isEqualTo("checkpoint-forged");
     }
 
+    /** Signatures are checked beside the walk; a forged one is still the finding when the walk cannot finish. */
+    @Test
+    void aForgedCheckpointIsFoundAlsoWhenTheWalkStopsOnAnUnhashableRow() throws Exception {
+        database.asOwner("UPDATE event_store.ledger_checkpoint SET signature = decode(repeat('00', 64), 'hex')"
+                                 + " WHERE position = 20",
+                         "UPDATE event_store.ledger_entry SET recorded_at = 'infinity' WHERE position = 5");
+        assertFailure(verifier.verify(keys.getPublic()), 20, "checkpoint-forged", 0);
+    }
+
     @Test
     void aCheckpointRemovedFromTheMiddleIsFound() throws Exception {
         database.asOwner("DELETE FROM event_store.ledger_checkpoint WHERE position = 20");
