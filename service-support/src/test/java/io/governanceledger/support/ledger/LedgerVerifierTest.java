@@ -133,6 +133,13 @@ class LedgerVerifierTest {
         assertFailure(verifier.verify(keys.getPublic()), 12, "row-deleted", 11);
     }
 
+    /** A position moved far out is found missing where it left; the reader skips the empty stretch instead of walking it. */
+    @Test
+    void aPositionMovedFarOutIsFoundMissing() throws Exception {
+        database.asOwner("UPDATE event_store.ledger_entry SET position = 1000000000000 WHERE position = 30");
+        assertFailure(verifier.verify(keys.getPublic()), 30, "row-deleted", 29);
+    }
+
     @Test
     void aDeletedEventWhoseLedgerEntryStaysIsFound() throws Exception {
         database.asOwner("DELETE FROM event_store.domain_event_entry WHERE global_index = " + globalIndexAt(25));
