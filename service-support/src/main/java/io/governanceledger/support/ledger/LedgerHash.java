@@ -5,9 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
 import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -103,32 +101,17 @@ public final class LedgerHash {
     }
 
     private static byte[] computeTag(String program) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + (program == null ? 0 : program.length() * 3));
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            field(out, program);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Bytes bytes = new Bytes(16 + (program == null ? 0 : program.length() * 3));
+        bytes.field(program);
         return sha256().digest(bytes.toByteArray());
     }
 
     /** The digest of one event's canonical bytes. */
     public static byte[] body(Entry entry) {
-        // the canonical bytes go straight into the digest, as canonical() would write them: walking a
-        // ledger of a million events, the copies of each event's bytes were a third of the time
-        long recordedAt = micros(entry.recordedAt());  // may throw: before anything enters the digest
+        // the canonical bytes go straight into the digest: walking a ledger of a million events, the
+        // copies of each event's bytes were a third of the time
         Hashing hashing = HASHING.get();
-        hashing.longValue(entry.position());
-        hashing.longValue(recordedAt);
-        hashing.field(entry.eventIdentifier());
-        hashing.field(entry.aggregateIdentifier());
-        hashing.longValue(entry.sequenceNumber());
-        hashing.field(entry.type());
-        hashing.field(entry.payloadType());
-        hashing.field(entry.payloadRevision());
-        hashing.field(entry.timeStamp());
-        hashing.field(entry.metaData());
-        hashing.field(entry.payload());
+        write(entry, hashing);
         return hashing.sha256.digest();
     }
 
@@ -169,23 +152,25 @@ public final class LedgerHash {
     }
 
     public static byte[] canonical(Entry entry) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 + length(entry.payload()) + length(entry.metaData()));
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeLong(entry.position());
-            out.writeLong(micros(entry.recordedAt()));
-            field(out, entry.eventIdentifier());
-            field(out, entry.aggregateIdentifier());
-            out.writeLong(entry.sequenceNumber());
-            field(out, entry.type());
-            field(out, entry.payloadType());
-            field(out, entry.payloadRevision());
-            field(out, entry.timeStamp());
-            field(out, entry.metaData());
-            field(out, entry.payload());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Bytes bytes = new Bytes(256 + length(entry.payload()) + length(entry.metaData()));
+        write(entry, bytes);
         return bytes.toByteArray();
+    }
+
+    /** The canonical bytes of the class documentation, written once for both the digest and the bytes. */
+    private static void write(Entry entry, Canonical out) {
+        long recordedAt = micros(entry.recordedAt());  // may throw: before anything is written
+        out.longValue(entry.position());
+        out.longValue(recordedAt);
+        out.field(entry.eventIdentifier());
+        out.field(entry.aggregateIdentifier());
+        out.longValue(entry.sequenceNumber());
+        out.field(entry.type());
+        out.field(entry.payloadType());
+        out.field(entry.payloadRevision());
+        out.field(entry.timeStamp());
+        out.field(entry.metaData());
+        out.field(entry.payload());
     }
 
     /** Recorded times are kept to the microsecond, PostgreSQL's precision. */
@@ -197,54 +182,70 @@ public final class LedgerHash {
         return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1_000L);
     }
 
-    private static void field(DataOutputStream out, String text) throws IOException {
-        field(out, text == null ? null : text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static void field(DataOutputStream out, byte[] value) throws IOException {
-        if (value == null) {
-            out.writeInt(-1);
-            return;
-        }
-        out.writeInt(value.length);
-        out.write(value);
-    }
-
     private static int length(byte[] value) {
         return value == null ? 0 : value.length;
     }
 
-    /**
-     * A thread's SHA-256 digest, reused from one hash to the next (looking one up costs more than
-     * hashing a small event), and the bytes of one integer on their way into it. Every use starts and
-     * completes a digest before the next begins, so nothing carries over.
-     */
-    private static final class Hashing {
-        final MessageDigest sha256 = sha256();
+    /** Where canonical bytes go: big-endian integers, and fields as a length (-1 for null) then the bytes. */
+    private abstract static class Canonical {
         private final byte[] number = new byte[8];
 
-        void longValue(long value) {
+        abstract void write(byte[] bytes, int offset, int length);
+
+        final void longValue(long value) {
             for (int i = 7; i >= 0; i--) {
                 number[i] = (byte) value;
                 value >>>= 8;
             }
-            sha256.update(number, 0, 8);
+            write(number, 0, 8);
         }
 
-        void field(String text) {
+        final void field(String text) {
             field(text == null ? null : text.getBytes(StandardCharsets.UTF_8));
         }
 
-        void field(byte[] value) {
+        final void field(byte[] value) {
             int length = value == null ? -1 : value.length;
             number[0] = (byte) (length >>> 24);
             number[1] = (byte) (length >>> 16);
             number[2] = (byte) (length >>> 8);
             number[3] = (byte) length;
-            sha256.update(number, 0, 4);
+            write(number, 0, 4);
             if (value != null) {
-                sha256.update(value);
+                write(value, 0, value.length);
             }
+        }
+    }
+
+    /** Canonical bytes kept, as canonical() and the program tags need them. */
+    private static final class Bytes extends Canonical {
+        private final ByteArrayOutputStream bytes;
+
+        Bytes(int expectedLength) {
+            bytes = new ByteArrayOutputStream(expectedLength);
+        }
+
+        @Override
+        void write(byte[] value, int offset, int length) {
+            bytes.write(value, offset, length);
+        }
+
+        byte[] toByteArray() {
+            return bytes.toByteArray();
+        }
+    }
+
+    /**
+     * A thread's SHA-256 digest, reused from one hash to the next (looking one up costs more than
+     * hashing a small event), fed canonical bytes as they are written. Every use starts and completes
+     * a digest before the next begins, so nothing carries over.
+     */
+    private static final class Hashing extends Canonical {
+        final MessageDigest sha256 = sha256();
+
+        @Override
+        void write(byte[] value, int offset, int length) {
+            sha256.update(value, offset, length);
         }
     }
 
