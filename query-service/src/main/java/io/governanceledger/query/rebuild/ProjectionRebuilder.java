@@ -328,18 +328,10 @@ public class ProjectionRebuilder {
 
         /** Gives the new tables' indexes the names the migrations gave the old ones. */
         private void keepIndexNames() {
-            List<Map<String, Object>> renames = jdbc.sql("""
-                    SELECT n.indexname AS new_name, o.indexname AS old_name
-                    FROM pg_indexes o
-                    JOIN pg_indexes n ON n.schemaname = :scratch AND n.tablename = o.tablename
-                     AND regexp_replace(n.indexdef, '^.* USING ', '') = regexp_replace(o.indexdef, '^.* USING ', '')
-                     AND (n.indexdef LIKE 'CREATE UNIQUE%') = (o.indexdef LIKE 'CREATE UNIQUE%')
-                    WHERE o.schemaname = 'projections' AND o.tablename IN (:tables) AND n.indexname <> o.indexname
-                    """)
-                    .param("scratch", scratch).param("tables", tables).query().listOfRows();
-            for (Map<String, Object> rename : renames) {
-                jdbc.sql("ALTER INDEX " + scratch + "." + rename.get("new_name") + " RENAME TO " + rename.get("old_name"))
-                    .update();
+            for (ReadModelSchema.IndexCopy index : ReadModelSchema.indexCopies(jdbc, scratch, tables)) {
+                if (!index.copy().equals(index.name())) {
+                    jdbc.sql("ALTER INDEX " + scratch + "." + index.copy() + " RENAME TO " + index.name()).update();
+                }
             }
         }
     }

@@ -2,6 +2,7 @@ package io.governanceledger.query.rebuild;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -37,21 +38,38 @@ public final class ReadModelSchema {
         for (String table : tables) {
             jdbc.sql("ALTER TABLE " + scratch + "." + table + " SET UNLOGGED").update();
         }
-        List<String> deferred = jdbc.sql("""
-                SELECT o.indexname, o.indexdef, n.indexname AS copy
-                FROM pg_indexes o
-                JOIN pg_indexes n ON n.schemaname = :scratch AND n.tablename = o.tablename
-                 AND regexp_replace(n.indexdef, '^.* USING ', '') = regexp_replace(o.indexdef, '^.* USING ', '')
-                WHERE o.schemaname = 'projections' AND o.tablename IN (:tables)
-                  AND o.indexdef NOT LIKE 'CREATE UNIQUE%' AND o.indexdef NOT LIKE '%WHERE (known_until_position IS NULL)%'
-                """)
-                .param("scratch", scratch).param("tables", tables)
-                .query((row, index) -> {
-                    jdbc.sql("DROP INDEX " + scratch + "." + row.getString("copy")).update();
-                    return row.getString("indexdef").replaceFirst(" ON projections\\.", " ON " + scratch + ".");
-                })
-                .list();
+        List<String> deferred = new ArrayList<>();
+        for (IndexCopy index : indexCopies(jdbc, scratch, tables)) {
+            if (!index.unique() && !index.definition().contains("WHERE (known_until_position IS NULL)")) {
+                jdbc.sql("DROP INDEX " + scratch + "." + index.copy()).update();
+                deferred.add(index.definition().replaceFirst(" ON projections\\.", " ON " + scratch + "."));
+            }
+        }
         return deferred;
+    }
+
+    /** An index of a read-model table and its counterpart, of the same definition, on the scratch copy. */
+    public record IndexCopy(String name, String definition, String copy) {
+
+        boolean unique() {
+            return definition.startsWith("CREATE UNIQUE");
+        }
+    }
+
+    /** Each index of {@code tables} in schema {@code projections} with the index of the same definition on the scratch copy. */
+    public static List<IndexCopy> indexCopies(JdbcClient jdbc, String scratch, Collection<String> tables) {
+        return jdbc.sql("""
+                        SELECT o.indexname, o.indexdef, n.indexname AS copy
+                        FROM pg_indexes o
+                        JOIN pg_indexes n ON n.schemaname = :scratch AND n.tablename = o.tablename
+                         AND regexp_replace(n.indexdef, '^.* USING ', '') = regexp_replace(o.indexdef, '^.* USING ', '')
+                         AND (n.indexdef LIKE 'CREATE UNIQUE%') = (o.indexdef LIKE 'CREATE UNIQUE%')
+                        WHERE o.schemaname = 'projections' AND o.tablename IN (:tables)
+                        """)
+                   .param("scratch", scratch).param("tables", tables)
+                   .query((row, index) -> new IndexCopy(row.getString("indexname"), row.getString("indexdef"),
+                                                        row.getString("copy")))
+                   .list();
     }
 
     /** Builds the indexes {@link #prepareBulkLoad} dropped, under their original names, and logs the tables again. */

@@ -1,5 +1,6 @@
 package io.governanceledger.query.replay;
 
+import io.governanceledger.query.timeline.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
@@ -17,9 +18,11 @@ import java.util.function.Predicate;
 public final class ProjectionFeed {
 
     private final List<AnnotationEventHandlerAdapter> projections;
+    private final ProjectionStore store;
 
-    private ProjectionFeed(List<AnnotationEventHandlerAdapter> projections) {
+    private ProjectionFeed(List<AnnotationEventHandlerAdapter> projections, ProjectionStore store) {
         this.projections = projections;
+        this.store = store;
     }
 
     /** The projections of the processing groups {@code groups} accepts. */
@@ -37,15 +40,19 @@ public final class ProjectionFeed {
         if (adapters.isEmpty()) {
             throw new IllegalArgumentException("no projection belongs to the processing groups asked for");
         }
-        return new ProjectionFeed(List.copyOf(adapters));
+        return new ProjectionFeed(List.copyOf(adapters), context.getBean(ProjectionStore.class));
     }
 
-    /** Hands each event, in order, to every projection that handles it. */
+    /**
+     * Hands each event, in order, to every projection that handles it, and writes what they queued:
+     * the caller's transaction can read the read models right after, whether it then commits or not.
+     */
     public void feed(List<? extends EventMessage<?>> events) {
         events.forEach(this::feed);
+        store.flush();
     }
 
-    public void feed(EventMessage<?> event) {
+    private void feed(EventMessage<?> event) {
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
         var result = unitOfWork.executeWithResult(() -> {
             for (AnnotationEventHandlerAdapter projection : projections) {

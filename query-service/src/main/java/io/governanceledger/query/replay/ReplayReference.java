@@ -4,7 +4,6 @@ import io.governanceledger.events.AsOf;
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.query.rebuild.ReadModelSchema;
 import io.governanceledger.query.timeline.PointInTime;
-import io.governanceledger.query.timeline.ProjectionStore;
 import io.governanceledger.support.ledger.LedgerReader;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -49,18 +48,15 @@ public class ReplayReference {
     private final PlatformTransactionManager transactions;
     private final JdbcClient jdbc;
     private final BusinessClock clock;
-    private final ProjectionStore store;
 
     public ReplayReference(ApplicationContext context, org.axonframework.config.Configuration axon, LedgerReader ledger,
-                           PlatformTransactionManager transactions, JdbcClient jdbc, BusinessClock clock,
-                           ProjectionStore store) {
+                           PlatformTransactionManager transactions, JdbcClient jdbc, BusinessClock clock) {
         this.context = context;
         this.axon = axon;
         this.ledger = ledger;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.store = store;
     }
 
     /**
@@ -83,8 +79,7 @@ public class ReplayReference {
             status.setRollbackOnly();
             useScratchCopy();
             ProjectionFeed projections = ProjectionFeed.of(context, axon, group -> true);
-            replay.forEach(projections::feed);
-            store.flush();
+            projections.feed(replay);
             return query.get();
         });
     }

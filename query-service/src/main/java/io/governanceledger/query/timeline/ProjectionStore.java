@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * by one (tested).
  *
  * <p>Outside a transaction (a projection test calling a handler) each call is written at once.
- * A caller that reads inside the transaction it projected into calls {@link #flush} first.
+ * A caller that reads inside the transaction it projected into calls {@link #flush} first
+ * ({@code ProjectionFeed} does, for replays).
  */
 @Component
 public class ProjectionStore {
