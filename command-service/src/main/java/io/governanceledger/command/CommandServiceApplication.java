@@ -9,9 +9,7 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 public class CommandServiceApplication {
 
     public static void main(String[] args) {
-        if (args.length > 0 && (args[0].equals("verify") || args[0].equals("restore"))) {
-            System.exit(VerifyCommand.run(args, System.out));
-        }
+        VerifyCommand.exitIfAsked(args);
         application().run(args);
     }
 

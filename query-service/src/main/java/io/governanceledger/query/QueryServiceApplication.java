@@ -13,9 +13,7 @@ public class QueryServiceApplication {
         if (args.length > 0 && args[0].equals("rebuild")) {
             System.exit(RebuildCommand.run(args, System.out));
         }
-        if (args.length > 0 && (args[0].equals("verify") || args[0].equals("restore"))) {
-            System.exit(VerifyCommand.run(args, System.out));
-        }
+        VerifyCommand.exitIfAsked(args);
         application().run(args);
     }
 

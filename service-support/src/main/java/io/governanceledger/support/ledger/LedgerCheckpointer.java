@@ -109,8 +109,7 @@ public class LedgerCheckpointer extends BackgroundLoop {
             long headPosition = anchor.position();
             byte[] headHash = anchor.hash();
             Instant headRecordedAt = null;
-            try (PreparedStatement statement = connection.prepareStatement(
-                    SealedEvents.select(schema, "l.position > ?"))) {
+            try (PreparedStatement statement = SealedEvents.prepare(connection, SealedEvents.select(schema, "l.position > ?"))) {
                 statement.setLong(1, anchor.position());
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {

@@ -91,9 +91,8 @@ public final class LedgerExport {
                     // the ZIP stays open for the manifest
                 }
             }, eventsDigest), 1 << 16);
-            try (PreparedStatement statement = connection.prepareStatement(SealedEvents.select(schema, "TRUE"))) {
+            try (PreparedStatement statement = SealedEvents.prepare(connection, SealedEvents.select(schema, "TRUE"))) {
                 statement.setFetchSize(2000);
-                SealedEvents.binaryTransfer(statement);
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         long position = row.getLong("position");

@@ -58,8 +58,8 @@ public final class LedgerProof {
         ObjectNode proof = LedgerExport.JSON.createObjectNode();
         proof.put("position", position);
         ArrayNode path = LedgerExport.JSON.createArrayNode();
-        try (PreparedStatement statement = connection.prepareStatement(
-                SealedEvents.select(schema, "l.position BETWEEN ? AND ?"))) {
+        try (PreparedStatement statement = SealedEvents.prepare(connection,
+                                                                SealedEvents.select(schema, "l.position BETWEEN ? AND ?"))) {
             statement.setLong(1, position - 1);
             statement.setLong(2, covering);
             try (ResultSet row = statement.executeQuery()) {

@@ -39,8 +39,7 @@ public class LedgerReader {
     /** Up to {@code limit} events after {@code position}, in ledger order. */
     public List<TrackedEventMessage<?>> readAfter(long position, int limit) {
         List<TrackedDomainEventData<byte[]>> rows = jdbc.query(connection -> {
-            PreparedStatement statement = connection.prepareStatement(SealedEvents.select(schema, "l.position > ?") + " LIMIT ?");
-            SealedEvents.binaryTransfer(statement);
+            PreparedStatement statement = SealedEvents.prepare(connection, SealedEvents.select(schema, "l.position > ?") + " LIMIT ?");
             statement.setLong(1, position);
             statement.setInt(2, limit);
             return statement;

@@ -142,16 +142,7 @@ public class LedgerSealer extends BackgroundLoop {
                 while (row.next()) {
                     position++;
                     globalIndexes.add(row.getLong("global_index"));
-                    entries.add(new LedgerHash.Entry(position, recordedAt,
-                                                     row.getString("event_identifier"),
-                                                     row.getString("aggregate_identifier"),
-                                                     row.getLong("sequence_number"),
-                                                     row.getString("type"),
-                                                     row.getString("payload_type"),
-                                                     row.getString("payload_revision"),
-                                                     row.getString("time_stamp"),
-                                                     row.getBytes("meta_data"),
-                                                     row.getBytes("payload")));
+                    entries.add(SealedEvents.entry(row, position, recordedAt));
                 }
             }
         }

@@ -98,23 +98,27 @@ public final class LedgerVerifier {
         List<Checkpoint> checkpoints = checkpoints(connection);
         String keyId = publicKey == null ? null : SigningKeys.keyId(publicKey);
         FutureTask<VerificationReport> signatures = new FutureTask<>(() -> forged(checkpoints, publicKey, keyId, started));
-        startDaemon(signatures, "ledger-verifier-signatures");
+        if (publicKey == null) {
+            signatures.run();  // nothing to check: done at once, on this thread
+        } else {
+            startDaemon(signatures, "ledger-verifier-signatures");
+        }
         VerificationReport walked;
         try {
             walked = walk(connection, checkpoints, publicKey, keyId, maxUnsigned, started);
         } catch (SQLException | RuntimeException e) {
             // a forged checkpoint is the finding even when the walk could not finish
-            VerificationReport forged = forged(signatures);
+            VerificationReport forged = awaitForged(signatures);
             if (forged != null) {
                 return forged;
             }
             throw e;
         }
-        VerificationReport forged = forged(signatures);
+        VerificationReport forged = awaitForged(signatures);
         return forged != null ? forged : walked;
     }
 
-    private static VerificationReport forged(FutureTask<VerificationReport> signatures) {
+    private static VerificationReport awaitForged(FutureTask<VerificationReport> signatures) {
         try {
             return signatures.get();
         } catch (InterruptedException e) {
@@ -181,7 +185,7 @@ public final class LedgerVerifier {
                                 + " (global index " + row.sealedIndex() + ") is gone from the store", started);
                     }
                     LedgerHash.Entry entry = row.entry();
-                    byte[] computed = LedgerHash.link(walk.previousStored, LedgerHash.leaf(entry));
+                    byte[] computed = LedgerHash.next(walk.previousStored, entry);
                     if (!Arrays.equals(computed, stored)) {
                         if (walk.mismatch == null) {
                             walk.mismatch = new Mismatch(position, walk.previousStored, stored, entry);
@@ -295,7 +299,7 @@ public final class LedgerVerifier {
 
     /** Whether {@code event}, placed where {@code slot} is, gives {@code hash} after {@code previous}. */
     private static boolean belongsAt(LedgerHash.Entry event, LedgerHash.Entry slot, byte[] previous, byte[] hash) {
-        return Arrays.equals(LedgerHash.link(previous, LedgerHash.leaf(event.at(slot.position(), slot.recordedAt()))), hash);
+        return Arrays.equals(LedgerHash.next(previous, event.at(slot.position(), slot.recordedAt())), hash);
     }
 
     private static VerificationReport failed(long verifiedUpTo, long position, String kind, String detail, long checked,
@@ -355,24 +359,26 @@ public final class LedgerVerifier {
         private void read() {
             try (PreparedStatement first = connection.prepareStatement(
                     "SELECT min(position) FROM " + schema + ".ledger_entry WHERE position > ?");
-                 PreparedStatement order = connection.prepareStatement(
+                 PreparedStatement order = SealedEvents.prepare(connection,
                          "SELECT position, global_index, recorded_at, hash FROM " + schema + ".ledger_entry"
                                  + " WHERE position BETWEEN ? AND ? ORDER BY position");
-                 PreparedStatement span = connection.prepareStatement(
+                 PreparedStatement span = SealedEvents.prepare(connection,
                          "SELECT * FROM " + schema + ".domain_event_entry WHERE global_index BETWEEN ? AND ?");
-                 PreparedStatement scattered = connection.prepareStatement(
+                 PreparedStatement scattered = SealedEvents.prepare(connection,
                          "SELECT * FROM " + schema + ".domain_event_entry WHERE global_index = ANY (?)")) {
-                SealedEvents.binaryTransfer(order);
-                SealedEvents.binaryTransfer(span);
-                SealedEvents.binaryTransfer(scattered);
                 // windows of positions rather than pages of rows: a page cut by a row count could leave
                 // out a second row at its last position (possible once the order's key is dropped);
                 // empty stretches (rows deleted by hand) are skipped, never walked window by window
                 Long from = firstPositionAfter(first, Long.MIN_VALUE);
                 while (from != null && !closed) {
                     long to = from > Long.MAX_VALUE - RANGE ? Long.MAX_VALUE : from + RANGE - 1;
-                    ranges.put(range(order, span, scattered, from, to));
-                    from = to == Long.MAX_VALUE ? null : firstPositionAfter(first, to);
+                    List<Sealed> range = range(order, span, scattered, from, to);
+                    if (range.isEmpty()) {
+                        from = to == Long.MAX_VALUE ? null : firstPositionAfter(first, to);
+                    } else {
+                        ranges.put(range);
+                        from = to == Long.MAX_VALUE ? null : to + 1;
+                    }
                 }
                 ranges.put(List.of());
             } catch (InterruptedException e) {

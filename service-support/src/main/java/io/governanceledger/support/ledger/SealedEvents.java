@@ -2,6 +2,7 @@ package io.governanceledger.support.ledger;
 
 import org.postgresql.PGStatement;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -23,12 +24,14 @@ final class SealedEvents {
     }
 
     /**
-     * Has the driver fetch this statement's rows in binary from its first execution: payloads and
+     * Prepares {@code sql} for the driver to fetch its rows in binary from the first execution: payloads and
      * metadata (bytea) then come as bytes rather than hex text to decode, which is most of the cost of
      * walking the whole ledger.
      */
-    static void binaryTransfer(PreparedStatement statement) throws SQLException {
+    static PreparedStatement prepare(Connection connection, String sql) throws SQLException {
+        PreparedStatement statement = connection.prepareStatement(sql);
         statement.unwrap(PGStatement.class).setPrepareThreshold(-1);
+        return statement;
     }
 
     /** The stored values of the event on this row, at {@code position}, as {@link LedgerHash} hashes them. */

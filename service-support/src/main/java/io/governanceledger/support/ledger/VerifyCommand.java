@@ -31,8 +31,18 @@ public final class VerifyCommand {
         }
     }
 
+    /**
+     * Either service jar's command line: when {@code args} ask for {@code verify} or {@code restore},
+     * runs it and exits with its status (the libraries kept to warnings); otherwise returns.
+     */
+    public static void exitIfAsked(String[] args) {
+        if (args.length > 0 && (args[0].equals("verify") || args[0].equals("restore"))) {
+            quietLibraries();
+            System.exit(run(args, System.out));
+        }
+    }
+
     public static int run(String[] args, PrintStream out) {
-        quietLibraries();
         String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/postgres");
         String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
         String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "postgres");
