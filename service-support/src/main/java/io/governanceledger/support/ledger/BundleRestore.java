@@ -101,23 +101,9 @@ public final class BundleRestore {
                 event.executeBatch();
                 entry.executeBatch();
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO " + schema + ".ledger_checkpoint (position, chain_hash, recorded_at, signed_at, key_id, signature,"
-                            + " previous_position, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                for (String line : new String(files.content(BundleFiles.CHECKPOINTS), StandardCharsets.UTF_8).split("\n")) {
-                    if (line.isBlank()) {
-                        continue;
-                    }
-                    Checkpoint checkpoint = Checkpoint.of(BundleVerifier.json(line.getBytes(StandardCharsets.UTF_8)));
-                    statement.setLong(1, checkpoint.position());
-                    statement.setBytes(2, checkpoint.chainHash());
-                    statement.setTimestamp(3, Timestamp.from(checkpoint.recordedAt()));
-                    statement.setTimestamp(4, Timestamp.from(checkpoint.signedAt()));
-                    statement.setString(5, checkpoint.keyId());
-                    statement.setBytes(6, checkpoint.signature());
-                    statement.setLong(7, checkpoint.previousPosition());
-                    statement.setBytes(8, checkpoint.previousHash());
-                    statement.executeUpdate();
+            for (String line : new String(files.content(BundleFiles.CHECKPOINTS), StandardCharsets.UTF_8).split("\n")) {
+                if (!line.isBlank()) {
+                    Checkpoint.of(BundleVerifier.json(line.getBytes(StandardCharsets.UTF_8))).insert(connection, schema);
                 }
             }
             try (PreparedStatement statement = connection.prepareStatement(

@@ -14,7 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -135,23 +134,12 @@ public class LedgerCheckpointer extends BackgroundLoop {
             Instant signedAt = LedgerHash.truncate(Instant.now());
             byte[] signature = SigningKeys.sign(keys.getPrivate(), Checkpoint.signedBytes(
                     headPosition, headHash, headRecordedAt, signedAt, anchor.position(), anchor.hash()));
-            try (PreparedStatement insert = connection.prepareStatement(
-                    "INSERT INTO " + schema + ".ledger_checkpoint (position, chain_hash, recorded_at, signed_at, key_id,"
-                            + " signature, previous_position, previous_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-                insert.setLong(1, headPosition);
-                insert.setBytes(2, headHash);
-                insert.setTimestamp(3, Timestamp.from(headRecordedAt));
-                insert.setTimestamp(4, Timestamp.from(signedAt));
-                insert.setString(5, keyId);
-                insert.setBytes(6, signature);
-                insert.setLong(7, anchor.position());
-                insert.setBytes(8, anchor.hash());
-                insert.executeUpdate();
-            }
+            Checkpoint checkpoint = new Checkpoint(headPosition, headHash, headRecordedAt, signedAt, keyId, signature,
+                                                   anchor.position(), anchor.hash());
+            checkpoint.insert(connection, schema);
             lastSigned = new Signed(headPosition, headHash, signedAt);
             remember(connection, lastSigned);
-            return Optional.of(new Checkpoint(headPosition, headHash, headRecordedAt, signedAt, keyId, signature,
-                                              anchor.position(), anchor.hash()));
+            return Optional.of(checkpoint);
         }
     }
 

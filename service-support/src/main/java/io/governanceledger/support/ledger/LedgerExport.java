@@ -61,15 +61,9 @@ public final class LedgerExport {
             Map<String, String> digests = new LinkedHashMap<>();
             // checkpoints and key first: a reader can check each event line as it arrives
             ByteArrayOutputStream checkpoints = new ByteArrayOutputStream();
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT * FROM " + schema + ".ledger_checkpoint ORDER BY position")) {
-                statement.setFetchSize(2000);
-                try (ResultSet row = statement.executeQuery()) {
-                    while (row.next()) {
-                        checkpoints.write(JSON.writeValueAsBytes(Checkpoint.of(row).toJson()));
-                        checkpoints.write('\n');
-                    }
-                }
+            for (Checkpoint checkpoint : Checkpoint.all(connection, schema)) {
+                checkpoints.write(JSON.writeValueAsBytes(checkpoint.toJson()));
+                checkpoints.write('\n');
             }
             put(zip, BundleFiles.CHECKPOINTS, checkpoints.toByteArray(), digests);
             if (publicKey != null) {

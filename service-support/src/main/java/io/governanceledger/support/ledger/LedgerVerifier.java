@@ -95,7 +95,7 @@ public final class LedgerVerifier {
      */
     private VerificationReport verify(Connection connection, PublicKey publicKey, Duration maxUnsigned, long started)
             throws SQLException {
-        List<Checkpoint> checkpoints = checkpoints(connection);
+        List<Checkpoint> checkpoints = Checkpoint.all(connection, schema);
         String keyId = publicKey == null ? null : SigningKeys.keyId(publicKey);
         FutureTask<VerificationReport> signatures = new FutureTask<>(() -> forged(checkpoints, publicKey, keyId, started));
         if (publicKey == null) {
@@ -260,18 +260,6 @@ public final class LedgerVerifier {
                 return row.next() ? row.getTimestamp(1).toInstant() : null;
             }
         }
-    }
-
-    private List<Checkpoint> checkpoints(Connection connection) throws SQLException {
-        List<Checkpoint> checkpoints = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT * FROM " + schema + ".ledger_checkpoint ORDER BY position");
-             ResultSet row = statement.executeQuery()) {
-            while (row.next()) {
-                checkpoints.add(Checkpoint.of(row));
-            }
-        }
-        return checkpoints;
     }
 
     /** Event rows neither sealed nor queued for sealing: written around the application. */
