@@ -53,8 +53,10 @@ final class LineBalances {
                              SELECT balance_id, program_id, line_id, lower(effective) AS starts, upper(effective) AS ends,
                                     allocated, committed, actual, forecast
                              FROM line_balance
-                             WHERE line_id = ANY(?) AND known_until_position IS NULL
+                             WHERE program_id = ANY(?) AND line_id = ANY(?) AND known_until_position IS NULL
                              """)
+                 // both columns of the partial index line_balance_open; a pair not asked for is dropped below
+                 .param(open.keySet().stream().map(Line::programId).distinct().toArray(String[]::new))
                  .param(open.keySet().stream().map(Line::lineId).distinct().toArray(String[]::new))
                  .query(row -> {
                      List<Row> rows = open.get(new Line(row.getString("program_id"), row.getString("line_id")));
