@@ -43,10 +43,14 @@ public final class ServiceProcess {
                                        Path workingDirectory, Path log, Map<String, String> environment)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        // a service's live heap after a full collection is about 31 MB (either service, 100,000 events
-        // in the ledger); with a 384 MB heap, G1 grew it to the limit under the verifier's allocation
-        // and the process reached 554 MB resident (the JVM's own memory is about 180 MB)
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", jar.toString())
+        // A service's live heap after a full collection is about 31 MB (either service, 100,000 events
+        // in the ledger). G1 started the heap at its limit and kept it there, and its own structures
+        // took another 49 MB: the query service reached 530 MB resident over 1,000,000 events. The
+        // serial collector (what the JVM picks by itself for a small machine) needs under 1 MB of its
+        // own, and a heap that starts small grows only as far as the work needs: 353 MB at 150,000
+        // events instead of 484 MB (native memory tracking, benchmark --scenarios=6).
+        ProcessBuilder builder = new ProcessBuilder(java, "-XX:+UseSerialGC", "-Xms64m", "-Xmx256m", "-jar",
+                                                    jar.toString())
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
