@@ -5,12 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.Base64;
 
 /** The services' HTTP API as a user calls it: JSON over HTTP/1.1 with basic authentication. */
@@ -18,10 +17,6 @@ final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder()
-                                              .version(HttpClient.Version.HTTP_1_1)
-                                              .connectTimeout(Duration.ofSeconds(5))
-                                              .build();
     private final String commandBase;
     private final String queryBase;
 
@@ -54,31 +49,64 @@ final class Api {
     }
 
     Answer post(String user, String path, String body) {
-        return send(HttpRequest.newBuilder(URI.create(commandBase + path))
-                               .header("Content-Type", "application/json")
-                               .POST(HttpRequest.BodyPublishers.ofString(body)), user);
+        return send("POST", commandBase + path, user, body);
     }
 
     Answer query(String user, String pathAndQuery) {
-        return send(HttpRequest.newBuilder(URI.create(queryBase + pathAndQuery)).GET(), user);
+        return send("GET", queryBase + pathAndQuery, user, null);
+    }
+
+    /** The command service's readiness probe, which does no work: the floor of a request to it. */
+    Answer commandProbe(String user) {
+        return send("GET", commandBase + "/actuator/health/readiness", user, null);
     }
 
     Answer postQuery(String user, String path) {
-        return send(HttpRequest.newBuilder(URI.create(queryBase + path)).POST(HttpRequest.BodyPublishers.noBody()), user);
+        return send("POST", queryBase + path, user, "");
     }
 
-    private Answer send(HttpRequest.Builder request, String user) {
+    /**
+     * One blocking request on a kept-alive connection. {@code HttpURLConnection} rather than the JDK's
+     * {@code HttpClient}: the latter hands every synchronous request between the calling thread, its
+     * selector thread and an executor, which on this 2-core machine cost about 1.3 ms per request at p50
+     * and capped 16 clients at about 1,200 requests/s against 2,700 to 3,400 (the query service's
+     * readiness probe, same machine); the client is not what is measured.
+     */
+    private Answer send(String method, String url, String user, String body) {
         String login = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> response = http.send(request.header("Authorization", "Basic " + login)
-                                                             .timeout(Duration.ofSeconds(120)).build(),
-                                                      HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(), response.body());
+            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            connection.setRequestMethod(method);
+            connection.setConnectTimeout(5_000);
+            connection.setReadTimeout(120_000);
+            connection.setRequestProperty("Authorization", "Basic " + login);
+            if (body != null) {
+                byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(bytes.length);
+                if (bytes.length > 0) {
+                    connection.setRequestProperty("Content-Type", "application/json");
+                }
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(bytes);
+                }
+            }
+            int status = connection.getResponseCode();
+            // read to the end and close, so that the connection goes back to the keep-alive cache
+            try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
+                return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new UncheckedIOException(method + " " + url, e);
         }
+    }
+
+    /**
+     * Keeps a connection per client thread (the JDK keeps 5 per server unless told) and never resends
+     * a POST by itself: a command is sent once.
+     */
+    static void configureConnections(int clients) {
+        System.setProperty("http.maxConnections", String.valueOf(clients * 2));
+        System.setProperty("sun.net.http.retryPost", "false");
     }
 }

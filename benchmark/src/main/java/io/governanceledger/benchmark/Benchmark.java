@@ -87,6 +87,7 @@ public final class Benchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        Api.configureConnections(CLIENTS);
         boolean quick = false;
         Path out = Path.of("benchmark-results.json");
         java.util.Set<String> scenarios = new java.util.TreeSet<>();
@@ -202,6 +203,17 @@ public final class Benchmark {
 
         log("   baseline: raw JDBC appends of the same rows, " + CLIENTS + " connections ...");
         double rawRate = rawAppends(settings.baselineRun());
+        log("   floor: the command service's readiness probe (no work), " + CLIENTS + " clients ...");
+        Latencies probeLatencies = new Latencies();
+        runFor(settings.warmUp().dividedBy(2), CLIENTS, client -> api.commandProbe("pmo"));
+        long probes = runFor(settings.baselineRun(), CLIENTS, client -> {
+            long began = System.nanoTime();
+            if (api.commandProbe("pmo").status() != 200) {
+                throw new IllegalStateException("the command service's readiness probe did not answer 200");
+            }
+            probeLatencies.add(System.nanoTime() - began);
+        });
+        double probeRate = probes / (settings.baselineRun().toNanos() / 1e9);
         log("   baseline: stock Axon, " + CLIENTS + " threads ...");
         Latencies stockLatencies = new Latencies();
         double stockRate;
@@ -228,6 +240,13 @@ public final class Benchmark {
                                stockLatencies.millis(50), false, Double.NaN, Double.NaN, null));
         results.add(new Result("1 commands over HTTP", "p99 latency", "ms", latencies.millis(99), "stock Axon, in process",
                                stockLatencies.millis(99), false, 25, Double.NaN, null));
+        // what HTTP alone allows on this machine: requests that do nothing, from the same client at the same concurrency
+        results.add(new Result("1 commands over HTTP", "HTTP floor: probes answered", "requests/s", probeRate,
+                               "raw JDBC appends", rawRate, true, Double.NaN, Double.NaN,
+                               "the command service's readiness probe (logged in, no work) from " + CLIENTS
+                                       + " clients: the most requests/s HTTP allows here, whatever a command does"));
+        results.add(new Result("1 commands over HTTP", "HTTP floor: probe p99 latency", "ms", probeLatencies.millis(99),
+                               null, Double.NaN, false, Double.NaN, Double.NaN, null));
     }
 
     private double rawAppends(Duration duration) throws Exception {
@@ -583,6 +602,69 @@ public final class Benchmark {
                                "raw JDBC read + Jackson parse", rawRate, true, 100_000, 0.5,
                                size + " events, the 5 read models rebuilt in one pass and swapped in "
                                        + String.format("%.1f", seconds) + " s (start to swap, as seen over HTTP)"));
+        rowFloor(size, rawRate);
+    }
+
+    /**
+     * The floor of a rebuild in PostgreSQL alone: the rows the rebuild just wrote, copied inside the
+     * database into fresh unlogged tables without indexes, the indexes then built and the tables
+     * logged, as the rebuild loads its copies; two connections, as the rebuild's two lanes. No Java,
+     * no JSON parsing, no reads of the ledger: whatever the projections do, a rebuild of these read
+     * models cannot go faster than this here.
+     */
+    private void rowFloor(long size, double rawRate) throws Exception {
+        log("   floor: the rebuilt read models' rows copied inside PostgreSQL ...");
+        List<String[]> tables = new ArrayList<>();
+        long rows = 0;
+        try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
+            try (ResultSet row = statement.executeQuery(
+                    "SELECT relname, n_live_tup FROM pg_stat_user_tables WHERE schemaname = 'projections'"
+                            + " AND relname NOT IN ('flyway_schema_history', 'token_entry') ORDER BY n_live_tup DESC")) {
+                while (row.next()) {
+                    tables.add(new String[]{row.getString(1)});
+                }
+            }
+            for (String[] table : tables) {
+                rows += count(ledger, "SELECT count(*) FROM projections." + table[0]);
+            }
+            statement.execute("DROP SCHEMA IF EXISTS floor_copy CASCADE");
+            statement.execute("CREATE SCHEMA floor_copy");
+        }
+        java.util.concurrent.ConcurrentLinkedQueue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        tables.forEach(table -> queue.add(table[0]));
+        long started = System.nanoTime();
+        runCount(2, 2, lane -> {
+            try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
+                for (String table = queue.poll(); table != null; table = queue.poll()) {
+                    List<String> indexes = new ArrayList<>();
+                    try (ResultSet row = statement.executeQuery(
+                            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'projections' AND tablename = '" + table + "'")) {
+                        while (row.next()) {
+                            indexes.add(row.getString(1).replaceFirst("^CREATE (UNIQUE )?INDEX \\S+ ON projections\\.",
+                                                                      "CREATE $1INDEX ON floor_copy."));
+                        }
+                    }
+                    statement.execute("CREATE UNLOGGED TABLE floor_copy." + table + " (LIKE projections." + table
+                                              + " INCLUDING DEFAULTS)");
+                    statement.execute("INSERT INTO floor_copy." + table + " SELECT * FROM projections." + table);
+                    for (String index : indexes) {
+                        statement.execute(index);
+                    }
+                    statement.execute("ALTER TABLE floor_copy." + table + " SET LOGGED");
+                }
+            }
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("DROP SCHEMA floor_copy CASCADE");
+        }
+        results.add(new Result("4 full rebuild", "PostgreSQL floor: the rebuilt rows copied in the database", "events/s",
+                               size / seconds, "raw JDBC read + Jackson parse", rawRate, true, Double.NaN, Double.NaN,
+                               String.format(java.util.Locale.ROOT, "%d rows (%.1f per event) of %d tables copied in %.1f s"
+                                                     + " by INSERT ... SELECT on 2 connections into unlogged copies,"
+                                                     + " indexes built after, tables logged: PostgreSQL's own work for"
+                                                     + " these read models, with no Java and no JSON parsing",
+                                             rows, (double) rows / size, tables.size(), seconds)));
     }
 
     private void verification(long size, double rawRate) {
