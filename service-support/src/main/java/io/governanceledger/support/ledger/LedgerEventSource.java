@@ -10,10 +10,14 @@ import org.axonframework.messaging.StreamableMessageSource;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -32,12 +36,16 @@ public class LedgerEventSource implements StreamableMessageSource<TrackedEventMe
     private final Duration safetyPollInterval;
     private final int batchSize;
 
+    private final SharedReads reads = new SharedReads();
+
     public LedgerEventSource(LedgerReader reader, AppendNotifications notifications, Duration safetyPollInterval,
                              int batchSize) {
         this.reader = reader;
         this.notifications = notifications;
         this.safetyPollInterval = safetyPollInterval;
         this.batchSize = batchSize;
+        // before any stream's: a notification makes the reads it follows stale before it wakes a stream
+        notifications.subscribe(reads::sealed);
     }
 
     @Override
@@ -67,6 +75,98 @@ public class LedgerEventSource implements StreamableMessageSource<TrackedEventMe
 
     private static long positionOf(TrackingToken token) {
         return token == null ? 0 : token.position().orElse(0);
+    }
+
+    /**
+     * One read of the ledger for all the streams that ask for the same events: each processor has its
+     * own stream, and a notification wakes them all at once, usually at the same position; they share
+     * the events read (as Axon's embedded event store shares its cache between processors; the messages
+     * are immutable). A read that came back short reached the ledger's head as of the notifications seen
+     * when it began, so it serves only until the next notification; a full batch is final.
+     */
+    private final class SharedReads {
+
+        /** Enough for one read per processor. */
+        private static final int KEPT = 8;
+
+        private final AtomicLong notified = new AtomicLong();
+        /** By the position read after; guarded by this. */
+        private final LinkedHashMap<Long, Read> kept = new LinkedHashMap<>();
+
+        void sealed() {
+            notified.incrementAndGet();
+        }
+
+        List<TrackedEventMessage<?>> after(long position, boolean fromDatabase) {
+            long seen = notified.get();
+            Read read;
+            boolean mine = false;
+            synchronized (this) {
+                read = kept.get(position);
+                if (fromDatabase || read == null || !read.servesAfter(seen)) {
+                    read = new Read(seen);
+                    mine = true;
+                    kept.remove(position);
+                    kept.put(position, read);
+                    kept.values().removeIf(old -> !old.servesAfter(seen) && old.done());
+                    while (kept.size() > KEPT) {
+                        kept.remove(kept.keySet().iterator().next());
+                    }
+                }
+            }
+            if (mine) {
+                try {
+                    read.complete(reader.readAfter(position, batchSize));
+                } catch (RuntimeException e) {
+                    synchronized (this) {
+                        kept.remove(position, read);
+                    }
+                    read.fail(e);
+                    throw e;
+                }
+            }
+            return read.await();
+        }
+
+        /** A read in progress or done: begun after {@code notified} notifications. */
+        private final class Read {
+
+            private final long notified;
+            private final CompletableFuture<List<TrackedEventMessage<?>>> events = new CompletableFuture<>();
+
+            Read(long notified) {
+                this.notified = notified;
+            }
+
+            /** Whether a stream that has seen {@code seen} notifications may take this read's events. */
+            boolean servesAfter(long seen) {
+                if (notified == seen) {
+                    return true;
+                }
+                List<TrackedEventMessage<?>> read = events.getNow(null);
+                return read != null && read.size() == batchSize;
+            }
+
+            boolean done() {
+                return events.isDone();
+            }
+
+            void complete(List<TrackedEventMessage<?>> read) {
+                events.complete(List.copyOf(read));
+            }
+
+            void fail(RuntimeException e) {
+                events.completeExceptionally(e);
+            }
+
+            List<TrackedEventMessage<?>> await() {
+                try {
+                    return events.join();
+                } catch (CompletionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+                }
+            }
+        }
     }
 
     private final class NotifiedStream implements BlockingStream<TrackedEventMessage<?>> {
@@ -119,7 +219,8 @@ public class LedgerEventSource implements StreamableMessageSource<TrackedEventMe
                 return false;
             }
             lastRead = Instant.now();
-            List<TrackedEventMessage<?>> batch = reader.readAfter(positionOf(lastToken), batchSize);
+            // the safety poll reads the database itself: it is there for a notification that never came
+            List<TrackedEventMessage<?>> batch = reads.after(positionOf(lastToken), quietTooLong);
             if (batch.size() == batchSize) {
                 // more may be waiting: read on without waiting for a notification
                 appended.set(true);

@@ -1,0 +1,178 @@
+package io.governanceledger.support.ledger;
+
+import io.governanceledger.support.eventstore.AppendNotifications;
+import io.governanceledger.support.messaging.LedgerSerializer;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The processors' streams over the ledger order: those a notification wakes at the same position
+ * share one read of the database, and a read that reached the head is not handed to a stream after
+ * the next notification, which would leave that stream behind events it was told of.
+ */
+class LedgerEventSourceTest {
+
+    private static LedgerTestDatabase database;
+
+    @BeforeAll
+    static void startDatabase() throws Exception {
+        database = new LedgerTestDatabase();
+    }
+
+    @AfterAll
+    static void stopDatabase() throws Exception {
+        database.close();
+    }
+
+    @BeforeEach
+    void emptyStore() throws SQLException {
+        database.reset();
+    }
+
+    @Test
+    void streamsWokenByOneNotificationShareOneReadAndSeeEveryEvent() throws Exception {
+        appendAndSeal("A", 3);
+        CountingReader reader = new CountingReader();
+        ManualNotifications notifications = new ManualNotifications();
+        LedgerEventSource source = new LedgerEventSource(reader, notifications, Duration.ofMinutes(1), 100);
+        List<BlockingStream<TrackedEventMessage<?>>> streams = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            streams.add(source.openStream(null));
+        }
+        for (BlockingStream<TrackedEventMessage<?>> stream : streams) {
+            // a new stream reads the database itself once, as after any quiet interval
+            assertThat(drain(stream)).containsExactly(1L, 2L, 3L);
+        }
+        int opened = reader.calls.get();
+
+        appendAndSeal("B", 2);
+        for (BlockingStream<TrackedEventMessage<?>> stream : streams) {
+            assertThat(drain(stream)).as("not told yet").isEmpty();
+        }
+        notifications.sealed();
+        for (BlockingStream<TrackedEventMessage<?>> stream : streams) {
+            assertThat(drain(stream)).containsExactly(4L, 5L);
+        }
+
+        assertThat(reader.calls.get() - opened).isEqualTo(1);
+        streams.forEach(BlockingStream::close);
+    }
+
+    @Test
+    void aReadThatReachedTheHeadServesNoStreamAfterTheNextNotification() throws Exception {
+        appendAndSeal("A", 3);
+        CountingReader reader = new CountingReader();
+        ManualNotifications notifications = new ManualNotifications();
+        LedgerEventSource source = new LedgerEventSource(reader, notifications, Duration.ofMinutes(1), 100);
+        BlockingStream<TrackedEventMessage<?>> early = source.openStream(null);
+        BlockingStream<TrackedEventMessage<?>> late = source.openStream(null);
+        assertThat(drain(early)).containsExactly(1L, 2L, 3L);
+        assertThat(drain(late)).containsExactly(1L, 2L, 3L);
+
+        notifications.sealed();
+        assertThat(drain(early)).as("woken, nothing new yet").isEmpty();
+        appendAndSeal("B", 2);
+        notifications.sealed();
+        int before = reader.calls.get();
+
+        assertThat(drain(late)).as("not the early stream's empty read").containsExactly(4L, 5L);
+        assertThat(drain(early)).containsExactly(4L, 5L);
+        assertThat(reader.calls.get() - before).isEqualTo(1);
+        early.close();
+        late.close();
+    }
+
+    @Test
+    void aFullBatchIsFinalAndServesStreamsAfterLaterNotifications() throws Exception {
+        appendAndSeal("A", 5);
+        CountingReader reader = new CountingReader();
+        ManualNotifications notifications = new ManualNotifications();
+        LedgerEventSource source = new LedgerEventSource(reader, notifications, Duration.ofMinutes(1), 2);
+        BlockingStream<TrackedEventMessage<?>> first = source.openStream(null);
+        assertThat(drain(first)).containsExactly(1L, 2L, 3L, 4L, 5L);
+        int reads = reader.calls.get();
+
+        notifications.sealed();
+        BlockingStream<TrackedEventMessage<?>> second = source.openStream(null);
+
+        assertThat(drain(second)).containsExactly(1L, 2L, 3L, 4L, 5L);
+        // its own first read (after 0), the full batch after 2 taken from the first stream's read, and
+        // the short one after 4 read again since a notification came after it
+        assertThat(reader.calls.get() - reads).isEqualTo(2);
+        first.close();
+        second.close();
+    }
+
+    /** The positions the stream has available now, taken. */
+    private static List<Long> drain(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
+        List<Long> positions = new ArrayList<>();
+        while (stream.hasNextAvailable()) {
+            positions.add(stream.nextAvailable().trackingToken().position().orElseThrow());
+        }
+        return positions;
+    }
+
+    private static void appendAndSeal(String aggregate, int events) throws SQLException {
+        try (Connection connection = database.dataSource.getConnection()) {
+            for (long sequence = 0; sequence < events; sequence++) {
+                LedgerTestDatabase.append(connection, aggregate + "-" + System.nanoTime(), sequence);
+            }
+        }
+        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false)
+                .sealAvailable();
+    }
+
+    private static final class CountingReader extends LedgerReader {
+
+        final AtomicInteger calls = new AtomicInteger();
+
+        CountingReader() {
+            super(database.dataSource, LedgerTestDatabase.SCHEMA, LedgerSerializer.create(), NoOpEventUpcaster.INSTANCE);
+        }
+
+        @Override
+        public List<TrackedEventMessage<?>> readAfter(long position, int limit) {
+            calls.incrementAndGet();
+            return super.readAfter(position, limit);
+        }
+    }
+
+    /** Notifications delivered by the test, in the order subscribed, as the listener delivers them. */
+    private static final class ManualNotifications extends AppendNotifications {
+
+        private final List<Runnable> subscribers = new CopyOnWriteArrayList<>();
+
+        ManualNotifications() {
+            super(database.dataSource, "test_sealed");
+        }
+
+        @Override
+        public void subscribe(Runnable subscriber) {
+            subscribers.add(subscriber);
+        }
+
+        @Override
+        public void unsubscribe(Runnable subscriber) {
+            subscribers.remove(subscriber);
+        }
+
+        void sealed() {
+            subscribers.forEach(Runnable::run);
+        }
+    }
+}
