@@ -47,9 +47,10 @@ class LedgerEventSourceTest {
     @Test
     void streamsWokenByOneNotificationShareOneReadAndSeeEveryEvent() throws Exception {
         appendAndSeal("A", 3);
-        CountingReader reader = new CountingReader();
-        ManualNotifications notifications = new ManualNotifications();
-        LedgerEventSource source = new LedgerEventSource(reader, notifications, Duration.ofMinutes(1), 100);
+        Source ledger = new Source(100);
+        CountingReader reader = ledger.reader();
+        ManualNotifications notifications = ledger.notifications();
+        LedgerEventSource source = ledger.source();
         List<BlockingStream<TrackedEventMessage<?>>> streams = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             streams.add(source.openStream(null));
@@ -76,9 +77,10 @@ class LedgerEventSourceTest {
     @Test
     void aReadThatReachedTheHeadServesNoStreamAfterTheNextNotification() throws Exception {
         appendAndSeal("A", 3);
-        CountingReader reader = new CountingReader();
-        ManualNotifications notifications = new ManualNotifications();
-        LedgerEventSource source = new LedgerEventSource(reader, notifications, Duration.ofMinutes(1), 100);
+        Source ledger = new Source(100);
+        CountingReader reader = ledger.reader();
+        ManualNotifications notifications = ledger.notifications();
+        LedgerEventSource source = ledger.source();
         BlockingStream<TrackedEventMessage<?>> early = source.openStream(null);
         BlockingStream<TrackedEventMessage<?>> late = source.openStream(null);
         assertThat(drain(early)).containsExactly(1L, 2L, 3L);
@@ -100,9 +102,10 @@ class LedgerEventSourceTest {
     @Test
     void aFullBatchIsFinalAndServesStreamsAfterLaterNotifications() throws Exception {
         appendAndSeal("A", 5);
-        CountingReader reader = new CountingReader();
-        ManualNotifications notifications = new ManualNotifications();
-        LedgerEventSource source = new LedgerEventSource(reader, notifications, Duration.ofMinutes(1), 2);
+        Source ledger = new Source(2);
+        CountingReader reader = ledger.reader();
+        ManualNotifications notifications = ledger.notifications();
+        LedgerEventSource source = ledger.source();
         BlockingStream<TrackedEventMessage<?>> first = source.openStream(null);
         assertThat(drain(first)).containsExactly(1L, 2L, 3L, 4L, 5L);
         int reads = reader.calls.get();
@@ -135,6 +138,18 @@ class LedgerEventSourceTest {
         }
         new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false)
                 .sealAvailable();
+    }
+
+    /** A source over the test database reading {@code batchSize} events at a time, with its reader and notifications. */
+    private record Source(CountingReader reader, ManualNotifications notifications, LedgerEventSource source) {
+
+        Source(int batchSize) {
+            this(new CountingReader(), new ManualNotifications(), batchSize);
+        }
+
+        private Source(CountingReader reader, ManualNotifications notifications, int batchSize) {
+            this(reader, notifications, new LedgerEventSource(reader, notifications, Duration.ofMinutes(1), batchSize));
+        }
     }
 
     private static final class CountingReader extends LedgerReader {
