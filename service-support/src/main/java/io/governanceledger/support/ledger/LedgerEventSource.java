@@ -86,7 +86,7 @@ public class LedgerEventSource implements StreamableMessageSource<TrackedEventMe
      */
     private final class SharedReads {
 
-        /** Enough for one read per processor. */
+        /** Enough for one read per processor (five) and a few left from the last notification. */
         private static final int KEPT = 8;
 
         private final AtomicLong notified = new AtomicLong();
@@ -117,7 +117,8 @@ public class LedgerEventSource implements StreamableMessageSource<TrackedEventMe
             if (mine) {
                 try {
                     read.complete(reader.readAfter(position, batchSize));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // the streams waiting on this read get the failure too, rather than waiting forever
                     synchronized (this) {
                         kept.remove(position, read);
                     }
@@ -155,7 +156,7 @@ public class LedgerEventSource implements StreamableMessageSource<TrackedEventMe
                 events.complete(List.copyOf(read));
             }
 
-            void fail(RuntimeException e) {
+            void fail(Throwable e) {
                 events.completeExceptionally(e);
             }
 
@@ -163,6 +164,9 @@ public class LedgerEventSource implements StreamableMessageSource<TrackedEventMe
                 try {
                     return events.join();
                 } catch (CompletionException e) {
+                    if (e.getCause() instanceof Error error) {
+                        throw error;
+                    }
                     throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
                 }
             }

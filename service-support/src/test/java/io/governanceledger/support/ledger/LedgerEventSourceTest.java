@@ -16,9 +16,16 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The processors' streams over the ledger order: those a notification wakes at the same position
@@ -121,6 +128,33 @@ class LedgerEventSourceTest {
         second.close();
     }
 
+    @Test
+    void aFailedReadFailsEveryStreamWaitingOnIt() throws Exception {
+        appendAndSeal("A", 3);
+        Source ledger = new Source(100);
+        BlockingStream<TrackedEventMessage<?>> first = ledger.source().openStream(null);
+        BlockingStream<TrackedEventMessage<?>> second = ledger.source().openStream(null);
+        drain(first);
+        drain(second);
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ledger.reader().failNext(reading, release);
+        ledger.notifications().sealed();
+
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        Future<?> failed = threads.submit(() -> first.hasNextAvailable());
+        assertThat(reading.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> waiting = threads.submit(() -> second.hasNextAvailable());
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5)).until(() -> !waiting.isDone());
+        release.countDown();
+
+        for (Future<?> stream : List.of(failed, waiting)) {
+            assertThatThrownBy(() -> stream.get(10, TimeUnit.SECONDS)).hasRootCauseMessage("database down");
+        }
+        assertThat(ledger.reader().calls).as("one read for both").hasValue(3);
+        threads.shutdownNow();
+    }
+
     /** The positions the stream has available now, taken. */
     private static List<Long> drain(BlockingStream<TrackedEventMessage<?>> stream) throws InterruptedException {
         List<Long> positions = new ArrayList<>();
@@ -160,9 +194,27 @@ class LedgerEventSourceTest {
             super(database.dataSource, LedgerTestDatabase.SCHEMA, LedgerSerializer.create(), NoOpEventUpcaster.INSTANCE);
         }
 
+        private volatile CountDownLatch[] failing;
+
+        /** The next read signals {@code reading}, waits for {@code release}, then fails. */
+        void failNext(CountDownLatch reading, CountDownLatch release) {
+            failing = new CountDownLatch[]{reading, release};
+        }
+
         @Override
         public List<TrackedEventMessage<?>> readAfter(long position, int limit) {
             calls.incrementAndGet();
+            CountDownLatch[] fail = failing;
+            if (fail != null) {
+                failing = null;
+                fail[0].countDown();
+                try {
+                    fail[1].await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                throw new IllegalStateException("database down");
+            }
             return super.readAfter(position, limit);
         }
     }
