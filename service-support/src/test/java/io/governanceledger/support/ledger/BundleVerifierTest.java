@@ -2,9 +2,9 @@ package io.governanceledger.support.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -26,12 +26,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The auditor's bundle verifies offline, whole or for one program, and shows where it was altered. */
 class BundleVerifierTest {
 
-    private static LedgerTestDatabase database;
+    @RegisterExtension
+    static final LedgerTestDatabase database = LedgerTestDatabase.keptAcrossTests();
     private static KeyPair keys;
 
     @BeforeAll
     static void thirtyEventsOfThreeProgramsWithCheckpoints() throws Exception {
-        database = new LedgerTestDatabase();
         keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
         LedgerSealer sealer = new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
         LedgerCheckpointer checkpointer = new LedgerCheckpointer(database.dataSource, LedgerTestDatabase.SCHEMA, keys,
@@ -45,11 +45,6 @@ class BundleVerifierTest {
                 }
             }
         }
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
     }
 
     @Test

@@ -5,10 +5,8 @@ import io.governanceledger.support.messaging.LedgerSerializer;
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -34,50 +32,33 @@ import static org.awaitility.Awaitility.await;
  */
 class LedgerEventSourceTest {
 
-    private static LedgerTestDatabase database;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = new LedgerTestDatabase();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
-
-    @BeforeEach
-    void emptyStore() throws SQLException {
-        database.reset();
-    }
+    @RegisterExtension
+    static final LedgerTestDatabase database = LedgerTestDatabase.emptiedBeforeEachTest();
 
     @Test
     void streamsWokenByOneNotificationShareOneReadAndSeeEveryEvent() throws Exception {
         appendAndSeal("A", 3);
         Source ledger = new Source(100);
-        CountingReader reader = ledger.reader();
-        ManualNotifications notifications = ledger.notifications();
-        LedgerEventSource source = ledger.source();
         List<BlockingStream<TrackedEventMessage<?>>> streams = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            streams.add(source.openStream(null));
+            streams.add(ledger.source().openStream(null));
         }
         for (BlockingStream<TrackedEventMessage<?>> stream : streams) {
             // a new stream reads the database itself once, as after any quiet interval
             assertThat(drain(stream)).containsExactly(1L, 2L, 3L);
         }
-        int opened = reader.calls.get();
+        int opened = ledger.reader().calls.get();
 
         appendAndSeal("B", 2);
         for (BlockingStream<TrackedEventMessage<?>> stream : streams) {
             assertThat(drain(stream)).as("not told yet").isEmpty();
         }
-        notifications.sealed();
+        ledger.notifications().sealed();
         for (BlockingStream<TrackedEventMessage<?>> stream : streams) {
             assertThat(drain(stream)).containsExactly(4L, 5L);
         }
 
-        assertThat(reader.calls.get() - opened).isEqualTo(1);
+        assertThat(ledger.reader().calls.get() - opened).isEqualTo(1);
         streams.forEach(BlockingStream::close);
     }
 
@@ -85,23 +66,20 @@ class LedgerEventSourceTest {
     void aReadThatReachedTheHeadServesNoStreamAfterTheNextNotification() throws Exception {
         appendAndSeal("A", 3);
         Source ledger = new Source(100);
-        CountingReader reader = ledger.reader();
-        ManualNotifications notifications = ledger.notifications();
-        LedgerEventSource source = ledger.source();
-        BlockingStream<TrackedEventMessage<?>> early = source.openStream(null);
-        BlockingStream<TrackedEventMessage<?>> late = source.openStream(null);
+        BlockingStream<TrackedEventMessage<?>> early = ledger.source().openStream(null);
+        BlockingStream<TrackedEventMessage<?>> late = ledger.source().openStream(null);
         assertThat(drain(early)).containsExactly(1L, 2L, 3L);
         assertThat(drain(late)).containsExactly(1L, 2L, 3L);
 
-        notifications.sealed();
+        ledger.notifications().sealed();
         assertThat(drain(early)).as("woken, nothing new yet").isEmpty();
         appendAndSeal("B", 2);
-        notifications.sealed();
-        int before = reader.calls.get();
+        ledger.notifications().sealed();
+        int before = ledger.reader().calls.get();
 
         assertThat(drain(late)).as("not the early stream's empty read").containsExactly(4L, 5L);
         assertThat(drain(early)).containsExactly(4L, 5L);
-        assertThat(reader.calls.get() - before).isEqualTo(1);
+        assertThat(ledger.reader().calls.get() - before).isEqualTo(1);
         early.close();
         late.close();
     }
@@ -110,20 +88,17 @@ class LedgerEventSourceTest {
     void aFullBatchIsFinalAndServesStreamsAfterLaterNotifications() throws Exception {
         appendAndSeal("A", 5);
         Source ledger = new Source(2);
-        CountingReader reader = ledger.reader();
-        ManualNotifications notifications = ledger.notifications();
-        LedgerEventSource source = ledger.source();
-        BlockingStream<TrackedEventMessage<?>> first = source.openStream(null);
+        BlockingStream<TrackedEventMessage<?>> first = ledger.source().openStream(null);
         assertThat(drain(first)).containsExactly(1L, 2L, 3L, 4L, 5L);
-        int reads = reader.calls.get();
+        int reads = ledger.reader().calls.get();
 
-        notifications.sealed();
-        BlockingStream<TrackedEventMessage<?>> second = source.openStream(null);
+        ledger.notifications().sealed();
+        BlockingStream<TrackedEventMessage<?>> second = ledger.source().openStream(null);
 
         assertThat(drain(second)).containsExactly(1L, 2L, 3L, 4L, 5L);
         // its own first read (after 0), the full batch after 2 taken from the first stream's read, and
         // the short one after 4 read again since a notification came after it
-        assertThat(reader.calls.get() - reads).isEqualTo(2);
+        assertThat(ledger.reader().calls.get() - reads).isEqualTo(2);
         first.close();
         second.close();
     }

@@ -1,9 +1,7 @@
 package io.governanceledger.support.ledger;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -33,24 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerSealerTest {
 
     private static final String SCHEMA = LedgerTestDatabase.SCHEMA;
-    private static LedgerTestDatabase database;
-    private static DataSource dataSource;
-
-    @BeforeAll
-    static void startDatabase() throws Exception {
-        database = new LedgerTestDatabase();
-        dataSource = database.dataSource;
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
-    }
-
-    @BeforeEach
-    void emptyStore() throws SQLException {
-        database.reset();
-    }
+    @RegisterExtension
+    static final LedgerTestDatabase database = LedgerTestDatabase.emptiedBeforeEachTest();
+    private static final DataSource dataSource = database.dataSource;
 
     @Test
     void concurrentWritersWithRollbacksGetGapFreePositionsInCommitOrder() throws Exception {

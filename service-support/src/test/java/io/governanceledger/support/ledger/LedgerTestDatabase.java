@@ -2,9 +2,13 @@ package io.governanceledger.support.ledger;
 
 import io.governanceledger.support.eventstore.EventStoreSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,18 +18,50 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A real PostgreSQL with the event store's tables, for the ledger's tests; appends as the JDBC engine writes them. */
-final class LedgerTestDatabase implements AutoCloseable {
+/**
+ * A real PostgreSQL with the event store's tables, for the ledger's tests; appends as the JDBC engine
+ * writes them. Registered as a test class's extension ({@code @RegisterExtension static}), it stops
+ * after the class and, if asked, empties the store before each test.
+ */
+final class LedgerTestDatabase implements BeforeEachCallback, AfterAllCallback {
 
     static final String SCHEMA = "event_store";
 
     private final EmbeddedPostgres postgres;
+    private final boolean emptiedBeforeEach;
     final DataSource dataSource;
 
-    LedgerTestDatabase() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
+    private LedgerTestDatabase(boolean emptiedBeforeEach) {
+        try {
+            postgres = EmbeddedPostgres.builder().start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
+        }
+        this.emptiedBeforeEach = emptiedBeforeEach;
         dataSource = postgres.getPostgresDatabase();
         new EventStoreSchema(dataSource, SCHEMA).migrate();
+    }
+
+    /** A store each test finds empty. */
+    static LedgerTestDatabase emptiedBeforeEachTest() {
+        return new LedgerTestDatabase(true);
+    }
+
+    /** A store the class fills once for all its tests. */
+    static LedgerTestDatabase keptAcrossTests() {
+        return new LedgerTestDatabase(false);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws SQLException {
+        if (emptiedBeforeEach) {
+            reset();
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        postgres.close();
     }
 
     /** Empties the store the way only its owner can: with the immutability triggers switched off. */
@@ -74,8 +110,4 @@ final class LedgerTestDatabase implements AutoCloseable {
         }
     }
 
-    @Override
-    public void close() throws IOException {
-        postgres.close();
-    }
 }

@@ -1,9 +1,9 @@
 package io.governanceledger.support.ledger;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -26,25 +26,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 class LedgerVerifierTest {
 
-    private static LedgerTestDatabase database;
+    @RegisterExtension
+    static final LedgerTestDatabase database = LedgerTestDatabase.emptiedBeforeEachTest();
     private static KeyPair keys;
     private LedgerVerifier verifier;
     private java.nio.file.Path stateDirectory;
 
     @BeforeAll
-    static void startDatabase() throws Exception {
-        database = new LedgerTestDatabase();
+    static void generateKeys() throws Exception {
         keys = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-    }
-
-    @AfterAll
-    static void stopDatabase() throws Exception {
-        database.close();
     }
 
     @BeforeEach
     void thirtySealedEventsWithThreeCheckpoints() throws Exception {
-        database.reset();
         LedgerSealer sealer = new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
         stateDirectory = java.nio.file.Files.createTempDirectory("checkpoint-state");
         LedgerCheckpointer checkpointer = checkpointer();
