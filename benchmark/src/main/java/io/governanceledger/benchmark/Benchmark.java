@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -614,24 +615,24 @@ public final class Benchmark {
      */
     private void rowFloor(long size, double rawRate) throws Exception {
         log("   floor: the rebuilt read models' rows copied inside PostgreSQL ...");
-        List<String[]> tables = new ArrayList<>();
+        List<String> tables = new ArrayList<>();
         long rows = 0;
         try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
             try (ResultSet row = statement.executeQuery(
-                    "SELECT relname, n_live_tup FROM pg_stat_user_tables WHERE schemaname = 'projections'"
+                    "SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'projections'"
                             + " AND relname NOT IN ('flyway_schema_history', 'token_entry') ORDER BY n_live_tup DESC")) {
                 while (row.next()) {
-                    tables.add(new String[]{row.getString(1)});
+                    tables.add(row.getString(1));
                 }
             }
-            for (String[] table : tables) {
-                rows += count(ledger, "SELECT count(*) FROM projections." + table[0]);
+            for (String table : tables) {
+                rows += count(ledger, "SELECT count(*) FROM projections." + table);
             }
             statement.execute("DROP SCHEMA IF EXISTS floor_copy CASCADE");
             statement.execute("CREATE SCHEMA floor_copy");
         }
-        java.util.concurrent.ConcurrentLinkedQueue<String> queue = new java.util.concurrent.ConcurrentLinkedQueue<>();
-        tables.forEach(table -> queue.add(table[0]));
+        // largest tables first, taken by whichever connection is free
+        ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(tables);
         long started = System.nanoTime();
         runCount(2, 2, lane -> {
             try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
