@@ -101,7 +101,8 @@ public class LedgerSealer extends BackgroundLoop {
         }
     }
 
-    private int sealBatch() throws SQLException {
+    /** Seals the next batch of queued events, in this thread; returns how many it sealed. */
+    int sealBatch() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
