@@ -44,11 +44,15 @@ public final class LedgerVerifier {
     private static final int SWAP_WINDOW = 2000;
     /** Positions read per query. */
     private static final int RANGE = 1000;
+    /** Reader threads, each with a connection: on 2 cores, two kept PostgreSQL and the walk busy. */
+    private static final int READERS = 2;
 
     private final DataSource dataSource;
     private final String schema;
 
     private final Duration maxUnsigned;
+    private final int range;
+    private final int readerCount;
 
     public LedgerVerifier(DataSource dataSource, String schema) {
         this(dataSource, schema, MAX_UNSIGNED);
@@ -56,9 +60,16 @@ public final class LedgerVerifier {
 
     /** @param maxUnsigned how long events may wait for a checkpoint ({@code ledger.verification.max-unsigned}) */
     public LedgerVerifier(DataSource dataSource, String schema, Duration maxUnsigned) {
+        this(dataSource, schema, maxUnsigned, RANGE, READERS);
+    }
+
+    /** With {@code range} positions a query and {@code readers} reader threads (tests walk many small windows). */
+    LedgerVerifier(DataSource dataSource, String schema, Duration maxUnsigned, int range, int readers) {
         this.dataSource = dataSource;
         this.schema = schema;
         this.maxUnsigned = maxUnsigned;
+        this.range = range;
+        this.readerCount = readers;
     }
 
     /** Events may wait this long for a checkpoint before their not being signed counts as a failure. */
@@ -185,7 +196,7 @@ public final class LedgerVerifier {
                                 + " (global index " + row.sealedIndex() + ") is gone from the store", started);
                     }
                     LedgerHash.Entry entry = row.entry();
-                    byte[] computed = LedgerHash.next(walk.previousStored, entry);
+                    byte[] computed = LedgerHash.link(walk.previousStored, row.leaf());
                     if (!Arrays.equals(computed, stored)) {
                         if (walk.mismatch == null) {
                             walk.mismatch = new Mismatch(position, walk.previousStored, stored, entry);
@@ -300,53 +311,183 @@ public final class LedgerVerifier {
         return (System.nanoTime() - started) / 1_000_000;
     }
 
-    /** One position of the ledger order as read: its stored chain hash and the event sealed there, null when gone. */
-    private record Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry) {
+    /**
+     * One position of the ledger order as read: its stored chain hash and the event sealed there (null
+     * when gone) with that event's leaf digest, computed by the reader: the walk only links the leaves.
+     */
+    private record Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry, byte[] leaf) {
+
+        Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry) {
+            this(position, sealedIndex, hash, entry, entry == null ? null : LedgerHash.leaf(entry));
+        }
     }
 
     /**
-     * Reads the ledger order a range of positions at a time, on a thread of its own and in the
-     * verifier's transaction, so that PostgreSQL and the driver produce the next range while the walk
-     * hashes this one. Each range is read whole: its plan walks both primary keys in position order and
-     * returns rows at once, where one query over the whole order, read through a cursor, was planned as
-     * a hash join sorted on disk before its first row came back.
+     * Reads the ledger order a window of positions at a time, on reader threads of their own, so that
+     * PostgreSQL and the driver produce the next windows while the walk hashes this one. Each reader
+     * has a connection in the verifier's snapshot (the first is the verifier's own; the others import
+     * it with {@code SET TRANSACTION SNAPSHOT}), so all of them read one and the same ledger; the walk
+     * takes the windows in position order whatever order they were read in. One reader spent half its
+     * time waiting for PostgreSQL to run its queries, and the walk half its time waiting for the reader.
+     * Each window is read whole: its plan walks both primary keys in position order and returns rows at
+     * once, where one query over the whole order, read through a cursor, was planned as a hash join
+     * sorted on disk before its first row came back.
      */
     private final class Scan implements AutoCloseable {
-        private final BlockingQueue<Object> ranges = new ArrayBlockingQueue<>(2);
-        private final Connection connection;
-        private final Thread reader;
-        private volatile boolean closed;
+        /** Windows read but not yet walked, at most: bounds the memory of readers running ahead. */
+        private static final int AHEAD = 4;
 
-        Scan(Connection connection) {
-            this.connection = connection;
-            this.reader = startDaemon(this::read, "ledger-verifier-reader");
+        private final Object lock = new Object();
+        /** By window number: the positions read there (empty when none) or the failure reading them. */
+        private final Map<Long, Object> read = new HashMap<>();
+        private final List<Connection> imported = new ArrayList<>();
+        private final List<Thread> readers = new ArrayList<>();
+        private long handedOut;
+        private long walked;
+        private long nextFrom;
+        /** No position lies after the windows handed out so far. */
+        private boolean exhausted;
+        private boolean closed;
+
+        Scan(Connection connection) throws SQLException {
+            Long first;
+            try (PreparedStatement statement = firstStatement(connection)) {
+                first = firstPositionAfter(statement, Long.MIN_VALUE);
+            }
+            exhausted = first == null;
+            nextFrom = first == null ? 0 : first;
+            List<Connection> connections = new ArrayList<>(List.of(connection));
+            if (!exhausted) {
+                connections.addAll(importSnapshot(connection));
+            }
+            for (Connection reader : connections) {
+                readers.add(startDaemon(() -> read(reader), "ledger-verifier-reader"));
+            }
         }
 
-        /** The next range in position order; empty after the last. */
+        /**
+         * Connections for the other readers, each in the snapshot of the verifier's transaction; none when
+         * the data source has no more to give (the walk then has one reader).
+         */
+        private List<Connection> importSnapshot(Connection connection) throws SQLException {
+            String snapshot;
+            try (Statement statement = connection.createStatement();
+                 ResultSet row = statement.executeQuery("SELECT pg_export_snapshot()")) {
+                row.next();
+                snapshot = row.getString(1);
+            }
+            for (int i = 1; i < readerCount; i++) {
+                Connection other;
+                try {
+                    other = dataSource.getConnection();
+                } catch (SQLException e) {
+                    break;
+                }
+                try {
+                    other.setAutoCommit(false);
+                    other.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+                    try (PreparedStatement statement = other.prepareStatement("SET TRANSACTION SNAPSHOT '"
+                            + snapshot.replace("'", "''") + "'")) {
+                        statement.execute();
+                    }
+                } catch (SQLException | RuntimeException e) {
+                    release(other);
+                    throw e;
+                }
+                imported.add(other);
+            }
+            return imported;
+        }
+
+        /** The next window in position order; empty after the last. */
         @SuppressWarnings("unchecked")
         List<Sealed> next() throws SQLException {
-            Object next;
+            synchronized (lock) {
+                while (true) {
+                    Object next = read.remove(walked);
+                    if (next != null) {
+                        walked++;
+                        lock.notifyAll();
+                        if (next instanceof SQLException failure) {
+                            throw failure;
+                        }
+                        if (next instanceof RuntimeException failure) {
+                            throw failure;
+                        }
+                        if (next instanceof Error failure) {
+                            throw failure;
+                        }
+                        List<Sealed> range = (List<Sealed>) next;
+                        if (!range.isEmpty()) {
+                            return range;
+                        }
+                    } else if (exhausted && walked >= handedOut) {
+                        return List.of();
+                    } else {
+                        await();
+                    }
+                }
+            }
+        }
+
+        /** A window for a reader: its number, first and last position; null when there is none left. */
+        private long[] claim() {
+            synchronized (lock) {
+                while (!closed && !exhausted && handedOut - walked >= AHEAD) {
+                    await();
+                }
+                if (closed || exhausted) {
+                    return null;
+                }
+                long from = nextFrom;
+                long to = from > Long.MAX_VALUE - range ? Long.MAX_VALUE : from + range - 1;
+                if (to == Long.MAX_VALUE) {
+                    exhausted = true;
+                } else {
+                    nextFrom = to + 1;
+                }
+                return new long[]{handedOut++, from, to};
+            }
+        }
+
+        /**
+         * After an empty window, the next one starts at the first position present after it: empty
+         * stretches (rows deleted by hand) are skipped, never walked window by window.
+         */
+        private void skipTo(Long position) {
+            synchronized (lock) {
+                if (position == null) {
+                    exhausted = true;
+                } else if (position > nextFrom) {
+                    nextFrom = position;
+                }
+                lock.notifyAll();
+            }
+        }
+
+        private void deliver(long window, Object rangeOrFailure) {
+            synchronized (lock) {
+                read.put(window, rangeOrFailure);
+                lock.notifyAll();
+            }
+        }
+
+        private void await() {
             try {
-                next = ranges.take();
+                lock.wait();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while verifying", e);
             }
-            if (next instanceof SQLException failure) {
-                throw failure;
-            }
-            if (next instanceof RuntimeException failure) {
-                throw failure;
-            }
-            if (next instanceof Error failure) {
-                throw failure;
-            }
-            return (List<Sealed>) next;
         }
 
-        private void read() {
-            try (PreparedStatement first = connection.prepareStatement(
-                    "SELECT min(position) FROM " + schema + ".ledger_entry WHERE position > ?");
+        private PreparedStatement firstStatement(Connection connection) throws SQLException {
+            return connection.prepareStatement("SELECT min(position) FROM " + schema + ".ledger_entry WHERE position > ?");
+        }
+
+        private void read(Connection connection) {
+            long[] window = null;
+            try (PreparedStatement first = firstStatement(connection);
                  PreparedStatement order = SealedEvents.prepare(connection,
                          "SELECT position, global_index, recorded_at, hash FROM " + schema + ".ledger_entry"
                                  + " WHERE position BETWEEN ? AND ? ORDER BY position");
@@ -355,24 +496,19 @@ public final class LedgerVerifier {
                  PreparedStatement scattered = SealedEvents.prepare(connection,
                          "SELECT * FROM " + schema + ".domain_event_entry WHERE global_index = ANY (?)")) {
                 // windows of positions rather than pages of rows: a page cut by a row count could leave
-                // out a second row at its last position (possible once the order's key is dropped);
-                // empty stretches (rows deleted by hand) are skipped, never walked window by window
-                Long from = firstPositionAfter(first, Long.MIN_VALUE);
-                while (from != null && !closed) {
-                    long to = from > Long.MAX_VALUE - RANGE ? Long.MAX_VALUE : from + RANGE - 1;
-                    List<Sealed> range = range(order, span, scattered, from, to);
+                // out a second row at its last position (possible once the order's key is dropped)
+                while ((window = claim()) != null) {
+                    List<Sealed> range = range(connection, order, span, scattered, window[1], window[2]);
                     if (range.isEmpty()) {
-                        from = to == Long.MAX_VALUE ? null : firstPositionAfter(first, to);
-                    } else {
-                        ranges.put(range);
-                        from = to == Long.MAX_VALUE ? null : to + 1;
+                        skipTo(window[2] == Long.MAX_VALUE ? null : firstPositionAfter(first, window[2]));
                     }
+                    deliver(window[0], range);
+                    window = null;
                 }
-                ranges.put(List.of());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
             } catch (SQLException | RuntimeException | Error e) {
-                offerWhileOpen(e);
+                if (window != null) {
+                    deliver(window[0], e);
+                }
             }
         }
 
@@ -393,12 +529,12 @@ public final class LedgerVerifier {
          * as the range; where it is not (a transaction that committed long after it appended, or rows
          * moved by hand) the events are asked for by their indexes.
          */
-        private List<Sealed> range(PreparedStatement order, PreparedStatement span, PreparedStatement scattered, long from,
-                                   long to) throws SQLException {
-            List<long[]> slots = new ArrayList<>(RANGE);
-            List<Instant> recorded = new ArrayList<>(RANGE);
-            List<byte[]> hashes = new ArrayList<>(RANGE);
-            Map<Long, Integer> slotOf = new HashMap<>(RANGE * 2);
+        private List<Sealed> range(Connection connection, PreparedStatement order, PreparedStatement span,
+                                   PreparedStatement scattered, long from, long to) throws SQLException {
+            List<long[]> slots = new ArrayList<>(range);
+            List<Instant> recorded = new ArrayList<>(range);
+            List<byte[]> hashes = new ArrayList<>(range);
+            Map<Long, Integer> slotOf = new HashMap<>(range * 2);
             // positions that name an event another position of the range names too: only where the
             // order's unique index was dropped and rows edited; each still gets the event, to hash
             Map<Integer, Integer> sameEventAs = new HashMap<>();
@@ -465,35 +601,37 @@ public final class LedgerVerifier {
             return range;
         }
 
-        private void offerWhileOpen(Object failure) {
-            // the walk takes ranges until it stops; once it has closed the scan, nobody waits for the failure
-            boolean delivered = false;
-            try {
-                while (!closed && !delivered) {
-                    delivered = ranges.offer(failure, 100, TimeUnit.MILLISECONDS);
+        /** Stops the readers (the walk may stop early) and waits for them: the connection is the walk's again after. */
+        @Override
+        public void close() {
+            synchronized (lock) {
+                closed = true;
+                read.clear();
+                lock.notifyAll();
+            }
+            // even when this thread is interrupted: a connection must not go back to the pool while a
+            // reader may still run a query on it
+            boolean interrupted = false;
+            for (Thread reader : readers) {
+                while (reader.isAlive()) {
+                    try {
+                        reader.join(100);
+                    } catch (InterruptedException e) {
+                        interrupted = true;
+                    }
                 }
-            } catch (InterruptedException e) {
+            }
+            imported.forEach(Scan::release);
+            if (interrupted) {
                 Thread.currentThread().interrupt();
             }
         }
 
-        /** Stops the reader (the walk may stop early) and waits for it: the connection is the walk's again after. */
-        @Override
-        public void close() {
-            closed = true;
-            // even when this thread is interrupted: the connection must not go back to the pool
-            // while the reader may still run a query on it
-            boolean interrupted = false;
-            while (reader.isAlive()) {
-                ranges.clear();
-                try {
-                    reader.join(100);
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
+        private static void release(Connection connection) {
+            try (connection) {
+                connection.rollback();
+            } catch (SQLException e) {
+                // read only: nothing of it is kept either way
             }
         }
     }

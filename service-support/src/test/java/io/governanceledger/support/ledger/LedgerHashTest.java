@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,6 +45,90 @@ class LedgerHashTest {
             assertThat(LedgerHash.leaf(entry)).isEqualTo(leaf);
             byte[] previous = sha256("previous".getBytes(StandardCharsets.UTF_8));
             assertThat(LedgerHash.next(previous, entry)).isEqualTo(sha256(concat(previous, leaf)));
+        }
+    }
+
+    /**
+     * The program is read straight from the bytes when the metadata is plain; on every input the answer
+     * is the JSON parser's, which sealed every existing ledger. Generated: the services' own shape, and
+     * variants with escapes, nesting, numbers, non-ASCII and control characters, odd spacing, byte order
+     * marks, other encodings, truncations and single damaged bytes.
+     */
+    @Test
+    void theProgramReadFromPlainMetadataIsTheParsersOnEveryInput() throws Exception {
+        Random random = new Random(20261121);
+        int readPlain = 0;
+        for (int i = 0; i < 100_000; i++) {
+            byte[] json = metadata(random);
+            LedgerHash.Entry entry = new LedgerHash.Entry(1, Instant.EPOCH, "e", "a", 0, null, "T", null, "t", json,
+                                                          new byte[0]);
+            assertThat(LedgerHash.program(entry)).as(new String(json, StandardCharsets.ISO_8859_1)).isEqualTo(parsed(json));
+            if (LedgerHash.plainProgram(json) != LedgerHash.NOT_PLAIN) {
+                readPlain++;
+            }
+        }
+        assertThat(readPlain).as("inputs answered without the parser").isGreaterThan(5_000);
+        byte[] services = "{\"actor\":\"pmo\",\"reason\":\"Framework contract FC-2024-01 signed\",\"programId\":\"AIRPORT-2039\"}"
+                .getBytes(StandardCharsets.UTF_8);
+        assertThat(LedgerHash.plainProgram(services)).isEqualTo("AIRPORT-2039");
+    }
+
+    private static final String[] NAMES = {"\"programId\"", "\"programId\"", "\"actor\"", "\"reason\"", "\"program\\u0049d\"",
+            "\"programID\"", "\"\"", "\"programId \"", "\"correlationId\"", "programId", "'programId'"};
+    private static final String[] VALUES = {"\"AIRPORT-2039\"", "\"AIRPORT-2039\"", "\"P-\\\"quoted\\\"\"", "\"Déménagement\"",
+            "\"tab\there\"", "12", "-3.5e2", "true", "null", "{\"programId\":\"NESTED\"}", "[\"programId\",\"X\"]", "\"\"",
+            "\"PROG\u007f\"", "\"a\\u0041b\"", "\"bad \\q escape\"", "\"x", "'single'"};
+    private static final String[] SPACES = {"", "", " ", "\n\t ", "\r\n", "\f"};
+    private static final byte[] DAMAGE = {'"', '{', '}', '[', ']', ',', ':', '\\', ' ', 0, (byte) 0xc3, (byte) 0xff, 'x'};
+
+    private static byte[] metadata(Random random) {
+        StringBuilder json = new StringBuilder(pick(random, SPACES)).append('{');
+        int fields = random.nextInt(6);
+        for (int f = 0; f < fields; f++) {
+            if (f > 0) {
+                json.append(pick(random, SPACES)).append(',');
+            }
+            json.append(pick(random, SPACES)).append(pick(random, NAMES)).append(pick(random, SPACES)).append(':')
+                .append(pick(random, SPACES)).append(pick(random, VALUES));
+        }
+        json.append(pick(random, SPACES)).append('}').append(pick(random, SPACES));
+        byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
+        switch (random.nextInt(10)) {
+            case 0:
+                return java.util.Arrays.copyOf(bytes, random.nextInt(bytes.length + 1));
+            case 1:
+                bytes[random.nextInt(bytes.length)] = DAMAGE[random.nextInt(DAMAGE.length)];
+                return bytes;
+            case 2:
+                return concat(new byte[]{(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, bytes);
+            case 3:
+                return json.toString().getBytes(random.nextBoolean() ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+            default:
+                return bytes;
+        }
+    }
+
+    private static String pick(Random random, String[] choices) {
+        return choices[random.nextInt(choices.length)];
+    }
+
+    /** The published definition, with a JSON parser: the first top-level programId's text when it is a string. */
+    private static String parsed(byte[] json) {
+        try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+            if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                return null;
+            }
+            while (parser.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                com.fasterxml.jackson.core.JsonToken value = parser.nextToken();
+                if (name.equals("programId")) {
+                    return value == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? parser.getText() : null;
+                }
+                parser.skipChildren();
+            }
+            return null;
+        } catch (java.io.IOException e) {
+            return null;
         }
     }
 

@@ -29,7 +29,7 @@ class LedgerVerifierTest {
     @RegisterExtension
     static final LedgerTestDatabase database = LedgerTestDatabase.emptiedBeforeEachTest();
     private static KeyPair keys;
-    private LedgerVerifier verifier;
+    private BothWalks verifier;
     private java.nio.file.Path stateDirectory;
 
     @BeforeAll
@@ -51,7 +51,7 @@ class LedgerVerifierTest {
                 assertThat(checkpointer.checkpointIfDue(true)).isPresent();
             }
         }
-        verifier = new LedgerVerifier(database.dataSource, LedgerTestDatabase.SCHEMA);
+        verifier = new BothWalks();
     }
 
     @Test
@@ -401,5 +401,27 @@ class LedgerVerifierTest {
             updates.add("UPDATE event_store.ledger_head SET hash = decode('" + HexFormat.of().formatHex(hash) + "', 'hex')");
         }
         database.asOwner(updates.toArray(String[]::new));
+    }
+
+    /**
+     * Every verification in this class runs twice: as configured (windows of 1,000 positions, two
+     * readers) and in windows of 4 positions on 3 readers, so that each finding is also made across many
+     * windows read out of order; both must report the same.
+     */
+    private static final class BothWalks {
+        private final LedgerVerifier configured = new LedgerVerifier(database.dataSource, LedgerTestDatabase.SCHEMA);
+        private final LedgerVerifier smallWindows = new LedgerVerifier(database.dataSource, LedgerTestDatabase.SCHEMA,
+                                                                       LedgerVerifier.MAX_UNSIGNED, 4, 3);
+
+        VerificationReport verify(java.security.PublicKey publicKey) {
+            return verify(publicKey, LedgerVerifier.MAX_UNSIGNED);
+        }
+
+        VerificationReport verify(java.security.PublicKey publicKey, Duration maxUnsigned) {
+            VerificationReport report = configured.verify(publicKey, maxUnsigned);
+            assertThat(smallWindows.verify(publicKey, maxUnsigned)).as("the same ledger walked in windows of 4 positions")
+                    .usingRecursiveComparison().ignoringFields("millis").isEqualTo(report);
+            return report;
+        }
     }
 }
