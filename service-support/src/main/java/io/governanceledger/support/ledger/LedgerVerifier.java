@@ -15,11 +15,8 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Walks the ledger order and its checkpoints and reports either "verified up to position N" or the
@@ -347,6 +344,8 @@ public final class LedgerVerifier {
         private long nextFrom;
         /** No position lies after the windows handed out so far. */
         private boolean exhausted;
+        /** The first failure of a reader, which stops the walk once it needs a window not read before it. */
+        private Throwable failure;
         private boolean closed;
 
         Scan(Connection connection) throws SQLException {
@@ -358,7 +357,12 @@ public final class LedgerVerifier {
             nextFrom = first == null ? 0 : first;
             List<Connection> connections = new ArrayList<>(List.of(connection));
             if (!exhausted) {
-                connections.addAll(importSnapshot(connection));
+                try {
+                    connections.addAll(importSnapshot(connection));
+                } catch (SQLException | RuntimeException e) {
+                    imported.forEach(Scan::release);
+                    throw e;
+                }
             }
             for (Connection reader : connections) {
                 readers.add(startDaemon(() -> read(reader), "ledger-verifier-reader"));
@@ -390,11 +394,9 @@ public final class LedgerVerifier {
                             + snapshot.replace("'", "''") + "'")) {
                         statement.execute();
                     }
-                } catch (SQLException | RuntimeException e) {
-                    release(other);
-                    throw e;
+                } finally {
+                    imported.add(other);  // released with the others, also when importing failed
                 }
-                imported.add(other);
             }
             return imported;
         }
@@ -408,25 +410,32 @@ public final class LedgerVerifier {
                     if (next != null) {
                         walked++;
                         lock.notifyAll();
-                        if (next instanceof SQLException failure) {
-                            throw failure;
-                        }
-                        if (next instanceof RuntimeException failure) {
-                            throw failure;
-                        }
-                        if (next instanceof Error failure) {
-                            throw failure;
-                        }
+                        throwIfFailure(next);
                         List<Sealed> range = (List<Sealed>) next;
                         if (!range.isEmpty()) {
                             return range;
                         }
                     } else if (exhausted && walked >= handedOut) {
                         return List.of();
+                    } else if (failure != null) {
+                        // a reader stopped before it could claim a window: nothing may come
+                        throwIfFailure(failure);
                     } else {
                         await();
                     }
                 }
+            }
+        }
+
+        private static void throwIfFailure(Object read) throws SQLException {
+            if (read instanceof SQLException failure) {
+                throw failure;
+            }
+            if (read instanceof RuntimeException failure) {
+                throw failure;
+            }
+            if (read instanceof Error failure) {
+                throw failure;
             }
         }
 
@@ -506,8 +515,14 @@ public final class LedgerVerifier {
                     window = null;
                 }
             } catch (SQLException | RuntimeException | Error e) {
-                if (window != null) {
-                    deliver(window[0], e);
+                synchronized (lock) {
+                    if (window != null) {
+                        read.put(window[0], e);
+                    }
+                    if (failure == null) {
+                        failure = e;
+                    }
+                    lock.notifyAll();
                 }
             }
         }
