@@ -1,5 +1,6 @@
 package io.governanceledger.query.timeline;
 
+import io.governanceledger.support.ledger.LedgerReader;
 import io.governanceledger.support.web.ProblemResponses;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -19,7 +20,6 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.lang.reflect.Method;
 import java.util.HashMap;
@@ -27,6 +27,7 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.List;
+import java.util.OptionalLong;
 
 /**
  * Makes an answer "as known at C" final: asked again later, it is the same. A {@code knownAt} in the
@@ -43,6 +44,7 @@ class KnownAtGuard extends OncePerRequestFilter {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final JdbcClient jdbc;
+    private final LedgerReader ledger;
     private final ReadModelPositions positions;
     private final ProblemResponses problems;
     private final ApplicationContext context;
@@ -54,8 +56,10 @@ class KnownAtGuard extends OncePerRequestFilter {
      */
     private final java.util.concurrent.atomic.AtomicLong reachedByAll = new java.util.concurrent.atomic.AtomicLong();
 
-    KnownAtGuard(JdbcClient jdbc, ReadModelPositions positions, ProblemResponses problems, ApplicationContext context) {
+    KnownAtGuard(JdbcClient jdbc, LedgerReader ledger, ReadModelPositions positions, ProblemResponses problems,
+                 ApplicationContext context) {
         this.jdbc = jdbc;
+        this.ledger = ledger;
         this.positions = positions;
         this.problems = problems;
         this.context = context;
@@ -111,11 +115,11 @@ class KnownAtGuard extends OncePerRequestFilter {
     }
 
     private boolean readModelsReached(Instant knownAt) throws InterruptedException {
-        Long needed = jdbc.sql("SELECT max(position) FROM event_store.ledger_entry WHERE recorded_at <= ?")
-                          .param(knownAt.atOffset(ZoneOffset.UTC)).query(Long.class).optional().orElse(null);
-        if (needed == null || needed <= reachedByAll.get()) {
+        OptionalLong recorded = ledger.lastPositionRecordedBy(knownAt);
+        if (recorded.isEmpty() || recorded.getAsLong() <= reachedByAll.get()) {
             return true;
         }
+        long needed = recorded.getAsLong();
         long deadline = System.nanoTime() + WAIT.toNanos();
         while (true) {
             boolean reached = true;

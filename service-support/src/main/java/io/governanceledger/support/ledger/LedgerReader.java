@@ -55,9 +55,25 @@ public class LedgerReader {
 
     /** The last position recorded strictly before {@code instant}, if any. */
     public OptionalLong lastPositionBefore(Instant instant) {
-        Long position = jdbc.queryForObject("SELECT max(position) FROM " + schema + ".ledger_entry WHERE recorded_at < ?",
-                                            Long.class, java.sql.Timestamp.from(instant));
-        return position == null ? OptionalLong.empty() : OptionalLong.of(position);
+        return lastPosition("recorded_at < ?", instant);
+    }
+
+    /** The last position recorded at or before {@code instant}, if any: what "as known at" that instant covers. */
+    public OptionalLong lastPositionRecordedBy(Instant instant) {
+        return lastPosition("recorded_at <= ?", instant);
+    }
+
+    /**
+     * Recorded times never decrease along the order, so the last position by recorded time is the
+     * last by position. Asked as {@code max(position)}, PostgreSQL walked the order back from its head
+     * through every later position (2 s for an instant an hour back on 313,000 events; a point-in-time
+     * read waits for this answer); the index on (recorded_at, position) answers at once.
+     */
+    private OptionalLong lastPosition(String condition, Instant instant) {
+        List<Long> position = jdbc.queryForList("SELECT position FROM " + schema + ".ledger_entry WHERE " + condition
+                                                        + " ORDER BY recorded_at DESC, position DESC LIMIT 1",
+                                                Long.class, java.sql.Timestamp.from(instant));
+        return position.isEmpty() ? OptionalLong.empty() : OptionalLong.of(position.get(0));
     }
 
     private static TrackedDomainEventData<byte[]> data(ResultSet row, int index) throws SQLException {
