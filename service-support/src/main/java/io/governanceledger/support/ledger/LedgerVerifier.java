@@ -193,6 +193,9 @@ public final class LedgerVerifier {
                                 + " (global index " + row.sealedIndex() + ") is gone from the store", started);
                     }
                     LedgerHash.Entry entry = row.entry();
+                    if (row.unhashable() != null) {
+                        throw row.unhashable();
+                    }
                     byte[] computed = LedgerHash.link(walk.previousStored, row.leaf());
                     if (!Arrays.equals(computed, stored)) {
                         if (walk.mismatch == null) {
@@ -312,10 +315,28 @@ public final class LedgerVerifier {
      * One position of the ledger order as read: its stored chain hash and the event sealed there (null
      * when gone) with that event's leaf digest, computed by the reader: the walk only links the leaves.
      */
-    private record Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry, byte[] leaf) {
+    private record Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry, byte[] leaf,
+                          RuntimeException unhashable) {
 
         Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry) {
-            this(position, sealedIndex, hash, entry, entry == null ? null : LedgerHash.leaf(entry));
+            this(position, sealedIndex, hash, entry, leafOf(entry));
+        }
+
+        private Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry, Object leaf) {
+            this(position, sealedIndex, hash, entry, leaf instanceof byte[] digest ? digest : null,
+                 leaf instanceof RuntimeException failure ? failure : null);
+        }
+
+        /**
+         * The leaf, or why it cannot be computed (a recorded time out of range): raised by the walk when
+         * it reaches this position, so that a finding before it in the same window is still reported.
+         */
+        private static Object leafOf(LedgerHash.Entry entry) {
+            try {
+                return entry == null ? null : LedgerHash.leaf(entry);
+            } catch (RuntimeException e) {
+                return e;
+            }
         }
     }
 
@@ -417,8 +438,9 @@ public final class LedgerVerifier {
                         }
                     } else if (exhausted && walked >= handedOut) {
                         return List.of();
-                    } else if (failure != null) {
-                        // a reader stopped before it could claim a window: nothing may come
+                    } else if (failure != null && walked >= handedOut) {
+                        // a reader stopped before it could claim a window, and no claimed window is
+                        // still being read: a window claimed is always delivered, read or failed
                         throwIfFailure(failure);
                     } else {
                         await();
@@ -499,7 +521,7 @@ public final class LedgerVerifier {
             try (PreparedStatement first = firstStatement(connection);
                  PreparedStatement order = SealedEvents.prepare(connection,
                          "SELECT position, global_index, recorded_at, hash FROM " + schema + ".ledger_entry"
-                                 + " WHERE position BETWEEN ? AND ? ORDER BY position");
+                                 + " WHERE position BETWEEN ? AND ? ORDER BY position, global_index");
                  PreparedStatement span = SealedEvents.prepare(connection,
                          "SELECT * FROM " + schema + ".domain_event_entry WHERE global_index BETWEEN ? AND ?");
                  PreparedStatement scattered = SealedEvents.prepare(connection,
