@@ -318,24 +318,19 @@ public final class LedgerVerifier {
     private record Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry, byte[] leaf,
                           RuntimeException unhashable) {
 
-        Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry) {
-            this(position, sealedIndex, hash, entry, leafOf(entry));
-        }
-
-        private Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry, Object leaf) {
-            this(position, sealedIndex, hash, entry, leaf instanceof byte[] digest ? digest : null,
-                 leaf instanceof RuntimeException failure ? failure : null);
-        }
-
         /**
-         * The leaf, or why it cannot be computed (a recorded time out of range): raised by the walk when
-         * it reaches this position, so that a finding before it in the same window is still reported.
+         * The position with its event's leaf, or why the leaf cannot be computed (a recorded time out of
+         * range): the walk raises that when it reaches this position, so that a finding before it in the
+         * same window is still reported.
          */
-        private static Object leafOf(LedgerHash.Entry entry) {
+        static Sealed read(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry) {
+            if (entry == null) {
+                return new Sealed(position, sealedIndex, hash, null, null, null);
+            }
             try {
-                return entry == null ? null : LedgerHash.leaf(entry);
+                return new Sealed(position, sealedIndex, hash, entry, LedgerHash.leaf(entry), null);
             } catch (RuntimeException e) {
-                return e;
+                return new Sealed(position, sealedIndex, hash, entry, null, e);
             }
         }
     }
@@ -630,9 +625,9 @@ public final class LedgerVerifier {
             }
             List<Sealed> range = new ArrayList<>(slots.size());
             for (int i = 0; i < slots.size(); i++) {
-                range.add(new Sealed(slots.get(i)[0], slots.get(i)[1], hashes.get(i), entries[i]));
+                range.add(Sealed.read(slots.get(i)[0], slots.get(i)[1], hashes.get(i), entries[i]));
                 for (LedgerHash.Entry other : alsoAt.getOrDefault(i, List.of())) {
-                    range.add(new Sealed(slots.get(i)[0], slots.get(i)[1], hashes.get(i), other));
+                    range.add(Sealed.read(slots.get(i)[0], slots.get(i)[1], hashes.get(i), other));
                 }
             }
             return range;

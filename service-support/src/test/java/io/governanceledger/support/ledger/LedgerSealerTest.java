@@ -152,9 +152,9 @@ class LedgerSealerTest {
         bulkAppend("warm-up", 300);
         sealer.sealAvailable();
         bulkAppend("short", 400);
-        long shortQueue = medianBatchNanos(sealer, 30);
+        long shortQueue = LedgerTestDatabase.medianNanos(30, () -> assertThat(sealer.sealBatch()).isEqualTo(10));
         bulkAppend("long", 60_000);
-        long longQueue = medianBatchNanos(sealer, 30);
+        long longQueue = LedgerTestDatabase.medianNanos(30, () -> assertThat(sealer.sealBatch()).isEqualTo(10));
         assertThat((double) longQueue / shortQueue)
                 .as("a batch with 60,000 events queued took %d ns, with at most 400 queued %d ns", longQueue, shortQueue)
                 .isLessThan(3);
@@ -162,17 +162,6 @@ class LedgerSealerTest {
                                  + " USING (global_index) WHERE e.aggregate_identifier LIKE 'long-%'"))
                 .as("the 100 events left of the short append, committed first, are sealed first; then 200 of the long")
                 .isEqualTo(200);
-    }
-
-    private static long medianBatchNanos(LedgerSealer sealer, int batches) throws SQLException {
-        long[] nanos = new long[batches];
-        for (int i = 0; i < batches; i++) {
-            long started = System.nanoTime();
-            assertThat(sealer.sealBatch()).isEqualTo(10);
-            nanos[i] = System.nanoTime() - started;
-        }
-        java.util.Arrays.sort(nanos);
-        return nanos[batches / 2];
     }
 
     /** Appends {@code events} events in one statement and one transaction; returns the nanoseconds to commit. */

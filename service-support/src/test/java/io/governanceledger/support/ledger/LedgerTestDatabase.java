@@ -110,4 +110,20 @@ final class LedgerTestDatabase implements BeforeEachCallback, AfterAllCallback {
         }
     }
 
+    /** Work whose time a test measures; it may talk to the database. */
+    interface Timed {
+        void run() throws SQLException;
+    }
+
+    /** The median time of {@code times} runs: tests compare two such medians as a ratio, never a time. */
+    static long medianNanos(int times, Timed work) throws SQLException {
+        long[] nanos = new long[times];
+        for (int i = 0; i < times; i++) {
+            long started = System.nanoTime();
+            work.run();
+            nanos[i] = System.nanoTime() - started;
+        }
+        java.util.Arrays.sort(nanos);
+        return nanos[times / 2];
+    }
 }
