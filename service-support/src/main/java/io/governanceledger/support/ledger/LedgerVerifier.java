@@ -188,27 +188,26 @@ public final class LedgerVerifier {
                         return walk.failed(walk.position + 1, "row-deleted", "position " + (walk.position + 1)
                                 + " is missing from the ledger order (the next one present is " + position + ")", started);
                     }
-                    if (row.entry() == null) {
+                    if (row.event() == null) {
                         return walk.failed(position, "row-deleted", "the event sealed at position " + position
                                 + " (global index " + row.sealedIndex() + ") is gone from the store", started);
                     }
-                    LedgerHash.Entry entry = row.entry();
                     if (row.unhashable() != null) {
                         throw row.unhashable();
                     }
                     byte[] computed = LedgerHash.link(walk.previousStored, row.leaf());
                     if (!Arrays.equals(computed, stored)) {
                         if (walk.mismatch == null) {
-                            walk.mismatch = new Mismatch(position, walk.previousStored, stored, entry);
-                        } else if (belongsAt(entry, walk.mismatch.entry(), walk.mismatch.previousStored(),
+                            walk.mismatch = new Mismatch(position, walk.previousStored, stored, row.entry());
+                        } else if (belongsAt(row.entry(), walk.mismatch.entry(), walk.mismatch.previousStored(),
                                              walk.mismatch.stored())
-                                && belongsAt(walk.mismatch.entry(), entry, walk.previousStored, stored)) {
+                                && belongsAt(walk.mismatch.entry(), row.entry(), walk.previousStored, stored)) {
                             return walk.failed(walk.mismatch.position(), "rows-swapped", "the events at positions "
                                     + walk.mismatch.position() + " and " + position + " were exchanged", started);
                         }
                     }
                     if (walk.mismatch != null && walk.mismatch.position() == position - 1
-                            && belongsAt(entry, walk.mismatch.entry(), walk.mismatch.previousStored(), stored)) {
+                            && belongsAt(row.entry(), walk.mismatch.entry(), walk.mismatch.previousStored(), stored)) {
                         return walk.failed(walk.mismatch.position(), "row-inserted", "a row was inserted at position "
                                 + walk.mismatch.position() + "; the events from there on were moved down one", started);
                     }
@@ -312,26 +311,33 @@ public final class LedgerVerifier {
     }
 
     /**
-     * One position of the ledger order as read: its stored chain hash and the event sealed there (null
-     * when gone) with that event's leaf digest, computed by the reader: the walk only links the leaves.
+     * One position of the ledger order as read: its recorded time, its stored chain hash and the event
+     * sealed there (null when gone) with that event's leaf digest, computed by the reader: the walk
+     * only links the leaves.
      */
-    private record Sealed(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry, byte[] leaf,
-                          RuntimeException unhashable) {
+    private record Sealed(long position, long sealedIndex, Instant recordedAt, byte[] hash, LedgerHash.Stored event,
+                          byte[] leaf, RuntimeException unhashable) {
 
         /**
          * The position with its event's leaf, or why the leaf cannot be computed (a recorded time out of
          * range): the walk raises that when it reaches this position, so that a finding before it in the
          * same window is still reported.
          */
-        static Sealed read(long position, long sealedIndex, byte[] hash, LedgerHash.Entry entry) {
-            if (entry == null) {
-                return new Sealed(position, sealedIndex, hash, null, null, null);
+        static Sealed read(long position, long sealedIndex, Instant recordedAt, byte[] hash, LedgerHash.Stored event) {
+            if (event == null) {
+                return new Sealed(position, sealedIndex, recordedAt, hash, null, null, null);
             }
             try {
-                return new Sealed(position, sealedIndex, hash, entry, LedgerHash.leaf(entry), null);
+                return new Sealed(position, sealedIndex, recordedAt, hash, event, LedgerHash.leaf(position, recordedAt, event),
+                                  null);
             } catch (RuntimeException e) {
-                return new Sealed(position, sealedIndex, hash, entry, null, e);
+                return new Sealed(position, sealedIndex, recordedAt, hash, event, null, e);
             }
+        }
+
+        /** The event as sealed here, its text decoded: wanted only to tell what a mismatch is. */
+        LedgerHash.Entry entry() {
+            return event.at(position, recordedAt);
         }
     }
 
@@ -517,10 +523,10 @@ public final class LedgerVerifier {
                  PreparedStatement order = SealedEvents.prepare(connection,
                          "SELECT position, global_index, recorded_at, hash FROM " + schema + ".ledger_entry"
                                  + " WHERE position BETWEEN ? AND ? ORDER BY position, global_index");
-                 PreparedStatement span = SealedEvents.prepare(connection,
-                         "SELECT * FROM " + schema + ".domain_event_entry WHERE global_index BETWEEN ? AND ?");
-                 PreparedStatement scattered = SealedEvents.prepare(connection,
-                         "SELECT * FROM " + schema + ".domain_event_entry WHERE global_index = ANY (?)")) {
+                 PreparedStatement span = SealedEvents.prepare(connection, "SELECT global_index, " + SealedEvents.STORED_COLUMNS
+                         + " FROM " + schema + ".domain_event_entry WHERE global_index BETWEEN ? AND ?");
+                 PreparedStatement scattered = SealedEvents.prepare(connection, "SELECT global_index, "
+                         + SealedEvents.STORED_COLUMNS + " FROM " + schema + ".domain_event_entry WHERE global_index = ANY (?)")) {
                 // windows of positions rather than pages of rows: a page cut by a row count could leave
                 // out a second row at its last position (possible once the order's key is dropped)
                 while ((window = claim()) != null) {
@@ -570,7 +576,7 @@ public final class LedgerVerifier {
             // positions that name an event another position of the range names too: only where the
             // order's unique index was dropped and rows edited; each still gets the event, to hash
             Map<Integer, Integer> sameEventAs = new HashMap<>();
-            Map<Integer, List<LedgerHash.Entry>> alsoAt = new HashMap<>();
+            Map<Integer, List<LedgerHash.Stored>> alsoAt = new HashMap<>();
             long lowest = Long.MAX_VALUE;
             long highest = Long.MIN_VALUE;
             order.setLong(1, from);
@@ -589,45 +595,44 @@ public final class LedgerVerifier {
                     highest = Math.max(highest, globalIndex);
                 }
             }
-            LedgerHash.Entry[] entries = new LedgerHash.Entry[slots.size()];
+            LedgerHash.Stored[] events = new LedgerHash.Stored[slots.size()];
             if (!slots.isEmpty()) {
-                PreparedStatement events;
+                PreparedStatement query;
                 long width = highest - lowest;  // negative when it overflows: then not narrow
                 if (width >= 0 && width < 2L * slots.size()) {
-                    events = span;
+                    query = span;
                     span.setLong(1, lowest);
                     span.setLong(2, highest);
                 } else {
-                    events = scattered;
+                    query = scattered;
                     scattered.setArray(1, connection.createArrayOf("bigint", slotOf.keySet().toArray()));
                 }
-                try (ResultSet row = events.executeQuery()) {
+                try (ResultSet row = query.executeQuery()) {
                     while (row.next()) {
-                        Integer slot = slotOf.get(row.getLong("global_index"));
+                        Integer slot = slotOf.get(row.getLong(1));
                         if (slot == null) {
                             continue;
                         }
-                        LedgerHash.Entry entry = SealedEvents.entry(row, slots.get(slot)[0], recorded.get(slot));
-                        if (entries[slot] == null) {
-                            entries[slot] = entry;
+                        LedgerHash.Stored event = SealedEvents.stored(row, 2);
+                        if (events[slot] == null) {
+                            events[slot] = event;
                         } else {
                             // two event rows under one global index (its key dropped): both are walked at
                             // the position, as the join in the database gave them, and the walk fails there
-                            alsoAt.computeIfAbsent(slot, s -> new ArrayList<>()).add(entry);
+                            alsoAt.computeIfAbsent(slot, s -> new ArrayList<>()).add(event);
                         }
                     }
                 }
             }
             for (Map.Entry<Integer, Integer> same : sameEventAs.entrySet()) {
-                LedgerHash.Entry event = entries[same.getValue()];
-                int slot = same.getKey();
-                entries[slot] = event == null ? null : event.at(slots.get(slot)[0], recorded.get(slot));
+                events[same.getKey()] = events[same.getValue()];
             }
             List<Sealed> range = new ArrayList<>(slots.size());
             for (int i = 0; i < slots.size(); i++) {
-                range.add(Sealed.read(slots.get(i)[0], slots.get(i)[1], hashes.get(i), entries[i]));
-                for (LedgerHash.Entry other : alsoAt.getOrDefault(i, List.of())) {
-                    range.add(Sealed.read(slots.get(i)[0], slots.get(i)[1], hashes.get(i), other));
+                long[] slot = slots.get(i);
+                range.add(Sealed.read(slot[0], slot[1], recorded.get(i), hashes.get(i), events[i]));
+                for (LedgerHash.Stored other : alsoAt.getOrDefault(i, List.of())) {
+                    range.add(Sealed.read(slot[0], slot[1], recorded.get(i), hashes.get(i), other));
                 }
             }
             return range;

@@ -34,6 +34,21 @@ final class SealedEvents {
         return statement;
     }
 
+    /** The event table's columns that {@link #stored} reads, in its order. */
+    static final String STORED_COLUMNS = "event_identifier, aggregate_identifier, sequence_number, type, payload_type,"
+            + " payload_revision, time_stamp, meta_data, payload";
+
+    /**
+     * The stored values of the event on this row, whose columns from {@code first} on are {@link #STORED_COLUMNS},
+     * as bytes: the text as the driver received it (UTF-8), never decoded, and read by column number,
+     * as a walk over the whole ledger wants them (see {@link LedgerHash.Stored}).
+     */
+    static LedgerHash.Stored stored(ResultSet row, int first) throws SQLException {
+        return new LedgerHash.Stored(row.getBytes(first), row.getBytes(first + 1), row.getLong(first + 2),
+                                     row.getBytes(first + 3), row.getBytes(first + 4), row.getBytes(first + 5),
+                                     row.getBytes(first + 6), row.getBytes(first + 7), row.getBytes(first + 8));
+    }
+
     /** The stored values of the event on this row, at {@code position}, as {@link LedgerHash} hashes them. */
     static LedgerHash.Entry entry(ResultSet row, long position) throws SQLException {
         return entry(row, position, row.getTimestamp("recorded_at").toInstant());

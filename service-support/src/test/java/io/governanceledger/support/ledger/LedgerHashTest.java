@@ -73,6 +73,39 @@ class LedgerHashTest {
         assertThat(LedgerHash.plainProgram(services)).isEqualTo("AIRPORT-2039");
     }
 
+    /**
+     * Whatever byte ends or spoils a string (a quote, a backslash, a control character, DEL, a byte of
+     * a non-ASCII character), wherever it falls in the string, in a name before the program or in the
+     * program itself, the answer is the parser's.
+     */
+    @Test
+    void aStringEndedOrSpoiledAtAnyByteIsReadAsTheParserReadsIt() throws Exception {
+        byte[] stops = {'"', '\\', 0, 0x09, 0x1f, 0x7f, (byte) 0x80, (byte) 0xc3, (byte) 0xff, ' ', '~', 'a'};
+        int readPlain = 0;
+        for (int length = 0; length <= 24; length++) {
+            for (int at = 0; at < length; at++) {
+                for (byte stop : stops) {
+                    byte[] text = "abcdefghijklmnopqrstuvwxyz".substring(0, length).getBytes(StandardCharsets.US_ASCII);
+                    text[at] = stop;
+                    for (String shape : new String[]{"{\"actor%s\":\"pmo\",\"programId\":\"P\"}",
+                            "{\"actor\":\"%s\",\"programId\":\"P\"}", "{\"programId\":\"P-%s\"}"}) {
+                        String[] parts = shape.split("%s");
+                        byte[] json = concat(concat(parts[0].getBytes(StandardCharsets.US_ASCII), text),
+                                             parts[1].getBytes(StandardCharsets.US_ASCII));
+                        LedgerHash.Entry entry = new LedgerHash.Entry(1, Instant.EPOCH, "e", "a", 0, null, "T", null, "t",
+                                                                      json, new byte[0]);
+                        assertThat(LedgerHash.program(entry)).as(new String(json, StandardCharsets.ISO_8859_1))
+                                                             .isEqualTo(parsed(json));
+                        if (LedgerHash.plainProgram(json) != LedgerHash.NOT_PLAIN) {
+                            readPlain++;
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(readPlain).as("inputs answered without the parser").isGreaterThan(1_000);
+    }
+
     private static final String[] NAMES = {"\"programId\"", "\"programId\"", "\"actor\"", "\"reason\"", "\"program\\u0049d\"",
             "\"programID\"", "\"\"", "\"programId \"", "\"correlationId\"", "programId", "'programId'"};
     private static final String[] VALUES = {"\"AIRPORT-2039\"", "\"AIRPORT-2039\"", "\"P-\\\"quoted\\\"\"", "\"Déménagement\"",

@@ -105,6 +105,28 @@ class LedgerVerifierTest {
         assertFailure(verifier.verify(keys.getPublic()), 4531, "event-changed", 4530);
     }
 
+    /**
+     * The verifier hashes text columns as the bytes the driver received; the sealer hashed them as
+     * decoded text, encoded again. Outside ASCII (accents, other scripts, a character beyond 16 bits)
+     * both must give the same chain, and a change there is still found.
+     */
+    @Test
+    void textOutsideAsciiVerifiesAsTheSealerHashedIt() throws Exception {
+        try (Connection connection = database.dataSource.getConnection()) {
+            LedgerTestDatabase.append(connection, "Zürich-東京-\uD83D\uDE86", 0);
+        }
+        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false).sealAvailable();
+        assertThat(checkpointer().checkpointIfDue(true)).isPresent();
+
+        VerificationReport report = verifier.verify(keys.getPublic());
+        assertThat(report.status()).as(report.detail()).isEqualTo("VERIFIED");
+        assertThat(report.verifiedUpTo()).isEqualTo(31);
+
+        database.asOwner("UPDATE event_store.domain_event_entry SET aggregate_identifier = 'Zurich-東京-\uD83D\uDE86'"
+                                 + " WHERE global_index = " + globalIndexAt(31));
+        assertFailure(verifier.verify(keys.getPublic()), 31, "event-changed", 30);
+    }
+
     @Test
     void aChangedPayloadIsFoundAtItsPosition() throws Exception {
         database.asOwner("UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":999}', 'UTF8')"
