@@ -6,6 +6,7 @@ import io.governanceledger.support.ledger.VerificationReport;
 import io.governanceledger.support.ledger.VerifyCommand;
 import io.governanceledger.support.postgres.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayInputStream;
@@ -30,7 +31,7 @@ class ExportRoundTripEndToEndTest {
     private static final Path KEY = Path.of(".ledger", "keys", "checkpoint-signing.pub");
 
     @Test
-    void exportVerifyOfflineRestoreAndTheViewsAreTheSame() throws Exception {
+    void exportVerifyOfflineRestoreAndTheViewsAreTheSame(@TempDir Path temp) throws Exception {
         try (LedgerSystem live = LedgerSystem.isolated(); LedgerSystem restored = LedgerSystem.isolated()) {
             Http commands = live.startCommandService("--ledger.checkpoints.interval=PT0.5S").http();
             Http queries = live.startQueryService().http();
@@ -56,7 +57,7 @@ class ExportRoundTripEndToEndTest {
             assertThat(offline.status()).as(offline.detail()).isEqualTo("VERIFIED");
             assertThat(offline.verifiedUpTo()).isEqualTo(head);
 
-            Path file = Files.createTempFile("ledger-export", ".zip");
+            Path file = temp.resolve("ledger-export.zip");
             Files.write(file, bundle);
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             int exit = VerifyCommand.run(new String[]{"restore", "--bundle=" + file, "--jdbc-url=" + restored.jdbcUrl(),

@@ -5,6 +5,7 @@ import io.governanceledger.support.ledger.SigningKeys;
 import io.governanceledger.support.ledger.VerifyCommand;
 import io.governanceledger.support.postgres.EmbeddedPostgresServer;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,7 @@ class LedgerVerificationEndToEndTest {
     private static final Path KEY = Path.of(".ledger", "keys", "checkpoint-signing.pub");
 
     @Test
-    void theLedgerVerifiesUntilARowIsAlteredThenNamesIt() throws Exception {
+    void theLedgerVerifiesUntilARowIsAlteredThenNamesIt(@TempDir Path temp) throws Exception {
         try (LedgerSystem system = LedgerSystem.isolated()) {
             Http commands = system.startCommandService("--ledger.checkpoints.interval=PT0.5S").http();
             Http queries = system.startQueryService().http();
@@ -46,7 +47,7 @@ class LedgerVerificationEndToEndTest {
             assertThat(key.path("pem").asString()).startsWith("-----BEGIN PUBLIC KEY-----");
 
             // the auditor's bundle of the program verifies offline against the published key
-            Path bundle = Files.createTempFile("ledger-export", ".zip");
+            Path bundle = temp.resolve("ledger-export.zip");
             Files.write(bundle, queries.getBytes("auditor", "/api/ledger/export?programId=" + program));
             ByteArrayOutputStream offline = new ByteArrayOutputStream();
             assertThat(VerifyCommand.run(new String[]{"verify", "--bundle=" + bundle, "--public-key=" + KEY},

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -30,7 +31,8 @@ class LedgerVerifierTest {
     static final LedgerTestDatabase database = LedgerTestDatabase.emptiedBeforeEachTest();
     private static KeyPair keys;
     private BothWalks verifier;
-    private java.nio.file.Path stateDirectory;
+    @TempDir
+    java.nio.file.Path stateDirectory;
 
     @BeforeAll
     static void generateKeys() throws Exception {
@@ -40,7 +42,6 @@ class LedgerVerifierTest {
     @BeforeEach
     void thirtySealedEventsWithThreeCheckpoints() throws Exception {
         LedgerSealer sealer = new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
-        stateDirectory = java.nio.file.Files.createTempDirectory("checkpoint-state");
         LedgerCheckpointer checkpointer = checkpointer();
         try (Connection connection = database.dataSource.getConnection()) {
             for (int batch = 0; batch < 3; batch++) {
@@ -383,8 +384,8 @@ class LedgerVerifierTest {
     }
 
     @Test
-    void aLostSigningKeyIsNotSilentlyReplacedOnceCheckpointsExist() throws Exception {
-        java.nio.file.Path keysDirectory = java.nio.file.Files.createTempDirectory("signing-keys");
+    void aLostSigningKeyIsNotSilentlyReplacedOnceCheckpointsExist(@TempDir java.nio.file.Path keysDirectory)
+            throws Exception {
         java.nio.file.Path privateKey = keysDirectory.resolve("checkpoint-signing.key");
         java.nio.file.Path publicKey = keysDirectory.resolve("checkpoint-signing.pub");
         assertThatThrownBy(() -> LedgerCheckpointer.signingKeys(database.dataSource, LedgerTestDatabase.SCHEMA, privateKey,
