@@ -113,7 +113,9 @@ public class LedgerCheckpointer extends BackgroundLoop {
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         long position = row.getLong("position");
-                        byte[] computed = LedgerHash.next(headHash, SealedEvents.entry(row, position));
+                        Instant recordedAt = row.getTimestamp("recorded_at").toInstant();
+                        byte[] computed = LedgerHash.next(headHash, position, recordedAt,
+                                                          SealedEvents.stored(row, SealedEvents.SELECTED_STORED));
                         if (position != headPosition + 1 || !Arrays.equals(computed, row.getBytes("hash"))) {
                             refuse("position " + (headPosition + 1) + " does not link to the last signed checkpoint at "
                                            + anchor.position() + ": the stored history was changed");
@@ -121,7 +123,7 @@ public class LedgerCheckpointer extends BackgroundLoop {
                         }
                         headPosition = position;
                         headHash = computed;
-                        headRecordedAt = row.getTimestamp("recorded_at").toInstant();
+                        headRecordedAt = recordedAt;
                     }
                 }
             }

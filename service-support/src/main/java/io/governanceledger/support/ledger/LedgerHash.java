@@ -108,6 +108,11 @@ public final class LedgerHash {
         return link(previous, leaf(entry));
     }
 
+    /** The chain hash after {@code previous} for the stored event sealed at {@code position} at {@code recordedAt}. */
+    static byte[] next(byte[] previous, long position, Instant recordedAt, Stored stored) {
+        return link(previous, leaf(position, recordedAt, stored));
+    }
+
     /** The digest that enters the chain for one event: its program's tag, then its body digest. */
     public static byte[] leaf(Entry entry) {
         return leaf(entry.position(), entry.recordedAt(), entry.stored());

@@ -129,34 +129,33 @@ public class LedgerSealer extends BackgroundLoop {
             head = new Head(row.getLong("position"), row.getTimestamp("recorded_at"), row.getBytes("hash"),
                             row.getTimestamp("now").toInstant());
         }
-        List<LedgerHash.Entry> entries = new ArrayList<>();
+        List<LedgerHash.Stored> events = new ArrayList<>();
         List<Long> globalIndexes = new ArrayList<>();
         Instant recordedAt = LedgerHash.truncate(head.recordedAt() == null || head.now().isAfter(head.recordedAt())
                                                          ? head.now() : head.recordedAt());
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT e.* FROM " + schema + ".unsealed_event u JOIN " + schema
+                "SELECT e.global_index, " + SealedEvents.STORED_COLUMNS + " FROM " + schema + ".unsealed_event u JOIN " + schema
                         + ".domain_event_entry e ON e.global_index = u.global_index"
                         + " ORDER BY u.commit_seq, u.global_index LIMIT ?")) {
             statement.setInt(1, batchSize);
             try (ResultSet row = statement.executeQuery()) {
-                long position = head.position();
                 while (row.next()) {
-                    position++;
-                    globalIndexes.add(row.getLong("global_index"));
-                    entries.add(SealedEvents.entry(row, position, recordedAt));
+                    globalIndexes.add(row.getLong(1));
+                    events.add(SealedEvents.stored(row, 2));
                 }
             }
         }
-        if (entries.isEmpty()) {
+        if (events.isEmpty()) {
             return 0;
         }
         byte[] hash = head.hash();
         Timestamp recorded = Timestamp.from(recordedAt);
         try (PreparedStatement insert = connection.prepareStatement(
                 "INSERT INTO " + schema + ".ledger_entry (position, global_index, recorded_at, hash) VALUES (?, ?, ?, ?)")) {
-            for (int i = 0; i < entries.size(); i++) {
-                hash = LedgerHash.next(hash, entries.get(i));
-                insert.setLong(1, entries.get(i).position());
+            for (int i = 0; i < events.size(); i++) {
+                long position = head.position() + 1 + i;
+                hash = LedgerHash.next(hash, position, recordedAt, events.get(i));
+                insert.setLong(1, position);
                 insert.setLong(2, globalIndexes.get(i));
                 insert.setTimestamp(3, recorded);
                 insert.setBytes(4, hash);
@@ -171,12 +170,12 @@ public class LedgerSealer extends BackgroundLoop {
         }
         try (PreparedStatement update = connection.prepareStatement(
                 "UPDATE " + schema + ".ledger_head SET position = ?, recorded_at = ?, hash = ?")) {
-            update.setLong(1, entries.get(entries.size() - 1).position());
+            update.setLong(1, head.position() + events.size());
             update.setTimestamp(2, recorded);
             update.setBytes(3, hash);
             update.executeUpdate();
         }
-        return entries.size();
+        return events.size();
     }
 
     private record Head(long position, Timestamp recordedAtValue, byte[] hash, Instant now) {

@@ -6,7 +6,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 
 /** Reading sealed events as the chain hashes them: one query shape and one mapping for every reader. */
 final class SealedEvents {
@@ -16,12 +15,17 @@ final class SealedEvents {
 
     /**
      * The sealed events whose position meets {@code condition} (on {@code l.position}, may hold
-     * parameters), in ledger order, with their position, recorded time, chain hash and stored columns.
+     * parameters), in ledger order: their position, recorded time, chain hash and global index, then
+     * the stored columns from column {@value #SELECTED_STORED} on.
      */
     static String select(String schema, String condition) {
-        return "SELECT l.position, l.recorded_at, l.hash, e.* FROM " + schema + ".ledger_entry l JOIN " + schema
-                + ".domain_event_entry e ON e.global_index = l.global_index WHERE " + condition + " ORDER BY l.position";
+        return "SELECT l.position, l.recorded_at, l.hash, e.global_index, " + STORED_COLUMNS + " FROM " + schema
+                + ".ledger_entry l JOIN " + schema + ".domain_event_entry e ON e.global_index = l.global_index WHERE "
+                + condition + " ORDER BY l.position";
     }
+
+    /** Where the stored columns begin in the rows of {@link #select}. */
+    static final int SELECTED_STORED = 5;
 
     /**
      * Prepares {@code sql} for the driver to fetch its rows in binary from the first execution: payloads and
@@ -40,8 +44,9 @@ final class SealedEvents {
 
     /**
      * The stored values of the event on this row, whose columns from {@code first} on are {@link #STORED_COLUMNS},
-     * as bytes: the text as the driver received it (UTF-8), never decoded, and read by column number,
-     * as a walk over the whole ledger wants them (see {@link LedgerHash.Stored}).
+     * as bytes: the text as the driver received it (UTF-8), never decoded, read by column number. The
+     * sealer, the signer and the verifier all hash these bytes, so they agree on every stored value
+     * (see {@link LedgerHash.Stored}).
      */
     static LedgerHash.Stored stored(ResultSet row, int first) throws SQLException {
         return new LedgerHash.Stored(row.getBytes(first), row.getBytes(first + 1), row.getLong(first + 2),
@@ -49,16 +54,8 @@ final class SealedEvents {
                                      row.getBytes(first + 6), row.getBytes(first + 7), row.getBytes(first + 8));
     }
 
-    /** The stored values of the event on this row, at {@code position}, as {@link LedgerHash} hashes them. */
+    /** The event on this row of {@link #select}, sealed at {@code position}, its text decoded. */
     static LedgerHash.Entry entry(ResultSet row, long position) throws SQLException {
-        return entry(row, position, row.getTimestamp("recorded_at").toInstant());
-    }
-
-    /** The stored values of the event on this row of the event table, sealed at {@code position} at {@code recordedAt}. */
-    static LedgerHash.Entry entry(ResultSet row, long position, Instant recordedAt) throws SQLException {
-        return new LedgerHash.Entry(position, recordedAt, row.getString("event_identifier"),
-                                    row.getString("aggregate_identifier"), row.getLong("sequence_number"),
-                                    row.getString("type"), row.getString("payload_type"), row.getString("payload_revision"),
-                                    row.getString("time_stamp"), row.getBytes("meta_data"), row.getBytes("payload"));
+        return stored(row, SELECTED_STORED).at(position, row.getTimestamp("recorded_at").toInstant());
     }
 }

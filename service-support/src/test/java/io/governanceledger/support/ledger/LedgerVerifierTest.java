@@ -420,9 +420,7 @@ class LedgerVerifierTest {
     private static void recomputeChainFrom(long position) throws SQLException {
         List<String> updates = new ArrayList<>();
         try (Connection connection = database.dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT l.position, l.recorded_at, l.hash, e.* FROM event_store.ledger_entry l"
-                             + " JOIN event_store.domain_event_entry e USING (global_index) ORDER BY l.position");
+             PreparedStatement statement = connection.prepareStatement(SealedEvents.select("event_store", "TRUE"));
              ResultSet row = statement.executeQuery()) {
             byte[] hash = LedgerHash.GENESIS;
             while (row.next()) {
