@@ -107,9 +107,9 @@ class LedgerVerifierTest {
     }
 
     /**
-     * The verifier hashes text columns as the bytes the driver received; the sealer hashed them as
-     * decoded text, encoded again. Outside ASCII (accents, other scripts, a character beyond 16 bits)
-     * both must give the same chain, and a change there is still found.
+     * Text columns are hashed as the bytes the driver received, by the sealer, the signer and the
+     * verifier alike, and the chain's definition says UTF-8: outside ASCII (accents, other scripts, a
+     * character beyond 16 bits) the sealed chain verifies and signs, and a change there is still found.
      */
     @Test
     void textOutsideAsciiVerifiesAsTheSealerHashedIt() throws Exception {
