@@ -120,7 +120,8 @@ class RebuildEndToEndTest {
             assertThat(json(gateway.query(all, ResponseTypes.optionalInstanceOf(DecisionRegisterView.class)).join()))
                     .isEqualTo(json(reference.answer(program, today, now, () -> gateway.query(
                             all, ResponseTypes.optionalInstanceOf(DecisionRegisterView.class)).join())));
-            for (String decision : decisions.subList(0, 50)) {
+            // the first 50, or all if a quick rebuild let fewer than 10 more be recorded meanwhile
+            for (String decision : decisions.subList(0, Math.min(50, decisions.size()))) {
                 FindDecisionQuery one = new FindDecisionQuery(program, decision, today, now);
                 assertThat(json(gateway.query(one, ResponseTypes.optionalInstanceOf(DecisionView.class)).join()))
                         .isEqualTo(json(reference.answer(program, today, now, () -> gateway.query(
