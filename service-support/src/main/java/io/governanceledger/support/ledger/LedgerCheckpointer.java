@@ -113,7 +113,7 @@ public class LedgerCheckpointer extends BackgroundLoop {
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         long position = row.getLong("position");
-                        Instant recordedAt = row.getTimestamp("recorded_at").toInstant();
+                        Instant recordedAt = SealedEvents.recordedAt(row);
                         byte[] computed = LedgerHash.next(headHash, position, recordedAt,
                                                           SealedEvents.stored(row, SealedEvents.SELECTED_STORED));
                         if (position != headPosition + 1 || !Arrays.equals(computed, row.getBytes("hash"))) {

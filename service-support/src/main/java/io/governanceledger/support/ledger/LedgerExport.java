@@ -90,18 +90,19 @@ public final class LedgerExport {
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         long position = row.getLong("position");
-                        LedgerHash.Entry entry = SealedEvents.entry(row, position);
+                        Instant recordedAt = SealedEvents.recordedAt(row);
+                        LedgerHash.Stored event = SealedEvents.stored(row, SealedEvents.SELECTED_STORED);
                         ObjectNode line = JSON.createObjectNode();
                         line.put("position", position);
-                        line.put("recordedAt", entry.recordedAt().toString());
+                        line.put("recordedAt", recordedAt.toString());
                         line.put("hash", HexFormat.of().formatHex(row.getBytes("hash")));
-                        String program = programId == null ? null : LedgerHash.program(entry);
+                        String program = programId == null ? null : LedgerHash.program(event);
                         if (programId == null || programId.equals(program)) {
-                            line.set("event", eventJson(entry));
+                            line.set("event", eventJson(event.at(position, recordedAt)));
                             included++;
                         } else {
                             line.put("programTag", HexFormat.of().formatHex(LedgerHash.programTag(program)));
-                            line.put("body", HexFormat.of().formatHex(LedgerHash.body(entry)));
+                            line.put("body", HexFormat.of().formatHex(LedgerHash.body(position, recordedAt, event)));
                             digestOnly++;
                         }
                         events.write(JSON.writeValueAsBytes(line));

@@ -61,12 +61,6 @@ public final class LedgerHash {
                         byte[] metaData,
                         byte[] payload) {
 
-        /** The same stored event as if sealed at another position and time. */
-        public Entry at(long otherPosition, Instant otherRecordedAt) {
-            return new Entry(otherPosition, otherRecordedAt, eventIdentifier, aggregateIdentifier, sequenceNumber, type,
-                             payloadType, payloadRevision, timeStamp, metaData, payload);
-        }
-
         Stored stored() {
             return new Stored(utf8(eventIdentifier), utf8(aggregateIdentifier), sequenceNumber, utf8(type), utf8(payloadType),
                               utf8(payloadRevision), utf8(timeStamp), metaData, payload);
@@ -158,7 +152,8 @@ public final class LedgerHash {
         return body(entry.position(), entry.recordedAt(), entry.stored());
     }
 
-    private static byte[] body(long position, Instant recordedAt, Stored stored) {
+    /** The body digest of the stored event sealed at {@code position} at {@code recordedAt}. */
+    static byte[] body(long position, Instant recordedAt, Stored stored) {
         // the canonical bytes go straight into the digest: walking a ledger of a million events, the
         // copies of each event's bytes were a third of the time
         Hashing hashing = HASHING.get();
@@ -169,6 +164,11 @@ public final class LedgerHash {
     /** The program an event belongs to: the top-level {@code programId} of its metadata, or null. */
     public static String program(Entry entry) {
         return program(entry.metaData());
+    }
+
+    /** The program of a stored event, as {@link #program(Entry)}. */
+    static String program(Stored stored) {
+        return program(stored.metaData());
     }
 
     private static String program(byte[] metaData) {

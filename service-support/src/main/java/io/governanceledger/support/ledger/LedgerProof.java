@@ -66,16 +66,17 @@ public final class LedgerProof {
                 proof.put("previousHash", HexFormat.of().formatHex(LedgerHash.GENESIS));
                 while (row.next()) {
                     long at = row.getLong("position");
-                    LedgerHash.Entry entry = SealedEvents.entry(row, at);
+                    Instant recordedAt = SealedEvents.recordedAt(row);
+                    LedgerHash.Stored event = SealedEvents.stored(row, SealedEvents.SELECTED_STORED);
                     if (at == position - 1) {
                         proof.put("previousHash", HexFormat.of().formatHex(row.getBytes("hash")));
                     } else if (at == position) {
-                        proof.put("recordedAt", entry.recordedAt().toString());
-                        proof.set("event", LedgerExport.eventJson(entry));
+                        proof.put("recordedAt", recordedAt.toString());
+                        proof.set("event", LedgerExport.eventJson(event.at(at, recordedAt)));
                     } else {
                         ObjectNode step = path.addObject();
                         step.put("position", at);
-                        step.put("leaf", HexFormat.of().formatHex(LedgerHash.leaf(entry)));
+                        step.put("leaf", HexFormat.of().formatHex(LedgerHash.leaf(at, recordedAt, event)));
                     }
                 }
             }

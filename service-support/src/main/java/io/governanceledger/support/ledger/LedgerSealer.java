@@ -134,14 +134,13 @@ public class LedgerSealer extends BackgroundLoop {
         Instant recordedAt = LedgerHash.truncate(head.recordedAt() == null || head.now().isAfter(head.recordedAt())
                                                          ? head.now() : head.recordedAt());
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT e.global_index, " + SealedEvents.STORED_COLUMNS + " FROM " + schema + ".unsealed_event u JOIN " + schema
-                        + ".domain_event_entry e ON e.global_index = u.global_index"
-                        + " ORDER BY u.commit_seq, u.global_index LIMIT ?")) {
+                "SELECT " + SealedEvents.INDEXED_EVENT + " FROM " + schema + ".unsealed_event u JOIN " + schema
+                        + ".domain_event_entry e USING (global_index) ORDER BY u.commit_seq, u.global_index LIMIT ?")) {
             statement.setInt(1, batchSize);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
                     globalIndexes.add(row.getLong(1));
-                    events.add(SealedEvents.stored(row, 2));
+                    events.add(SealedEvents.stored(row, SealedEvents.INDEXED_STORED));
                 }
             }
         }

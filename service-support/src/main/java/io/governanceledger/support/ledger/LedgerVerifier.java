@@ -198,16 +198,16 @@ public final class LedgerVerifier {
                     byte[] computed = LedgerHash.link(walk.previousStored, row.leaf());
                     if (!Arrays.equals(computed, stored)) {
                         if (walk.mismatch == null) {
-                            walk.mismatch = new Mismatch(position, walk.previousStored, stored, row.entry());
-                        } else if (belongsAt(row.entry(), walk.mismatch.entry(), walk.mismatch.previousStored(),
-                                             walk.mismatch.stored())
-                                && belongsAt(walk.mismatch.entry(), row.entry(), walk.previousStored, stored)) {
+                            walk.mismatch = new Mismatch(walk.previousStored, row);
+                        } else if (belongsAt(row, walk.mismatch.row(), walk.mismatch.previousStored(),
+                                             walk.mismatch.row().hash())
+                                && belongsAt(walk.mismatch.row(), row, walk.previousStored, stored)) {
                             return walk.failed(walk.mismatch.position(), "rows-swapped", "the events at positions "
                                     + walk.mismatch.position() + " and " + position + " were exchanged", started);
                         }
                     }
                     if (walk.mismatch != null && walk.mismatch.position() == position - 1
-                            && belongsAt(row.entry(), walk.mismatch.entry(), walk.mismatch.previousStored(), stored)) {
+                            && belongsAt(row, walk.mismatch.row(), walk.mismatch.previousStored(), stored)) {
                         return walk.failed(walk.mismatch.position(), "row-inserted", "a row was inserted at position "
                                 + walk.mismatch.position() + "; the events from there on were moved down one", started);
                     }
@@ -295,9 +295,9 @@ public final class LedgerVerifier {
         return strays;
     }
 
-    /** Whether {@code event}, placed where {@code slot} is, gives {@code hash} after {@code previous}. */
-    private static boolean belongsAt(LedgerHash.Entry event, LedgerHash.Entry slot, byte[] previous, byte[] hash) {
-        return Arrays.equals(LedgerHash.next(previous, event.at(slot.position(), slot.recordedAt())), hash);
+    /** Whether the event read at {@code event}, sealed where {@code slot} is, gives {@code hash} after {@code previous}. */
+    private static boolean belongsAt(Sealed event, Sealed slot, byte[] previous, byte[] hash) {
+        return Arrays.equals(LedgerHash.next(previous, slot.position(), slot.recordedAt(), event.event()), hash);
     }
 
     private static VerificationReport failed(long verifiedUpTo, long position, String kind, String detail, long checked,
@@ -333,11 +333,6 @@ public final class LedgerVerifier {
             } catch (RuntimeException e) {
                 return new Sealed(position, sealedIndex, recordedAt, hash, event, null, e);
             }
-        }
-
-        /** The event as sealed here, its text decoded: wanted only to tell what a mismatch is. */
-        LedgerHash.Entry entry() {
-            return event.at(position, recordedAt);
         }
     }
 
@@ -523,10 +518,10 @@ public final class LedgerVerifier {
                  PreparedStatement order = SealedEvents.prepare(connection,
                          "SELECT position, global_index, recorded_at, hash FROM " + schema + ".ledger_entry"
                                  + " WHERE position BETWEEN ? AND ? ORDER BY position, global_index");
-                 PreparedStatement span = SealedEvents.prepare(connection, "SELECT global_index, " + SealedEvents.STORED_COLUMNS
+                 PreparedStatement span = SealedEvents.prepare(connection, "SELECT " + SealedEvents.INDEXED_EVENT
                          + " FROM " + schema + ".domain_event_entry WHERE global_index BETWEEN ? AND ?");
-                 PreparedStatement scattered = SealedEvents.prepare(connection, "SELECT global_index, "
-                         + SealedEvents.STORED_COLUMNS + " FROM " + schema + ".domain_event_entry WHERE global_index = ANY (?)")) {
+                 PreparedStatement scattered = SealedEvents.prepare(connection, "SELECT " + SealedEvents.INDEXED_EVENT
+                         + " FROM " + schema + ".domain_event_entry WHERE global_index = ANY (?)")) {
                 // windows of positions rather than pages of rows: a page cut by a row count could leave
                 // out a second row at its last position (possible once the order's key is dropped)
                 while ((window = claim()) != null) {
@@ -613,7 +608,7 @@ public final class LedgerVerifier {
                         if (slot == null) {
                             continue;
                         }
-                        LedgerHash.Stored event = SealedEvents.stored(row, 2);
+                        LedgerHash.Stored event = SealedEvents.stored(row, SealedEvents.INDEXED_STORED);
                         if (events[slot] == null) {
                             events[slot] = event;
                         } else {
@@ -673,7 +668,12 @@ public final class LedgerVerifier {
         }
     }
 
-    private record Mismatch(long position, byte[] previousStored, byte[] stored, LedgerHash.Entry entry) {
+    /** The first position whose event did not give its stored hash, and the stored hash before it. */
+    private record Mismatch(byte[] previousStored, Sealed row) {
+
+        long position() {
+            return row.position();
+        }
     }
 
     /** The walk so far: the chain is checked link by link against the stored hashes. */
@@ -705,7 +705,7 @@ public final class LedgerVerifier {
 
         VerificationReport changed(long started) {
             return failed(mismatch.position(), "event-changed", "the event at position " + mismatch.position()
-                    + " no longer gives the hash stored for it (" + HexFormat.of().formatHex(mismatch.stored())
+                    + " no longer gives the hash stored for it (" + HexFormat.of().formatHex(mismatch.row().hash())
                     + "): its payload, metadata or identity was changed", started);
         }
     }

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 
 /** Reading sealed events as the chain hashes them: one query shape and one mapping for every reader. */
 final class SealedEvents {
@@ -43,10 +44,19 @@ final class SealedEvents {
             + " payload_revision, time_stamp, meta_data, payload";
 
     /**
+     * An event row read from the event table by its global index: the index (column 1), then the stored
+     * columns from column {@value #INDEXED_STORED} on.
+     */
+    static final String INDEXED_EVENT = "global_index, " + STORED_COLUMNS;
+
+    /** Where the stored columns begin in rows of {@link #INDEXED_EVENT}. */
+    static final int INDEXED_STORED = 2;
+
+    /**
      * The stored values of the event on this row, whose columns from {@code first} on are {@link #STORED_COLUMNS},
      * as bytes: the text as the driver received it (UTF-8), never decoded, read by column number. The
-     * sealer, the signer and the verifier all hash these bytes, so they agree on every stored value
-     * (see {@link LedgerHash.Stored}).
+     * sealer, the signer, the verifier, exports and proofs all hash these bytes, so they agree on every
+     * stored value (see {@link LedgerHash.Stored}); text is decoded only where it is written out.
      */
     static LedgerHash.Stored stored(ResultSet row, int first) throws SQLException {
         return new LedgerHash.Stored(row.getBytes(first), row.getBytes(first + 1), row.getLong(first + 2),
@@ -54,8 +64,8 @@ final class SealedEvents {
                                      row.getBytes(first + 6), row.getBytes(first + 7), row.getBytes(first + 8));
     }
 
-    /** The event on this row of {@link #select}, sealed at {@code position}, its text decoded. */
-    static LedgerHash.Entry entry(ResultSet row, long position) throws SQLException {
-        return stored(row, SELECTED_STORED).at(position, row.getTimestamp("recorded_at").toInstant());
+    /** The recorded time on this row of {@link #select}. */
+    static Instant recordedAt(ResultSet row) throws SQLException {
+        return row.getTimestamp("recorded_at").toInstant();
     }
 }

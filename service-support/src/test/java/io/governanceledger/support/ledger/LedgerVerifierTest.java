@@ -425,7 +425,9 @@ class LedgerVerifierTest {
             byte[] hash = LedgerHash.GENESIS;
             while (row.next()) {
                 long at = row.getLong("position");
-                hash = at < position ? row.getBytes("hash") : LedgerHash.next(hash, SealedEvents.entry(row, at));
+                hash = at < position ? row.getBytes("hash")
+                        : LedgerHash.next(hash, at, SealedEvents.recordedAt(row),
+                                          SealedEvents.stored(row, SealedEvents.SELECTED_STORED));
                 if (at >= position) {
                     updates.add("UPDATE event_store.ledger_entry SET hash = decode('" + HexFormat.of().formatHex(hash)
                                         + "', 'hex') WHERE position = " + at);
