@@ -143,18 +143,19 @@ public class EventStoreAutoConfiguration {
                                                  EventSchema eventSchema,
                                                  EventStoreSchema eventStoreSchema) {
         eventStoreSchema.migrate();
-        return JdbcEventStorageEngine.builder()
-                                     .snapshotSerializer(serializer)
-                                     .eventSerializer(serializer)
-                                     .upcasterChain(configuration.upcasterChain())
-                                     // no snapshot is taken, and a row planted in the snapshot table
-                                     // (outside the hash chain) must never stand in for the events
-                                     .snapshotFilter(org.axonframework.eventsourcing.snapshotting.SnapshotFilter.rejectAll())
-                                     .persistenceExceptionResolver(persistenceExceptionResolver)
-                                     .connectionProvider(connectionProvider)
-                                     .transactionManager(transactionManager)
-                                     .schema(eventSchema)
-                                     .build();
+        // no snapshot is taken, and a row planted in the snapshot table (outside the hash chain) must
+        // never stand in for the events: the engine does not read that table, and would reject a row
+        // from it if it did
+        return new SnapshotFreeEventStorageEngine(
+                JdbcEventStorageEngine.builder()
+                                      .snapshotSerializer(serializer)
+                                      .eventSerializer(serializer)
+                                      .upcasterChain(configuration.upcasterChain())
+                                      .snapshotFilter(org.axonframework.eventsourcing.snapshotting.SnapshotFilter.rejectAll())
+                                      .persistenceExceptionResolver(persistenceExceptionResolver)
+                                      .connectionProvider(connectionProvider)
+                                      .transactionManager(transactionManager)
+                                      .schema(eventSchema));
     }
 
     /** Tells readers that events were sealed into the ledger order. */
