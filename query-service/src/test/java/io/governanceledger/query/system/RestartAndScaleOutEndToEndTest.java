@@ -1,6 +1,7 @@
 package io.governanceledger.query.system;
 
 import io.governanceledger.query.system.LedgerSystem.Service;
+import io.governanceledger.support.eventstore.SnapshotFreeEventStorageEngine;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -35,7 +36,8 @@ class RestartAndScaleOutEndToEndTest {
             var context = role.equals("command") ? system.commandContext() : system.queryContext();
             // without it, appends, tokens and projection rows silently stop sharing a transaction
             assertThat(context.getBean(TransactionManager.class)).as(role).isInstanceOf(SpringTransactionManager.class);
-            assertThat(context.getBean(EventStorageEngine.class)).as(role).isInstanceOf(JdbcEventStorageEngine.class);
+            assertThat(context.getBean(EventStorageEngine.class)).as(role).isInstanceOf(JdbcEventStorageEngine.class)
+                    .isInstanceOf(SnapshotFreeEventStorageEngine.class);
             assertThat(context.getBean(TokenStore.class)).as(role).isInstanceOf(JdbcTokenStore.class);
         }
         EventProcessingConfiguration processing = system.queryContext().getBean(EventProcessingConfiguration.class);

@@ -144,14 +144,12 @@ public class EventStoreAutoConfiguration {
                                                  EventStoreSchema eventStoreSchema) {
         eventStoreSchema.migrate();
         // no snapshot is taken, and a row planted in the snapshot table (outside the hash chain) must
-        // never stand in for the events: the engine does not read that table, and would reject a row
-        // from it if it did
+        // never stand in for the events: the engine does not read that table
         return new SnapshotFreeEventStorageEngine(
                 JdbcEventStorageEngine.builder()
                                       .snapshotSerializer(serializer)
                                       .eventSerializer(serializer)
                                       .upcasterChain(configuration.upcasterChain())
-                                      .snapshotFilter(org.axonframework.eventsourcing.snapshotting.SnapshotFilter.rejectAll())
                                       .persistenceExceptionResolver(persistenceExceptionResolver)
                                       .connectionProvider(connectionProvider)
                                       .transactionManager(transactionManager)

@@ -6,7 +6,6 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
-import org.axonframework.eventsourcing.snapshotting.SnapshotFilter;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +29,7 @@ class SnapshotFreeEventStorageEngineTest {
                                   .transactionManager(NoTransactionManager.INSTANCE)
                                   .schema(new EventStoreAutoConfiguration().eventSchema())
                                   .eventSerializer(JacksonSerializer.defaultSerializer())
-                                  .snapshotSerializer(JacksonSerializer.defaultSerializer())
-                                  .snapshotFilter(SnapshotFilter.rejectAll()));
+                                  .snapshotSerializer(JacksonSerializer.defaultSerializer()));
 
     /** Record A has three events; a snapshot row claiming it stands at sequence 7 is planted beside them. */
     @BeforeEach
