@@ -5,6 +5,7 @@ import org.slf4j.LoggerFactory;
 import io.governanceledger.support.eventstore.BackgroundLoop;
 
 import javax.sql.DataSource;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -149,30 +150,31 @@ public class LedgerSealer extends BackgroundLoop {
         }
         byte[] hash = head.hash();
         Timestamp recorded = Timestamp.from(recordedAt);
-        try (PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO " + schema + ".ledger_entry (position, global_index, recorded_at, hash) VALUES (?, ?, ?, ?)")) {
-            for (int i = 0; i < events.size(); i++) {
-                long position = head.position() + 1 + i;
-                hash = LedgerHash.next(hash, position, recordedAt, events.get(i));
-                insert.setLong(1, position);
-                insert.setLong(2, globalIndexes.get(i));
-                insert.setTimestamp(3, recorded);
-                insert.setBytes(4, hash);
-                insert.addBatch();
-            }
-            insert.executeBatch();
+        Long[] positions = new Long[events.size()];
+        byte[][] hashes = new byte[events.size()][];
+        for (int i = 0; i < events.size(); i++) {
+            positions[i] = head.position() + 1 + i;
+            hash = LedgerHash.next(hash, positions[i], recordedAt, events.get(i));
+            hashes[i] = hash;
         }
-        try (PreparedStatement delete = connection.prepareStatement(
-                "DELETE FROM " + schema + ".unsealed_event WHERE global_index = ANY (?)")) {
-            delete.setArray(1, connection.createArrayOf("bigint", globalIndexes.toArray()));
-            delete.executeUpdate();
-        }
-        try (PreparedStatement update = connection.prepareStatement(
-                "UPDATE " + schema + ".ledger_head SET position = ?, recorded_at = ?, hash = ?")) {
-            update.setLong(1, head.position() + events.size());
-            update.setTimestamp(2, recorded);
-            update.setBytes(3, hash);
-            update.executeUpdate();
+        // one round trip for the entries, the queue and the head: the sealer's commit is on the way
+        // from a command's answer to the read models
+        try (PreparedStatement seal = connection.prepareStatement(
+                "WITH sealed AS (INSERT INTO " + schema + ".ledger_entry (position, global_index, recorded_at, hash)"
+                        + " SELECT position, global_index, ?, hash FROM unnest(?::bigint[], ?::bigint[], ?::bytea[])"
+                        + " AS entry (position, global_index, hash)),"
+                        + " dequeued AS (DELETE FROM " + schema + ".unsealed_event WHERE global_index = ANY (?::bigint[]))"
+                        + " UPDATE " + schema + ".ledger_head SET position = ?, recorded_at = ?, hash = ?")) {
+            Array indexes = connection.createArrayOf("bigint", globalIndexes.toArray());
+            seal.setTimestamp(1, recorded);
+            seal.setArray(2, connection.createArrayOf("bigint", positions));
+            seal.setArray(3, indexes);
+            seal.setArray(4, connection.createArrayOf("bytea", hashes));
+            seal.setArray(5, indexes);
+            seal.setLong(6, head.position() + events.size());
+            seal.setTimestamp(7, recorded);
+            seal.setBytes(8, hash);
+            seal.executeUpdate();
         }
         return events.size();
     }
