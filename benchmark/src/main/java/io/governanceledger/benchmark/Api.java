@@ -25,7 +25,8 @@ final class Api {
         this.queryBase = "http://localhost:" + queryPort;
     }
 
-    record Answer(int status, String body) {
+    /** @param eventId the last event a command recorded ({@code Ledger-Event-Id}), or null */
+    record Answer(int status, String body, String eventId) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -41,11 +42,16 @@ final class Api {
 
     /** A command; fails loudly on anything but a 2xx, since a benchmark of refusals measures nothing. */
     JsonNode command(String user, String path, String body) {
+        return accepted(user, path, body).json();
+    }
+
+    /** A command's whole answer, which must be a 2xx. */
+    Answer accepted(String user, String path, String body) {
         Answer answer = post(user, path, body);
         if (!answer.ok()) {
             throw new IllegalStateException("POST " + path + " -> " + answer.status() + ": " + answer.body());
         }
-        return answer.json();
+        return answer;
     }
 
     Answer post(String user, String path, String body) {
@@ -54,6 +60,11 @@ final class Api {
 
     Answer query(String user, String pathAndQuery) {
         return send("GET", queryBase + pathAndQuery, user, null);
+    }
+
+    /** A read answered only once the read models have taken in event {@code eventId} (read your own writes). */
+    Answer queryAfter(String user, String pathAndQuery, String eventId) {
+        return send("GET", queryBase + pathAndQuery, user, null, "Ledger-Read-After", eventId);
     }
 
     /** The command service's readiness probe, which does no work: the floor of a request to it. */
@@ -72,7 +83,7 @@ final class Api {
      * and capped 16 clients at about 1,200 requests/s against 2,700 to 3,400 (the query service's
      * readiness probe, same machine); the client is not what is measured.
      */
-    private Answer send(String method, String url, String user, String body) {
+    private Answer send(String method, String url, String user, String body, String... headers) {
         String login = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
         try {
             HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
@@ -80,6 +91,9 @@ final class Api {
             connection.setConnectTimeout(5_000);
             connection.setReadTimeout(120_000);
             connection.setRequestProperty("Authorization", "Basic " + login);
+            for (int i = 0; i < headers.length; i += 2) {
+                connection.setRequestProperty(headers[i], headers[i + 1]);
+            }
             if (body != null) {
                 byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
                 connection.setDoOutput(true);
@@ -94,7 +108,8 @@ final class Api {
             int status = connection.getResponseCode();
             // read to the end and close, so that the connection goes back to the keep-alive cache
             try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8));
+                return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                                  connection.getHeaderField("Ledger-Event-Id"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + url, e);

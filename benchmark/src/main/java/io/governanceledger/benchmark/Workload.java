@@ -69,8 +69,13 @@ final class Workload {
     }
 
     String recordDecision() {
+        return recordDecisionAnswer().json().path("id").asText();
+    }
+
+    /** Records a decision; the answer names it ({@code id}) and the event recorded ({@code eventId}). */
+    Api.Answer recordDecisionAnswer() {
         long n = counter;
-        return api.command("pmo", "/api/programs/" + programId + "/decisions", """
+        return api.accepted("pmo", "/api/programs/" + programId + "/decisions", """
                 {"title": "Change request CR-%1$d: hosting and integration scope",
                  "context": "The data-centre contract ends on 31 December 2026; the integration platform needs %1$d more interfaces and the supplier asked for a decision before the next release train.",
                  "options": [{"key": "A", "description": "Renew the data-centre contract for three years"},
@@ -80,7 +85,7 @@ final class Workload {
                  "decidingBody": "Steering Committee", "meetingDate": "2026-03-10",
                  "participants": ["A. Peeters (chair)", "B. Janssens", "C. Maes (secretary)", "D. Claes"], "quorum": 3,
                  "links": [{"kind": "CHANGE_REQUEST", "reference": "CR-%1$d", "relation": "authorises"}]}"""
-                .formatted(n)).path("id").asText();
+                .formatted(n));
     }
 
     void approve(String decisionId) {

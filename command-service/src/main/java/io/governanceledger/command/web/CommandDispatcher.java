@@ -4,6 +4,7 @@ import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.support.messaging.RuleViolationException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
@@ -28,16 +29,24 @@ import java.util.regex.Pattern;
 public class CommandDispatcher {
 
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    /**
+     * On a 2xx, the identifier of the last event the command recorded: sent back to the query service
+     * as {@code Ledger-Read-After}, it makes the answer wait until every read model has taken it in.
+     */
+    public static final String LAST_EVENT_HEADER = "Ledger-Event-Id";
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final CommandGateway commandGateway;
     private final HttpServletRequest request;
     private final HttpServletResponse response;
+    private final LastRecordedEvents lastRecordedEvents;
 
-    public CommandDispatcher(CommandGateway commandGateway, HttpServletRequest request, HttpServletResponse response) {
+    public CommandDispatcher(CommandGateway commandGateway, HttpServletRequest request, HttpServletResponse response,
+                             LastRecordedEvents lastRecordedEvents) {
         this.commandGateway = commandGateway;
         this.request = request;
         this.response = response;
+        this.lastRecordedEvents = lastRecordedEvents;
     }
 
     /** Sends and waits; returns the correlation id the command's events are stored under. */
@@ -61,8 +70,15 @@ public class CommandDispatcher {
         if (effectiveAt != null) {
             metadata.put(LedgerMetaData.EFFECTIVE_AT, effectiveAt.toString());
         }
-        Object result = commandGateway.sendAndWait(
-                GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata)), 30, TimeUnit.SECONDS);
+        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));
+        Object result;
+        try {
+            result = commandGateway.sendAndWait(message, 30, TimeUnit.SECONDS);
+        } finally {
+            // a refusal the business keeps on record is answered 4xx but has recorded its event
+            lastRecordedEvents.take(message.getIdentifier())
+                              .ifPresent(eventId -> response.setHeader(LAST_EVENT_HEADER, eventId));
+        }
         return new Sent(correlationId, result);
     }
 

@@ -12,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 
 /** Real HTTP requests with HTTP Basic credentials; users as configured by default (password = name). */
@@ -44,7 +45,13 @@ public final class Http {
     }
 
     public Response get(String user, String path) {
-        return send(request(user, path).GET().build());
+        return get(user, path, Map.of());
+    }
+
+    public Response get(String user, String path, Map<String, String> headers) {
+        HttpRequest.Builder request = request(user, path).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     /** A binary answer (a ZIP, ...), 200 expected. */
@@ -80,7 +87,8 @@ public final class Http {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                                response.headers().firstValue("X-Correlation-Id").orElse(null), response.body());
+                                response.headers().firstValue("X-Correlation-Id").orElse(null), response.body(),
+                                response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -89,7 +97,14 @@ public final class Http {
         }
     }
 
-    public record Response(int status, String contentType, String correlationId, String body) {
+    public record Response(int status, String contentType, String correlationId, String body,
+                           Map<String, List<String>> headers) {
+
+        /** The first value of a response header (names compared ignoring case), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                          .map(header -> header.getValue().get(0)).findFirst().orElse(null);
+        }
 
         public JsonNode json() {
             return JSON.readTree(body);

@@ -1,0 +1,63 @@
+package io.governanceledger.command.web;
+
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.stereotype.Component;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * The last event each command recorded, known once the command's transaction has committed, so that
+ * its answer can name it ({@link CommandDispatcher#LAST_EVENT_HEADER}) and a reader can ask the
+ * query service for answers that include it. Keyed by the command message's identifier, which a
+ * retry after a lost race keeps; an attempt that rolled back records nothing.
+ */
+@Component
+public class LastRecordedEvents implements MessageDispatchInterceptor<EventMessage<?>> {
+
+    /** More than the commands that can be in flight at once; an answer that never came to collect its entry ages out. */
+    private static final int KEPT = 4_096;
+    private static final String RESOURCE = LastRecordedEvents.class.getName();
+
+    private final Map<String, String> byCommand = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > KEPT;
+        }
+    };
+
+    public LastRecordedEvents(EventBus eventBus) {
+        eventBus.registerDispatchInterceptor(this);
+    }
+
+    @Override
+    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+        if (!messages.isEmpty() && CurrentUnitOfWork.isStarted()) {
+            var root = CurrentUnitOfWork.get().root();
+            String last = messages.get(messages.size() - 1).getIdentifier();
+            // one entry per command, registered with its first events; later appends only move it on
+            if (root.resources().put(RESOURCE, last) == null) {
+                String command = root.getMessage().getIdentifier();
+                root.afterCommit(unitOfWork -> {
+                    synchronized (byCommand) {
+                        byCommand.put(command, (String) unitOfWork.resources().get(RESOURCE));
+                    }
+                });
+            }
+        }
+        return (index, message) -> message;
+    }
+
+    /** Takes the last event the command recorded, if its transaction committed any. */
+    public Optional<String> take(String commandIdentifier) {
+        synchronized (byCommand) {
+            return Optional.ofNullable(byCommand.remove(commandIdentifier));
+        }
+    }
+}
