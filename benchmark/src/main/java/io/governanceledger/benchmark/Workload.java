@@ -109,4 +109,8 @@ final class Workload {
     String programId() {
         return programId;
     }
+
+    String contractId() {
+        return contractId;
+    }
 }

@@ -53,7 +53,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * amendment is judged by {@link AmendmentRules} on the contract's history: accepted, it changes the
  * value and term; refused, it is recorded as rejected with the rule and figures and changes nothing.
  */
-@Aggregate
+@Aggregate(cache = "contractCache")
 public class Contract {
 
     @AggregateIdentifier

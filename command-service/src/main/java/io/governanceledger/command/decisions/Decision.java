@@ -37,7 +37,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
  * decision can be taken up again); an approved decision can be superseded by a new approved decision
  * or revoked. Its content is never edited. Every change needs the program to be open.
  */
-@Aggregate
+@Aggregate(cache = "decisionCache")
 public class Decision {
 
     private static final Set<DecisionStatus> OPEN = EnumSet.of(DecisionStatus.PROPOSED, DecisionStatus.DEFERRED);

@@ -1,5 +1,8 @@
 package io.governanceledger.command.decisions;
 
+import io.governanceledger.support.caching.BoundedCache;
+import org.axonframework.common.caching.Cache;
+import org.springframework.beans.factory.annotation.Value;
 import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
 import io.governanceledger.support.security.LedgerRoles;
@@ -48,6 +51,12 @@ class DecisionController {
 
     DecisionController(CommandDispatcher commands) {
         this.commands = commands;
+    }
+
+    /** A decision is approved, deferred, superseded or revoked some time after it is recorded: keep recent ones in memory. */
+    @Bean
+    static Cache decisionCache(@Value("${ledger.decisions.cached-decisions:2000}") int cachedDecisions) {
+        return new BoundedCache(cachedDecisions);
     }
 
     @Bean

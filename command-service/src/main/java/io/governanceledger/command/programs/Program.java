@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A governed program. Once closed it takes no new records and no changes. */
-@Aggregate
+@Aggregate(cache = "programCache")
 public class Program {
 
     static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");

@@ -23,6 +23,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.governanceledger.support.caching.BoundedCache;
+import org.axonframework.common.caching.Cache;
+import org.springframework.beans.factory.annotation.Value;
+
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,6 +40,15 @@ class ProgramController {
 
     ProgramController(CommandDispatcher commands) {
         this.commands = commands;
+    }
+
+    /**
+     * Every other record's command reads its program's standing: keep recent programs in memory. A
+     * program another command service changed meanwhile is caught by {@link ProgramStanding}.
+     */
+    @Bean
+    static Cache programCache(@Value("${ledger.programs.cached-programs:1000}") int cachedPrograms) {
+        return new BoundedCache(cachedPrograms);
     }
 
     @Bean

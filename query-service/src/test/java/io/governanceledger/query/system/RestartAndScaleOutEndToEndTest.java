@@ -147,7 +147,7 @@ class RestartAndScaleOutEndToEndTest {
     }
 
     @Test
-    void twoCommandServicesTakeTurnsOnOneCachedBudgetWithoutRefusingAnyone() {
+    void twoCommandServicesTakeTurnsOnCachedRecordsWithoutDecidingOnStaleState() {
         try (LedgerSystem system = LedgerSystem.isolated()) {
             Http first = system.startCommandService().http();
             Http second = system.startCommandService().http();
@@ -175,6 +175,24 @@ class RestartAndScaleOutEndToEndTest {
             assertThat(approved.status()).as(approved.body()).isEqualTo(409);
             assertThat(approved.text("rule")).as("refused for the right reason, not as unknown").isEqualTo("limit-too-low");
 
+            // a decision cached by the second instance, approved through the first: superseding it
+            // through the second is decided on the approved decision, not refused on the stale one
+            String decisions = "/api/programs/" + budget.program + "/decisions";
+            String decision = second.post("pmo", decisions, Bodies.decision("Cached")).text("id");
+            assertThat(first.post("pmo", decisions + "/" + decision + "/approve", "{\"decidedOn\": \"2026-03-10\"}")
+                            .status()).isEqualTo(200);
+            Http.Response superseding = second.post("pmo", decisions + "/" + decision + "/supersede",
+                                                    Bodies.decision("Replacement", "\"2026-04-14\"", "\"2026-09-01\""));
+            assertThat(superseding.status()).as(superseding.body()).isEqualTo(201);
+
+            // the program, cached by the second instance, closed through the first: the second takes no
+            // more records into it, though nothing it writes touches the program
+            assertThat(first.post("pmo", "/api/programs/" + budget.program + "/close",
+                                  "{\"closedOn\": \"2026-06-30\", \"reason\": \"Program completed\"}").status())
+                    .isEqualTo(200);
+            Http.Response late = second.post("pmo", decisions, Bodies.decision("Too late"));
+            assertThat(late.status()).as(late.body()).isEqualTo(409);
+            assertThat(late.text("rule")).isEqualTo("program-closed");
         }
     }
 
