@@ -9,12 +9,8 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.RollbackConfiguration;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.ConcurrencyException;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,8 +18,9 @@ import java.util.Map;
  * of work need not roll back; rolling back would throw the aggregate out of the cache and make the
  * next command read its whole history again. A refusal after events were applied (state changed)
  * still rolls back: the interceptor turns it into an exception that is not a rule violation, with the
- * same details, so the client sees the same answer. A refusal decided on a cached aggregate that is
- * behind the store (another command service wrote since) is turned into a lost race and retried.
+ * same details, so the client sees the same answer. A command, refused or accepted, decided on a cached
+ * aggregate that is behind the store (another command service wrote since) is turned into a lost race
+ * and retried ({@link StaleAggregates}).
  */
 public final class RefusalsKeepState implements MessageHandlerInterceptor<CommandMessage<?>> {
 
@@ -40,36 +37,18 @@ public final class RefusalsKeepState implements MessageHandlerInterceptor<Comman
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
+        Object result;
         try {
-            return chain.proceed();
+            result = chain.proceed();
         } catch (RuleViolationException refusal) {
             if (eventsStaged(unitOfWork)) {
                 throw new RefusedAfterChanges(refusal.violation());
             }
-            // a cached aggregate may lag behind another service's writes: a refusal decided on stale
-            // state becomes a lost race, which rolls back (evicting it) and is retried on fresh state
-            for (Aggregate<?> aggregate : loadedAggregates(unitOfWork)) {
-                Long version = aggregate.version();
-                long stored = eventStore.lastSequenceNumberFor(aggregate.identifierAsString()).orElse(-1L);
-                if (version != null && stored > version) {
-                    throw new ConcurrencyException("Aggregate " + aggregate.identifierAsString() + " was at version "
-                                                           + version + " here and " + stored + " in the store");
-                }
-            }
+            StaleAggregates.requireFresh(unitOfWork, eventStore);
             throw refusal;
         }
-    }
-
-    /** The aggregates the repositories loaded in this unit of work (under resources ending in "_AGGREGATES"). */
-    static List<Aggregate<?>> loadedAggregates(UnitOfWork<?> unitOfWork) {
-        List<Aggregate<?>> loaded = new ArrayList<>();
-        for (Map.Entry<String, Object> resource : unitOfWork.root().resources().entrySet()) {
-            if (resource.getKey().endsWith("_AGGREGATES") && resource.getValue() instanceof Map<?, ?> aggregates) {
-                aggregates.values().stream().filter(Aggregate.class::isInstance).map(a -> (Aggregate<?>) a)
-                          .forEach(loaded::add);
-            }
-        }
-        return loaded;
+        StaleAggregates.requireFresh(unitOfWork, eventStore);
+        return result;
     }
 
     /** The event bus keeps the events a unit of work applied under a resource ending in "_EVENTS". */

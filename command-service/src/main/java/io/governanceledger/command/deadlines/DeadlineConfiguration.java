@@ -1,5 +1,9 @@
 package io.governanceledger.command.deadlines;
 
+import io.governanceledger.command.commandbus.StaleAggregates;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.InitializingBean;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,6 +33,20 @@ class DeadlineConfiguration {
                         .threads(2)
                         .pollingInterval(pollingInterval)
                         .build();
+    }
+
+    /**
+     * A deadline handler that finds nothing to do on a cached record another command service has
+     * written since (a term extended there) would leave the deadline done for good: it fails instead,
+     * evicting the record, and db-scheduler runs it again later on the stored state.
+     */
+    @Bean
+    InitializingBean deadlinesDecideOnStoredState(DeadlineManager deadlineManager, EventStore eventStore) {
+        return () -> deadlineManager.registerHandlerInterceptor((unitOfWork, chain) -> {
+            Object result = chain.proceed();
+            StaleAggregates.requireFresh(unitOfWork, eventStore);
+            return result;
+        });
     }
 
     @Bean

@@ -2,9 +2,6 @@ package io.governanceledger.command.programs;
 
 import io.governanceledger.support.messaging.RuleViolationException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.Aggregate;
-import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
@@ -25,43 +22,30 @@ public interface ProgramStanding {
     }
 
     /**
-     * The standing as the event store has it. The program may come from this service's cache, and a
-     * command on another record does not write to the program, so nothing at append time would notice
-     * that another command service changed it (closed it) meanwhile: its last stored sequence number is
-     * compared, and a cached program that is behind makes the command a lost race, which rolls back
-     * (evicting it) and is retried on the stored program.
+     * The standing as the event store has it. The program may come from this service's cache; one that
+     * another command service changed meanwhile (closed) is caught before the command is kept
+     * ({@link io.governanceledger.command.commandbus.StaleAggregates}).
      */
     @Component
     class FromRepository implements ProgramStanding {
 
         private final Repository<Program> programs;
-        private final EventStore eventStore;
 
-        public FromRepository(Repository<Program> programs, EventStore eventStore) {
+        public FromRepository(Repository<Program> programs) {
             this.programs = programs;
-            this.eventStore = eventStore;
         }
 
         @Override
         public ProgramFacts requireOpen(String programId) {
-            Aggregate<Program> aggregate;
             Program program;
             try {
-                aggregate = programs.load(programId);
-                program = aggregate.invoke(loaded -> loaded.exists() ? loaded : null);
+                program = programs.load(programId).invoke(loaded -> loaded.exists() ? loaded : null);
             } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
                 // no events, or the events of another kind of record
-                aggregate = null;
                 program = null;
             }
             if (program == null) {
                 throw RuleViolationException.notFound("unknown-program", "programId", "No program '" + programId + "'.");
-            }
-            Long version = aggregate.version();
-            long stored = eventStore.lastSequenceNumberFor(programId).orElse(-1L);
-            if (version != null && stored > version) {
-                throw new ConcurrencyException("Program " + programId + " was at version " + version + " here and "
-                                                       + stored + " in the store");
             }
             if (program.isClosed()) {
                 throw RuleViolationException.conflict("program-closed", "Program " + programId + " is closed.");

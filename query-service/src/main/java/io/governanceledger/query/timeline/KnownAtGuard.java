@@ -100,18 +100,24 @@ class KnownAtGuard extends OncePerRequestFilter {
                 Thread.sleep(settling.toMillis() + 1);
             }
             if (!readModelsReached(knownAt)) {
-                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-                response.setHeader("Retry-After", "1");
-                problems.write(response, ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
-                                                                  "The read models have not yet taken in everything recorded by "
-                                                                          + knownAt + "; retry in a moment."));
+                behind(response, knownAt);
                 return;
             }
         } catch (InterruptedException e) {
+            // stopping: answer, rather than leave an empty 200
             Thread.currentThread().interrupt();
+            behind(response, knownAt);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private void behind(HttpServletResponse response, Instant knownAt) throws IOException {
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setHeader("Retry-After", "1");
+        problems.write(response, ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
+                                                          "The read models have not yet taken in everything recorded by "
+                                                                  + knownAt + "; retry in a moment."));
     }
 
     private boolean readModelsReached(Instant knownAt) throws InterruptedException {

@@ -24,18 +24,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.regex.Pattern;
 
 /**
  * Read your own writes: a read sent with {@value #HEADER} naming an event (the {@code Ledger-Event-Id}
- * a command's answer carries) is answered only once every read model that takes that event in has
- * committed it, so the answer includes the change and every later read of this service does too. The
- * read waits for the event to be sealed into the ledger order, then for the processors' segments that
- * handle it (as their own sequencing and handlers decide) to store a position at or past it; a read
- * model that does not handle the event is not waited for. Woken by this instance's processors as they
- * commit and by PostgreSQL as events are sealed; it looks again at least every {@code RECHECK} for
- * processors of other instances. Answered 503 {@code read-model-behind} if that takes longer than
- * {@code ledger.read-after.wait-ms}.
+ * a command's answer carries) is answered only once every read model has taken in every event up to
+ * that one's ledger position, so the answer includes the command's changes and those recorded before
+ * them, and every later read of this service does too. The read waits for the event to be sealed into
+ * the ledger order, then for each processor segment that handles an event up to there (as its
+ * handlers and sequencing decide) to store a position at or past it. Woken by this instance's
+ * processors as they commit and by PostgreSQL as events are sealed; it looks again at least every
+ * {@code RECHECK} for processors of other instances. Answered 503 {@code read-model-behind} if that
+ * takes longer than {@code ledger.read-after.wait-ms}.
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -46,6 +47,8 @@ class ReadAfterGuard extends OncePerRequestFilter {
     private static final Pattern EVENT_ID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     private static final long RECHECK_NANOS = Duration.ofMillis(50).toNanos();
+    /** A segment further behind than this is waited for without reading what it has left to do. */
+    private static final int MAX_EVENTS_READ = 5_000;
 
     private final JdbcClient jdbc;
     private final LedgerReader ledger;
@@ -91,18 +94,23 @@ class ReadAfterGuard extends OncePerRequestFilter {
         }
         try {
             if (!awaitTakenIn(eventId)) {
-                response.setHeader("Retry-After", "1");
-                problems.write(response, ProblemResponses.problem(
-                        HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
-                        "The read models have not yet taken in event " + eventId + " within " + wait.toMillis()
-                                + " ms; retry in a moment."));
+                behind(response, eventId);
                 return;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            behind(response, eventId);
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private void behind(HttpServletResponse response, String eventId) throws IOException {
+        response.setHeader("Retry-After", "1");
+        problems.write(response, ProblemResponses.problem(
+                HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
+                "The read models have not yet taken in event " + eventId + " within " + wait.toMillis()
+                        + " ms; retry in a moment."));
     }
 
     private void refuse(HttpServletResponse response, String detail, String rule, String message) throws IOException {
@@ -117,14 +125,18 @@ class ReadAfterGuard extends OncePerRequestFilter {
 
     private boolean awaitTakenIn(String eventId) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
-        List<TrackedEventMessage<?>> sealed = null;
+        Long position = null;
+        Pending pending = null;
         while (true) {
             long seen = progress.signals();
-            if (sealed == null) {
-                sealed = sealedAs(eventId);
+            if (position == null) {
+                position = sealedAt(eventId).orElse(null);
             }
-            if (sealed != null && takenIn(sealed)) {
-                return true;
+            if (position != null) {
+                pending = Pending.upTo(position, pending, positions.bySegment(), streamingProcessors(), ledger);
+                if (pending.takenIn()) {
+                    return true;
+                }
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
@@ -134,39 +146,71 @@ class ReadAfterGuard extends OncePerRequestFilter {
         }
     }
 
-    /** The event as the processors receive it (upcast, at its ledger position), once it is sealed. */
-    private List<TrackedEventMessage<?>> sealedAs(String eventId) {
-        Optional<Long> position = jdbc.sql("""
-                                           SELECT l.position FROM event_store.domain_event_entry e
-                                           JOIN event_store.ledger_entry l ON l.global_index = e.global_index
-                                           WHERE e.event_identifier = ?""")
-                                      .param(eventId).query(Long.class).optional();
-        return position.map(at -> ledger.readAfter(at - 1, 1)).orElse(null);
+    /** The event's ledger position, once it is sealed. */
+    private Optional<Long> sealedAt(String eventId) {
+        return jdbc.sql("""
+                        SELECT l.position FROM event_store.domain_event_entry e
+                        JOIN event_store.ledger_entry l ON l.global_index = e.global_index
+                        WHERE e.event_identifier = ?""")
+                   .param(eventId).query(Long.class).optional();
     }
 
-    /** Whether every segment that handles one of these messages has stored a position at or past it. */
-    private boolean takenIn(List<TrackedEventMessage<?>> messages) {
-        Map<String, Map<Integer, Long>> stored = positions.bySegment();
-        for (var named : processing.eventProcessors().entrySet()) {
-            if (!(named.getValue() instanceof AbstractEventProcessor processor)
-                    || !(named.getValue() instanceof StreamingEventProcessor)) {
-                continue;
+    private Map<String, AbstractEventProcessor> streamingProcessors() {
+        Map<String, AbstractEventProcessor> streaming = new TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof AbstractEventProcessor handling && processor instanceof StreamingEventProcessor) {
+                streaming.put(name, handling);
             }
-            Map<Integer, Long> segments = stored.getOrDefault(named.getKey(), Map.of());
-            int[] ids = segments.keySet().stream().mapToInt(Integer::intValue).toArray();
-            for (TrackedEventMessage<?> message : messages) {
-                long position = message.trackingToken().position().orElseThrow();
-                if (ids.length == 0 && processor.eventHandlerInvoker().canHandle(message, Segment.ROOT_SEGMENT)) {
-                    return false; // the processor has not stored a position yet
+        });
+        return streaming;
+    }
+
+    /**
+     * What stands between the read models and ledger position {@code upTo}: a segment whose stored
+     * position is behind it and that handles an event in between (as its processor's handlers and
+     * sequencing decide). A segment with nothing to handle there has nothing that could change its
+     * answers, and stores its position only every few seconds, so it is not waited for. Every event up
+     * to the position counts, so every event of the command does: the one named is its last, and the
+     * sealer never places an event of a transaction after that transaction's last.
+     */
+    private record Pending(long upTo, long readAfter, List<TrackedEventMessage<?>> events, boolean takenIn) {
+
+        /** Events read at most once per request, and again only if a segment is found further behind. */
+        static Pending upTo(long upTo, Pending before, Map<String, Map<Integer, Long>> stored,
+                            Map<String, AbstractEventProcessor> processors, LedgerReader ledger) {
+            long lowest = upTo;
+            for (String name : processors.keySet()) {
+                Map<Integer, Long> segments = stored.getOrDefault(name, Map.of());
+                if (segments.isEmpty()) {
+                    return new Pending(upTo, upTo, List.of(), false); // not started: nothing stored yet
                 }
+                for (long at : segments.values()) {
+                    if (upTo - at > MAX_EVENTS_READ) {
+                        return new Pending(upTo, upTo, List.of(), false); // far behind: wait for it to move
+                    }
+                    lowest = Math.min(lowest, at);
+                }
+            }
+            if (lowest == upTo) {
+                return new Pending(upTo, upTo, List.of(), true);
+            }
+            Pending read = before != null && before.readAfter() <= lowest ? before
+                    : new Pending(upTo, lowest, ledger.readAfter(lowest, (int) (upTo - lowest)), false);
+            for (var named : processors.entrySet()) {
+                Map<Integer, Long> segments = stored.get(named.getKey());
+                int[] ids = segments.keySet().stream().mapToInt(Integer::intValue).toArray();
                 for (var segment : segments.entrySet()) {
-                    if (segment.getValue() < position && processor.eventHandlerInvoker().canHandle(
-                            message, Segment.computeSegment(segment.getKey(), ids))) {
-                        return false;
+                    long at = segment.getValue();
+                    Segment part = Segment.computeSegment(segment.getKey(), ids);
+                    for (TrackedEventMessage<?> event : read.events()) {
+                        long position = event.trackingToken().position().orElseThrow();
+                        if (position > at && named.getValue().eventHandlerInvoker().canHandle(event, part)) {
+                            return new Pending(upTo, read.readAfter(), read.events(), false);
+                        }
                     }
                 }
             }
+            return new Pending(upTo, read.readAfter(), read.events(), true);
         }
-        return true;
     }
 }

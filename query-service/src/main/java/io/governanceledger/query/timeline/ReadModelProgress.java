@@ -13,7 +13,7 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Wakes readers waiting for a read model to reach a position ({@link ReadAfterGuard}) as soon as a
- * processor of this instance signalCount a batch, instead of having them poll the tokens. Processors of
+ * processor of this instance commits a batch, instead of having them poll the tokens. Processors of
  * other instances do not signal here; waiters also look again after a short interval for them.
  */
 public final class ReadModelProgress implements MessageHandlerInterceptor<EventMessage<?>> {

@@ -2,7 +2,9 @@ package io.governanceledger.query.system;
 
 import io.governanceledger.support.ledger.LedgerSealer;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,7 +19,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * Read your own writes: a command's answer names the last event it recorded ({@code Ledger-Event-Id});
  * a read that sends it back ({@code Ledger-Read-After}) is held until the event is sealed and every read
- * model that handles it has committed it, and is answered 503 if that takes too long.
+ * model has taken in every event up to it, and is answered 503 if that takes too long.
  */
 class ReadAfterEndToEndTest {
 
@@ -25,7 +27,7 @@ class ReadAfterEndToEndTest {
     private static final String READ_AFTER = "Ledger-Read-After";
 
     @Test
-    void aReadNamingACommandsEventWaitsUntilEveryReadModelHandlingItHasCommittedIt() throws Exception {
+    void aReadNamingAnEventWaitsUntilEveryReadModelHasTakenInEverythingUpToIt() throws Exception {
         try (LedgerSystem system = LedgerSystem.isolated()) {
             // no sealer runs on its own: the test seals, so it decides when events join the ledger order
             LedgerSystem.Service commandService = system.startCommandService("--ledger.sealer.enabled=false");
@@ -47,6 +49,27 @@ class ReadAfterEndToEndTest {
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !program.isDone());
             assertThat(sealer.sealAvailable()).isEqualTo(1);
             assertThat(program.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+
+            // an earlier event, in a segment that has not taken it in: the read after a later one, already
+            // taken in by its own segment, waits for it too (everything up to the named event counts)
+            PooledStreamingEventProcessor programs = queryService.context().getBean(EventProcessingConfiguration.class)
+                                                                 .eventProcessor("programs", PooledStreamingEventProcessor.class)
+                                                                 .orElseThrow();
+            String earlier = programInSegment(0);
+            String later = programInSegment(1);
+            programs.releaseSegment(0, 60, TimeUnit.SECONDS);
+            await().atMost(Duration.ofSeconds(10)).until(() -> !programs.processingStatus().containsKey(0));
+            assertThat(commands.post("pmo", "/api/programs", Bodies.program(earlier)).status()).isEqualTo(201);
+            Http.Response laterCreated = commands.post("pmo", "/api/programs", Bodies.program(later));
+            assertThat(sealer.sealAvailable()).isEqualTo(2);
+            await().atMost(Duration.ofSeconds(10)).until(() -> queries.get("viewer", "/api/programs/" + later).status() == 200);
+            CompletableFuture<Http.Response> behindEarlier = CompletableFuture.supplyAsync(() -> queries.get(
+                    "viewer", "/api/programs/" + later, Map.of(READ_AFTER, laterCreated.header(LAST_EVENT))));
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !behindEarlier.isDone());
+            assertThat(queries.get("viewer", "/api/programs/" + earlier).status()).isEqualTo(404);
+            assertThat(programs.claimSegment(0).get(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(behindEarlier.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            assertThat(queries.get("viewer", "/api/programs/" + earlier).status()).isEqualTo(200);
 
             // sealed, but one read model that handles the event is stopped: the read waits for it
             StreamingEventProcessor decisions = queryService.context().getBean(EventProcessingConfiguration.class)
@@ -100,6 +123,17 @@ class ReadAfterEndToEndTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> queries.get(
                     "viewer", "/api/programs/READ-AFTER/decisions/" + late.text("id"),
                     Map.of(READ_AFTER, late.header(LAST_EVENT))).status() == 200);
+        }
+    }
+
+    /** A program id whose events the programs processor's segment {@code segmentId} (of two) handles. */
+    private static String programInSegment(int segmentId) {
+        Segment segment = Segment.computeSegment(segmentId, 0, 1);
+        for (int i = 0; ; i++) {
+            String programId = "READ-AFTER-" + i;
+            if (segment.matches(programId)) {
+                return programId;
+            }
         }
     }
 

@@ -185,6 +185,20 @@ class RestartAndScaleOutEndToEndTest {
                                                     Bodies.decision("Replacement", "\"2026-04-14\"", "\"2026-09-01\""));
             assertThat(superseding.status()).as(superseding.body()).isEqualTo(201);
 
+            // a decision the second instance holds as approved, revoked through the first: the second
+            // accepts no movement it authorises, though nothing it writes touches the decision
+            String authorising = second.post("pmo", decisions, Bodies.decision("Authorises")).text("id");
+            assertThat(second.post("pmo", decisions + "/" + authorising + "/approve", "{\"decidedOn\": \"2026-03-10\"}")
+                             .status()).isEqualTo(200);
+            assertThat(first.post("pmo", decisions + "/" + authorising + "/revoke",
+                                  "{\"revokedOn\": \"2026-05-01\", \"reason\": \"Withdrawn\"}").status()).isEqualTo(200);
+            Http.Response unauthorised = second.post("cfo", budget.path("/movements"), """
+                    {"kind": "ALLOCATION", "lineId": "L1", "amount": 100, "currency": "EUR", "reason": "r",
+                     "authorisingReference": "%s"}""".formatted(authorising));
+            assertThat(unauthorised.status()).as(unauthorised.body()).isEqualTo(400);
+            assertThat(unauthorised.json().path("errors").get(0).path("rule").asString())
+                    .isEqualTo("approved-decision-required");
+
             // the program, cached by the second instance, closed through the first: the second takes no
             // more records into it, though nothing it writes touches the program
             assertThat(first.post("pmo", "/api/programs/" + budget.program + "/close",
