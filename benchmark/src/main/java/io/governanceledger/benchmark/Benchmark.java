@@ -63,7 +63,7 @@ public final class Benchmark {
                     int timeTravelQueries) {
 
         static Settings quick() {
-            return new Settings("quick", Duration.ofSeconds(6), Duration.ofSeconds(10), Duration.ofSeconds(5), 1_500, 60,
+            return new Settings("quick", Duration.ofSeconds(6), Duration.ofSeconds(10), Duration.ofSeconds(5), 1_000, 60,
                                 120, 10, 3_000, 12_000, 200);
         }
 
