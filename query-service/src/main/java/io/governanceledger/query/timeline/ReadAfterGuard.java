@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
 import java.util.regex.Pattern;
 
 /**
@@ -36,7 +37,8 @@ import java.util.regex.Pattern;
  * handlers and sequencing decide) to store a position at or past it. Woken by this instance's
  * processors as they commit and by PostgreSQL as events are sealed; it looks again at least every
  * {@code RECHECK} for processors of other instances. Answered 503 {@code read-model-behind} if that
- * takes longer than {@code ledger.read-after.wait-ms}.
+ * takes longer than {@code ledger.read-after.wait-ms}; with {@code ledger.read-after.max-waiting} reads
+ * already waiting, answered 503 {@code read-after-busy} at once.
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -57,11 +59,14 @@ class ReadAfterGuard extends OncePerRequestFilter {
     private final EventProcessingConfiguration processing;
     private final ProblemResponses problems;
     private final Duration wait;
+    /** Each waiting read holds a request thread: beyond this many, a read is refused at once. */
+    private final Semaphore waiting;
 
     ReadAfterGuard(JdbcClient jdbc, LedgerReader ledger, ReadModelPositions positions, ReadModelProgress progress,
                    EventProcessingConfiguration processing, ProblemResponses problems,
                    AppendNotifications sealedNotifications,
-                   @Value("${ledger.read-after.wait-ms:10000}") long waitMs) {
+                   @Value("${ledger.read-after.wait-ms:10000}") long waitMs,
+                   @Value("${ledger.read-after.max-waiting:64}") int maxWaiting) {
         this.jdbc = jdbc;
         this.ledger = ledger;
         this.positions = positions;
@@ -69,6 +74,7 @@ class ReadAfterGuard extends OncePerRequestFilter {
         this.processing = processing;
         this.problems = problems;
         this.wait = Duration.ofMillis(waitMs);
+        this.waiting = new Semaphore(maxWaiting);
         sealedNotifications.subscribe(progress::signal);
     }
 
@@ -92,6 +98,13 @@ class ReadAfterGuard extends OncePerRequestFilter {
                    "must name a recorded event");
             return;
         }
+        if (!waiting.tryAcquire()) {
+            response.setHeader("Retry-After", "1");
+            problems.write(response, ProblemResponses.problem(
+                    HttpStatus.SERVICE_UNAVAILABLE, "read-after-busy",
+                    "Too many reads are waiting for the read models; retry in a moment."));
+            return;
+        }
         try {
             if (!awaitTakenIn(eventId)) {
                 behind(response, eventId);
@@ -101,6 +114,8 @@ class ReadAfterGuard extends OncePerRequestFilter {
             Thread.currentThread().interrupt();
             behind(response, eventId);
             return;
+        } finally {
+            waiting.release();
         }
         chain.doFilter(request, response);
     }

@@ -32,7 +32,8 @@ class ReadAfterEndToEndTest {
             // no sealer runs on its own: the test seals, so it decides when events join the ledger order
             LedgerSystem.Service commandService = system.startCommandService("--ledger.sealer.enabled=false");
             LedgerSystem.Service queryService = system.startQueryService("--ledger.sealer.enabled=false",
-                                                                         "--ledger.read-after.wait-ms=3000");
+                                                                         "--ledger.read-after.wait-ms=3000",
+                                                                         "--ledger.read-after.max-waiting=1");
             Http commands = commandService.http();
             Http queries = queryService.http();
             LedgerSealer sealer = commandService.context().getBean(LedgerSealer.class);
@@ -83,6 +84,11 @@ class ReadAfterEndToEndTest {
                     "viewer", decision, Map.of(READ_AFTER, recorded.header(LAST_EVENT))));
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5)).until(() -> !held.isDone());
             assertThat(queries.get("viewer", decision).status()).isEqualTo(404);
+            // one read may wait here; a second is refused at once rather than hold another thread
+            Http.Response busy = queries.get("viewer", decision, Map.of(READ_AFTER, recorded.header(LAST_EVENT)));
+            assertThat(busy.status()).isEqualTo(503);
+            assertThat(busy.text("rule")).isEqualTo("read-after-busy");
+            assertThat(held.isDone()).isFalse();
             decisions.start();
             Http.Response answered = held.get(10, TimeUnit.SECONDS);
             assertThat(answered.status()).isEqualTo(200);
