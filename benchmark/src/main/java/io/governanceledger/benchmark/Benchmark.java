@@ -439,7 +439,7 @@ public final class Benchmark {
                                stockLatencies.millis(99), false, 50, Double.NaN,
                                "from the command's 2xx to the decision's 200 from a read sent at once with the command's"
                                        + " Ledger-Event-Id as Ledger-Read-After (answered once every read model has"
-                                       + " the event); stock: append by one Axon instance to the handler of another's"
+                                       + " every event up to it); stock: append by one Axon instance to the handler of another's"
                                        + " tracking processor"));
         results.add(new Result("3 projection lag", "polled: p50", "ms", polled.millis(50), stock,
                                stockLatencies.millis(50), false, Double.NaN, Double.NaN, null));

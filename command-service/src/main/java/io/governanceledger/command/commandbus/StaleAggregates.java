@@ -23,7 +23,13 @@ public final class StaleAggregates {
     private StaleAggregates() {
     }
 
-    /** Throws a {@link ConcurrencyException} if a record this unit of work loaded is behind the store. */
+    /**
+     * Throws a {@link ConcurrencyException} if a record this unit of work loaded is behind the store.
+     * For a record that applied events here, Axon's event store answers with the last of those (and
+     * asks the database nothing): its version, so it is never found behind here. Its append decides
+     * instead, on the sequence numbers: a stale one is a lost race, a new one whose id is taken is
+     * refused as a duplicate.
+     */
     public static void requireFresh(UnitOfWork<?> unitOfWork, EventStore eventStore) {
         for (Aggregate<?> aggregate : loadedAggregates(unitOfWork)) {
             Long version = aggregate.version();

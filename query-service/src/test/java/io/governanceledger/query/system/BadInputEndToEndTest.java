@@ -184,6 +184,18 @@ class BadInputEndToEndTest {
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.json().path("rule").asString()).isEqualTo("id-taken");
         assertThat(system.storedEvents()).isEqualTo(before);
+
+        // a program with more than one event: still the id, not a change to retry
+        String renamed = program + "-R";
+        commands.post("pmo", "/api/programs", Bodies.program(renamed));
+        assertThat(commands.post("pmo", "/api/programs/" + renamed + "/rename",
+                                 "{\"name\": \"Airport automation, phase 2\", \"reason\": \"Scope split\"}").status())
+                .isEqualTo(200);
+        long beforeSecond = system.storedEvents();
+        Http.Response again = commands.post("pmo", "/api/programs", Bodies.program(renamed));
+        assertThat(again.status()).as(again.body()).isEqualTo(409);
+        assertThat(again.json().path("rule").asString()).isEqualTo("id-taken");
+        assertThat(system.storedEvents()).isEqualTo(beforeSecond);
     }
 
     @Test
