@@ -61,7 +61,11 @@ class SecurityEndToEndTest {
         assertThat(commandDocs.status()).isEqualTo(200);
         assertThat(commandDocs.json().path("paths").has("/api/programs/{programId}/decisions/{decisionId}/supersede"))
                 .isTrue();
+        assertThat(commandDocs.json().path("paths").path("/api/programs/{programId}/decisions").path("post")
+                              .path("responses").path("200").path("headers").has("Ledger-Event-Id")).isTrue();
         Http.Response queryDocs = queries.get(null, "/v3/api-docs");
         assertThat(queryDocs.json().path("paths").has("/api/programs/{programId}/decisions/{decisionId}")).isTrue();
+        assertThat(queryDocs.json().path("paths").path("/api/programs/{programId}/decisions/{decisionId}").path("get")
+                            .path("parameters").toString()).contains("\"name\":\"Ledger-Read-After\"");
     }
 }
