@@ -2,10 +2,6 @@ package io.governanceledger.query.timeline;
 
 import io.governanceledger.support.ledger.LedgerReader;
 import io.governanceledger.support.web.ProblemResponses;
-import org.axonframework.config.ProcessingGroup;
-import org.axonframework.eventhandling.EventHandler;
-import org.springframework.aop.support.AopUtils;
-import org.springframework.context.ApplicationContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,20 +17,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.lang.reflect.Method;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
 import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Makes an answer "as known at C" final: asked again later, it is the same. A {@code knownAt} in the
  * future is refused (what will be known then is not known yet). One within the last second is held
  * until that second has passed, so a sealing batch stamped with it has committed; then the request
- * waits until every read model has committed every position recorded by C, and is answered 503 if
- * that takes longer than {@code WAIT}.
+ * waits until every read model has taken in every event recorded by C ({@link ReadModelCatchUp}), and
+ * is answered 503 if that takes longer than {@code WAIT}.
  */
 @Component
 @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
@@ -45,24 +37,20 @@ class KnownAtGuard extends OncePerRequestFilter {
 
     private final JdbcClient jdbc;
     private final LedgerReader ledger;
-    private final ReadModelPositions positions;
+    private final ReadModelCatchUp catchUp;
     private final ProblemResponses problems;
-    private final ApplicationContext context;
-    private volatile Map<String, Set<String>> handledTypes;
     /**
      * A ledger position every read model is known to have taken in. Positions only move forward (a
      * rebuild swaps in a copy that has caught up to the head), so an answer as known at an earlier
      * point needs no new look at the processors' tokens.
      */
-    private final java.util.concurrent.atomic.AtomicLong reachedByAll = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong reachedByAll = new AtomicLong();
 
-    KnownAtGuard(JdbcClient jdbc, LedgerReader ledger, ReadModelPositions positions, ProblemResponses problems,
-                 ApplicationContext context) {
+    KnownAtGuard(JdbcClient jdbc, LedgerReader ledger, ReadModelCatchUp catchUp, ProblemResponses problems) {
         this.jdbc = jdbc;
         this.ledger = ledger;
-        this.positions = positions;
+        this.catchUp = catchUp;
         this.problems = problems;
-        this.context = context;
     }
 
     @Override
@@ -113,11 +101,8 @@ class KnownAtGuard extends OncePerRequestFilter {
     }
 
     private void behind(HttpServletResponse response, Instant knownAt) throws IOException {
-        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
-        response.setHeader("Retry-After", "1");
-        problems.write(response, ProblemResponses.problem(HttpStatus.SERVICE_UNAVAILABLE, "read-model-behind",
-                                                          "The read models have not yet taken in everything recorded by "
-                                                                  + knownAt + "; retry in a moment."));
+        problems.retryLater(response, "read-model-behind", "The read models have not yet taken in everything recorded by "
+                + knownAt + "; retry in a moment.");
     }
 
     private boolean readModelsReached(Instant knownAt) throws InterruptedException {
@@ -126,57 +111,10 @@ class KnownAtGuard extends OncePerRequestFilter {
             return true;
         }
         long needed = recorded.getAsLong();
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            boolean reached = true;
-            for (var committed : positions.committed().entrySet()) {
-                if (committed.getValue() < needed && handlesAnyBetween(committed.getKey(), committed.getValue(), needed)) {
-                    reached = false;
-                    break;
-                }
-            }
-            if (reached) {
-                reachedByAll.accumulateAndGet(needed, Math::max);
-                return true;
-            }
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            Thread.sleep(50);
+        if (!catchUp.awaitTakenIn(needed, System.nanoTime() + WAIT.toNanos())) {
+            return false;
         }
-    }
-
-    /**
-     * Whether the read model has an event to handle in (after, upTo]. An idle processor stores its
-     * position only every few seconds; events it does not handle cannot change its answers.
-     */
-    private boolean handlesAnyBetween(String readModel, long after, long upTo) {
-        Set<String> types = handledTypes().get(readModel);
-        if (types == null || types.contains(Object.class.getName())) {
-            return true;
-        }
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM event_store.ledger_entry l JOIN event_store.domain_event_entry e"
-                                + " ON e.global_index = l.global_index WHERE l.position > ? AND l.position <= ?"
-                                + " AND e.payload_type = ANY (?))")
-                   .params(after, upTo, types.toArray(String[]::new)).query(Boolean.class).single();
-    }
-
-    /** Per processing group, the event types its handlers take (their first parameter). */
-    private Map<String, Set<String>> handledTypes() {
-        Map<String, Set<String>> types = handledTypes;
-        if (types == null) {
-            types = new HashMap<>();
-            for (var named : context.getBeansWithAnnotation(ProcessingGroup.class).entrySet()) {
-                ProcessingGroup group = context.findAnnotationOnBean(named.getKey(), ProcessingGroup.class);
-                Set<String> handled = types.computeIfAbsent(group.value(), name -> new HashSet<>());
-                for (Method method : AopUtils.getTargetClass(named.getValue()).getDeclaredMethods()) {
-                    if (method.isAnnotationPresent(EventHandler.class) && method.getParameterCount() > 0) {
-                        handled.add(method.getParameterTypes()[0].getName());
-                    }
-                }
-            }
-            handledTypes = types;
-        }
-        return types;
+        reachedByAll.accumulateAndGet(needed, Math::max);
+        return true;
     }
 }

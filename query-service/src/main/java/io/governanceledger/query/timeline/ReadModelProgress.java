@@ -12,7 +12,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Wakes readers waiting for a read model to reach a position ({@link ReadAfterGuard}) as soon as a
+ * Wakes readers waiting for a read model to reach a position ({@link ReadModelCatchUp}) as soon as a
  * processor of this instance commits a batch, instead of having them poll the tokens. Processors of
  * other instances do not signal here; waiters also look again after a short interval for them.
  */

@@ -55,6 +55,12 @@ public class ProblemResponses {
                 HttpStatus.FORBIDDEN, "role-required", "Your role does not allow this request."));
     }
 
+    /** 503 with {@code Retry-After: 1}: the answer is not ready yet (the read models are behind, ...). */
+    public void retryLater(HttpServletResponse response, String rule, String detail) throws IOException {
+        response.setHeader("Retry-After", "1");
+        write(response, problem(HttpStatus.SERVICE_UNAVAILABLE, rule, detail));
+    }
+
     public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
