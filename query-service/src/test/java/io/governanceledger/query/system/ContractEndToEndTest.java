@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -131,18 +133,21 @@ class ContractEndToEndTest {
         String program = "NOTICE-" + UUID.randomUUID().toString().substring(0, 8);
         assertThat(commands.post("pmo", "/api/programs", Bodies.program(program)).status()).isEqualTo(201);
         String base = "/api/programs/" + program + "/contracts";
-        // ends 1 December 2026 with a year's notice: the notice was due by 1 December 2025, and nobody sent it
+        // ends in six months with a year's notice: the notice was due six months ago, and nobody sent it
+        // (dates from today: a fixed end date passes, and the contract then ends instead)
+        LocalDate today = LocalDate.now(ZoneId.of("Europe/Brussels"));
+        LocalDate end = today.plusMonths(6);
         Http.Response registered = commands.post("contracts", base, """
                 {"reference": "MC-2021-07", "title": "Maintenance contract", "supplier": "Beta Services",
                  "regime": "CLASSIC", "type": "SERVICES", "authority": "OTHER", "initialValue": 480000,
-                 "currency": "EUR", "startDate": "2024-01-01", "endDate": "2026-12-01",
-                 "renewalNoticeDays": 365, "deMinimisCounting": "ABSOLUTE_CUMULATIVE"}""");
+                 "currency": "EUR", "startDate": "2024-01-01", "endDate": "%s",
+                 "renewalNoticeDays": 365, "deMinimisCounting": "ABSOLUTE_CUMULATIVE"}""".formatted(end));
         assertThat(registered.status()).as(registered.body()).isEqualTo(201);
         String contract = base + "/" + registered.text("id");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             JsonNode deadlines = queries.get("contracts", contract).json().path("deadlines");
-            assertThat(deadlines.path("renewalNoticeDeadline").asString()).isEqualTo("2025-12-01");
+            assertThat(deadlines.path("renewalNoticeDeadline").asString()).isEqualTo(end.minusDays(365).toString());
             assertThat(deadlines.path("renewalNoticeState").asString()).isEqualTo("OVERDUE");
         });
         List<String> raised = system.jdbc().sql("""
@@ -161,7 +166,8 @@ class ContractEndToEndTest {
         assertThat(actor).isEqualTo("system:governance-ledger");
 
         assertThat(commands.post("contracts", contract + "/renewal-notice",
-                                 "{\"choice\": \"TERMINATE\", \"sentOn\": \"2026-01-15\", \"reason\": \"Letter ref. 2026/015\"}")
+                                 "{\"choice\": \"TERMINATE\", \"sentOn\": \"" + today.minusDays(2)
+                                         + "\", \"reason\": \"Letter ref. 2026/015\"}")
                            .status()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode deadlines = queries.get("contracts", contract).json().path("deadlines");
@@ -170,7 +176,8 @@ class ContractEndToEndTest {
             assertThat(deadlines.path("termState").asString()).isEqualTo("RUNNING");
         });
         Http.Response again = commands.post("contracts", contract + "/renewal-notice",
-                                            "{\"choice\": \"RENEW\", \"sentOn\": \"2026-01-16\", \"reason\": \"r\"}");
+                                            "{\"choice\": \"RENEW\", \"sentOn\": \"" + today.minusDays(1)
+                                                    + "\", \"reason\": \"r\"}");
         assertThat(again.status()).isEqualTo(409);
     }
 
