@@ -2,6 +2,7 @@ package io.governanceledger.query.system;
 
 import io.governanceledger.query.system.LedgerSystem.Service;
 import io.governanceledger.support.eventstore.SnapshotFreeEventStorageEngine;
+import io.governanceledger.support.messaging.TimeLimits;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
@@ -9,6 +10,7 @@ import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +41,15 @@ class RestartAndScaleOutEndToEndTest {
             assertThat(context.getBean(EventStorageEngine.class)).as(role).isInstanceOf(JdbcEventStorageEngine.class)
                     .isInstanceOf(SnapshotFreeEventStorageEngine.class);
             assertThat(context.getBean(TokenStore.class)).as(role).isInstanceOf(JdbcTokenStore.class);
+            // our time limits, not Axon 4.13.0's, which take a stack trace at every handler call
+            assertThat(context.getBeansOfType(TimeLimits.class)).as(role).hasSize(1);
+            assertThat(context.getBeansOfType(HandlerTimeoutHandlerEnhancerDefinition.class)).as(role).isEmpty();
         }
         EventProcessingConfiguration processing = system.queryContext().getBean(EventProcessingConfiguration.class);
         assertThat(processing.eventProcessor("programs", PooledStreamingEventProcessor.class)).isPresent();
-        assertThat(processing.eventProcessor("decisions", PooledStreamingEventProcessor.class)).isPresent();
+        assertThat(processing.eventProcessor("decisions", PooledStreamingEventProcessor.class)).get()
+                .satisfies(decisions -> assertThat(decisions.getHandlerInterceptors())
+                        .anySatisfy(interceptor -> assertThat(interceptor.getClass().getEnclosingClass()).isEqualTo(TimeLimits.class)));
     }
 
     @Test
