@@ -175,12 +175,12 @@ public class ProjectionRebuilder {
             try {
                 long began = System.nanoTime();
                 createScratchCopy();
-                List<String> deferredIndexes = transactions.execute(status ->
+                Map<String, List<String>> deferredIndexes = transactions.execute(status ->
                         ReadModelSchema.prepareBulkLoad(jdbc, scratch, tables));
                 List<ProjectionFeed> projections = lanes();
                 catchUp(projections, reader, writers);
-                transactions.executeWithoutResult(status ->
-                        ReadModelSchema.finishBulkLoad(jdbc, scratch, tables, deferredIndexes));
+                long loaded = System.nanoTime();
+                finishBulkLoad(deferredIndexes, writers);
                 long caughtUp = System.nanoTime();
                 for (String model : readModels) {
                     processing.eventProcessor(model, StreamingEventProcessor.class).ifPresent(processor -> {
@@ -191,9 +191,10 @@ public class ProjectionRebuilder {
                 long processorsStopped = System.nanoTime();
                 swapCaughtUp(projections, reader, writers);
                 state = "SWAPPED";
-                log.info("Read models {} rebuilt from {} events up to position {}: caught up in {} ms, processors stopped"
-                                 + " in {} ms, last events and swap in {} ms", readModels, processed, position,
-                         (caughtUp - began) / 1_000_000, (processorsStopped - caughtUp) / 1_000_000,
+                log.info("Read models {} rebuilt from {} events up to position {}: caught up in {} ms (loaded in {} ms,"
+                                 + " indexed and analysed in {} ms), processors stopped in {} ms, last events and swap in {} ms",
+                         readModels, processed, position, (caughtUp - began) / 1_000_000, (loaded - began) / 1_000_000,
+                         (caughtUp - loaded) / 1_000_000, (processorsStopped - caughtUp) / 1_000_000,
                          (System.nanoTime() - processorsStopped) / 1_000_000);
             } catch (RuntimeException e) {
                 state = "FAILED";
@@ -226,6 +227,28 @@ public class ProjectionRebuilder {
                 lanes.add(ProjectionFeed.of(context, axon, models::contains));
             }
             return lanes;
+        }
+
+        /**
+         * Indexes, vacuums and analyses the loaded tables, largest first, one table at a time on each
+         * writer thread: building an index keeps one core busy, so the two overlap.
+         */
+        private void finishBulkLoad(Map<String, List<String>> deferredIndexes, ExecutorService writers) {
+            List<String> largestFirst = jdbc.sql("""
+                                                 SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+                                                 WHERE n.nspname = :scratch AND c.relname IN (:tables)
+                                                 ORDER BY pg_total_relation_size(c.oid) DESC, c.relname
+                                                 """)
+                                            .param("scratch", scratch)
+                                            .param("tables", tables)
+                                            .query(String.class)
+                                            .list();
+            List<Future<?>> finished = new ArrayList<>();
+            for (String table : largestFirst) {
+                finished.add(writers.submit(() -> ReadModelSchema.finishBulkLoad(jdbc, scratch, table,
+                                                                                 deferredIndexes.get(table))));
+            }
+            finished.forEach(ProjectionRebuilder::await);
         }
 
         /**

@@ -5,6 +5,7 @@ import io.governanceledger.events.decisions.DecisionRegisterView;
 import io.governanceledger.events.decisions.DecisionView;
 import io.governanceledger.events.decisions.FindDecisionQuery;
 import io.governanceledger.events.decisions.FindDecisionsQuery;
+import io.governanceledger.query.rebuild.ReadModelSchema;
 import io.governanceledger.query.rebuild.RebuildCommand;
 import io.governanceledger.query.replay.ReplayReference;
 import io.governanceledger.support.messaging.LedgerSerializer;
@@ -180,6 +181,10 @@ class RebuildEndToEndTest {
             assertThat(system.jdbc().sql("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
                                                  + " WHERE n.nspname = 'projections' AND c.relpersistence <> 'p'")
                              .query(Long.class).single()).as("every table logged again").isZero();
+            assertThat(system.jdbc().sql("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                                                 + " WHERE n.nspname = 'projections' AND c.relname IN (:tables) AND c.reltuples < 0")
+                             .param("tables", ReadModelSchema.allTables()).query(String.class).list())
+                    .as("every rebuilt table vacuumed and analysed before it answers (never analysed: reltuples -1)").isEmpty();
             assertThat(queries.get("viewer", register).json().path("total").asLong()).isEqualTo(decisions.size());
             assertThat(queries.post("operator", "/api/admin/read-models/nothing/rebuild", "").status()).isEqualTo(404);
         }
