@@ -12,7 +12,10 @@ import org.axonframework.serialization.Revision;
 import io.governanceledger.query.timeline.ProjectionStore;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Writes every event, of any type, to {@code audit_event}, keyed by its global position. It names the
@@ -65,22 +68,41 @@ class AuditTrailProjection {
 
     /** {record id, record kind} of an event payload. */
     static String[] recordOf(Object payload) {
-        if (payload.getClass().isRecord()) {
-            for (String[] field : RECORD_FIELDS) {
-                for (RecordComponent component : payload.getClass().getRecordComponents()) {
-                    if (component.getName().equals(field[0])) {
-                        try {
-                            Object value = component.getAccessor().invoke(payload);
-                            if (value != null) {
-                                return new String[]{value.toString(), field[1]};
-                            }
-                        } catch (ReflectiveOperationException e) {
-                            throw new IllegalStateException("cannot read " + field[0] + " of " + payload.getClass(), e);
-                        }
-                    }
+        for (RecordField field : RECORD_FIELDS_OF.get(payload.getClass())) {
+            try {
+                Object value = field.accessor().invoke(payload);
+                if (value != null) {
+                    return new String[]{value.toString(), field.kind()};
                 }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + field.accessor().getName() + " of " + payload.getClass(), e);
             }
         }
         return new String[]{"", "OTHER"};
     }
+
+    /** A payload field that identifies a record, with the kind it names. */
+    private record RecordField(Method accessor, String kind) {
+    }
+
+    /**
+     * Per payload type, its fields that identify a record, most specific first: looked up once per type
+     * (a record's components are built anew on every call to {@link Class#getRecordComponents()}).
+     */
+    private static final ClassValue<List<RecordField>> RECORD_FIELDS_OF = new ClassValue<>() {
+        @Override
+        protected List<RecordField> computeValue(Class<?> type) {
+            List<RecordField> fields = new ArrayList<>();
+            if (type.isRecord()) {
+                for (String[] field : RECORD_FIELDS) {
+                    for (RecordComponent component : type.getRecordComponents()) {
+                        if (component.getName().equals(field[0])) {
+                            fields.add(new RecordField(component.getAccessor(), field[1]));
+                        }
+                    }
+                }
+            }
+            return List.copyOf(fields);
+        }
+    };
 }
