@@ -690,6 +690,7 @@ public final class Benchmark {
                         while (row.next()) {
                             String index = row.getString(1).replaceFirst("^CREATE (UNIQUE )?INDEX \\S+ ON projections\\.",
                                                                           "CREATE $1INDEX ON floor_copy.");
+                            // kept while rows go in, as ReadModelSchema.prepareBulkLoad keeps them
                             boolean kept = index.startsWith("CREATE UNIQUE") || index.contains("WHERE (known_until_position IS NULL)");
                             (kept ? keptIndexes : laterIndexes).add(index);
                         }

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -192,7 +193,8 @@ public class ProjectionRebuilder {
                 swapCaughtUp(projections, reader, writers);
                 state = "SWAPPED";
                 log.info("Read models {} rebuilt from {} events up to position {}: caught up in {} ms (loaded in {} ms,"
-                                 + " indexed and analysed in {} ms), processors stopped in {} ms, last events and swap in {} ms",
+                                 + " logged, indexed and analysed in {} ms), processors stopped in {} ms,"
+                                 + " last events and swap in {} ms",
                          readModels, processed, position, (caughtUp - began) / 1_000_000, (loaded - began) / 1_000_000,
                          (caughtUp - loaded) / 1_000_000, (processorsStopped - caughtUp) / 1_000_000,
                          (System.nanoTime() - processorsStopped) / 1_000_000);
@@ -200,7 +202,12 @@ public class ProjectionRebuilder {
                 state = "FAILED";
                 failure = e.getMessage();
                 log.error("Rebuilding read models {} failed; the old copies still answer", readModels, e);
-                jdbc.sql("DROP SCHEMA IF EXISTS " + scratch + " CASCADE").update();
+                try {
+                    jdbc.sql("DROP SCHEMA IF EXISTS " + scratch + " CASCADE").update();
+                } catch (RuntimeException dropFailed) {
+                    log.warn("The scratch copy {} of the failed rebuild is left; drop it with DROP SCHEMA {} CASCADE",
+                             scratch, scratch, dropFailed);
+                }
             } finally {
                 reader.shutdownNow();
                 writers.shutdownNow();
@@ -230,7 +237,7 @@ public class ProjectionRebuilder {
         }
 
         /**
-         * Indexes, vacuums and analyses the loaded tables, largest first, one table at a time on each
+         * Logs, indexes, vacuums and analyses the loaded tables, largest first, one table at a time on each
          * writer thread: building an index keeps one core busy, so the two overlap.
          */
         private void finishBulkLoad(Map<String, List<String>> deferredIndexes, ExecutorService writers) {
@@ -243,12 +250,36 @@ public class ProjectionRebuilder {
                                             .param("tables", tables)
                                             .query(String.class)
                                             .list();
+            if (largestFirst.size() != tables.size()) {
+                throw new IllegalStateException("the scratch copy has tables " + largestFirst + ", expected " + tables);
+            }
             List<Future<?>> finished = new ArrayList<>();
             for (String table : largestFirst) {
                 finished.add(writers.submit(() -> ReadModelSchema.finishBulkLoad(jdbc, scratch, table,
                                                                                  deferredIndexes.get(table))));
             }
-            finished.forEach(ProjectionRebuilder::await);
+            // after a failure, the tables not started are left and the one still running is waited for, so
+            // that nothing works on the scratch copy while it is dropped
+            RuntimeException failure = null;
+            for (Future<?> table : finished) {
+                if (failure != null) {
+                    table.cancel(false);
+                }
+                try {
+                    await(table);
+                } catch (CancellationException notStarted) {
+                    // left because an earlier table failed
+                } catch (RuntimeException e) {
+                    if (failure == null) {
+                        failure = e;
+                    } else {
+                        failure.addSuppressed(e);
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
+            }
         }
 
         /**

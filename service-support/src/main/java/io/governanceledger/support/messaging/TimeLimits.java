@@ -29,9 +29,11 @@ import java.util.stream.Collectors;
  * projections went to those stack traces. A watch costs one scheduled task on a shared watchdog
  * thread, cancelled when the unit of work ends; the stack is taken only when a warning is logged.
  */
-public final class TimeLimits {
+public final class TimeLimits implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(TimeLimits.class);
+    /** One watch per root unit of work, whichever bus or processor started it, as Axon keeps one. */
+    private static final String WATCH = TimeLimits.class.getName();
 
     private final long timeoutNanos;
     private final long warnAfterNanos;
@@ -60,23 +62,27 @@ public final class TimeLimits {
         return new Limit(component);
     }
 
+    /** Stops the watchdog (with the application context that made this). */
+    @Override
+    public void close() {
+        watchdog.shutdownNow();
+    }
+
     private final class Limit implements MessageHandlerInterceptor<Message<?>> {
 
         private final String component;
-        private final String resource;
 
         Limit(String component) {
             this.component = component;
-            this.resource = TimeLimits.class.getName() + "@" + component;
         }
 
         @Override
         public Object handle(UnitOfWork<? extends Message<?>> unitOfWork, InterceptorChain chain) throws Exception {
             UnitOfWork<?> root = unitOfWork.root();
-            Watch watch = root.getResource(resource);
+            Watch watch = root.getResource(WATCH);
             if (watch == null) {
                 Watch started = new Watch(component, root.getMessage().getPayloadType());
-                root.resources().put(resource, started);
+                root.resources().put(WATCH, started);
                 root.onCleanup(ended -> started.finish());
                 started.start();
                 watch = started;
@@ -153,7 +159,7 @@ public final class TimeLimits {
 
         /** What a failure during the unit of work is: a time-out if the watchdog interrupted it. */
         Exception explain(Exception failure) {
-            if (!interrupted) {
+            if (!interrupted || failure instanceof AxonTimeoutException) {
                 return failure;
             }
             Thread.interrupted();
