@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Turns a movement into ledger entries against the current balances, or refuses it: nothing is
  * reduced, transferred, committed or spent beyond a line's available amount (allocated - committed -
- * actual), a release frees only what its commitment still holds, and purchase orders and invoices
- * are booked once.
+ * actual) on any date from the movement's effective date on, a release frees only what its commitment
+ * still holds, and purchase orders and invoices are booked once.
  */
 final class BudgetBalances {
 
@@ -28,18 +28,20 @@ final class BudgetBalances {
         this.invoices = invoices;
     }
 
+    /** @param movement dated: its effective date is set */
     List<LedgerEntry> entriesFor(BudgetMovement movement) {
         BigDecimal amount = movement.amount().amount();
+        java.time.LocalDate on = movement.effectiveDate() != null ? movement.effectiveDate() : java.time.LocalDate.MIN;
         BudgetLine line = lines.get(movement.lineId());
         List<LedgerEntry> entries = new ArrayList<>();
         switch (movement.kind()) {
             case ALLOCATION -> entries.add(new LedgerEntry(line.lineId, Measure.ALLOCATED, amount));
             case REDUCTION -> {
-                requireAvailable(line, amount);
+                requireAvailable(line, amount, on);
                 entries.add(new LedgerEntry(line.lineId, Measure.ALLOCATED, amount.negate()));
             }
             case TRANSFER -> {
-                requireAvailable(line, amount);
+                requireAvailable(line, amount, on);
                 entries.add(new LedgerEntry(line.lineId, Measure.ALLOCATED, amount.negate()));
                 entries.add(new LedgerEntry(movement.toLineId(), Measure.ALLOCATED, amount));
             }
@@ -48,7 +50,7 @@ final class BudgetBalances {
                     throw RuleViolationException.conflict("commitment-exists", "Commitment " + movement.reference()
                             + " is already booked.");
                 }
-                requireAvailable(line, amount);
+                requireAvailable(line, amount, on);
                 entries.add(new LedgerEntry(line.lineId, Measure.COMMITTED, amount));
             }
             case RELEASE -> {
@@ -68,7 +70,7 @@ final class BudgetBalances {
                 if (movement.commitmentReference() != null) {
                     consumed = commitmentOn(line, movement.commitmentReference()).open().min(amount);
                 }
-                requireAvailable(line, amount.subtract(consumed));
+                requireAvailable(line, amount.subtract(consumed), on);
                 if (consumed.signum() > 0) {
                     entries.add(new LedgerEntry(line.lineId, Measure.COMMITTED, consumed.negate()));
                 }
@@ -88,10 +90,16 @@ final class BudgetBalances {
         return commitment;
     }
 
-    private static void requireAvailable(BudgetLine line, BigDecimal amount) {
+    private static void requireAvailable(BudgetLine line, BigDecimal amount, java.time.LocalDate on) {
         if (amount.compareTo(line.available()) > 0) {
             throw RuleViolationException.conflict("insufficient-available", "Line " + line.lineId + " has "
                     + line.available() + " available; the movement needs " + amount + ".");
+        }
+        BigDecimal least = line.leastAvailableFrom(on);
+        if (amount.compareTo(least) > 0) {
+            throw RuleViolationException.conflict("insufficient-available-on-date", "Line " + line.lineId + " has "
+                    + least + " available at its lowest on a date from " + on + " on (every booked movement on its "
+                    + "effective date); the movement needs " + amount + ", which would take that date below zero.");
         }
     }
 

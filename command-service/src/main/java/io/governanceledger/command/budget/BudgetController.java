@@ -1,5 +1,6 @@
 package io.governanceledger.command.budget;
 
+import io.governanceledger.support.web.MultiLine;
 import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
 import io.governanceledger.events.budget.ApproveMovementCommand;
@@ -83,13 +84,13 @@ class BudgetController {
                        @NotBlank @Size(max = 100) String workstream,
                        @NotNull CostCategory category,
                        @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
-                       @Size(max = 2000) String reason) {
+                       @MultiLine @Size(max = 2000) String reason) {
     }
 
     record PolicyRequest(@Positive @Digits(integer = 13, fraction = 2) BigDecimal fourEyesThreshold,
                          Set<@NotNull MovementKind> authorisationRequiredFor,
                          @NotNull @Min(1) @Max(365) Integer approvalWindowDays,
-                         @NotBlank @Size(max = 2000) String reason) {
+                         @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     record DelegationRequest(@NotBlank @Size(max = 100) String holder,
@@ -99,7 +100,7 @@ class BudgetController {
                              @Size(max = 2) List<@NotNull CostCategory> categories,
                              @NotNull LocalDate validFrom,
                              @NotNull LocalDate validTo,
-                             @NotBlank @Size(max = 2000) String reason) {
+                             @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     record MovementRequest(@NotNull MovementKind kind,
@@ -111,17 +112,17 @@ class BudgetController {
                            @Size(max = 100) String commitmentReference,
                            @Size(max = 100) String authorisingReference,
                            LocalDate effectiveDate,
-                           @Size(max = 2000) String description,
-                           @NotBlank @Size(max = 2000) String reason) {
+                           @MultiLine @Size(max = 2000) String description,
+                           @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
-    record DecisionOnMovement(@Size(max = 2000) String reason) {
+    record DecisionOnMovement(@MultiLine @Size(max = 2000) String reason) {
     }
 
-    record RefusalOfMovement(@NotBlank @Size(max = 2000) String reason) {
+    record RefusalOfMovement(@NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
-    record RevocationRequest(@NotBlank @Size(max = 2000) String reason) {
+    record RevocationRequest(@NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     @PostMapping("/lines")
@@ -150,14 +151,16 @@ class BudgetController {
     @PostMapping("/delegations")
     @Operation(summary = "Grant a delegation of authority to a user, within an amount, a scope and dates")
     ResponseEntity<Accepted> grant(@PathVariable String programId, @Valid @RequestBody DelegationRequest body) {
+        String holder;
         try {
-            users.loadUserByUsername(body.holder());
+            // the login as configured, whatever case the request wrote it in
+            holder = users.loadUserByUsername(body.holder()).getUsername();
         } catch (UsernameNotFoundException e) {
             throw RuleViolationException.invalid("unknown-user", "holder", "'" + body.holder() + "' is not a user");
         }
         String delegationId = "DEL-" + UUID.randomUUID();
         String correlationId = commands.send(new GrantDelegationCommand(
-                ProgramBudget.idOf(programId), programId, delegationId, body.holder(),
+                ProgramBudget.idOf(programId), programId, delegationId, holder,
                 new Money(body.maxAmount(), body.currency()), body.lineIds(), body.categories(), body.validFrom(),
                 body.validTo()), programId, body.reason());
         return ResponseEntity.created(URI.create("/api/programs/" + programId + "/budget/delegations/" + delegationId))

@@ -14,6 +14,8 @@ final class BudgetLine {
     BigDecimal committed = BigDecimal.ZERO;
     BigDecimal actual = BigDecimal.ZERO;
     BigDecimal forecast = BigDecimal.ZERO;
+    /** How the available amount changes on each effective date (booked entries only). */
+    private final java.util.TreeMap<java.time.LocalDate, BigDecimal> availableChanges = new java.util.TreeMap<>();
 
     BudgetLine(String lineId, CostCategory category) {
         this.lineId = lineId;
@@ -37,7 +39,37 @@ final class BudgetLine {
         return lineId.hashCode();
     }
 
-    void apply(LedgerEntry entry) {
+    /**
+     * The least the line has available on any date from {@code from} on, given every booked entry on
+     * its effective date: what a movement effective on {@code from} may take without making any later
+     * date negative (a back-dated transfer out before a later allocation, say).
+     */
+    BigDecimal leastAvailableFrom(java.time.LocalDate from) {
+        BigDecimal running = BigDecimal.ZERO;
+        for (BigDecimal change : availableChanges.headMap(from, true).values()) {
+            running = running.add(change);
+        }
+        BigDecimal least = running;
+        for (BigDecimal change : availableChanges.tailMap(from, false).values()) {
+            running = running.add(change);
+            least = least.min(running);
+        }
+        return least;
+    }
+
+    void apply(LedgerEntry entry, java.time.LocalDate effectiveOn) {
+        BigDecimal availableChange = switch (entry.measure()) {
+            case ALLOCATED -> entry.delta();
+            case COMMITTED, ACTUAL -> entry.delta().negate();
+            case FORECAST -> BigDecimal.ZERO;
+        };
+        if (availableChange.signum() != 0) {
+            availableChanges.merge(effectiveOn, availableChange, BigDecimal::add);
+        }
+        apply(entry);
+    }
+
+    private void apply(LedgerEntry entry) {
         switch (entry.measure()) {
             case ALLOCATED -> allocated = allocated.add(entry.delta());
             case COMMITTED -> committed = committed.add(entry.delta());

@@ -150,7 +150,8 @@ public class ProgramBudget {
         if (command.holder() == null || command.holder().isBlank()) {
             throw RuleViolationException.invalid("required", "holder", "is required");
         }
-        if (command.holder().equals(actor)) {
+        // logins are case-insensitive: "FINANCE" is the same person as "finance"
+        if (command.holder().equalsIgnoreCase(actor)) {
             throw RuleViolationException.invalid("not-to-yourself", "holder", "nobody grants authority to themselves");
         }
         requireMoney(command.maxAmount(), "maxAmount", program.currency());
@@ -196,6 +197,7 @@ public class ProgramBudget {
             throw RuleViolationException.conflict("movement-exists", "Movement " + command.movementId() + " exists.");
         }
         requireWellFormed(movement, program.currency());
+        requireWithinProgram(movement.effectiveDate(), program);
         if (movement.authorisingReference() != null) {
             decisions.requireApproved(programId, movement.authorisingReference(), "authorisingReference");
         } else if (authorisationRequired.contains(movement.kind())) {
@@ -318,7 +320,7 @@ public class ProgramBudget {
             throw RuleViolationException.conflict("self-approval", "The requester of a movement cannot approve or "
                     + "refuse it.");
         }
-        List<Delegation> own = delegations.values().stream().filter(d -> d.holder().equals(actor)).toList();
+        List<Delegation> own = delegations.values().stream().filter(d -> d.holder().equalsIgnoreCase(actor)).toList();
         if (own.isEmpty()) {
             throw RuleViolationException.conflict("no-delegation", actor + " holds no delegation in program " + programId + ".");
         }
@@ -341,7 +343,7 @@ public class ProgramBudget {
 
     private Optional<Delegation> coveringDelegation(String actor, BudgetMovement movement, LocalDate today) {
         return delegations.values().stream()
-                          .filter(d -> d.holder().equals(actor) && d.validOn(today) && covers(d, movement)
+                          .filter(d -> d.holder().equalsIgnoreCase(actor) && d.validOn(today) && covers(d, movement)
                                   && movement.amount().amount().compareTo(d.maxAmount()) <= 0)
                           .findFirst();
     }
@@ -418,6 +420,14 @@ public class ProgramBudget {
         return programId == null ? "(no budget yet)" : programId;
     }
 
+    /** A budget's movements fall within its program's period: from its start to its planned end. */
+    private static void requireWithinProgram(LocalDate effectiveDate, ProgramFacts program) {
+        if (effectiveDate.isBefore(program.startDate()) || effectiveDate.isAfter(program.plannedEndDate())) {
+            throw RuleViolationException.invalid("outside-program-period", "effectiveDate", "must fall within the "
+                    + "program's period, " + program.startDate() + " to " + program.plannedEndDate());
+        }
+    }
+
     private BudgetBalances balances() {
         return new BudgetBalances(lines, commitments, invoices);
     }
@@ -479,14 +489,18 @@ public class ProgramBudget {
     }
 
     @EventSourcingHandler
-    void on(MovementBookedEvent event) {
+    void on(MovementBookedEvent event, @MetaDataValue(LedgerMetaData.EFFECTIVE_AT) String effectiveAt) {
         adopt(event.programId());
         pending.remove(event.movementId());
         decided.put(event.movementId(), "BOOKED");
-        for (LedgerEntry entry : event.entries()) {
-            lines.get(entry.lineId()).apply(entry);
-        }
         BudgetMovement movement = event.movement();
+        // every booking carries its date since movements were dated on request; the instant covers any other
+        LocalDate effectiveOn = movement.effectiveDate() != null ? movement.effectiveDate()
+                : effectiveAt != null ? java.time.Instant.parse(effectiveAt).atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                : LocalDate.MIN;
+        for (LedgerEntry entry : event.entries()) {
+            lines.get(entry.lineId()).apply(entry, effectiveOn);
+        }
         switch (movement.kind()) {
             case COMMITMENT -> commitments.put(movement.reference(),
                                                new OpenCommitment(movement.lineId(), movement.amount().amount()));

@@ -1,5 +1,6 @@
 package io.governanceledger.command.contracts;
 
+import io.governanceledger.support.web.MultiLine;
 import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
 import io.governanceledger.events.contracts.AmendmentProposal;
@@ -63,7 +64,7 @@ class ContractController {
                               "/api/programs/*/contracts/*/amendments/*/publication-notice");
     }
 
-    record ClauseRequest(@NotBlank @Size(max = 40) String clauseId, @NotBlank @Size(max = 2000) String description,
+    record ClauseRequest(@NotBlank @Size(max = 40) String clauseId, @NotBlank @MultiLine @Size(max = 2000) String description,
                          @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal maximumValue) {
     }
 
@@ -85,38 +86,38 @@ class ContractController {
                            @Size(max = 50) List<@Valid @NotNull ClauseRequest> reviewClauses,
                            @NotNull @Min(0) @Max(3650) Integer renewalNoticeDays,
                            @NotNull DeMinimisCounting deMinimisCounting,
-                           @Size(max = 2000) String reason) {
+                           @MultiLine @Size(max = 2000) String reason) {
     }
 
     record IndexValueRequest(@NotNull @Positive @Digits(integer = 9, fraction = 6) BigDecimal value,
                              @NotNull LocalDate valueDate,
-                             @NotBlank @Size(max = 2000) String reason) {
+                             @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     record AmendmentRequest(@NotNull LegalBasis legalBasis,
                             @Size(max = 40) String reviewClauseId,
                             @NotNull @Digits(integer = 13, fraction = 2) BigDecimal valueDelta,
                             @Min(-600) @Max(600) Integer termDeltaMonths,
-                            @NotBlank @Size(max = 10000) String scope,
+                            @NotBlank @MultiLine @Size(max = 10000) String scope,
                             @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> signatories,
                             @NotNull LocalDate signedOn,
                             @NotNull LocalDate effectiveFrom,
                             @NotBlank @Size(max = 64) String authorisingDecisionId,
-                            @NotBlank @Size(max = 2000) String reason) {
+                            @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     record NoticeRequest(@NotBlank @Size(max = 100) String noticeReference, @NotNull LocalDate publishedOn,
-                         @Size(max = 2000) String reason) {
+                         @MultiLine @Size(max = 2000) String reason) {
     }
 
     record CallOffRequest(@NotBlank @Size(max = 100) String reference,
                           @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal value,
                           @NotNull LocalDate placedOn,
-                          @NotBlank @Size(max = 2000) String reason) {
+                          @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     record RenewalNoticeRequest(@NotNull RenewalChoice choice, @NotNull LocalDate sentOn,
-                                @NotBlank @Size(max = 2000) String reason) {
+                                @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     /** The verdict on a proposed amendment: recorded either way; {@code rule} says why it was rejected. */

@@ -1,5 +1,6 @@
 package io.governanceledger.command.decisions;
 
+import io.governanceledger.support.web.MultiLine;
 import io.governanceledger.support.caching.BoundedCache;
 import org.axonframework.common.caching.Cache;
 import org.springframework.beans.factory.annotation.Value;
@@ -66,7 +67,7 @@ class DecisionController {
 
     record OptionRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,40}",
                                             message = "must be 1 to 40 letters, digits, '.', '_' or '-'") String key,
-                         @NotBlank @Size(max = 2000) String description) {
+                         @NotBlank @MultiLine @Size(max = 2000) String description) {
     }
 
     record LinkRequest(@NotNull RecordKind kind,
@@ -75,10 +76,10 @@ class DecisionController {
     }
 
     record DecisionRequest(@NotBlank @Size(max = 200) String title,
-                           @NotBlank @Size(max = 10000) String context,
+                           @NotBlank @MultiLine @Size(max = 10000) String context,
                            @NotEmpty @Size(max = 20) List<@Valid @NotNull OptionRequest> options,
                            @Size(max = 40) String chosenOption,
-                           @NotBlank @Size(max = 10000) String rationale,
+                           @NotBlank @MultiLine @Size(max = 10000) String rationale,
                            @NotBlank @Size(max = 200) String decidingBody,
                            LocalDate meetingDate,
                            LocalDate decidedOn,
@@ -86,7 +87,7 @@ class DecisionController {
                            @Size(max = 200) List<@NotBlank @Size(max = 200) String> participants,
                            @Positive Integer quorum,
                            @Size(max = 50) List<@Valid @NotNull LinkRequest> links,
-                           @Size(max = 2000) String reason) {
+                           @MultiLine @Size(max = 2000) String reason) {
 
         DecisionDetails details() {
             return new DecisionDetails(
@@ -102,18 +103,18 @@ class DecisionController {
     }
 
     record ApproveRequest(@NotNull LocalDate decidedOn, LocalDate effectiveFrom,
-                          @Size(max = 40) String chosenOption, @Size(max = 2000) String reason) {
+                          @Size(max = 40) String chosenOption, @MultiLine @Size(max = 2000) String reason) {
     }
 
-    record RejectRequest(@NotNull LocalDate decidedOn, @NotBlank @Size(max = 2000) String reason) {
+    record RejectRequest(@NotNull LocalDate decidedOn, @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     record DeferRequest(@NotNull LocalDate decidedOn, LocalDate deferredUntil,
-                        @NotBlank @Size(max = 2000) String reason) {
+                        @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     record RevokeRequest(@NotNull LocalDate revokedOn, LocalDate effectiveFrom,
-                         @NotBlank @Size(max = 2000) String reason) {
+                         @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     @PostMapping

@@ -1,5 +1,6 @@
 package io.governanceledger.command.programs;
 
+import io.governanceledger.support.web.MultiLine;
 import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
 import io.governanceledger.support.security.LedgerRoles;
@@ -65,15 +66,15 @@ class ProgramController {
             @NotNull LocalDate startDate,
             @NotNull LocalDate plannedEndDate,
             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-            @Size(max = 2000) String reason) {
+            @MultiLine @Size(max = 2000) String reason) {
     }
 
     record RenameProgramRequest(@NotBlank @Size(max = 200) String name,
-                                @NotBlank @Size(max = 2000) String reason,
+                                @NotBlank @MultiLine @Size(max = 2000) String reason,
                                 Instant effectiveAt) {
     }
 
-    record CloseProgramRequest(@NotNull LocalDate closedOn, @NotBlank @Size(max = 2000) String reason) {
+    record CloseProgramRequest(@NotNull LocalDate closedOn, @NotBlank @MultiLine @Size(max = 2000) String reason) {
     }
 
     @PostMapping

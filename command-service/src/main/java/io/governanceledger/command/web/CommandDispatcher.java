@@ -2,6 +2,7 @@ package io.governanceledger.command.web;
 
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.support.messaging.RuleViolationException;
+import io.governanceledger.support.web.IdempotencyFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.axonframework.commandhandling.CommandMessage;
@@ -69,6 +70,9 @@ public class CommandDispatcher {
         metadata.put(LedgerMetaData.CLIENT_ADDRESS, request.getRemoteAddr());
         if (effectiveAt != null) {
             metadata.put(LedgerMetaData.EFFECTIVE_AT, effectiveAt.toString());
+        }
+        if (request.getAttribute(IdempotencyFilter.OWNED_KEY_ATTRIBUTE) instanceof String ownedKey) {
+            metadata.put(LastRecordedEvents.IDEMPOTENCY_KEY, ownedKey);
         }
         CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));
         Object result;

@@ -4,6 +4,8 @@ import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import io.governanceledger.support.web.IdempotencyKeys;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.util.LinkedHashMap;
@@ -32,7 +34,13 @@ public class LastRecordedEvents implements MessageDispatchInterceptor<EventMessa
         }
     };
 
-    public LastRecordedEvents(EventBus eventBus) {
+    /** The command's metadata key for the Idempotency-Key its request owns ("principal\nkey"). */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
+
+    private final ObjectProvider<IdempotencyKeys> idempotencyKeys;
+
+    public LastRecordedEvents(EventBus eventBus, ObjectProvider<IdempotencyKeys> idempotencyKeys) {
+        this.idempotencyKeys = idempotencyKeys;
         eventBus.registerDispatchInterceptor(this);
     }
 
@@ -44,6 +52,14 @@ public class LastRecordedEvents implements MessageDispatchInterceptor<EventMessa
             // one entry per command, registered with its first events; later appends only move it on
             if (root.resources().put(RESOURCE, last) == null) {
                 String command = root.getMessage().getIdentifier();
+                Object owned = root.getMessage().getMetaData().get(IDEMPOTENCY_KEY);
+                IdempotencyKeys keys = idempotencyKeys.getIfAvailable();
+                if (owned instanceof String ownedKey && keys != null) {
+                    // in the command's own transaction: its key is marked as having taken effect, or neither happens
+                    String[] parts = ownedKey.split("\n", 2);
+                    root.onPrepareCommit(unitOfWork -> keys.recorded(parts[0], parts[1],
+                                                                     (String) unitOfWork.resources().get(RESOURCE)));
+                }
                 root.afterCommit(unitOfWork -> {
                     synchronized (byCommand) {
                         byCommand.put(command, (String) unitOfWork.resources().get(RESOURCE));

@@ -132,6 +132,64 @@ class ProgramBudgetTest {
         return new MovementRequestedEvent(P, id, movement, requester, approvals, CLOCK.today().plusDays(30));
     }
 
+    /** "Available never below zero" holds on every effective date, given every booked movement on its own date. */
+    @Nested
+    class BalanceOnEveryDate {
+
+        private BudgetMovement on(String date, MovementKind kind, String line, String to, String amount, String reference) {
+            return new BudgetMovement(kind, line, to, eur(amount), reference, null, null, LocalDate.parse(date), null);
+        }
+
+        @Test
+        void aBackDatedTransferBeforeTheAllocationItSpendsIsRefused() {
+            BudgetMovement allocation = on("2026-12-01", MovementKind.ALLOCATION, "L2", null, "1000", null);
+            List<LedgerEntry> allocated = List.of(new LedgerEntry("L2", Measure.ALLOCATED, new BigDecimal("1000")));
+            given(booked("M1", allocation, "carol", allocated))
+                    .when(request("M2", on("2026-01-15", MovementKind.TRANSFER, "L2", "L1", "1000", null)), as("carol"))
+                    .expectExceptionDetails(conflict("insufficient-available-on-date"))
+                    .expectNoEvents();
+            BudgetMovement transfer = on("2026-12-01", MovementKind.TRANSFER, "L2", "L1", "1000", null);
+            given(booked("M1", allocation, "carol", allocated))
+                    .when(request("M2", transfer), as("carol"))
+                    .expectEvents(booked("M2", transfer, "carol", List.of(
+                            new LedgerEntry("L2", Measure.ALLOCATED, new BigDecimal("-1000")),
+                            new LedgerEntry("L1", Measure.ALLOCATED, new BigDecimal("1000")))));
+        }
+
+        @Test
+        void theTotalsAreNotEnoughEachDateFromTheMovementsOnMustStayCovered() {
+            // L1: 300,000 allocated on 1 June, 200,000 more from 1 December: 500,000 in all, 300,000 in July
+            BudgetMovement later = on("2026-12-01", MovementKind.ALLOCATION, "L1", null, "200000", null);
+            List<LedgerEntry> allocated = List.of(new LedgerEntry("L1", Measure.ALLOCATED, new BigDecimal("200000")));
+            given(booked("M1", later, "carol", allocated))
+                    .when(request("M2", on("2026-07-01", MovementKind.TRANSFER, "L1", "L2", "400000", null)), as("carol"))
+                    .expectExceptionDetails(conflict("insufficient-available-on-date"));
+            given(booked("M1", later, "carol", allocated))
+                    .when(request("M2", on("2026-07-01", MovementKind.COMMITMENT, "L1", null, "300001", "PO-2")), as("carol"))
+                    .expectExceptionDetails(conflict("insufficient-available-on-date"));
+            given(booked("M1", later, "carol", allocated))
+                    .when(request("M2", on("2026-12-01", MovementKind.TRANSFER, "L1", "L2", "400000", null)), as("carol"))
+                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void nothingIsBookedBeforeTheProgramStartsOrAfterItsPlannedEnd() {
+            given().when(request("M1", on("2023-12-31", MovementKind.ALLOCATION, "L1", null, "10", null)), as("carol"))
+                   .expectExceptionDetails(invalid("outside-program-period", "effectiveDate"));
+            given().when(request("M1", on("2039-01-02", MovementKind.ALLOCATION, "L1", null, "10", null)), as("carol"))
+                   .expectExceptionDetails(invalid("outside-program-period", "effectiveDate"));
+            given().when(request("M1", on("2039-01-01", MovementKind.REFORECAST, "L1", null, "10", null)), as("carol"))
+                   .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void nobodyGrantsToThemselvesWhateverTheCaseOfTheLogin() {
+            given().when(new GrantDelegationCommand(BUDGET, P, "D-NEW", "FRANK", eur("1"), List.of(), List.of(),
+                                                    Y2026_START, Y2026_END), as("frank"))
+                   .expectExceptionDetails(invalid("not-to-yourself", "holder"));
+        }
+    }
+
     @Nested
     class SettingUp {
 

@@ -1,5 +1,6 @@
 package io.governanceledger.query.contracts;
 
+import io.governanceledger.events.AsOf;
 import io.governanceledger.events.contracts.AmendmentFigures;
 import io.governanceledger.events.contracts.AmendmentProposal;
 import io.governanceledger.events.contracts.AmendmentView;
@@ -43,9 +44,13 @@ class ContractQueries {
 
     @QueryHandler
     List<ContractView> contracts(FindContractsQuery query) {
+        // one point for the whole list: "now" is read once, so every contract answers for the same instant
+        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        AsOf asOf = query.asOf() != null ? query.asOf() : AsOf.of(point.asOf());
         return jdbc.sql("SELECT contract_id FROM contract WHERE program_id = ? ORDER BY reference, contract_id")
                    .param(query.programId()).query(String.class).list().stream()
-                   .map(id -> contract(new FindContractQuery(query.programId(), id, null, null)).orElseThrow())
+                   .map(id -> contract(new FindContractQuery(query.programId(), id, asOf, point.knownAt())))
+                   .flatMap(Optional::stream)
                    .toList();
     }
 

@@ -30,9 +30,13 @@ class ContractReadController {
     }
 
     @GetMapping
-    @Operation(summary = "The program's contracts as they stand today")
-    List<ContractView> contracts(@PathVariable String programId) {
-        return queries.query(new FindContractsQuery(programId), ResponseTypes.multipleInstancesOf(ContractView.class)).join();
+    @Operation(summary = "The program's contracts as they stood on asOf (a date or instant, default today) "
+            + "according to what was recorded by knownAt (an instant, default now)")
+    List<ContractView> contracts(@PathVariable String programId,
+                                 @RequestParam(required = false) AsOf asOf,
+                                 @RequestParam(required = false) java.time.Instant knownAt) {
+        return queries.query(new FindContractsQuery(programId, asOf, knownAt),
+                             ResponseTypes.multipleInstancesOf(ContractView.class)).join();
     }
 
     @GetMapping("/{contractId}")

@@ -23,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Whether each read model keeps up with the ledger. A processor whose committed position (the lowest
  * of its segments' tokens, whichever instance holds them) is behind the ledger's last position and has not
  * moved for {@code ledger.projections.stall-after} is stalled: typically an event it cannot store,
- * which it retries with back-off rather than skip. Stalled processors turn this indicator DOWN.
+ * which it retries with back-off rather than skip. Stalled processors turn this indicator DOWN, and so
+ * does at once a processor failing on an event ({@link FailingEvents}: its position, type and error).
  */
 @Component("projections")
 class ProjectionsHealthIndicator implements HealthIndicator {
@@ -32,17 +33,19 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     private final ObjectProvider<LedgerReader> ledger;
     private final EventStore eventStore;
     private final ReadModelPositions positions;
+    private final FailingEvents failingEvents;
     private final Duration stallAfter;
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Progress> lastSeen = new ConcurrentHashMap<>();
 
     ProjectionsHealthIndicator(EventProcessingConfiguration processing, ObjectProvider<LedgerReader> ledger,
-                               EventStore eventStore, ReadModelPositions positions,
+                               EventStore eventStore, ReadModelPositions positions, FailingEvents failingEvents,
                                @Value("${ledger.projections.stall-after:PT60S}") Duration stallAfter) {
         this.processing = processing;
         this.ledger = ledger;
         this.eventStore = eventStore;
         this.positions = positions;
+        this.failingEvents = failingEvents;
         this.stallAfter = stallAfter;
     }
 
@@ -62,7 +65,9 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             Progress progress = lastSeen.compute(name, (key, previous) ->
                     previous == null || previous.position() != position ? new Progress(position, now) : previous);
             boolean behind = position < head;
-            boolean stuck = behind && Duration.between(progress.since(), now).compareTo(stallAfter) >= 0;
+            var failure = failingEvents.current(name, position);
+            boolean stuck = failure.isPresent()
+                    || behind && Duration.between(progress.since(), now).compareTo(stallAfter) >= 0;
             stalled |= stuck;
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("running", processor.isRunning());
@@ -70,6 +75,15 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             state.put("storeHead", head);
             state.put("behind", Math.max(0, head - position));
             state.put("state", stuck ? "STALLED" : behind ? "CATCHING_UP" : "CAUGHT_UP");
+            failure.ifPresent(failed -> {
+                Map<String, Object> detail = new LinkedHashMap<>();
+                detail.put("position", failed.position());
+                detail.put("eventType", failed.eventType());
+                detail.put("error", failed.error());
+                detail.put("since", failed.since().toString());
+                detail.put("attempts", failed.attempts());
+                state.put("failure", detail);
+            });
             details.put(name, state);
         }
         return (stalled ? Health.down() : Health.up()).withDetails(details).build();

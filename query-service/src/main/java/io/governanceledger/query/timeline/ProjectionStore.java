@@ -7,7 +7,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import io.governanceledger.support.messaging.StorableText;
+
 import javax.sql.DataSource;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.sql.PreparedStatement;
 import java.sql.Types;
 import java.util.ArrayList;
@@ -142,6 +147,32 @@ public class ProjectionStore {
         return created;
     }
 
+    /**
+     * A value as PostgreSQL can keep it. Events the edge accepts always fit; a ledger written before the
+     * edge held them to its rules may carry NUL or a lone surrogate in a text (written as its visible
+     * escape) or a date beyond PostgreSQL's calendar (kept as +/-infinity, beyond every point a view
+     * is asked for). Either way the read model takes the event in rather than stop on it forever.
+     */
+    static Object storable(Object value) {
+        if (value instanceof String text) {
+            return StorableText.escape(text);
+        }
+        if (value instanceof LocalDate date) {
+            return date.isAfter(LATEST_DATE) ? LocalDate.MAX : date.isBefore(EARLIEST_DATE) ? LocalDate.MIN : date;
+        }
+        if (value instanceof OffsetDateTime instant) {
+            return instant.isAfter(LATEST_INSTANT) ? OffsetDateTime.MAX
+                    : instant.isBefore(EARLIEST_INSTANT) ? OffsetDateTime.MIN : instant;
+        }
+        return value;
+    }
+
+    /** PostgreSQL's calendar: dates and timestamps from 4713 BC; timestamps to 294276 AD, dates further. */
+    private static final LocalDate EARLIEST_DATE = LocalDate.of(-4712, 1, 1);
+    private static final LocalDate LATEST_DATE = LocalDate.of(294276, 12, 31);
+    private static final OffsetDateTime EARLIEST_INSTANT = EARLIEST_DATE.atStartOfDay().atOffset(ZoneOffset.UTC);
+    private static final OffsetDateTime LATEST_INSTANT = LATEST_DATE.atStartOfDay().atOffset(ZoneOffset.UTC);
+
     private final class Batch {
 
         private final Map<Object, Pending<?>> pending = new LinkedHashMap<>();
@@ -182,7 +213,7 @@ public class ProjectionStore {
                             if (row[index] == null) {
                                 statement.setNull(index + 1, Types.NULL);
                             } else {
-                                statement.setObject(index + 1, row[index]);
+                                statement.setObject(index + 1, storable(row[index]));
                             }
                         }
                         statement.addBatch();

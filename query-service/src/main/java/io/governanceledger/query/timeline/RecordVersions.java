@@ -94,8 +94,18 @@ public final class RecordVersions<S> {
         return LedgerSerializer.fromJson(json, stateType);
     }
 
+    /**
+     * An instant as a timestamp column takes it; one beyond what a date-time can hold (an event stored
+     * before the edge bounded instants) is kept as +/-infinity.
+     */
     public static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+        if (instant == null) {
+            return null;
+        }
+        if (instant.isAfter(OffsetDateTime.MAX.toInstant())) {
+            return OffsetDateTime.MAX;
+        }
+        return instant.isBefore(OffsetDateTime.MIN.toInstant()) ? OffsetDateTime.MIN : instant.atOffset(ZoneOffset.UTC);
     }
 
     /**

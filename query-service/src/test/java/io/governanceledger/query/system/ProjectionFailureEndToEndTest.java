@@ -33,6 +33,11 @@ class ProjectionFailureEndToEndTest {
                 JsonNode projections = queries.get("auditor", "/actuator/health").json().path("components").path("projections");
                 assertThat(projections.path("status").asString()).isEqualTo("DOWN");
                 assertThat(projections.path("details").path("programs").path("state").asString()).isEqualTo("STALLED");
+                // health names what it is stuck on: the position, the event's type and the error
+                JsonNode failure = projections.path("details").path("programs").path("failure");
+                assertThat(failure.path("eventType").asString()).isEqualTo("ProgramCreatedEvent");
+                assertThat(failure.path("position").asLong()).isPositive();
+                assertThat(failure.path("error").asString()).contains("program_fact");
             });
 
             system.jdbc().sql("ALTER TABLE projections.program_fact_moved RENAME TO program_fact").update();

@@ -68,4 +68,38 @@ class SecurityEndToEndTest {
         assertThat(queryDocs.json().path("paths").path("/api/programs/{programId}/decisions/{decisionId}").path("get")
                             .path("parameters").toString()).contains("\"name\":\"Ledger-Read-After\"");
     }
+
+    /**
+     * The rules an outside OpenAPI linter holds operations to (Redocly's recommended: a summary, a 4xx
+     * answer), plus ours: every refusal documented as problem+json of the Problem schema, every POST
+     * with its Idempotency-Key header.
+     */
+    @Test
+    void everyOperationDocumentsItsSummaryItsProblemsAndOnEveryPostTheIdempotencyKey() {
+        for (Http http : java.util.List.of(commands, queries)) {
+            tools.jackson.databind.JsonNode docs = http.get(null, "/v3/api-docs").json();
+            assertThat(docs.path("components").path("schemas").path("Problem").path("properties").has("rule")).isTrue();
+            int operations = 0;
+            for (var path : docs.path("paths").properties()) {
+                for (var method : path.getValue().properties()) {
+                    String name = method.getKey() + " " + path.getKey();
+                    tools.jackson.databind.JsonNode operation = method.getValue();
+                    operations++;
+                    assertThat(operation.path("summary").asString()).as(name).isNotBlank();
+                    var responses = operation.path("responses");
+                    assertThat(responses.propertyNames()).as(name).anyMatch(status -> status.startsWith("4"));
+                    for (String status : java.util.List.of("400", "404")) {
+                        assertThat(responses.path(status).path("content").path("application/problem+json").path("schema")
+                                            .path("$ref").asString()).as(name + " " + status)
+                                .isEqualTo("#/components/schemas/Problem");
+                    }
+                    if (method.getKey().equals("post")) {
+                        assertThat(operation.path("parameters").toString()).as(name).contains("\"name\":\"Idempotency-Key\"");
+                        assertThat(responses.has("422")).as(name).isTrue();
+                    }
+                }
+            }
+            assertThat(operations).isGreaterThan(5);
+        }
+    }
 }

@@ -20,6 +20,17 @@ public final class LedgerSerializer {
     }
 
     private static final ObjectMapper MAPPER = objectMapper();
+    /** For {@link #toJson}: documents a read model keeps, whose text must fit PostgreSQL (see {@link StorableText}). */
+    private static final ObjectMapper STORABLE = objectMapper().registerModule(
+            new com.fasterxml.jackson.databind.module.SimpleModule("storable-text").addSerializer(
+                    String.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(String.class) {
+                        @Override
+                        public void serialize(String value, com.fasterxml.jackson.core.JsonGenerator generator,
+                                              com.fasterxml.jackson.databind.SerializerProvider provider)
+                                throws java.io.IOException {
+                            generator.writeString(StorableText.escape(value));
+                        }
+                    }));
 
     public static ObjectMapper objectMapper() {
         return JsonMapper.builder()
@@ -34,10 +45,13 @@ public final class LedgerSerializer {
                          .build();
     }
 
-    /** A value as the JSON it is stored as, e.g. to keep a payload in a jsonb column. */
+    /**
+     * A value as a read model keeps it in a jsonb column: the JSON it is stored as, with any character
+     * PostgreSQL cannot hold written as its visible escape ({@link StorableText}).
+     */
     public static String toJson(Object value) {
         try {
-            return MAPPER.writeValueAsString(value);
+            return STORABLE.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
         }

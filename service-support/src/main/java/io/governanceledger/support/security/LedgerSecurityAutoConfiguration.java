@@ -79,6 +79,7 @@ public class LedgerSecurityAutoConfiguration {
                     }
                     // Reads need a login; a write no capability declared is refused, never left open.
                     requests.requestMatchers(HttpMethod.GET, "/api/**").authenticated()
+                            .requestMatchers(HttpMethod.HEAD, "/api/**").authenticated()
                             .requestMatchers("/api/**").denyAll()
                             .anyRequest().authenticated();
                 })

@@ -29,8 +29,10 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.beans.TypeMismatchException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -99,9 +101,17 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                                                                                  : ex.getPropertyName();
+        for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof EdgeInput.EdgeInputException refused) {
+                FieldError error = new FieldError(name, refused.rule(), refused.getMessage());
+                return ResponseEntity.badRequest().body(ProblemResponses.invalidInput(
+                        "'" + name + "' " + refused.getMessage() + ".", List.of(error)));
+            }
+        }
         Class<?> type = ex.getRequiredType();
         String expected = type == null ? "another type" : describe(type);
-        FieldError error = new FieldError(name, "type", "'" + ex.getValue() + "' is not " + expected + ".");
+        String value = ex.getValue() == null ? "" : EdgeInput.printable(String.valueOf(ex.getValue()));
+        FieldError error = new FieldError(name, "type", "'" + value + "' is not " + expected + ".");
         return ResponseEntity.badRequest().body(ProblemResponses.invalidInput(error.message(), List.of(error)));
     }
 
@@ -113,6 +123,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         FieldError error = new FieldError(ex.getParameterName(), "required", "is required");
         return ResponseEntity.badRequest().body(ProblemResponses.invalidInput(
                 "Parameter '" + ex.getParameterName() + "' is required.", List.of(error)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
+                                                                    HttpStatusCode status, WebRequest request) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(ProblemResponses.problem(
+                HttpStatus.NOT_FOUND, "no-such-resource", "No operation of this API has that path."));
     }
 
     @ExceptionHandler(CommandExecutionException.class)
@@ -226,6 +243,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException) {
             return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", cause.getMessage());
         }
+        if (cause instanceof EdgeInputModule.RefusedValueException refused) {
+            return single(path(refused), refused.rule(), refused.reason());
+        }
+        if (cause instanceof StreamConstraintsException limit) {
+            return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "body-too-complex",
+                                            "The body nests too deeply or holds a value too long to read: "
+                                                    + "keep JSON to the shape the operation documents.");
+        }
+        if (cause instanceof StreamReadException duplicate && duplicate.getOriginalMessage() != null
+                && duplicate.getOriginalMessage().startsWith("Duplicate Object property")) {
+            String name = duplicate.getOriginalMessage().replaceFirst("^Duplicate Object property \"(.*)\"$", "$1");
+            return single(EdgeInput.printable(name), "duplicate-key", "is given more than once in the same object");
+        }
         if (cause instanceof UnrecognizedPropertyException unknown) {
             return single(path(unknown), "unknown-field", "is not a field of this request");
         }
@@ -233,7 +263,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             Class<?> type = invalid.getTargetType();
             // a string that does not parse breaks the format; a number or boolean is the wrong type altogether
             String rule = invalid.getValue() instanceof String ? "format" : "type";
-            return single(path(invalid), rule, "'" + invalid.getValue() + "' is not " + describe(type));
+            return single(path(invalid), rule, "'" + EdgeInput.printable(String.valueOf(invalid.getValue()))
+                    + "' is not " + describe(type));
         }
         if (cause instanceof ValueInstantiationException instantiation) {
             return single(path(instantiation), "invalid", String.valueOf(instantiation.getCause() == null
@@ -285,11 +316,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return switch (type.getSimpleName()) {
             case "LocalDate" -> "a date (YYYY-MM-DD)";
             case "Instant" -> "an instant (e.g. 2026-07-01T00:00:00Z)";
-            case "BigDecimal", "Integer", "int", "Long", "long" -> "a number";
+            case "BigDecimal" -> "a number";
+            case "Integer", "int", "Long", "long" -> "a whole number (no fraction or exponent)";
             case "String" -> "a string";
-            case "List" -> "a list";
+            case "List", "Set" -> "a list";
             case "Boolean", "boolean" -> "true or false";
-            default -> "a " + type.getSimpleName();
+            case "AsOf" -> "a date (YYYY-MM-DD) or an instant (YYYY-MM-DDThh:mm:ssZ)";
+            default -> "a JSON object";
         };
     }
 

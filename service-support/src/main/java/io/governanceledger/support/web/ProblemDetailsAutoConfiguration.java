@@ -7,10 +7,14 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
+import io.governanceledger.events.AsOf;
+import org.apache.catalina.core.StandardHost;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.convert.converter.Converter;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
 
 /**
  * Problem+json for every error, including those raised before a controller is reached. Runs before
@@ -26,14 +30,48 @@ public class ProblemDetailsAutoConfiguration {
 
     /**
      * A number or boolean where text is expected is a client mistake, not something to convert: the
-     * API takes each JSON value only in the type it documents.
+     * API takes each JSON value only in the type it documents. A fraction or exponent is not an integer
+     * ({@code 1.5} and {@code 1e3} are refused, never truncated), and a key given twice is refused
+     * rather than letting the last one win.
      */
     @Bean
     public JsonMapperBuilderCustomizer strictScalars() {
-        return builder -> builder.withCoercionConfig(LogicalType.Textual, config -> config
-                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+        return EdgeInputModule::applyTo;
+    }
+
+    /**
+     * Dates, instants and asOf points in request parameters are read by {@link EdgeInput} as well, over
+     * the years a view may be asked about.
+     */
+    @Bean
+    public WebMvcConfigurer edgeParameters() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addFormatters(FormatterRegistry registry) {
+                registry.addConverter(String.class, java.time.LocalDate.class,
+                                      (Converter<String, java.time.LocalDate>) EdgeInput::pointDate);
+                registry.addConverter(String.class, java.time.Instant.class,
+                                      (Converter<String, java.time.Instant>) EdgeInput::pointInstant);
+                registry.addConverter(String.class, AsOf.class, (Converter<String, AsOf>) EdgeInput::pointAsOf);
+            }
+        };
+    }
+
+    @Bean
+    public FilterRegistrationBean<EdgeRequestFilter> edgeRequestFilter(ProblemResponses problems) {
+        FilterRegistrationBean<EdgeRequestFilter> registration = new FilterRegistrationBean<>(new EdgeRequestFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+        return registration;
+    }
+
+    /** Tomcat's own refusals (before Spring sees the request) as problem+json, not its HTML page. */
+    @Bean
+    public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorReports() {
+        return factory -> factory.addContextCustomizers(context -> {
+            if (context.getParent() instanceof StandardHost host) {
+                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+            }
+        });
     }
 
     @Bean

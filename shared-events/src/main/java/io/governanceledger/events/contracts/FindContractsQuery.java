@@ -1,5 +1,13 @@
 package io.governanceledger.events.contracts;
 
-/** A program's contracts today; answered by a list of {@link ContractView}, empty for an unknown program. */
-public record FindContractsQuery(String programId) {
+import io.governanceledger.events.AsOf;
+
+import java.time.Instant;
+
+/**
+ * A program's contracts as they stood on {@code asOf} (null: today) according to what was recorded by
+ * {@code knownAt} (null: now): those registered and in existence at that point, each as it then stood;
+ * answered by a list of {@link ContractView}, empty for an unknown program.
+ */
+public record FindContractsQuery(String programId, AsOf asOf, Instant knownAt) {
 }

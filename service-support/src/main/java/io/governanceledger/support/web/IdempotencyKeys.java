@@ -1,0 +1,142 @@
+package io.governanceledger.support.web;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Where the first answer to each {@code Idempotency-Key} is kept, in PostgreSQL
+ * ({@code event_store.idempotency_key}), shared by every instance of every service.
+ */
+public class IdempotencyKeys {
+
+    private static final String TABLE = "event_store.idempotency_key";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final Duration lease;
+    private final Duration retention;
+    private final AtomicReference<Instant> lastPurge = new AtomicReference<>(Instant.EPOCH);
+
+    public IdempotencyKeys(JdbcTemplate jdbc, TransactionTemplate transactions, Duration lease, Duration retention) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.lease = lease;
+        this.retention = retention;
+    }
+
+    public Duration retention() {
+        return retention;
+    }
+
+    /** What a request with this key finds. */
+    public sealed interface Claim {
+    }
+
+    /** The key is new (or its first request died without effect): this request runs and its answer is kept. */
+    public record Owned() implements Claim {
+    }
+
+    /** The key was used with another request. */
+    public record Reused() implements Claim {
+    }
+
+    /** The first request with this key is still being handled. */
+    public record InFlight(long retryAfterSeconds) implements Claim {
+    }
+
+    /** The first request recorded its events, but its answer was never kept. */
+    public record RecordedAnswerLost(String eventId) implements Claim {
+    }
+
+    /** The first answer, to send again. */
+    public record Answered(int status, String headers, byte[] body) implements Claim {
+    }
+
+    public Claim claim(String principal, String key, byte[] fingerprint) {
+        purgeNow();
+        return transactions.execute(status -> {
+            int inserted = jdbc.update("INSERT INTO " + TABLE + " (principal, idempotency_key, fingerprint, lease_until) "
+                                               + "VALUES (?, ?, ?, clock_timestamp() + CAST(? AS INTERVAL)) "
+                                               + "ON CONFLICT DO NOTHING",
+                                       principal, key, fingerprint, lease.toMillis() + " milliseconds");
+            if (inserted == 1) {
+                return new Owned();
+            }
+            List<Claim> found = jdbc.query(
+                    "SELECT fingerprint, status, headers, body, recorded_event_id, "
+                            + "CEIL(EXTRACT(EPOCH FROM lease_until - clock_timestamp())) AS lease_left FROM " + TABLE
+                            + " WHERE principal = ? AND idempotency_key = ? FOR UPDATE",
+                    (row, index) -> {
+                        if (!java.security.MessageDigest.isEqual(row.getBytes("fingerprint"), fingerprint)) {
+                            return new Reused();
+                        }
+                        int answered = row.getInt("status");
+                        if (!row.wasNull()) {
+                            return new Answered(answered, row.getString("headers"), row.getBytes("body"));
+                        }
+                        String eventId = row.getString("recorded_event_id");
+                        if (eventId != null) {
+                            return new RecordedAnswerLost(eventId);
+                        }
+                        long left = row.getLong("lease_left");
+                        return left > 0 ? new InFlight(left) : null;
+                    }, principal, key);
+            if (found.isEmpty()) {
+                // purged between the insert and the read: a new request after all
+                return claim(principal, key, fingerprint);
+            }
+            Claim claim = found.get(0);
+            if (claim != null) {
+                return claim;
+            }
+            jdbc.update("UPDATE " + TABLE + " SET lease_until = clock_timestamp() + CAST(? AS INTERVAL) "
+                                + "WHERE principal = ? AND idempotency_key = ?",
+                        lease.toMillis() + " milliseconds", principal, key);
+            return new Owned();
+        });
+    }
+
+    /** Keeps the answer: every later request with the key and the same body gets it. */
+    public void answer(String principal, String key, int status, String headers, byte[] body) {
+        jdbc.update("UPDATE " + TABLE + " SET status = ?, headers = ?, body = ?, completed_at = clock_timestamp(), "
+                            + "lease_until = NULL WHERE principal = ? AND idempotency_key = ?",
+                    status, headers, body, principal, key);
+    }
+
+    /** The request failed without effect: the key is free for a retry at once. */
+    public void release(String principal, String key) {
+        jdbc.update("DELETE FROM " + TABLE + " WHERE principal = ? AND idempotency_key = ? AND status IS NULL "
+                            + "AND recorded_event_id IS NULL", principal, key);
+    }
+
+    /**
+     * Marks the key's request as having recorded events, in the transaction that records them (the
+     * caller's): a retry then never runs it a second time, even if the answer is lost.
+     */
+    public void recorded(String principal, String key, String eventId) {
+        jdbc.update("UPDATE " + TABLE + " SET recorded_event_id = ? WHERE principal = ? AND idempotency_key = ?",
+                    eventId, principal, key);
+    }
+
+    public Optional<Instant> purgedLast() {
+        Instant last = lastPurge.get();
+        return last.equals(Instant.EPOCH) ? Optional.empty() : Optional.of(last);
+    }
+
+    /** Keys older than the retention are forgotten; at most once a minute, by whichever request comes. */
+    private void purgeNow() {
+        Instant now = Instant.now();
+        Instant last = lastPurge.get();
+        if (Duration.between(last, now).compareTo(Duration.ofMinutes(1)) >= 0 && lastPurge.compareAndSet(last, now)) {
+            jdbc.update("DELETE FROM " + TABLE + " WHERE created_at < clock_timestamp() - CAST(? AS INTERVAL) "
+                                + "AND (lease_until IS NULL OR lease_until < clock_timestamp())",
+                        retention.toSeconds() + " seconds");
+        }
+    }
+}
