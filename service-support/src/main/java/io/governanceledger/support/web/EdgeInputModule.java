@@ -188,7 +188,7 @@ public class EdgeInputModule extends SimpleModule {
             }
             String text = parser.getString();
             if (!names.contains(text)) {
-                throw new RefusedValueException(parser, handledType(), "one-of", "'" + EdgeInput.printable(text)
+                throw new RefusedValueException(parser, handledType(), "format", "'" + EdgeInput.printable(text)
                         + "' is not one of " + String.join(", ", names));
             }
             return delegate.deserialize(parser, context);

@@ -1,5 +1,6 @@
 package io.governanceledger.support.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
  * one the servlet container refuses) reach "/error"; they get problem+json like every other error.
  */
 @RestController
+@Hidden // the servlet container's error dispatch, not an operation of the API
 public class ProblemErrorController implements ErrorController {
 
     @RequestMapping("/error")

@@ -68,8 +68,8 @@ class EdgeInputModuleTest {
             "{\"at\": \"+1000000000-12-31T23:59:59.999999999Z\"} | format",
             "{\"at\": \"2026-01-01T00:00:00\"}                | format",
             "{\"at\": \"2200-01-01T00:00:00Z\"}               | date-range",
-            "{\"kind\": \"ALLOCATION \"}                      | one-of",
-            "{\"kind\": \"allocation\"}                       | one-of",
+            "{\"kind\": \"ALLOCATION \"}                      | format",
+            "{\"kind\": \"allocation\"}                       | format",
             "{\"kind\": 0}                                    | type"})
     void refusesWhatTheLedgerCouldNotKeepNamingTheRule(String json, String rule) {
         assertThat(ruleOf(json)).isEqualTo(rule);
