@@ -33,12 +33,26 @@ public record RecordedEvent(long position,
                                  message.getPayloadType().getSimpleName(),
                                  metaData(message, LedgerMetaData.ACTOR),
                                  message.getTimestamp(),
-                                 (effectiveAt == null ? message.getTimestamp() : Instant.parse(effectiveAt))
+                                 withinCalendar(effectiveAt == null ? message.getTimestamp() : Instant.parse(effectiveAt))
                                          .truncatedTo(java.time.temporal.ChronoUnit.MICROS),
                                  metaData(message, LedgerMetaData.REASON),
                                  metaData(message, LedgerMetaData.CORRELATION_ID),
                                  metaData(message, LedgerMetaData.CAUSATION_ID),
                                  message.getPayload());
+    }
+
+    /** Instants a date-time in any zone can hold: a day inside Java's calendar at either end. */
+    private static final Instant EARLIEST = java.time.LocalDate.MIN.plusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+    private static final Instant LATEST = java.time.LocalDate.MAX.minusDays(1).atStartOfDay().toInstant(ZoneOffset.UTC);
+
+    /**
+     * The edge keeps effective instants within 1900-2199, but a ledger written before it may hold one up
+     * to Instant.MAX, where no date-time or business date can be computed. Such an instant is taken as the
+     * nearest one that can; the read models keep it as +/-infinity either way (beyond PostgreSQL's
+     * calendar), so it is still "after every point a view is asked for", as it was.
+     */
+    static Instant withinCalendar(Instant instant) {
+        return instant.isAfter(LATEST) ? LATEST : instant.isBefore(EARLIEST) ? EARLIEST : instant;
     }
 
     /** The payload as stored JSON; written only by the read models that keep it, not on every event. */

@@ -29,7 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class GoldenArchiveTest {
 
-    private static final Pattern FILE = Pattern.compile("(\\w+)\\.rev(\\d+)\\.json");
+    /** {@code Name.revN.json}, or a variant {@code Name.revN.what.json}: values a ledger once accepted (NUL, year 999999999). */
+    private static final Pattern FILE = Pattern.compile("(\\w+)\\.rev(\\d+)(\\.[a-z-]+)?\\.json");
     private final Serializer serializer = LedgerSerializer.create();
     private final EventUpcasterChain upcasters = new EventUpcasterChain(new DecisionRecordedEvent1to2Upcaster());
 
