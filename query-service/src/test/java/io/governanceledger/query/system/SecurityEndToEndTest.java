@@ -79,6 +79,8 @@ class SecurityEndToEndTest {
         for (Http http : java.util.List.of(commands, queries)) {
             tools.jackson.databind.JsonNode docs = http.get(null, "/v3/api-docs").json();
             assertThat(docs.path("components").path("schemas").path("Problem").path("properties").has("rule")).isTrue();
+            assertThat(docs.path("components").path("securitySchemes").path("basicAuth").path("scheme").asString())
+                    .isEqualTo("basic");
             int operations = 0;
             for (var path : docs.path("paths").properties()) {
                 for (var method : path.getValue().properties()) {
@@ -86,6 +88,7 @@ class SecurityEndToEndTest {
                     tools.jackson.databind.JsonNode operation = method.getValue();
                     operations++;
                     assertThat(operation.path("summary").asString()).as(name).isNotBlank();
+                    assertThat(operation.path("security").toString()).as(name).contains("basicAuth");
                     var responses = operation.path("responses");
                     assertThat(responses.propertyNames()).as(name).anyMatch(status -> status.startsWith("4"));
                     for (String status : java.util.List.of("400", "404")) {
