@@ -54,7 +54,7 @@ final class BudgetBalances {
                 entries.add(new LedgerEntry(line.lineId, Measure.COMMITTED, amount));
             }
             case RELEASE -> {
-                OpenCommitment commitment = commitmentOn(line, movement.commitmentReference());
+                OpenCommitment commitment = commitmentOn(line, movement.commitmentReference(), on);
                 if (amount.compareTo(commitment.open()) > 0) {
                     throw RuleViolationException.invalid("exceeds-open-commitment", "amount", "exceeds the "
                             + commitment.open() + " still open on commitment " + movement.commitmentReference());
@@ -68,7 +68,7 @@ final class BudgetBalances {
                 }
                 BigDecimal consumed = BigDecimal.ZERO;
                 if (movement.commitmentReference() != null) {
-                    consumed = commitmentOn(line, movement.commitmentReference()).open().min(amount);
+                    consumed = commitmentOn(line, movement.commitmentReference(), on).open().min(amount);
                 }
                 requireAvailable(line, amount.subtract(consumed), on);
                 if (consumed.signum() > 0) {
@@ -81,11 +81,21 @@ final class BudgetBalances {
         return entries;
     }
 
-    private OpenCommitment commitmentOn(BudgetLine line, String reference) {
+    /**
+     * The commitment a release or invoice draws on. It must be in force on the movement's date: a release
+     * dated before its purchase order would free, on that date, money that was never committed. (Every
+     * draw is dated on or after the commitment, so what is still open is the least it holds on any date
+     * from the movement's on.)
+     */
+    private OpenCommitment commitmentOn(BudgetLine line, String reference, java.time.LocalDate on) {
         OpenCommitment commitment = commitments.get(reference);
         if (commitment == null || !commitment.lineId().equals(line.lineId)) {
             throw RuleViolationException.notFound("unknown-commitment", "commitmentReference",
                                                   "Line " + line.lineId + " has no commitment '" + reference + "'.");
+        }
+        if (on.isBefore(commitment.from())) {
+            throw RuleViolationException.conflict("before-commitment", "Commitment " + reference + " takes effect on "
+                    + commitment.from() + "; nothing can be released or invoiced against it before that date.");
         }
         return commitment;
     }
@@ -104,6 +114,6 @@ final class BudgetBalances {
     }
 
     /** What a purchase order or call-off still holds on its line. */
-    record OpenCommitment(String lineId, BigDecimal open) {
+    record OpenCommitment(String lineId, BigDecimal open, java.time.LocalDate from) {
     }
 }

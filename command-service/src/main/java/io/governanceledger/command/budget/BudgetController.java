@@ -20,6 +20,7 @@ import io.governanceledger.support.security.WriteAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.hibernate.validator.constraints.UniqueElements;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -96,8 +97,8 @@ class BudgetController {
     record DelegationRequest(@NotBlank @Size(max = 100) String holder,
                              @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal maxAmount,
                              @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
-                             @Size(max = 200) List<@NotBlank String> lineIds,
-                             @Size(max = 2) List<@NotNull CostCategory> categories,
+                             @UniqueElements @Size(max = 200) List<@NotBlank String> lineIds,
+                             @UniqueElements @Size(max = 2) List<@NotNull CostCategory> categories,
                              @NotNull LocalDate validFrom,
                              @NotNull LocalDate validTo,
                              @NotBlank @MultiLine @Size(max = 2000) String reason) {

@@ -503,7 +503,7 @@ public class ProgramBudget {
         }
         switch (movement.kind()) {
             case COMMITMENT -> commitments.put(movement.reference(),
-                                               new OpenCommitment(movement.lineId(), movement.amount().amount()));
+                                               new OpenCommitment(movement.lineId(), movement.amount().amount(), effectiveOn));
             case RELEASE -> reduceCommitment(movement.commitmentReference(), movement.amount().amount());
             case ACTUAL -> {
                 invoices.add(movement.reference());
@@ -529,7 +529,7 @@ public class ProgramBudget {
     }
 
     private void reduceCommitment(String reference, BigDecimal by) {
-        commitments.computeIfPresent(reference, (ref, open) -> new OpenCommitment(open.lineId(), open.open().subtract(by)));
+        commitments.computeIfPresent(reference, (ref, open) -> new OpenCommitment(open.lineId(), open.open().subtract(by), open.from()));
     }
 
     private void adopt(String eventProgramId) {

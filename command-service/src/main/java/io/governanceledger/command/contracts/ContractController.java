@@ -24,6 +24,7 @@ import io.governanceledger.support.security.WriteAccess;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import org.hibernate.validator.constraints.UniqueElements;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -99,7 +100,7 @@ class ContractController {
                             @NotNull @Digits(integer = 13, fraction = 2) BigDecimal valueDelta,
                             @Min(-600) @Max(600) Integer termDeltaMonths,
                             @NotBlank @MultiLine @Size(max = 10000) String scope,
-                            @NotEmpty @Size(max = 20) List<@NotBlank @Size(max = 200) String> signatories,
+                            @NotEmpty @UniqueElements @Size(max = 20) List<@NotBlank @Size(max = 200) String> signatories,
                             @NotNull LocalDate signedOn,
                             @NotNull LocalDate effectiveFrom,
                             @NotBlank @Size(max = 64) String authorisingDecisionId,

@@ -173,6 +173,24 @@ class ProgramBudgetTest {
         }
 
         @Test
+        void nothingIsReleasedOrInvoicedAgainstACommitmentBeforeItTakesEffect() {
+            BudgetMovement commitment = on("2026-07-01", MovementKind.COMMITMENT, "L1", null, "50000", "PO-1");
+            MovementBookedEvent committed = booked("M1", commitment, "carol",
+                                                   List.of(new LedgerEntry("L1", Measure.COMMITTED, new BigDecimal("50000"))));
+            BudgetMovement earlyRelease = new BudgetMovement(MovementKind.RELEASE, "L1", null, eur("20000"), null, "PO-1",
+                                                             null, LocalDate.parse("2026-06-30"), null);
+            given(committed).when(request("M2", earlyRelease), as("carol"))
+                            .expectExceptionDetails(conflict("before-commitment"));
+            BudgetMovement earlyInvoice = new BudgetMovement(MovementKind.ACTUAL, "L1", null, eur("20000"), "INV-1", "PO-1",
+                                                             null, LocalDate.parse("2026-06-30"), null);
+            given(committed).when(request("M2", earlyInvoice), as("carol"))
+                            .expectExceptionDetails(conflict("before-commitment"));
+            BudgetMovement release = new BudgetMovement(MovementKind.RELEASE, "L1", null, eur("20000"), null, "PO-1",
+                                                        null, LocalDate.parse("2026-07-01"), null);
+            given(committed).when(request("M2", release), as("carol")).expectSuccessfulHandlerExecution();
+        }
+
+        @Test
         void nothingIsBookedBeforeTheProgramStartsOrAfterItsPlannedEnd() {
             given().when(request("M1", on("2023-12-31", MovementKind.ALLOCATION, "L1", null, "10", null)), as("carol"))
                    .expectExceptionDetails(invalid("outside-program-period", "effectiveDate"));

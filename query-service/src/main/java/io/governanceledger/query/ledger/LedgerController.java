@@ -76,6 +76,9 @@ class LedgerController {
     @Operation(summary = "Proof that the event at a position is part of the signed history: its exact bytes, the "
             + "chain hash before it, the leaf digests after it up to the next checkpoint, and that checkpoint")
     ResponseEntity<String> proof(@PathVariable long position) {
+        if (position < 1) {
+            throw new RecordNotFoundException("position", "Ledger positions start at 1; there is no position " + position + ".");
+        }
         JsonNode proof = LedgerProof.of(dataSource, EventStoreAutoConfiguration.EVENT_STORE_SCHEMA, position)
                                     .orElseThrow(() -> new RecordNotFoundException("position", "No signed checkpoint covers position "
                                   + position + " yet (a checkpoint follows within seconds of an event), or there is "

@@ -239,6 +239,21 @@ class BadInputEndToEndTest {
     }
 
     @Test
+    void everyRefusalNamesItsRuleWhoeverRefusesIt() {
+        assertProblem(commands.get("pmo", "/api/programs"), 405, null, "method-not-allowed");
+        assertProblem(queries.get("viewer", "/api/programs", Map.of("Accept", "application/xml")), 406, null,
+                      "not-acceptable");
+        assertProblem(queries.get("viewer", "/error"), 404, null, "no-such-resource");
+        assertProblem(queries.get("auditor", "/api/ledger/proof/0"), 404, null, "unknown-record");
+        assertProblem(queries.get("auditor", "/api/ledger/proof/-5"), 404, null, "unknown-record");
+        assertProblem(commands.post("pmo", "/api/programs", Bodies.program("BIDI-1").replace("Airport automation",
+                                                                                             "Invoice \\u202eFDP.exe")),
+                      400, "name", "layout-character");
+        assertProblem(commands.post("pmo", decisions(), Bodies.decision("x").replace("\"B. Janssens\"", "\"A. Peeters\"")),
+                      400, "participants", "duplicate-item");
+    }
+
+    @Test
     void textParametersAndPathsAreHeldToTheSameRules() {
         assertProblem(queries.get("viewer", decisions() + "?reference=a%00b"), 400, "reference", "control-character");
         assertProblem(queries.get("viewer", "/api/programs/" + program + "%01x"), 400, "path", "control-character");

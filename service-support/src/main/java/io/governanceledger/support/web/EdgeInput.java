@@ -59,6 +59,9 @@ public final class EdgeInput {
             if (isControl(c) && !(multiLine && (c == '\t' || c == '\n' || c == '\r'))) {
                 throw refusedCharacter("control-character", c, index);
             }
+            if (!multiLine && isLayoutControl(c)) {
+                throw refusedCharacter("layout-character", c, index);
+            }
             if (isNoncharacter(c)) {
                 throw refusedCharacter("noncharacter", c, index);
             }
@@ -156,6 +159,17 @@ public final class EdgeInput {
         return codePoint < 0x20 || (codePoint >= 0x7F && codePoint <= 0x9F);
     }
 
+    /**
+     * Characters that change how the text around them is laid out rather than adding to it: the line and
+     * paragraph separators (line breaks), the bidirectional embeddings, overrides and isolates (which can
+     * make "FDP.exe" read as "exe.PDF"), and the byte order mark. Refused in one-line fields (names, ids,
+     * references); a multi-line text may need them.
+     */
+    static boolean isLayoutControl(int codePoint) {
+        return codePoint == 0x2028 || codePoint == 0x2029 || (codePoint >= 0x202A && codePoint <= 0x202E)
+                || (codePoint >= 0x2066 && codePoint <= 0x2069) || codePoint == 0xFEFF;
+    }
+
     /** Code points Unicode reserves never to be characters: U+FDD0..U+FDEF and the last two of every plane. */
     static boolean isNoncharacter(int codePoint) {
         return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
@@ -177,11 +191,15 @@ public final class EdgeInput {
     }
 
     private static EdgeInputException refusedCharacter(String rule, int codePoint, int index) {
-        String what = rule.equals("noncharacter") ? "a Unicode noncharacter" : "a control character";
+        String what = switch (rule) {
+            case "noncharacter" -> "a Unicode noncharacter";
+            case "layout-character" -> "a line separator, bidirectional control or byte order mark";
+            default -> "a control character";
+        };
         return new EdgeInputException(rule, String.format("holds %s (U+%04X) at position %d; the ledger keeps "
                 + "printable text only%s", what, codePoint, index,
-                rule.equals("control-character") && (codePoint == '\n' || codePoint == '\t' || codePoint == '\r')
-                        ? " (line breaks and tabs only in multi-line fields)" : ""));
+                rule.equals("layout-character") || (codePoint == '\n' || codePoint == '\t' || codePoint == '\r')
+                        ? " (line breaks, tabs and layout controls only in multi-line fields)" : ""));
     }
 
     /** A value the edge refuses, with the rule it breaks; the field is added by whoever knows it. */

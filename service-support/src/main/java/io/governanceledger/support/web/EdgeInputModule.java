@@ -48,6 +48,14 @@ public class EdgeInputModule extends SimpleModule {
                                                                ValueDeserializer<?> deserializer) {
                 return new ExactEnum(type.getRawClass(), deserializer);
             }
+
+            @Override
+            public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config,
+                                                                     tools.jackson.databind.type.CollectionType type,
+                                                                     BeanDescription.Supplier description,
+                                                                     ValueDeserializer<?> deserializer) {
+                return Set.class.isAssignableFrom(type.getRawClass()) ? new UniqueItems(type, deserializer) : deserializer;
+            }
         });
     }
 
@@ -152,6 +160,42 @@ public class EdgeInputModule extends SimpleModule {
             } catch (EdgeInput.EdgeInputException e) {
                 throw refused(parser, handledType(), e);
             }
+        }
+    }
+
+    /**
+     * A set is written as a list of distinct values (the OpenAPI documents say {@code uniqueItems}): a value
+     * given twice is refused, not silently merged.
+     */
+    static final class UniqueItems extends StdDeserializer<Object> {
+        private final ValueDeserializer<?> delegate;
+
+        UniqueItems(JavaType type, ValueDeserializer<?> delegate) {
+            super(type);
+            this.delegate = delegate;
+        }
+
+        @Override
+        public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
+            ValueDeserializer<?> contextual = context.handleSecondaryContextualization(delegate, property, getValueType());
+            return contextual == delegate ? this : new UniqueItems(getValueType(), contextual);
+        }
+
+        @Override
+        public Object deserialize(JsonParser parser, DeserializationContext context) {
+            tools.jackson.databind.JsonNode tree = context.readTree(parser);
+            if (tree.isArray()) {
+                java.util.Set<tools.jackson.databind.JsonNode> seen = new java.util.HashSet<>();
+                for (tools.jackson.databind.JsonNode item : tree) {
+                    if (!seen.add(item)) {
+                        throw new RefusedValueException(parser, handledType(), "duplicate-item", "lists "
+                                + EdgeInput.printable(item.toString()) + " more than once; each value may appear once");
+                    }
+                }
+            }
+            JsonParser items = tree.traverse(context);
+            items.nextToken();
+            return delegate.deserialize(items, context);
         }
     }
 

@@ -125,6 +125,24 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 "Parameter '" + ex.getParameterName() + "' is required.", List.of(error)));
     }
 
+    /**
+     * Spring's own answers (405, 406, 415, ...) get the same shape as ours: a stable type URN and a
+     * {@code rule} named after their status.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getProperties() == null
+                || !problem.getProperties().containsKey("rule"))) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            String rule = status == null ? "request-refused"
+                    : status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
+            problem.setType(java.net.URI.create(ProblemResponses.TYPE_PREFIX + rule));
+            problem.setProperty("rule", rule);
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex, HttpHeaders headers,
                                                                     HttpStatusCode status, WebRequest request) {
@@ -341,6 +359,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             case "Size" -> "size";
             case "Pattern" -> "format";
             case "Positive", "PositiveOrZero", "Min", "Max", "DecimalMin", "DecimalMax", "Digits" -> "range";
+            case "UniqueElements" -> "duplicate-item";
             default -> constraint.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase();
         };
     }

@@ -24,6 +24,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         String rule = status == 400 ? "malformed-request"
                 : status == 404 ? "no-such-resource"
                 : status == 413 || status == 414 || status == 431 ? "request-too-large"
+                : status == 505 ? "http-version-not-supported"
                 : status >= 500 ? "internal-error" : "request-refused";
         String detail = status >= 500 ? "The request failed on the server; nothing was stored."
                 : "The request was refused before it reached the ledger: the server could not read it "

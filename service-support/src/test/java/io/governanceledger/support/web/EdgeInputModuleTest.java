@@ -22,7 +22,7 @@ class EdgeInputModuleTest {
     enum Kind { ALLOCATION, TRANSFER }
 
     record Request(String name, @MultiLine String reason, LocalDate on, Instant at, Integer days, Kind kind,
-                   List<String> tags) {
+                   List<String> tags, java.util.Set<Kind> kinds) {
     }
 
     private static final JsonMapper JSON = mapper();
@@ -70,7 +70,11 @@ class EdgeInputModuleTest {
             "{\"at\": \"2200-01-01T00:00:00Z\"}               | date-range",
             "{\"kind\": \"ALLOCATION \"}                      | format",
             "{\"kind\": \"allocation\"}                       | format",
-            "{\"kind\": 0}                                    | type"})
+            "{\"kind\": 0}                                    | type",
+            "{\"name\": \"Invoice \\u202eFDP.exe\"}           | layout-character",
+            "{\"name\": \"a\\u2028b\"}                      | layout-character",
+            "{\"name\": \"\\ufeffname\"}                     | layout-character",
+            "{\"kinds\": [\"ALLOCATION\", \"ALLOCATION\"]}     | duplicate-item"})
     void refusesWhatTheLedgerCouldNotKeepNamingTheRule(String json, String rule) {
         assertThat(ruleOf(json)).isEqualTo(rule);
     }
@@ -90,6 +94,9 @@ class EdgeInputModuleTest {
     @Test
     void multiLineFieldsTakeTabsAndLineBreaksOthersDoNot() {
         assertThat(read("{\"reason\": \"first line\\r\\nsecond\\tline\"}").reason()).isEqualTo("first line\r\nsecond\tline");
+        assertThat(read("{\"reason\": \"\\u0645\\u0631\\u062d\\u0628\\u0627 \\u202b\\u0634\\u0643\\u0631\\u0627\\u202c\"}").reason())
+                .contains("\u202b");
+        assertThat(read("{\"kinds\": [\"ALLOCATION\", \"TRANSFER\"]}").kinds()).containsExactlyInAnyOrder(Kind.ALLOCATION, Kind.TRANSFER);
         assertThat(ruleOf("{\"name\": \"first\\r\\nsecond\"}")).isEqualTo("control-character");
     }
 
@@ -123,7 +130,7 @@ class EdgeInputModuleTest {
             try {
                 kept = EdgeInput.text(text, random.nextBoolean());
             } catch (EdgeInput.EdgeInputException refused) {
-                assertThat(refused.rule()).isIn("control-character", "unpaired-surrogate", "noncharacter");
+                assertThat(refused.rule()).isIn("control-character", "unpaired-surrogate", "noncharacter", "layout-character");
                 continue;
             }
             accepted++;
