@@ -22,7 +22,12 @@ class AuditTrailEndToEndTest {
         BudgetFixture budget = new BudgetFixture(commands, "AUDIT").line("L1", "Infrastructure", "CAPEX", 2026)
                                                                   .delegation("cfo", "1000000");
         String program = budget.program;
-        Instant afterSetUp = Instant.now();
+        // the ledger records an event's time as it seals it, just after the command's answer: read it back
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(queries.get(
+                "auditor", "/api/programs/" + program + "/audit-trail").json().path("total").asLong()).isEqualTo(3));
+        Instant afterSetUp = queries.get("auditor", "/api/programs/" + program + "/audit-trail").json().path("entries")
+                                    .valueStream().map(entry -> Instant.parse(entry.path("recordedAt").asString()))
+                                    .max(Instant::compareTo).orElseThrow().plusNanos(1_000);
         String decision = commands.post("pmo", "/api/programs/" + program + "/decisions", Bodies.decision("Audited"))
                                   .text("id");
         commands.post("pmo", "/api/programs/" + program + "/decisions/" + decision + "/approve",

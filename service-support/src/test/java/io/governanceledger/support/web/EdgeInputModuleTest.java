@@ -140,4 +140,22 @@ class EdgeInputModuleTest {
         }
         assertThat(accepted).isGreaterThan(1_000);
     }
+
+    /** Printable text of any script (seeded, 5,000 texts) passes, changed only by normalisation. */
+    @Test
+    void printableTextOfAnyScriptIsKept() {
+        Random random = new Random(61206);
+        char[][] ranges = {{' ', '~'}, {'\u00a0', '\ud7ff'}, {'\ue000', '\ufdcf'}, {'\ufdf0', '\ufffd'}};
+        for (int run = 0; run < 5_000; run++) {
+            StringBuilder text = new StringBuilder();
+            for (int index = random.nextInt(60); index > 0; index--) {
+                char[] range = ranges[random.nextInt(ranges.length)];
+                char c = (char) (range[0] + random.nextInt(range[1] - range[0] + 1));
+                text.append(EdgeInput.isLayoutControl(c) ? 'x' : c);
+            }
+            String printable = text.toString();
+            assertThat(EdgeInput.text(printable, false)).as(printable)
+                    .isEqualTo(java.text.Normalizer.normalize(printable, java.text.Normalizer.Form.NFC));
+        }
+    }
 }
