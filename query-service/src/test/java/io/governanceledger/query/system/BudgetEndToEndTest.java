@@ -287,6 +287,46 @@ class BudgetEndToEndTest {
         assertThat(late.text("rule")).isEqualTo("movement-expired");
     }
 
+    /** The fuzzer's case: a transfer dated before the allocation it spends broke the balance on earlier dates. */
+    @Test
+    void availableNeverGoesBelowZeroOnAnyEffectiveDate() {
+        BudgetFixture budget = new BudgetFixture(commands, "DATED").line("L1", "Infrastructure", "CAPEX", 2026)
+                                                                  .line("L2", "Operations", "OPEX", 2026)
+                                                                  .delegation("controller", "1000000");
+        assertThat(budget.move("controller", "ALLOCATION", "L1", null, new BigDecimal("1000"), null, null, "2026-12-01")
+                         .status()).isEqualTo(201);
+        long before = system.storedEvents();
+        Http.Response backDated = budget.move("controller", "TRANSFER", "L1", "L2", new BigDecimal("1000"), null, null,
+                                              "2026-01-15");
+        assertThat(backDated.status()).as(backDated.body()).isEqualTo(409);
+        assertThat(backDated.json().path("rule").asString()).isEqualTo("insufficient-available-on-date");
+        Http.Response outside = budget.move("controller", "ALLOCATION", "L1", null, new BigDecimal("10"), null, null,
+                                            "2099-01-01");
+        assertThat(outside.status()).isEqualTo(400);
+        assertThat(outside.json().path("rule").asString()).isEqualTo("outside-program-period");
+        assertThat(system.storedEvents()).isEqualTo(before);
+
+        Http.Response committed = budget.move("controller", "COMMITMENT", "L1", null, new BigDecimal("400"), "PO-9", null,
+                                              "2026-12-10");
+        assertThat(committed.status()).isEqualTo(201);
+        Http.Response early = budget.move("controller", "RELEASE", "L1", null, new BigDecimal("100"), null, "PO-9",
+                                          "2026-12-09");
+        assertThat(early.status()).isEqualTo(409);
+        assertThat(early.json().path("rule").asString()).isEqualTo("before-commitment");
+        Http.Response onTime = budget.move("controller", "TRANSFER", "L1", "L2", new BigDecimal("600"), null, null,
+                                           "2026-12-01");
+        assertThat(onTime.status()).as(onTime.body()).isEqualTo(201);
+
+        Map<String, String> readAfter = Map.of("Ledger-Read-After", onTime.header("Ledger-Event-Id"));
+        for (String asOf : java.util.List.of("2026-06-30", "2026-12-01", "2026-12-10", "2026-12-31")) {
+            JsonNode view = queries.get("auditor", budget.path("?asOf=" + asOf), readAfter).json();
+            for (JsonNode line : view.path("lines")) {
+                assertThat(line.path("balance").path("available").decimalValue()).as(asOf + " " + line)
+                        .isGreaterThanOrEqualTo(BigDecimal.ZERO);
+            }
+        }
+    }
+
     @Test
     void budgetInputIsCheckedAndRefusalsStoreNothing() {
         BudgetFixture budget = new BudgetFixture(commands, "BADBUDGET").line("L1", "Infrastructure", "CAPEX", 2026)
