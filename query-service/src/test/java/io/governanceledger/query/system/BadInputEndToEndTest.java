@@ -297,6 +297,10 @@ class BadInputEndToEndTest {
         Http.Response huge = commands.post("pmo", decisions(), "{\"title\": \"" + "x".repeat(300_000) + "\"}");
         assertThat(huge.status()).isEqualTo(413);
         assertThat(huge.json().path("rule").asString()).isEqualTo("body-too-large");
+        // the same body streamed in chunks, with no length announced: refused as it is read
+        Http.Response chunked = commands.postStreamed("pmo", decisions(), "{\"title\": \"" + "x".repeat(300_000) + "\"}");
+        assertThat(chunked.status()).as(chunked.body()).isEqualTo(413);
+        assertThat(chunked.json().path("rule").asString()).isEqualTo("body-too-large");
         Http.Response text = commands.post("pmo", "/api/programs", Bodies.program("TXT-1"),
                                            Map.of("Content-Type", "text/plain"));
         assertThat(text.status()).isEqualTo(415);

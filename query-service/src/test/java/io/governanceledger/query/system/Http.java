@@ -44,6 +44,16 @@ public final class Http {
         return send(request.build());
     }
 
+    /** A POST whose body is sent in chunks, with no Content-Length. */
+    public Response postStreamed(String user, String path, String body) {
+        byte[] bytes = body.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        HttpRequest request = request(user, path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)))
+                .build();
+        return send(request);
+    }
+
     public Response get(String user, String path) {
         return get(user, path, Map.of());
     }

@@ -62,7 +62,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        return ResponseEntity.badRequest().body(readProblem(ex));
+        ProblemDetail problem = readProblem(ex);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 
     @Override
@@ -258,8 +259,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail readProblem(HttpMessageNotReadableException ex) {
         Throwable cause = ex.getCause();
-        if (cause instanceof RequestSizeLimitFilter.BodyTooLargeException) {
-            return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", cause.getMessage());
+        // a streamed (chunked) body passes the limit while the parser reads it: Jackson wraps the refusal
+        for (Throwable inner = cause; inner != null; inner = inner.getCause()) {
+            if (inner instanceof RequestSizeLimitFilter.BodyTooLargeException) {
+                return ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", inner.getMessage());
+            }
         }
         if (cause instanceof EdgeInputModule.RefusedValueException refused) {
             return single(path(refused), refused.rule(), refused.reason());
