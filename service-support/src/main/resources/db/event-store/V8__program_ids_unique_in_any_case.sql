@@ -3,6 +3,11 @@
 -- from an existing id only by case fails on this index (23505), which the event store reports as
 -- id-taken. A ledger written before this rule may already hold such pairs; they can never change, so
 -- the later ones of each pair are left out of the index (the first still blocks every new variant).
+-- No program is created between the look for earlier pairs and the index (an older instance during a
+-- rolling deploy could otherwise add a pair the index would then refuse to cover); appends wait for the
+-- index build, one scan of the event table.
+LOCK TABLE domain_event_entry IN SHARE ROW EXCLUSIVE MODE;
+
 DO $$
 DECLARE
     earlier_duplicates TEXT;

@@ -9,6 +9,9 @@ CREATE TABLE idempotency_key (
     created_at         TIMESTAMPTZ NOT NULL DEFAULT clock_timestamp(),
     -- while the first request is being handled; a request that died leaves it to run out
     lease_until        TIMESTAMPTZ,
+    -- the request that holds the key now (a new one when an expired lease is taken over): every later
+    -- write names it, so a request that outlived its lease can neither answer, free nor mark the key
+    owner              UUID        NOT NULL,
     -- set in the command's own transaction when it records events, so a retry knows it took effect
     -- even if its answer was never stored (a crash, or a command that outlived its 503)
     recorded_event_id  TEXT,

@@ -101,6 +101,9 @@ final class BudgetBalances {
     }
 
     private static void requireAvailable(BudgetLine line, BigDecimal amount, java.time.LocalDate on) {
+        if (amount.signum() <= 0) {
+            return; // takes nothing from the line (an invoice its commitment covers)
+        }
         if (amount.compareTo(line.available()) > 0) {
             throw RuleViolationException.conflict("insufficient-available", "Line " + line.lineId + " has "
                     + line.available() + " available; the movement needs " + amount + ".");

@@ -197,7 +197,7 @@ public class ProgramBudget {
             throw RuleViolationException.conflict("movement-exists", "Movement " + command.movementId() + " exists.");
         }
         requireWellFormed(movement, program.currency());
-        requireWithinProgram(movement.effectiveDate(), program);
+        requireWithinProgram(movement.effectiveDate(), program, clock.today());
         if (movement.authorisingReference() != null) {
             decisions.requireApproved(programId, movement.authorisingReference(), "authorisingReference");
         } else if (authorisationRequired.contains(movement.kind())) {
@@ -238,7 +238,7 @@ public class ProgramBudget {
                                                  movement.requiredApprovals()), effective);
             return "PENDING";
         }
-        List<LedgerEntry> entries = balances().entriesFor(movement.movement());
+        List<LedgerEntry> entries = balances().entriesFor(datedOn(movement, clock));
         apply(new MovementApprovalGivenEvent(programId, command.movementId(), actor, delegation.delegationId(), given,
                                              movement.requiredApprovals()), effective);
         List<String> approvers = new ArrayList<>(movement.approvers());
@@ -420,16 +420,36 @@ public class ProgramBudget {
         return programId == null ? "(no budget yet)" : programId;
     }
 
-    /** A budget's movements fall within its program's period: from its start to its planned end. */
-    private static void requireWithinProgram(LocalDate effectiveDate, ProgramFacts program) {
-        if (effectiveDate.isBefore(program.startDate()) || effectiveDate.isAfter(program.plannedEndDate())) {
+    /**
+     * A budget's movements fall within its program's period: from its start to its planned end, or, for
+     * a program still open past its planned end, to today (a late invoice is booked; nothing is dated
+     * beyond both).
+     */
+    private static void requireWithinProgram(LocalDate effectiveDate, ProgramFacts program, LocalDate today) {
+        LocalDate last = program.plannedEndDate().isAfter(today) ? program.plannedEndDate() : today;
+        if (effectiveDate.isBefore(program.startDate()) || effectiveDate.isAfter(last)) {
             throw RuleViolationException.invalid("outside-program-period", "effectiveDate", "must fall within the "
-                    + "program's period, " + program.startDate() + " to " + program.plannedEndDate());
+                    + "program's period, " + program.startDate() + " to " + last
+                    + (last.equals(today) ? " (its planned end, " + program.plannedEndDate() + ", has passed)" : ""));
         }
     }
 
     private BudgetBalances balances() {
         return new BudgetBalances(lines, commitments, invoices);
+    }
+
+    /**
+     * A pending movement as the balance rules see it: on its own date, or, for one requested before
+     * movements were dated on request, on the date its request took effect.
+     */
+    private static BudgetMovement datedOn(PendingMovement pending, BusinessClock clock) {
+        BudgetMovement movement = pending.movement();
+        if (movement.effectiveDate() != null || pending.effectiveAt() == null) {
+            return movement;
+        }
+        return new BudgetMovement(movement.kind(), movement.lineId(), movement.toLineId(), movement.amount(),
+                                  movement.reference(), movement.commitmentReference(), movement.authorisingReference(),
+                                  clock.dateOf(pending.effectiveAt()), movement.description());
     }
 
     /** A movement without an effective date takes effect on the day it is requested, whenever it is approved. */
@@ -489,14 +509,15 @@ public class ProgramBudget {
     }
 
     @EventSourcingHandler
-    void on(MovementBookedEvent event, @MetaDataValue(LedgerMetaData.EFFECTIVE_AT) String effectiveAt) {
+    void on(MovementBookedEvent event, @MetaDataValue(LedgerMetaData.EFFECTIVE_AT) String effectiveAt,
+            BusinessClock clock) {
         adopt(event.programId());
         pending.remove(event.movementId());
         decided.put(event.movementId(), "BOOKED");
         BudgetMovement movement = event.movement();
         // every booking carries its date since movements were dated on request; the instant covers any other
         LocalDate effectiveOn = movement.effectiveDate() != null ? movement.effectiveDate()
-                : effectiveAt != null ? java.time.Instant.parse(effectiveAt).atZone(java.time.ZoneOffset.UTC).toLocalDate()
+                : effectiveAt != null ? clock.dateOf(java.time.Instant.parse(effectiveAt))
                 : LocalDate.MIN;
         for (LedgerEntry entry : event.entries()) {
             lines.get(entry.lineId()).apply(entry, effectiveOn);

@@ -34,7 +34,7 @@ public class LastRecordedEvents implements MessageDispatchInterceptor<EventMessa
         }
     };
 
-    /** The command's metadata key for the Idempotency-Key its request owns ("principal\nkey"). */
+    /** The command's metadata key for the Idempotency-Key its request owns ("principal\nkey\nowner"). */
     public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     private final ObjectProvider<IdempotencyKeys> idempotencyKeys;
@@ -56,8 +56,8 @@ public class LastRecordedEvents implements MessageDispatchInterceptor<EventMessa
                 IdempotencyKeys keys = idempotencyKeys.getIfAvailable();
                 if (owned instanceof String ownedKey && keys != null) {
                     // in the command's own transaction: its key is marked as having taken effect, or neither happens
-                    String[] parts = ownedKey.split("\n", 2);
-                    root.onPrepareCommit(unitOfWork -> keys.recorded(parts[0], parts[1],
+                    String[] parts = ownedKey.split("\n", 3);
+                    root.onPrepareCommit(unitOfWork -> keys.recorded(parts[0], parts[1], java.util.UUID.fromString(parts[2]),
                                                                      (String) unitOfWork.resources().get(RESOURCE)));
                 }
                 root.afterCommit(unitOfWork -> {

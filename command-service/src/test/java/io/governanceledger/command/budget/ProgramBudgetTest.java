@@ -55,11 +55,12 @@ class ProgramBudgetTest {
     private static final LocalDate Y2026_END = LocalDate.of(2026, 12, 31);
 
     private final Set<String> closedPrograms = new HashSet<>();
+    private LocalDate plannedEnd = LocalDate.of(2039, 1, 1);
     private final ProgramStanding programs = programId -> {
         if (closedPrograms.contains(programId)) {
             throw RuleViolationException.conflict("program-closed", "closed");
         }
-        return new ProgramStanding.ProgramFacts("EUR", LocalDate.of(2024, 1, 1), LocalDate.of(2039, 1, 1));
+        return new ProgramStanding.ProgramFacts("EUR", LocalDate.of(2024, 1, 1), plannedEnd);
     };
     private final DecisionStanding decisions = (programId, decisionId, field) -> {
         if (!decisionId.startsWith("DEC-OK")) {
@@ -198,6 +199,27 @@ class ProgramBudgetTest {
                    .expectExceptionDetails(invalid("outside-program-period", "effectiveDate"));
             given().when(request("M1", on("2039-01-01", MovementKind.REFORECAST, "L1", null, "10", null)), as("carol"))
                    .expectSuccessfulHandlerExecution();
+        }
+
+        @Test
+        void aProgramPastItsPlannedEndStillBooksUpToTodayNeverBeyond() {
+            plannedEnd = LocalDate.of(2026, 1, 31); // "today" in the fixtures is 15 June 2026
+            given().when(request("M1", on("2026-06-15", MovementKind.ALLOCATION, "L1", null, "10", null)), as("carol"))
+                   .expectSuccessfulHandlerExecution();
+            given().when(request("M1", on("2026-06-16", MovementKind.ALLOCATION, "L1", null, "10", null)), as("carol"))
+                   .expectExceptionDetails(invalid("outside-program-period", "effectiveDate"));
+        }
+
+        @Test
+        void theLastApprovalChecksTheBalanceOnEveryDateFromTheMovementsOn() {
+            // bob's delegation is too small for 60,000: the back-dated transfer waits for an approver
+            BudgetMovement allocation = on("2026-12-01", MovementKind.ALLOCATION, "L2", null, "100000", null);
+            BudgetMovement transfer = on("2026-03-01", MovementKind.TRANSFER, "L2", "L1", "60000", null);
+            given(booked("M1", allocation, "carol",
+                         List.of(new LedgerEntry("L2", Measure.ALLOCATED, new BigDecimal("100000")))),
+                  requested("M2", transfer, "bob", 1))
+                    .when(new ApproveMovementCommand(BUDGET, P, "M2"), as("carol"))
+                    .expectExceptionDetails(conflict("insufficient-available-on-date"));
         }
 
         @Test

@@ -29,7 +29,8 @@ public class FailingEvents implements ConfigurerModule {
 
     private static final Logger log = LoggerFactory.getLogger(FailingEvents.class);
 
-    private final Map<String, Failure> failures = new ConcurrentHashMap<>();
+    /** Per read model, the events it failed on by position: its segments may each be stuck on another. */
+    private final Map<String, java.util.concurrent.ConcurrentSkipListMap<Long, Failure>> failures = new ConcurrentHashMap<>();
     private final Clock clock = Clock.systemUTC();
 
     /** The event a read model failed on, and how often it was tried. */
@@ -45,12 +46,13 @@ public class FailingEvents implements ConfigurerModule {
 
     /** The failure a read model is stuck on, unless its committed position has passed it. */
     public Optional<Failure> current(String processor, long committedPosition) {
-        Failure failure = failures.get(processor);
-        if (failure != null && committedPosition >= failure.position()) {
-            failures.remove(processor, failure);
+        var failed = failures.get(processor);
+        if (failed == null) {
             return Optional.empty();
         }
-        return Optional.ofNullable(failure);
+        failed.headMap(committedPosition, true).clear();
+        var first = failed.firstEntry();
+        return first == null ? Optional.empty() : Optional.of(first.getValue());
     }
 
     private void handlerFailed(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
@@ -62,7 +64,8 @@ public class FailingEvents implements ConfigurerModule {
     private void batchFailed(ErrorContext context) throws Exception {
         List<? extends EventMessage<?>> events = context.failedEvents();
         // a handler's failure was recorded with its own event; this covers the batch's commit failing
-        if (!events.isEmpty() && !failures.containsKey(context.eventProcessor())) {
+        var known = failures.get(context.eventProcessor());
+        if (!events.isEmpty() && (known == null || known.isEmpty())) {
             record(context.eventProcessor(), events.get(0), context.error());
         }
         Throwable error = context.error();
@@ -78,10 +81,10 @@ public class FailingEvents implements ConfigurerModule {
         String type = event.getPayloadType().getSimpleName();
         String message = error.getClass().getSimpleName() + ": " + error.getMessage();
         Instant now = clock.instant();
-        Failure next = failures.compute(processor, (name, previous) ->
-                previous != null && previous.position() == position && previous.eventType().equals(type)
-                        ? new Failure(position, type, message, previous.since(), now, previous.attempts() + 1)
-                        : new Failure(position, type, message, now, now, 1));
+        Failure next = failures.computeIfAbsent(processor, name -> new java.util.concurrent.ConcurrentSkipListMap<>())
+                               .compute(position, (at, previous) -> previous != null && previous.eventType().equals(type)
+                                       ? new Failure(position, type, message, previous.since(), now, previous.attempts() + 1)
+                                       : new Failure(position, type, message, now, now, 1));
         if (next.attempts() == 1 || Integer.bitCount(next.attempts()) == 1) {
             log.error("Read model '{}' cannot take in event {} at position {} (attempt {}); it stops there and "
                               + "retries: {}", processor, type, position, next.attempts(), message, error);

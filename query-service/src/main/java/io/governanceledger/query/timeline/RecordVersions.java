@@ -102,10 +102,11 @@ public final class RecordVersions<S> {
         if (instant == null) {
             return null;
         }
-        if (instant.isAfter(OffsetDateTime.MAX.toInstant())) {
+        if (instant.isAfter(java.time.LocalDateTime.MAX.toInstant(ZoneOffset.UTC))) {
             return OffsetDateTime.MAX;
         }
-        return instant.isBefore(OffsetDateTime.MIN.toInstant()) ? OffsetDateTime.MIN : instant.atOffset(ZoneOffset.UTC);
+        return instant.isBefore(java.time.LocalDateTime.MIN.toInstant(ZoneOffset.UTC)) ? OffsetDateTime.MIN
+                : instant.atOffset(ZoneOffset.UTC);
     }
 
     /**

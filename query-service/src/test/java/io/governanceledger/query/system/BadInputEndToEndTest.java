@@ -256,6 +256,10 @@ class BadInputEndToEndTest {
     @Test
     void textParametersAndPathsAreHeldToTheSameRules() {
         assertProblem(queries.get("viewer", decisions() + "?reference=a%00b"), 400, "reference", "control-character");
+        // whatever the request says its (absent) body is, the query is read and held to the rule
+        assertProblem(queries.get("viewer", decisions() + "?reference=a%00b",
+                                  Map.of("Content-Type", "application/x-www-form-urlencoded")), 400, "reference",
+                      "control-character");
         assertProblem(queries.get("viewer", "/api/programs/" + program + "%01x"), 400, "path", "control-character");
         Http.Response encodedSlash = queries.get("viewer", "/api/programs/" + program + "%2Fx");
         assertThat(encodedSlash.status()).isEqualTo(400);

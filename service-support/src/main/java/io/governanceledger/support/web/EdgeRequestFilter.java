@@ -4,12 +4,12 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Holds the decoded path and every query parameter of a request to {@link EdgeInput}'s text rule
@@ -34,31 +34,37 @@ public class EdgeRequestFilter extends OncePerRequestFilter {
             refuse(response, "path", e);
             return;
         }
-        if (!isForm(request)) {
-            for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        // read from the query string itself: the servlet's parameter map would also read a form body (or the
+        // parts of a multipart one) before anyone has signed in, and skip the query when it did
+        String query = request.getQueryString();
+        if (query != null) {
+            for (String pair : query.split("&")) {
+                int equals = pair.indexOf('=');
+                String name;
+                String value;
                 try {
-                    EdgeInput.text(parameter.getKey(), false);
-                } catch (EdgeInput.EdgeInputException e) {
-                    refuse(response, EdgeInput.printable(parameter.getKey()), e);
+                    name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+                    value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException malformed) {
+                    refuse(response, "query", new EdgeInput.EdgeInputException("format",
+                            "is not a well-formed query string (a '%' must start a two-digit hex escape)"));
                     return;
                 }
-                for (String value : parameter.getValue()) {
-                    try {
-                        EdgeInput.text(value, false);
-                    } catch (EdgeInput.EdgeInputException e) {
-                        refuse(response, parameter.getKey(), e);
-                        return;
-                    }
+                try {
+                    EdgeInput.text(name, false);
+                } catch (EdgeInput.EdgeInputException e) {
+                    refuse(response, EdgeInput.printable(name), e);
+                    return;
+                }
+                try {
+                    EdgeInput.text(value, false);
+                } catch (EdgeInput.EdgeInputException e) {
+                    refuse(response, name, e);
+                    return;
                 }
             }
         }
         chain.doFilter(request, response);
-    }
-
-    /** A form body is read only by whoever handles it (none of the API's endpoints take one). */
-    private static boolean isForm(HttpServletRequest request) {
-        String type = request.getContentType();
-        return type != null && type.toLowerCase().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 
     private void refuse(HttpServletResponse response, String field, EdgeInput.EdgeInputException e)

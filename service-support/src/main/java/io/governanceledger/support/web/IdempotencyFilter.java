@@ -40,8 +40,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    /** The request attribute under which a request that owns its key finds it, as "principal\nkey". */
+    /** The request attribute under which a request that owns its key finds it, as "principal\nkey\nowner". */
     public static final String OWNED_KEY_ATTRIBUTE = IdempotencyFilter.class.getName() + ".owned";
+    /**
+     * Set by whoever answers with a refusal that holds only for now (a lost race: "read it again and
+     * retry"): such an answer frees the key instead of being replayed to every retry.
+     */
+    public static final String TRANSIENT_ATTRIBUTE = IdempotencyFilter.class.getName() + ".transient";
     private static final Pattern KEY = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
     private static final List<String> KEPT_HEADERS = List.of("Location", "Ledger-Event-Id", "X-Correlation-Id",
                                                              "Content-Type", "Retry-After");
@@ -85,8 +90,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         IdempotencyKeys.Claim claim = keys.claim(principal, key, fingerprint(request, body));
-        if (claim instanceof IdempotencyKeys.Owned) {
-            run(request, response, chain, principal, key, body);
+        if (claim instanceof IdempotencyKeys.Owned owned) {
+            run(request, response, chain, principal, key, owned.owner(), body);
         } else if (claim instanceof IdempotencyKeys.Answered answered) {
             replay(response, answered);
         } else if (claim instanceof IdempotencyKeys.Reused) {
@@ -109,20 +114,32 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String principal,
-                     String key, byte[] body) throws IOException, ServletException {
+                     String key, java.util.UUID owner, byte[] body) throws IOException, ServletException {
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
-        request.setAttribute(OWNED_KEY_ATTRIBUTE, principal + "\n" + key);
+        request.setAttribute(OWNED_KEY_ATTRIBUTE, principal + "\n" + key + "\n" + owner);
         try {
             chain.doFilter(new BodyRequest(request, body), answer);
         } catch (IOException | ServletException | RuntimeException e) {
-            keys.release(principal, key);
+            keys.release(principal, key, owner);
             throw e;
         }
+        try {
+            keep(request, answer, principal, key, owner);
+        } catch (RuntimeException e) {
+            // the command's outcome stands and its answer goes out; a retry finds the key marked or free
+            logger.error("The answer to Idempotency-Key " + key + " could not be kept", e);
+        }
+        answer.copyBodyToResponse();
+    }
+
+    private void keep(HttpServletRequest request, ContentCachingResponseWrapper answer, String principal, String key,
+                      java.util.UUID owner) {
         int status = answer.getStatus();
-        if (status >= 500) {
-            // 503 says the command may still complete: its key stays held until the lease ends
+        if (status >= 500 || request.getAttribute(TRANSIENT_ATTRIBUTE) != null) {
+            // 503 says the command may still complete: its key stays held until the lease ends; a refusal that a
+            // retry may not meet again (another request changed the record meanwhile) is not kept as the answer
             if (status != HttpStatus.SERVICE_UNAVAILABLE.value()) {
-                keys.release(principal, key);
+                keys.release(principal, key, owner);
             }
         } else {
             StringBuilder headers = new StringBuilder();
@@ -132,9 +149,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     headers.append(name).append(": ").append(value).append('\n');
                 }
             }
-            keys.answer(principal, key, status, headers.toString(), answer.getContentAsByteArray());
+            keys.answer(principal, key, owner, status, headers.toString(), answer.getContentAsByteArray());
         }
-        answer.copyBodyToResponse();
     }
 
     private static void replay(HttpServletResponse response, IdempotencyKeys.Answered answered) throws IOException {

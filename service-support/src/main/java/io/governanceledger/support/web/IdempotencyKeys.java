@@ -38,8 +38,11 @@ public class IdempotencyKeys {
     public sealed interface Claim {
     }
 
-    /** The key is new (or its first request died without effect): this request runs and its answer is kept. */
-    public record Owned() implements Claim {
+    /**
+     * The key is new (or its first request died without effect): this request runs and its answer is kept.
+     * {@code owner} names this request in every later write.
+     */
+    public record Owned(java.util.UUID owner) implements Claim {
     }
 
     /** The key was used with another request. */
@@ -60,13 +63,14 @@ public class IdempotencyKeys {
 
     public Claim claim(String principal, String key, byte[] fingerprint) {
         purgeNow();
+        java.util.UUID owner = java.util.UUID.randomUUID();
         return transactions.execute(status -> {
-            int inserted = jdbc.update("INSERT INTO " + TABLE + " (principal, idempotency_key, fingerprint, lease_until) "
-                                               + "VALUES (?, ?, ?, clock_timestamp() + CAST(? AS INTERVAL)) "
+            int inserted = jdbc.update("INSERT INTO " + TABLE + " (principal, idempotency_key, fingerprint, lease_until, owner) "
+                                               + "VALUES (?, ?, ?, clock_timestamp() + CAST(? AS INTERVAL), ?) "
                                                + "ON CONFLICT DO NOTHING",
-                                       principal, key, fingerprint, lease.toMillis() + " milliseconds");
+                                       principal, key, fingerprint, lease.toMillis() + " milliseconds", owner);
             if (inserted == 1) {
-                return new Owned();
+                return new Owned(owner);
             }
             List<Claim> found = jdbc.query(
                     "SELECT fingerprint, status, headers, body, recorded_event_id, "
@@ -95,33 +99,41 @@ public class IdempotencyKeys {
             if (claim != null) {
                 return claim;
             }
-            jdbc.update("UPDATE " + TABLE + " SET lease_until = clock_timestamp() + CAST(? AS INTERVAL) "
+            // the first request died without effect: this one takes the key over, under its own name
+            jdbc.update("UPDATE " + TABLE + " SET lease_until = clock_timestamp() + CAST(? AS INTERVAL), owner = ? "
                                 + "WHERE principal = ? AND idempotency_key = ?",
-                        lease.toMillis() + " milliseconds", principal, key);
-            return new Owned();
+                        lease.toMillis() + " milliseconds", owner, principal, key);
+            return new Owned(owner);
         });
     }
 
     /** Keeps the answer: every later request with the key and the same body gets it. */
-    public void answer(String principal, String key, int status, String headers, byte[] body) {
+    public void answer(String principal, String key, java.util.UUID owner, int status, String headers, byte[] body) {
         jdbc.update("UPDATE " + TABLE + " SET status = ?, headers = ?, body = ?, completed_at = clock_timestamp(), "
-                            + "lease_until = NULL WHERE principal = ? AND idempotency_key = ?",
-                    status, headers, body, principal, key);
+                            + "lease_until = NULL WHERE principal = ? AND idempotency_key = ? AND owner = ?",
+                    status, headers, body, principal, key, owner);
     }
 
-    /** The request failed without effect: the key is free for a retry at once. */
-    public void release(String principal, String key) {
-        jdbc.update("DELETE FROM " + TABLE + " WHERE principal = ? AND idempotency_key = ? AND status IS NULL "
-                            + "AND recorded_event_id IS NULL", principal, key);
+    /** The request failed without effect: the key is free for a retry at once (if this request still holds it). */
+    public void release(String principal, String key, java.util.UUID owner) {
+        jdbc.update("DELETE FROM " + TABLE + " WHERE principal = ? AND idempotency_key = ? AND owner = ? "
+                            + "AND status IS NULL AND recorded_event_id IS NULL", principal, key, owner);
     }
 
     /**
      * Marks the key's request as having recorded events, in the transaction that records them (the
-     * caller's): a retry then never runs it a second time, even if the answer is lost.
+     * caller's): a retry then never runs it a second time, even if the answer is lost. A request whose
+     * lease ran out and was taken over by a retry no longer holds the key: it is refused here, and its
+     * transaction, events included, rolls back, so the request is never recorded twice.
      */
-    public void recorded(String principal, String key, String eventId) {
-        jdbc.update("UPDATE " + TABLE + " SET recorded_event_id = ? WHERE principal = ? AND idempotency_key = ?",
-                    eventId, principal, key);
+    public void recorded(String principal, String key, java.util.UUID owner, String eventId) {
+        int marked = jdbc.update("UPDATE " + TABLE + " SET recorded_event_id = ? WHERE principal = ? "
+                                         + "AND idempotency_key = ? AND owner = ? AND recorded_event_id IS NULL",
+                                 eventId, principal, key, owner);
+        if (marked != 1) {
+            throw new IllegalStateException("Idempotency-Key " + key + " is no longer held by this request (its lease "
+                                                    + "ran out and a retry took it over): not recorded twice");
+        }
     }
 
     public Optional<Instant> purgedLast() {

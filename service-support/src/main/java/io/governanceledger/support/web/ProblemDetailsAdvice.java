@@ -182,6 +182,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(ConcurrencyException.class)
     public ResponseEntity<ProblemDetail> concurrentChange(ConcurrencyException ex) {
+        org.springframework.web.context.request.RequestAttributes attributes =
+                org.springframework.web.context.request.RequestContextHolder.getRequestAttributes();
+        if (attributes != null) {
+            // a retry with the same Idempotency-Key runs again rather than get this answer back
+            attributes.setAttribute(IdempotencyFilter.TRANSIENT_ATTRIBUTE, Boolean.TRUE,
+                                    org.springframework.web.context.request.RequestAttributes.SCOPE_REQUEST);
+        }
         return ResponseEntity.status(HttpStatus.CONFLICT).body(ProblemResponses.problem(
                 HttpStatus.CONFLICT, "concurrent-change",
                 "The record was changed or created by another request at the same time; read it again and retry."));
