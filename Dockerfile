@@ -10,6 +10,7 @@ COPY service-support service-support
 COPY command-service command-service
 COPY query-service query-service
 COPY local-run local-run
+COPY benchmark benchmark
 RUN ./mvnw -B -ntp -q -DskipTests -pl command-service,query-service -am package
 
 FROM eclipse-temurin:17-jre
@@ -17,9 +18,10 @@ ARG SERVICE
 RUN test -n "$SERVICE" || (echo "build with --build-arg SERVICE=command-service or query-service" && false)
 WORKDIR /app
 COPY --from=build /src/${SERVICE}/target/${SERVICE}-*-exec.jar /app/service.jar
-RUN useradd --system --uid 10001 ledger
+# the checkpoint signing key lives in a volume mounted here (docker-compose.yml: ledger-keys); a new
+# named volume takes this directory's owner, so the service can write the key on its first start
+RUN useradd --system --uid 10001 ledger && mkdir -p /var/lib/ledger/keys && chown -R ledger /var/lib/ledger
 USER ledger
-# The heap and malloc arenas the local run and the benchmark give each service (see ServiceProcess):
-# measured at 323 MB (command service) and 423 MB (query service) peak over 1,000,000 events.
+# The heap and malloc arenas the local run and the benchmark give each service (see ServiceProcess).
 ENV JAVA_TOOL_OPTIONS="-Xmx192m" MALLOC_ARENA_MAX=2
 ENTRYPOINT ["java", "-jar", "/app/service.jar"]

@@ -28,10 +28,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * docker-compose.yml cannot be run here (no Docker engine), so what it promises is checked against
- * the services' own configuration: the profile it activates exists and switches to Axon Server, the
- * addresses point at the services it declares, every configured user gets a password, and the
- * services, in that profile, wire events to Axon Server and keep tokens in PostgreSQL.
+ * docker-compose.yml and the Dockerfile cannot be run here (no Docker engine), so what they promise is
+ * checked against the services' own configuration: by default the whole ledger in PostgreSQL, with the
+ * checkpoint key in a volume both services see; Axon Server only as the optional, reduced mode, whose
+ * profile exists and switches to it; the addresses point at the services declared; every configured
+ * user gets a password; the image build copies every module of the reactor; and the services, in the
+ * reduced mode, wire events to Axon Server and keep tokens in PostgreSQL.
  */
 class DeploymentConfigurationTest {
 
@@ -51,21 +53,33 @@ class DeploymentConfigurationTest {
     @SuppressWarnings("unchecked")
     void composeFileMatchesTheServicesConfiguration() throws IOException {
         Map<String, Object> compose = compose();
+        // Debian's docker-compose 1.29 refuses a top-level name
+        assertThat(compose).doesNotContainKey("name");
         assertThat(((Map<String, Object>) compose.get("services")).keySet())
                 .containsExactlyInAnyOrder("postgres", "axonserver", "command-service", "query-service");
         Map<String, Object> postgres = service(compose, "postgres");
         String database = (String) ((Map<String, Object>) postgres.get("environment")).get("POSTGRES_DB");
-        List<String> axonPorts = (List<String>) service(compose, "axonserver").get("ports");
+        Map<String, Object> axonserver = service(compose, "axonserver");
+        List<String> axonPorts = (List<String>) axonserver.get("ports");
+        // Axon Server is the optional, reduced mode: only with its compose profile
+        List<String> axonProfiles = (List<String>) axonserver.get("profiles");
+        assertThat(axonProfiles).hasSize(1);
+        String reducedMode = axonProfiles.get(0);
 
         Properties defaults = PropertiesLoaderUtils.loadProperties(new ClassPathResource("ledger-defaults.properties"));
+        assertThat(defaults.getProperty("axon.axonserver.enabled")).isEqualTo("false");
         for (String name : List.of("command-service", "query-service")) {
             Map<String, Object> service = service(compose, name);
             Map<String, String> environment = (Map<String, String>) service.get("environment");
             assertThat(((Map<String, Object>) service.get("build")).get("args")).isEqualTo(Map.of("SERVICE", name));
+            assertThat((Map<String, Object>) service.get("depends_on")).as(name + " needs no Axon Server by default")
+                    .doesNotContainKey("axonserver");
 
-            String profile = environment.get("SPRING_PROFILES_ACTIVE");
+            // by default the whole ledger, in PostgreSQL; LEDGER_PROFILE=<the compose profile> for the reduced mode
+            assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("${LEDGER_PROFILE:-default}");
+            assertThat(new ClassPathResource(name + "-default.properties").exists()).isFalse();
             Properties profileProperties = PropertiesLoaderUtils.loadProperties(
-                    new ClassPathResource(name + "-" + profile + ".properties"));
+                    new ClassPathResource(name + "-" + reducedMode + ".properties"));
             assertThat(profileProperties.getProperty("axon.axonserver.enabled")).isEqualTo("true");
             assertThat(profileProperties.getProperty("axon.axonserver.servers")).contains("${AXONSERVER_SERVERS");
 
@@ -76,11 +90,41 @@ class DeploymentConfigurationTest {
                     .isEqualTo("jdbc:postgresql://postgres:5432/" + database);
             assertThat((List<String>) service.get("ports")).containsExactly(environment.get("PORT") + ":" + environment.get("PORT"));
 
+            // the checkpoint key: written by the command service, read by the query service, in one volume
+            String keys = Path.of(environment.get("LEDGER_SIGNING_PRIVATE_KEY_FILE")).getParent().toString();
+            assertThat(Path.of(environment.get("LEDGER_SIGNING_PUBLIC_KEY_FILE")).getParent().toString()).isEqualTo(keys);
+            assertThat((List<String>) service.get("volumes"))
+                    .contains("ledger-keys:" + keys + (name.equals("query-service") ? ":ro" : ""));
+
             defaults.stringPropertyNames().stream()
                     .filter(key -> key.startsWith("ledger.security.users.") && key.endsWith(".password"))
                     .map(key -> "LEDGER_SECURITY_USERS_" + key.split("\\.")[3].toUpperCase() + "_PASSWORD")
                     .forEach(variable -> assertThat(environment).as(name).containsKey(variable));
         }
+        assertThat(PropertiesLoaderUtils.loadProperties(new ClassPathResource("command-service.properties"))
+                                        .getProperty("ledger.checkpoints.enabled")).isEqualTo("true");
+        assertThat(((Map<String, Object>) compose.get("volumes")).keySet()).contains("ledger-keys");
+    }
+
+    /** The image build copies every module of the reactor: Maven stops on a module it cannot find. */
+    @Test
+    void theDockerfileCopiesEveryModuleOfTheReactor() throws IOException {
+        String pom = Files.readString(Path.of("..", "pom.xml"));
+        List<String> modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(pom).results()
+                                                      .map(match -> match.group(1)).toList();
+        assertThat(modules).contains("command-service", "query-service");
+        List<String> dockerfile = Files.readAllLines(Path.of("..", "Dockerfile"));
+        for (String module : modules) {
+            assertThat(dockerfile).as(module).contains("COPY " + module + " " + module);
+        }
+        String build = dockerfile.stream().filter(line -> line.startsWith("RUN ./mvnw")).findFirst().orElseThrow();
+        assertThat(build).contains("-pl command-service,query-service");
+        // the key directory the compose file mounts is made, and owned by the service's user, in the image
+        Map<String, Object> compose = compose();
+        @SuppressWarnings("unchecked")
+        Map<String, String> environment = (Map<String, String>) service(compose, "command-service").get("environment");
+        String keys = Path.of(environment.get("LEDGER_SIGNING_PRIVATE_KEY_FILE")).getParent().toString();
+        assertThat(dockerfile).anySatisfy(line -> assertThat(line).contains("mkdir -p " + keys).contains("chown"));
     }
 
     @Test
