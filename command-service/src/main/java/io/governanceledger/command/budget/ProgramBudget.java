@@ -447,9 +447,7 @@ public class ProgramBudget {
         if (movement.effectiveDate() != null || pending.effectiveAt() == null) {
             return movement;
         }
-        return new BudgetMovement(movement.kind(), movement.lineId(), movement.toLineId(), movement.amount(),
-                                  movement.reference(), movement.commitmentReference(), movement.authorisingReference(),
-                                  clock.dateOf(pending.effectiveAt()), movement.description());
+        return on(movement, clock.dateOf(pending.effectiveAt()));
     }
 
     /** A movement without an effective date takes effect on the day it is requested, whenever it is approved. */
@@ -457,9 +455,13 @@ public class ProgramBudget {
         if (movement == null || movement.effectiveDate() != null) {
             return movement;
         }
+        return on(movement, clock.today());
+    }
+
+    private static BudgetMovement on(BudgetMovement movement, LocalDate effectiveDate) {
         return new BudgetMovement(movement.kind(), movement.lineId(), movement.toLineId(), movement.amount(),
                                   movement.reference(), movement.commitmentReference(), movement.authorisingReference(),
-                                  clock.today(), movement.description());
+                                  effectiveDate, movement.description());
     }
 
     private static MetaData effectiveAt(BusinessClock clock, BudgetMovement movement) {

@@ -24,7 +24,6 @@ import io.governanceledger.support.messaging.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.hibernate.validator.constraints.UniqueElements;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -85,7 +84,7 @@ class DecisionController {
                            LocalDate meetingDate,
                            LocalDate decidedOn,
                            LocalDate effectiveFrom,
-                           @UniqueElements @Size(max = 200) List<@NotBlank @Size(max = 200) String> participants,
+                           @Size(max = 200) List<@NotBlank @Size(max = 200) String> participants,
                            @Positive Integer quorum,
                            @Size(max = 50) List<@Valid @NotNull LinkRequest> links,
                            @MultiLine @Size(max = 2000) String reason) {

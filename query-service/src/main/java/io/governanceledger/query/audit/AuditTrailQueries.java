@@ -5,6 +5,7 @@ import io.governanceledger.events.audit.AuditTrailView;
 import io.governanceledger.events.audit.FindAuditTrailQuery;
 import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.timeline.RecordVersions;
 import io.governanceledger.support.time.BusinessClock;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import org.axonframework.queryhandling.QueryHandler;
@@ -13,8 +14,6 @@ import org.springframework.stereotype.Component;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,10 +63,10 @@ class AuditTrailQueries {
         filter.put("recordId", query.recordId());
         filter.put("actor", query.actor());
         filter.put("correlationId", query.correlationId());
-        filter.put("recordedFrom", utc(query.recordedFrom()));
-        filter.put("recordedTo", utc(query.recordedTo()));
-        filter.put("effectiveFrom", utc(query.effectiveFrom()));
-        filter.put("effectiveTo", utc(query.effectiveTo()));
+        filter.put("recordedFrom", RecordVersions.utc(query.recordedFrom()));
+        filter.put("recordedTo", RecordVersions.utc(query.recordedTo()));
+        filter.put("effectiveFrom", RecordVersions.utc(query.effectiveFrom()));
+        filter.put("effectiveTo", RecordVersions.utc(query.effectiveTo()));
         filter.put("knownAt", point.knownAtUtc());
         filter.put("asOfEnd", query.asOf() == null ? null : point.effectiveAtUtc());
         long total = jdbc.sql("SELECT count(*) FROM audit_event " + FILTER).params(filter).query(Long.class).single();
@@ -77,10 +76,6 @@ class AuditTrailQueries {
                                                         + " ORDER BY position LIMIT :limit OFFSET :offset")
                                            .params(filter).query(AuditTrailQueries::entry).list();
         return Optional.of(new AuditTrailView(query.programId(), query.asOf(), point.knownAt(), total, query.offset(), query.limit(), entries));
-    }
-
-    private static OffsetDateTime utc(java.time.Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     @SuppressWarnings("unchecked")

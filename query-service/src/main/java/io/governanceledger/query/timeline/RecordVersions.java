@@ -94,19 +94,8 @@ public final class RecordVersions<S> {
         return LedgerSerializer.fromJson(json, stateType);
     }
 
-    /**
-     * An instant as a timestamp column takes it; one beyond what a date-time can hold (an event stored
-     * before the edge bounded instants) is kept as +/-infinity.
-     */
     public static OffsetDateTime utc(Instant instant) {
-        if (instant == null) {
-            return null;
-        }
-        if (instant.isAfter(java.time.LocalDateTime.MAX.toInstant(ZoneOffset.UTC))) {
-            return OffsetDateTime.MAX;
-        }
-        return instant.isBefore(java.time.LocalDateTime.MIN.toInstant(ZoneOffset.UTC)) ? OffsetDateTime.MIN
-                : instant.atOffset(ZoneOffset.UTC);
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
     /**

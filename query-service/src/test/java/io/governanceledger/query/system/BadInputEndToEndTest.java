@@ -250,7 +250,7 @@ class BadInputEndToEndTest {
                                                                                              "Invoice \\u202eFDP.exe")),
                       400, "name", "layout-character");
         assertProblem(commands.post("pmo", decisions(), Bodies.decision("x").replace("\"B. Janssens\"", "\"A. Peeters\"")),
-                      400, "participants", "duplicate-item");
+                      400, "participants", "unique-participants");
     }
 
     @Test

@@ -175,19 +175,10 @@ public final class EdgeInput {
         return (codePoint >= 0xFDD0 && codePoint <= 0xFDEF) || (codePoint & 0xFFFE) == 0xFFFE;
     }
 
-    /** The text with what cannot be shown replaced by its escape, for quoting back in a message. */
+    /** The text, shortened, with what cannot be shown written as its escape, for quoting back in a message. */
     static String printable(String text) {
-        String shortened = text.length() > 80 ? text.substring(0, 80) + "..." : text;
-        StringBuilder out = new StringBuilder(shortened.length());
-        for (int index = 0; index < shortened.length(); index++) {
-            char c = shortened.charAt(index);
-            if (isControl(c) || Character.isSurrogate(c) || isNoncharacter(c)) {
-                out.append(String.format("\\u%04X", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+        return io.governanceledger.support.messaging.StorableText.escape(
+                text.length() > 80 ? text.substring(0, 80) + "..." : text);
     }
 
     private static EdgeInputException refusedCharacter(String rule, int codePoint, int index) {

@@ -96,6 +96,13 @@ public class EdgeInputModule extends SimpleModule {
         }
     }
 
+    /** A date, instant or enum value comes only as a JSON string: a number or boolean is the wrong type. */
+    private static void requireString(JsonParser parser, Class<?> type, String written) {
+        if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+            throw new RefusedValueException(parser, type, "type", "must be " + written);
+        }
+    }
+
     private static RefusedValueException refused(JsonParser parser, Class<?> type, EdgeInput.EdgeInputException e) {
         return new RefusedValueException(parser, type, e.rule(), e.getMessage());
     }
@@ -152,9 +159,7 @@ public class EdgeInputModule extends SimpleModule {
 
         @Override
         public T deserialize(JsonParser parser, DeserializationContext context) {
-            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                throw new RefusedValueException(parser, handledType(), "type", "must be " + written);
-            }
+            requireString(parser, handledType(), written);
             try {
                 return parse.apply(parser.getString());
             } catch (EdgeInput.EdgeInputException e) {
@@ -226,10 +231,7 @@ public class EdgeInputModule extends SimpleModule {
 
         @Override
         public Object deserialize(JsonParser parser, DeserializationContext context) {
-            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
-                throw new RefusedValueException(parser, handledType(), "type",
-                                                "must be one of " + String.join(", ", names) + ", as a string");
-            }
+            requireString(parser, handledType(), "one of " + String.join(", ", names) + ", as a string");
             String text = parser.getString();
             if (!names.contains(text)) {
                 throw new RefusedValueException(parser, handledType(), "format", "'" + EdgeInput.printable(text)

@@ -127,17 +127,15 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * Spring's own answers (405, 406, 415, ...) get the same shape as ours: a stable type URN and a
-     * {@code rule} named after their status.
+     * Spring's own answers (405, 406, 415, ...) get the same shape as ours: a stable type URN and the
+     * {@code rule} of their status ({@link ProblemResponses#ruleFor}).
      */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
         if (body instanceof ProblemDetail problem && (problem.getProperties() == null
                 || !problem.getProperties().containsKey("rule"))) {
-            HttpStatus status = HttpStatus.resolve(statusCode.value());
-            String rule = status == null ? "request-refused"
-                    : status.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
+            String rule = ProblemResponses.ruleFor(statusCode.value());
             problem.setType(java.net.URI.create(ProblemResponses.TYPE_PREFIX + rule));
             problem.setProperty("rule", rule);
         }

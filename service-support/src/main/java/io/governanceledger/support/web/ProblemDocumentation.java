@@ -1,5 +1,6 @@
 package io.governanceledger.support.web;
 
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.media.ArraySchema;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -11,11 +12,9 @@ import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
-import org.springframework.web.bind.annotation.PostMapping;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -26,7 +25,7 @@ import java.util.Map;
  * {@code Idempotency-Key} header ({@link IdempotencyFilter}).
  */
 @AutoConfiguration
-@ConditionalOnClass(OperationCustomizer.class)
+@ConditionalOnClass(OpenApiCustomizer.class)
 public class ProblemDocumentation {
 
     static final String PROBLEM_REF = "#/components/schemas/Problem";
@@ -74,33 +73,34 @@ public class ProblemDocumentation {
         };
     }
 
+    /** Over the finished document: every operation by its HTTP method, however its handler is mapped. */
     @Bean
-    public OperationCustomizer problemAnswersAndIdempotency() {
-        return (operation, handler) -> {
-            boolean write = handler.hasMethodAnnotation(PostMapping.class)
-                    || (handler.getMethodAnnotation(org.springframework.web.bind.annotation.RequestMapping.class) != null
-                        && java.util.Arrays.asList(handler.getMethodAnnotation(
-                                org.springframework.web.bind.annotation.RequestMapping.class).method())
-                                           .contains(org.springframework.web.bind.annotation.RequestMethod.POST));
-            if (write) {
-                operation.addParametersItem(new HeaderParameter()
-                        .name(IdempotencyFilter.HEADER).required(false)
-                        .description("Makes a retry safe: the same key with the same request returns the first answer "
-                                             + "and records nothing; with another request, 422. Kept per person for the "
-                                             + "configured retention (ledger.idempotency.retention, 30 days).")
-                        .schema(new StringSchema().maxLength(257).example("\"8e03978e-40d5-43e8-bc93-6894a57f9324\"")));
+    public OpenApiCustomizer problemAnswersAndIdempotency() {
+        return openApi -> {
+            if (openApi.getPaths() == null) {
+                return;
             }
-            if (operation.getResponses() == null) {
-                operation.setResponses(new ApiResponses());
-            }
-            (write ? WRITE_ANSWERS : READ_ANSWERS).forEach((status, description) -> {
-                if (!operation.getResponses().containsKey(status)) {
-                    operation.getResponses().addApiResponse(status, new ApiResponse().description(description).content(
-                            new Content().addMediaType("application/problem+json",
-                                                       new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)))));
+            openApi.getPaths().values().forEach(path -> path.readOperationsMap().forEach((method, operation) -> {
+                boolean write = method == PathItem.HttpMethod.POST;
+                if (write) {
+                    operation.addParametersItem(new HeaderParameter()
+                            .name(IdempotencyFilter.HEADER).required(false)
+                            .description("Makes a retry safe: the same key with the same request returns the first "
+                                                 + "answer and records nothing; with another request, 422. Kept per person "
+                                                 + "for the configured retention (ledger.idempotency.retention, 30 days).")
+                            .schema(new StringSchema().maxLength(257).example("\"8e03978e-40d5-43e8-bc93-6894a57f9324\"")));
                 }
-            });
-            return operation;
+                if (operation.getResponses() == null) {
+                    operation.setResponses(new ApiResponses());
+                }
+                (write ? WRITE_ANSWERS : READ_ANSWERS).forEach((status, description) -> {
+                    if (!operation.getResponses().containsKey(status)) {
+                        operation.getResponses().addApiResponse(status, new ApiResponse().description(description).content(
+                                new Content().addMediaType("application/problem+json",
+                                                           new MediaType().schema(new Schema<>().$ref(PROBLEM_REF)))));
+                    }
+                });
+            }));
         };
     }
 }

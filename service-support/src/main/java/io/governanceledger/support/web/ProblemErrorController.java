@@ -28,12 +28,7 @@ public class ProblemErrorController implements ErrorController {
         }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
                 ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
-        String rule = switch (status) {
-            case BAD_REQUEST -> "malformed-request";
-            case NOT_FOUND -> "no-such-resource";
-            case METHOD_NOT_ALLOWED -> "method-not-allowed";
-            default -> status.is5xxServerError() ? "internal-error" : "request-refused";
-        };
+        String rule = ProblemResponses.ruleFor(status.value());
         String detail = status.is5xxServerError() ? "The request failed on the server; nothing was stored."
                                                   : "The request was refused before it reached the ledger: "
                                                           + status.getReasonPhrase().toLowerCase() + ".";

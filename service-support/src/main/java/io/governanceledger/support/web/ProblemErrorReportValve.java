@@ -21,11 +21,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String rule = status == 400 ? "malformed-request"
-                : status == 404 ? "no-such-resource"
-                : status == 413 || status == 414 || status == 431 ? "request-too-large"
-                : status == 505 ? "http-version-not-supported"
-                : status >= 500 ? "internal-error" : "request-refused";
+        String rule = ProblemResponses.ruleFor(status);
         String detail = status >= 500 ? "The request failed on the server; nothing was stored."
                 : "The request was refused before it reached the ledger: the server could not read it "
                   + "(a path with an encoded '/' or NUL, a malformed URL, or a request line or headers over the "

@@ -35,6 +35,25 @@ public class ProblemResponses {
         return problem;
     }
 
+    /**
+     * The rule of a refusal known only by its status (the servlet container's, Spring's own): one name per
+     * status, whoever answers with it.
+     */
+    public static String ruleFor(int status) {
+        return switch (status) {
+            case 400 -> "malformed-request";
+            case 404 -> "no-such-resource";
+            case 413, 414, 431 -> "request-too-large";
+            case 505 -> "http-version-not-supported";
+            default -> {
+                HttpStatus known = HttpStatus.resolve(status);
+                yield status >= 500 ? "internal-error"
+                        : known == null ? "request-refused"
+                        : known.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
+            }
+        };
+    }
+
     public static ProblemDetail invalidInput(String detail, List<FieldError> errors) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, errors.size() == 1 ? errors.get(0).rule() : "invalid-input",
                                         detail);
