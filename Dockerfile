@@ -6,9 +6,12 @@ WORKDIR /src
 COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY shared-events shared-events
+COPY dev-tools dev-tools
 COPY service-support service-support
+COPY ledger ledger
 COPY command-service command-service
 COPY query-service query-service
+COPY system-tests system-tests
 COPY local-run local-run
 COPY benchmark benchmark
 RUN ./mvnw -B -ntp -q -DskipTests -pl command-service,query-service -am package

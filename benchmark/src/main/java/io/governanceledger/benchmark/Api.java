@@ -79,9 +79,8 @@ final class Api {
     /**
      * One blocking request on a kept-alive connection. {@code HttpURLConnection} rather than the JDK's
      * {@code HttpClient}: the latter hands every synchronous request between the calling thread, its
-     * selector thread and an executor, which on this 2-core machine cost about 1.3 ms per request at p50
-     * and capped 16 clients at about 1,200 requests/s against 2,700 to 3,400 (the query service's
-     * readiness probe, same machine); the client is not what is measured.
+     * selector thread and an executor, a cost that would be counted against the services (see
+     * docs/performance.md); the client is not what is measured.
      */
     private Answer send(String method, String url, String user, String body, String... headers) {
         String login = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));

@@ -1,8 +1,8 @@
 package io.governanceledger.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.governanceledger.support.postgres.EmbeddedPostgresServer;
-import io.governanceledger.support.process.ServiceProcess;
+import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
+import io.governanceledger.devtools.process.ServiceProcess;
 import com.zaxxer.hikari.HikariDataSource;
 
 import javax.sql.DataSource;

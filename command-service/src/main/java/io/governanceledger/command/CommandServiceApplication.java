@@ -1,6 +1,6 @@
 package io.governanceledger.command;
 
-import io.governanceledger.support.ledger.VerifyCommand;
+import io.governanceledger.ledger.VerifyCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 

@@ -1,7 +1,7 @@
 package io.governanceledger.command;
 
 import io.governanceledger.events.LedgerMetaData;
-import io.governanceledger.events.RuleViolation;
+import io.governanceledger.support.messaging.RuleViolation;
 import org.axonframework.eventhandling.EventMessage;
 import io.governanceledger.support.time.BusinessClock;
 import org.hamcrest.Description;

@@ -1,7 +1,7 @@
 package io.governanceledger.localrun;
 
-import io.governanceledger.support.postgres.EmbeddedPostgresServer;
-import io.governanceledger.support.process.ServiceProcess;
+import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
+import io.governanceledger.devtools.process.ServiceProcess;
 
 import java.io.IOException;
 import java.nio.file.Files;

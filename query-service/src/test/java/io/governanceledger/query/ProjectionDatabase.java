@@ -1,11 +1,12 @@
 package io.governanceledger.query;
 
-import io.governanceledger.query.system.LedgerSystem;
+import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import javax.sql.DataSource;
 import io.governanceledger.query.timeline.ProjectionStore;
@@ -21,7 +22,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ProjectionDatabase {
 
+    private static final EmbeddedPostgresServer POSTGRES = EmbeddedPostgresServer.startFresh();
     private static final AtomicInteger COUNT = new AtomicInteger();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(POSTGRES::close));
+    }
 
     private ProjectionDatabase() {
     }
@@ -33,10 +39,14 @@ public final class ProjectionDatabase {
 
     /** A new database with the read models' tables, connected in schema {@code projections}. */
     public static DataSource createDataSource() {
-        String url = LedgerSystem.newDatabase("projection_" + COUNT.incrementAndGet());
-        Flyway.configure().dataSource(LedgerSystem.dataSource(url)).schemas("projections").defaultSchema("projections")
+        String url = POSTGRES.newDatabase("projection_" + COUNT.incrementAndGet());
+        Flyway.configure().dataSource(dataSource(url)).schemas("projections").defaultSchema("projections")
               .locations("classpath:db/projections").load().migrate();
-        return LedgerSystem.dataSource(url + "?currentSchema=projections");
+        return dataSource(url + "?currentSchema=projections");
+    }
+
+    private static DataSource dataSource(String url) {
+        return new DriverManagerDataSource(url, EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
     }
 
     /** An event as the store would deliver it: with audit metadata, a timestamp and an id. */

@@ -1,6 +1,5 @@
 package io.governanceledger.support;
 
-import io.governanceledger.support.postgres.EmbeddedPostgresServer;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -11,19 +10,17 @@ import org.springframework.core.io.support.PropertiesLoaderUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 
 /**
- * Adds the shared defaults below everything a user configures, and, when no database is configured
- * ({@code spring.datasource.url} unset), points the service at the embedded PostgreSQL, starting it
- * if no other local process has.
+ * Adds the shared defaults below everything a user configures, and stops a service that was given no
+ * database ({@code spring.datasource.url} unset) before it starts anything: a service never starts a
+ * database of its own ({@link MissingDatabaseFailureAnalyzer} says what to do instead).
  */
 public class LedgerEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String DEFAULTS = "ledger-defaults";
-    static final String EMBEDDED_DATASOURCE = "ledger-embedded-datasource";
     private static final String UPDATE_CHECKER = "axoniq.update-checker.disabled";
 
     @Override
@@ -34,13 +31,7 @@ public class LedgerEnvironmentPostProcessor implements EnvironmentPostProcessor,
             System.setProperty(UPDATE_CHECKER, environment.getProperty(UPDATE_CHECKER, "true"));
         }
         if (environment.getProperty("spring.datasource.url", "").isBlank()) {
-            int port = environment.getRequiredProperty("ledger.embedded-postgres.port", Integer.class);
-            Path dataDirectory = Path.of(environment.getRequiredProperty("ledger.embedded-postgres.data-directory"));
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.startOrAttach(dataDirectory, port);
-            environment.getPropertySources().addFirst(new MapPropertySource(EMBEDDED_DATASOURCE, Map.of(
-                    "spring.datasource.url", server.jdbcUrl(),
-                    "spring.datasource.username", EmbeddedPostgresServer.USER,
-                    "spring.datasource.password", EmbeddedPostgresServer.PASSWORD)));
+            throw new MissingDatabaseException(application.getMainApplicationClass());
         }
     }
 

@@ -1,19 +1,14 @@
 package io.governanceledger.command.budget;
 
+import io.governanceledger.events.budget.MovementStatus;
+import io.governanceledger.command.ids.IdFormats;
 import io.governanceledger.support.web.MultiLine;
 import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
-import io.governanceledger.events.budget.ApproveMovementCommand;
 import io.governanceledger.events.budget.BudgetMovement;
 import io.governanceledger.events.budget.CostCategory;
-import io.governanceledger.events.budget.GrantDelegationCommand;
 import io.governanceledger.events.budget.Money;
 import io.governanceledger.events.budget.MovementKind;
-import io.governanceledger.events.budget.OpenBudgetLineCommand;
-import io.governanceledger.events.budget.RefuseMovementCommand;
-import io.governanceledger.events.budget.RequestMovementCommand;
-import io.governanceledger.events.budget.RevokeDelegationCommand;
-import io.governanceledger.events.budget.SetBudgetPolicyCommand;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.security.LedgerRoles;
 import io.governanceledger.support.security.WriteAccess;
@@ -80,8 +75,7 @@ class BudgetController {
         return new BoundedCache(cachedPrograms);
     }
 
-    record LineRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
-                                          message = "must be 1 to 64 letters, digits, '.', '_' or '-'") String lineId,
+    record LineRequest(@NotBlank @Pattern(regexp = IdFormats.RECORD_ID, message = IdFormats.RECORD_ID_RULE) String lineId,
                        @NotBlank @Size(max = 100) String workstream,
                        @NotNull CostCategory category,
                        @NotNull @Min(2000) @Max(2100) Integer fiscalYear,
@@ -96,7 +90,7 @@ class BudgetController {
 
     record DelegationRequest(@NotBlank @Size(max = 100) String holder,
                              @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal maxAmount,
-                             @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+                             @NotBlank @Pattern(regexp = IdFormats.CURRENCY, message = IdFormats.CURRENCY_RULE) String currency,
                              @UniqueElements @Size(max = 200) List<@NotBlank String> lineIds,
                              @UniqueElements @Size(max = 2) List<@NotNull CostCategory> categories,
                              @NotNull LocalDate validFrom,
@@ -108,7 +102,7 @@ class BudgetController {
                            @NotBlank @Size(max = 64) String lineId,
                            @Size(max = 64) String toLineId,
                            @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal amount,
-                           @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+                           @NotBlank @Pattern(regexp = IdFormats.CURRENCY, message = IdFormats.CURRENCY_RULE) String currency,
                            @Size(max = 100) String reference,
                            @Size(max = 100) String commitmentReference,
                            @Size(max = 100) String authorisingReference,
@@ -209,6 +203,6 @@ class BudgetController {
                     @Valid @RequestBody RefusalOfMovement body) {
         String correlationId = commands.send(new RefuseMovementCommand(ProgramBudget.idOf(programId), programId,
                                                                        movementId), programId, body.reason());
-        return new Accepted(movementId, "REFUSED", correlationId);
+        return new Accepted(movementId, MovementStatus.REFUSED.name(), correlationId);
     }
 }

@@ -1,6 +1,6 @@
 package io.governanceledger.command.commandbus;
 
-import io.governanceledger.events.RuleViolation;
+import io.governanceledger.support.messaging.RuleViolation;
 import io.governanceledger.support.messaging.RuleViolationException;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;

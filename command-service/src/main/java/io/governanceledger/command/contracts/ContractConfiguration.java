@@ -14,8 +14,8 @@ class ContractConfiguration {
 
     /**
      * A framework contract takes call-offs and amendments for its whole term, thousands of events:
-     * keep recent contracts in memory instead of replaying their history for every command (a call-off
-     * on a contract with 2,500 before it took 376 ms at p50 without, against 22 ms on a new one).
+     * keep recent contracts in memory instead of replaying their history for every command (without
+     * it, a command's time grows with the contract's history: docs/performance.md, scenario 2).
      */
     @Bean
     static Cache contractCache(@Value("${ledger.contracts.cached-contracts:200}") int cachedContracts) {

@@ -1,5 +1,6 @@
 package io.governanceledger.command.contracts;
 
+import io.governanceledger.command.ids.IdFormats;
 import io.governanceledger.support.web.MultiLine;
 import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
@@ -11,12 +12,6 @@ import io.governanceledger.events.contracts.ContractType;
 import io.governanceledger.events.contracts.DeMinimisCounting;
 import io.governanceledger.events.contracts.IndexationClause;
 import io.governanceledger.events.contracts.LegalBasis;
-import io.governanceledger.events.contracts.PlaceCallOffCommand;
-import io.governanceledger.events.contracts.ProposeAmendmentCommand;
-import io.governanceledger.events.contracts.RecordIndexValueCommand;
-import io.governanceledger.events.contracts.RecordPublicationNoticeCommand;
-import io.governanceledger.events.contracts.RecordRenewalNoticeCommand;
-import io.governanceledger.events.contracts.RegisterContractCommand;
 import io.governanceledger.events.contracts.RenewalChoice;
 import io.governanceledger.events.contracts.ReviewClause;
 import io.governanceledger.support.security.LedgerRoles;
@@ -80,7 +75,7 @@ class ContractController {
                            @NotNull ContractType type,
                            @NotNull AuthorityKind authority,
                            @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal initialValue,
-                           @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+                           @NotBlank @Pattern(regexp = IdFormats.CURRENCY, message = IdFormats.CURRENCY_RULE) String currency,
                            @NotNull LocalDate startDate,
                            @NotNull LocalDate endDate,
                            @Valid IndexationRequest indexation,

@@ -1,5 +1,6 @@
 package io.governanceledger.command.decisions;
 
+import io.governanceledger.command.ids.IdFormats;
 import io.governanceledger.support.web.MultiLine;
 import io.governanceledger.support.caching.BoundedCache;
 import org.axonframework.common.caching.Cache;
@@ -8,18 +9,12 @@ import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
 import io.governanceledger.support.security.LedgerRoles;
 import io.governanceledger.support.security.WriteAccess;
-import io.governanceledger.events.decisions.ApproveDecisionCommand;
 import io.governanceledger.events.decisions.DecisionDetails;
 import io.governanceledger.events.decisions.DecisionOption;
 import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.events.decisions.Participant;
-import io.governanceledger.events.decisions.DeferDecisionCommand;
-import io.governanceledger.events.decisions.RecordDecisionCommand;
 import io.governanceledger.events.decisions.RecordKind;
 import io.governanceledger.events.decisions.RecordLink;
-import io.governanceledger.events.decisions.RejectDecisionCommand;
-import io.governanceledger.events.decisions.RevokeDecisionCommand;
-import io.governanceledger.events.decisions.SupersedeDecisionCommand;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -65,8 +60,7 @@ class DecisionController {
         return WriteAccess.of(LedgerRoles.PMO_OFFICER, "/api/programs/*/decisions", "/api/programs/*/decisions/*/*");
     }
 
-    record OptionRequest(@NotBlank @Pattern(regexp = "[A-Za-z0-9._-]{1,40}",
-                                            message = "must be 1 to 40 letters, digits, '.', '_' or '-'") String key,
+    record OptionRequest(@NotBlank @Pattern(regexp = IdFormats.OPTION_KEY, message = IdFormats.OPTION_KEY_RULE) String key,
                          @NotBlank @MultiLine @Size(max = 2000) String description) {
     }
 

@@ -1,12 +1,10 @@
 package io.governanceledger.command.programs;
 
+import io.governanceledger.command.ids.IdFormats;
 import io.governanceledger.events.LedgerMetaData;
-import io.governanceledger.events.programs.CloseProgramCommand;
-import io.governanceledger.events.programs.CreateProgramCommand;
 import io.governanceledger.events.programs.ProgramClosedEvent;
 import io.governanceledger.events.programs.ProgramCreatedEvent;
 import io.governanceledger.events.programs.ProgramRenamedEvent;
-import io.governanceledger.events.programs.RenameProgramCommand;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.commandhandling.CommandHandler;
@@ -18,15 +16,12 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
-import java.util.regex.Pattern;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A governed program. Once closed it takes no new records and no changes. */
 @Aggregate(cache = "programCache")
 public class Program {
-
-    static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     @AggregateIdentifier
     private String programId;
@@ -42,9 +37,8 @@ public class Program {
 
     @CommandHandler
     public Program(CreateProgramCommand command, BusinessClock clock) {
-        if (command.programId() == null || !ID.matcher(command.programId()).matches()) {
-            throw RuleViolationException.invalid("format", "programId",
-                                                 "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit");
+        if (!IdFormats.isRecordId(command.programId())) {
+            throw RuleViolationException.invalid("format", "programId", IdFormats.RECORD_ID_RULE);
         }
         requireText(command.name(), "name");
         requireText(command.sponsor(), "sponsor");

@@ -1,14 +1,12 @@
 package io.governanceledger.command.programs;
 
+import io.governanceledger.command.ids.IdFormats;
 import io.governanceledger.support.web.MultiLine;
 import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
 import io.governanceledger.support.security.LedgerRoles;
 import io.governanceledger.support.security.WriteAccess;
-import io.governanceledger.events.programs.CloseProgramCommand;
-import io.governanceledger.events.programs.CreateProgramCommand;
 import io.governanceledger.events.programs.ProgramStatus;
-import io.governanceledger.events.programs.RenameProgramCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -58,14 +56,13 @@ class ProgramController {
     }
 
     record CreateProgramRequest(
-            @NotBlank @Pattern(regexp = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}",
-                               message = "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit")
+            @NotBlank @Pattern(regexp = IdFormats.RECORD_ID, message = IdFormats.RECORD_ID_RULE)
             String programId,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Size(max = 200) String sponsor,
             @NotNull LocalDate startDate,
             @NotNull LocalDate plannedEndDate,
-            @NotBlank @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR") String currency,
+            @NotBlank @Pattern(regexp = IdFormats.CURRENCY, message = IdFormats.CURRENCY_RULE) String currency,
             @MultiLine @Size(max = 2000) String reason) {
     }
 

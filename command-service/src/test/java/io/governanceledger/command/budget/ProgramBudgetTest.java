@@ -1,15 +1,14 @@
 package io.governanceledger.command.budget;
 
+import io.governanceledger.events.budget.MovementStatus;
 import io.governanceledger.command.decisions.DecisionStanding;
 import io.governanceledger.command.programs.ProgramStanding;
-import io.governanceledger.events.budget.ApproveMovementCommand;
 import io.governanceledger.events.budget.BudgetLineOpenedEvent;
 import io.governanceledger.events.budget.BudgetMovement;
 import io.governanceledger.events.budget.BudgetPolicySetEvent;
 import io.governanceledger.events.budget.CostCategory;
 import io.governanceledger.events.budget.DelegationGrantedEvent;
 import io.governanceledger.events.budget.DelegationRevokedEvent;
-import io.governanceledger.events.budget.GrantDelegationCommand;
 import io.governanceledger.events.budget.LedgerEntry;
 import io.governanceledger.events.budget.LedgerEntry.Measure;
 import io.governanceledger.events.budget.Money;
@@ -19,11 +18,6 @@ import io.governanceledger.events.budget.MovementExpiredEvent;
 import io.governanceledger.events.budget.MovementKind;
 import io.governanceledger.events.budget.MovementRefusedEvent;
 import io.governanceledger.events.budget.MovementRequestedEvent;
-import io.governanceledger.events.budget.OpenBudgetLineCommand;
-import io.governanceledger.events.budget.RefuseMovementCommand;
-import io.governanceledger.events.budget.RequestMovementCommand;
-import io.governanceledger.events.budget.RevokeDelegationCommand;
-import io.governanceledger.events.budget.SetBudgetPolicyCommand;
 import io.governanceledger.support.messaging.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
@@ -308,7 +302,7 @@ class ProgramBudgetTest {
         @Test
         void withinTheRequestersDelegationAMovementIsBookedAtOnceAndTakesEffectOnItsDate() {
             given().when(request("M1", allocate("L2", "40000.50")), as("alice"))
-                   .expectResultMessagePayload("BOOKED")
+                   .expectResultMessagePayload(MovementStatus.BOOKED)
                    .expectEvents(booked("M1", allocate("L2", "40000.50"), "alice",
                                         List.of(new LedgerEntry("L2", Measure.ALLOCATED, new BigDecimal("40000.50")))))
                    .expectEventsMatching(effectiveAt("2026-05-31T22:00:00Z"));
@@ -408,7 +402,7 @@ class ProgramBudgetTest {
                          .expectExceptionDetails(invalid("approved-decision-required", "authorisingReference"));
             BudgetMovement authorised = new BudgetMovement(MovementKind.ALLOCATION, "L1", null, eur("10"), null, null,
                                                            "DEC-OK-1", null, null);
-            given(policy).when(request("M1", authorised), as("carol")).expectResultMessagePayload("BOOKED");
+            given(policy).when(request("M1", authorised), as("carol")).expectResultMessagePayload(MovementStatus.BOOKED);
         }
 
         @Test
@@ -426,13 +420,13 @@ class ProgramBudgetTest {
         @Test
         void aboveTheRequestersLimitTheMovementWaitsAndChangesNoBalance() {
             given().when(request("M1", bigTransfer), as("alice"))
-                   .expectResultMessagePayload("PENDING")
+                   .expectResultMessagePayload(MovementStatus.PENDING)
                    .expectEvents(requested("M1", bigTransfer, "alice", 1))
                    .expectScheduledDeadlineWithName(CLOCK.startOf(CLOCK.today().plusDays(31)), ProgramBudget.EXPIRY);
             // the pending transfer reserved nothing: the whole 300000 can still be reduced
             given(requested("M1", bigTransfer, "alice", 1))
                    .when(request("M2", movement(MovementKind.REDUCTION, "L1", null, "300000", null, null)), as("carol"))
-                   .expectResultMessagePayload("BOOKED");
+                   .expectResultMessagePayload(MovementStatus.BOOKED);
         }
 
         @Test
@@ -465,7 +459,7 @@ class ProgramBudgetTest {
         void anApproverWhoseDelegationCoversItBooksTheMovement() {
             given(requested("M1", bigTransfer, "alice", 1))
                    .when(new ApproveMovementCommand(BUDGET, P, "M1"), as("carol"))
-                   .expectResultMessagePayload("BOOKED")
+                   .expectResultMessagePayload(MovementStatus.BOOKED)
                    .expectEvents(new MovementApprovalGivenEvent(P, "M1", "carol", "D-CAROL", 1, 1),
                                  new MovementBookedEvent(P, "M1", bigTransfer, "alice", List.of("carol"), List.of(
                                          new LedgerEntry("L1", Measure.ALLOCATED, new BigDecimal("-150000")),
@@ -479,7 +473,7 @@ class ProgramBudgetTest {
                    .expectEvents(requested("M1", big, "carol", 2));
             given(requested("M1", big, "alice", 2))
                    .when(new ApproveMovementCommand(BUDGET, P, "M1"), as("carol"))
-                   .expectResultMessagePayload("PENDING")
+                   .expectResultMessagePayload(MovementStatus.PENDING)
                    .expectEvents(new MovementApprovalGivenEvent(P, "M1", "carol", "D-CAROL", 1, 2));
             Object firstApproval = new MovementApprovalGivenEvent(P, "M1", "carol", "D-CAROL", 1, 2);
             given(requested("M1", big, "alice", 2), firstApproval)
@@ -488,7 +482,7 @@ class ProgramBudgetTest {
                    .expectNoEvents();
             given(requested("M1", big, "alice", 2), firstApproval)
                    .when(new ApproveMovementCommand(BUDGET, P, "M1"), as("erin"))
-                   .expectResultMessagePayload("BOOKED")
+                   .expectResultMessagePayload(MovementStatus.BOOKED)
                    .expectEvents(new MovementApprovalGivenEvent(P, "M1", "erin", "D-ERIN", 2, 2),
                                  new MovementBookedEvent(P, "M1", big, "alice", List.of("carol", "erin"),
                                                          List.of(new LedgerEntry("L2", Measure.ALLOCATED, new BigDecimal("600000")))));
@@ -557,10 +551,10 @@ class ProgramBudgetTest {
                                                                       CLOCK.today().minusDays(1));
             given(stale).when(new ApproveMovementCommand(BUDGET, P, "M1"), as("carol"))
                         .expectExceptionDetails(conflict("approval-window-closed"));
-            given(stale).when(new io.governanceledger.events.budget.ExpireMovementCommand(BUDGET, P, "M1"))
+            given(stale).when(new io.governanceledger.command.budget.ExpireMovementCommand(BUDGET, P, "M1"))
                         .expectEvents(new MovementExpiredEvent(P, "M1"));
             given(new MovementRequestedEvent(P, "M1", bigTransfer, "alice", 1, CLOCK.today()))
-                   .when(new io.governanceledger.events.budget.ExpireMovementCommand(BUDGET, P, "M1"))
+                   .when(new io.governanceledger.command.budget.ExpireMovementCommand(BUDGET, P, "M1"))
                    .expectNoEvents();
         }
     }

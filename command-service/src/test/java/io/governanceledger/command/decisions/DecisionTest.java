@@ -1,7 +1,6 @@
 package io.governanceledger.command.decisions;
 
 import io.governanceledger.command.programs.ProgramStanding;
-import io.governanceledger.events.decisions.ApproveDecisionCommand;
 import io.governanceledger.events.decisions.DecisionApprovedEvent;
 import io.governanceledger.events.decisions.DecisionDeferredEvent;
 import io.governanceledger.events.decisions.DecisionDetails;
@@ -11,13 +10,8 @@ import io.governanceledger.events.decisions.DecisionRejectedEvent;
 import io.governanceledger.events.decisions.DecisionRevokedEvent;
 import io.governanceledger.events.decisions.DecisionSupersededEvent;
 import io.governanceledger.events.decisions.Participant;
-import io.governanceledger.events.decisions.DeferDecisionCommand;
-import io.governanceledger.events.decisions.RecordDecisionCommand;
 import io.governanceledger.events.decisions.RecordKind;
 import io.governanceledger.events.decisions.RecordLink;
-import io.governanceledger.events.decisions.RejectDecisionCommand;
-import io.governanceledger.events.decisions.RevokeDecisionCommand;
-import io.governanceledger.events.decisions.SupersedeDecisionCommand;
 import io.governanceledger.support.messaging.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;

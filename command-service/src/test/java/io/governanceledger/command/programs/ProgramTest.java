@@ -1,11 +1,8 @@
 package io.governanceledger.command.programs;
 
-import io.governanceledger.events.programs.CloseProgramCommand;
-import io.governanceledger.events.programs.CreateProgramCommand;
 import io.governanceledger.events.programs.ProgramClosedEvent;
 import io.governanceledger.events.programs.ProgramCreatedEvent;
 import io.governanceledger.events.programs.ProgramRenamedEvent;
-import io.governanceledger.events.programs.RenameProgramCommand;
 import io.governanceledger.support.messaging.RuleViolationException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;

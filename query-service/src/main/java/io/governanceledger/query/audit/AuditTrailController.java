@@ -1,8 +1,6 @@
 package io.governanceledger.query.audit;
 
-import io.governanceledger.events.AsOf;
-import io.governanceledger.events.audit.AuditTrailView;
-import io.governanceledger.events.audit.FindAuditTrailQuery;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -46,10 +44,9 @@ class AuditTrailController {
                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant effectiveTo,
                          @RequestParam(defaultValue = "0") @Min(0) int offset,
                          @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit,
-                         @RequestParam(required = false) AsOf asOf,
-                         @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+                         PointInTime point) {
         return queries.query(new FindAuditTrailQuery(programId, kind, recordId, actor, correlationId, recordedFrom,
-                                                     recordedTo, effectiveFrom, effectiveTo, offset, limit, asOf, knownAt),
+                                                     recordedTo, effectiveFrom, effectiveTo, offset, limit, point),
                              ResponseTypes.optionalInstanceOf(AuditTrailView.class))
                       .join()
                       .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, null, null));

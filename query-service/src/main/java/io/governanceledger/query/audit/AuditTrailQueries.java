@@ -1,10 +1,7 @@
 package io.governanceledger.query.audit;
 
-import io.governanceledger.events.audit.AuditEntryView;
-import io.governanceledger.events.audit.AuditTrailView;
-import io.governanceledger.events.audit.FindAuditTrailQuery;
 import io.governanceledger.query.programs.KnownPrograms;
-import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.timeline.RecordVersions;
 import io.governanceledger.support.time.BusinessClock;
 import io.governanceledger.support.messaging.LedgerSerializer;
@@ -51,8 +48,8 @@ class AuditTrailQueries {
 
     @QueryHandler
     Optional<AuditTrailView> trail(FindAuditTrailQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
-        boolean known = query.asOf() != null ? programs.contains(query.programId(), point)
+        PointInTime point = query.point();
+        boolean known = point.asOfGiven() ? programs.contains(query.programId(), point)
                                              : programs.knownBy(query.programId(), point.knownAt());
         if (!known) {
             return Optional.empty();
@@ -68,14 +65,14 @@ class AuditTrailQueries {
         filter.put("effectiveFrom", RecordVersions.utc(query.effectiveFrom()));
         filter.put("effectiveTo", RecordVersions.utc(query.effectiveTo()));
         filter.put("knownAt", point.knownAtUtc());
-        filter.put("asOfEnd", query.asOf() == null ? null : point.effectiveAtUtc());
+        filter.put("asOfEnd", point.asOfGiven() ? point.effectiveAtUtc() : null);
         long total = jdbc.sql("SELECT count(*) FROM audit_event " + FILTER).params(filter).query(Long.class).single();
         filter.put("limit", query.limit());
         filter.put("offset", query.offset());
         List<AuditEntryView> entries = jdbc.sql("SELECT * FROM audit_event " + FILTER
                                                         + " ORDER BY position LIMIT :limit OFFSET :offset")
                                            .params(filter).query(AuditTrailQueries::entry).list();
-        return Optional.of(new AuditTrailView(query.programId(), query.asOf(), point.knownAt(), total, query.offset(), query.limit(), entries));
+        return Optional.of(new AuditTrailView(query.programId(), point.asOfGiven() ? point.stated() : null, point.knownAt(), total, query.offset(), query.limit(), entries));
     }
 
     @SuppressWarnings("unchecked")

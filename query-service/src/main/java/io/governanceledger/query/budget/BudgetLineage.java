@@ -1,15 +1,10 @@
 package io.governanceledger.query.budget;
 
-import io.governanceledger.events.budget.ApprovalView;
-import io.governanceledger.events.budget.BalanceView;
-import io.governanceledger.events.budget.BudgetLineLineageView;
 import io.governanceledger.events.budget.CostCategory;
-import io.governanceledger.events.budget.FindBudgetLineLineageQuery;
 import io.governanceledger.events.budget.LedgerEntry;
-import io.governanceledger.events.budget.LineageStepView;
 import io.governanceledger.events.budget.MovementKind;
 import io.governanceledger.query.programs.KnownPrograms;
-import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.timeline.RecordVersions;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
@@ -41,7 +36,7 @@ class BudgetLineage {
 
     @QueryHandler
     Optional<BudgetLineLineageView> lineage(FindBudgetLineLineageQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         Optional<Map<String, Object>> line = jdbc.sql("""
                                                       SELECT * FROM budget_line WHERE program_id = ? AND line_id = ?
                                                         AND opened_at <= ? AND existing_from <= ?

@@ -1,21 +1,10 @@
 package io.governanceledger.query.budget;
 
-import io.governanceledger.events.budget.BalanceView;
-import io.governanceledger.events.budget.BudgetLineView;
-import io.governanceledger.events.budget.BudgetTotalView;
-import io.governanceledger.events.budget.BudgetView;
+import io.governanceledger.events.budget.MovementStatus;
 import io.governanceledger.events.budget.CostCategory;
-import io.governanceledger.events.budget.DelegationView;
-import io.governanceledger.events.budget.FindBudgetQuery;
-import io.governanceledger.events.budget.FindDelegationsQuery;
-import io.governanceledger.events.budget.FindMovementQuery;
-import io.governanceledger.events.budget.FindMovementsQuery;
-import io.governanceledger.events.budget.FindPendingApprovalsQuery;
 import io.governanceledger.events.budget.LedgerEntry;
-import io.governanceledger.events.budget.MovementLedgerView;
-import io.governanceledger.events.budget.MovementView;
 import io.governanceledger.query.programs.KnownPrograms;
-import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -81,7 +70,7 @@ class BudgetQueries {
             return Optional.empty();
         }
         LocalDate programStart = ((java.sql.Date) program.get().get("start_date")).toLocalDate();
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         if (!programs.contains(query.programId(), point)) {
             return Optional.empty();
         }
@@ -127,7 +116,7 @@ class BudgetQueries {
 
     @QueryHandler
     Optional<MovementLedgerView> movements(FindMovementsQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         if (!programs.contains(query.programId(), point)) {
             return Optional.empty();
         }
@@ -135,7 +124,7 @@ class BudgetQueries {
         filter.put("programId", query.programId());
         filter.put("lineId", query.lineId());
         filter.put("kind", query.kind() == null ? null : query.kind().name());
-        filter.put("status", query.status());
+        filter.put("status", query.status() == null ? null : query.status().name());
         filter.put("from", query.from());
         filter.put("to", query.to());
         filter.put("reference", query.reference());
@@ -153,7 +142,7 @@ class BudgetQueries {
 
     @QueryHandler
     Optional<MovementView> movement(FindMovementQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         Map<String, Object> parameters = pointParameters(point);
         parameters.put("programId", query.programId());
         parameters.put("movementId", query.movementId());
@@ -164,7 +153,7 @@ class BudgetQueries {
 
     @QueryHandler
     List<MovementView> pendingApprovals(FindPendingApprovalsQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         Map<String, Object> parameters = pointParameters(point);
         parameters.put("asOf", point.asOf());
         parameters.put("approver", query.approver());
@@ -201,7 +190,7 @@ class BudgetQueries {
 
     @QueryHandler
     List<DelegationView> delegations(FindDelegationsQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         Map<String, Object> parameters = pointParameters(point);
         parameters.put("programId", query.programId());
         return jdbc.sql("""

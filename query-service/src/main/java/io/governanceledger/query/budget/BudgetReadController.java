@@ -1,31 +1,15 @@
 package io.governanceledger.query.budget;
 
-import io.governanceledger.events.AsOf;
-import io.governanceledger.events.budget.BudgetLineLineageView;
-import io.governanceledger.events.budget.BudgetView;
-import io.governanceledger.events.budget.FindBudgetLineLineageQuery;
-import io.governanceledger.events.budget.DelegationView;
-import io.governanceledger.events.budget.FindBudgetQuery;
-import io.governanceledger.events.budget.FindDelegationsQuery;
-import io.governanceledger.events.budget.FindMovementQuery;
-import io.governanceledger.events.budget.FindMovementsQuery;
-import io.governanceledger.events.budget.FindPendingApprovalsQuery;
-import io.governanceledger.events.budget.MovementKind;
-import io.governanceledger.events.budget.MovementLedgerView;
-import io.governanceledger.events.budget.MovementView;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.Pattern;
-import io.governanceledger.query.timeline.PointInTime;
-import io.governanceledger.query.timeline.TimeTravelHeaders;
-import io.governanceledger.support.time.BusinessClock;
+import io.governanceledger.query.pointintime.PointInTime;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.format.annotation.DateTimeFormat;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -36,7 +20,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -45,64 +28,41 @@ import java.util.List;
 class BudgetReadController {
 
     private final QueryGateway queries;
-    private final BusinessClock clock;
-
-    BudgetReadController(QueryGateway queries, BusinessClock clock) {
+    BudgetReadController(QueryGateway queries) {
         this.queries = queries;
-        this.clock = clock;
     }
 
     @GetMapping("/api/programs/{programId}/budget")
     @Operation(summary = "Balances per line, per fiscal year, per category and for the program, as they stood on asOf "
             + "(a date) according to what was recorded by knownAt (an instant); both default to now")
     BudgetView budget(@PathVariable String programId,
-                      @RequestParam(required = false) AsOf asOf,
-                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        return queries.query(new FindBudgetQuery(programId, asOf, knownAt), ResponseTypes.optionalInstanceOf(BudgetView.class))
+                      PointInTime point) {
+        return queries.query(new FindBudgetQuery(programId, point), ResponseTypes.optionalInstanceOf(BudgetView.class))
                       .join()
-                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, asOf, knownAt));
+                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.stated(), point.knownAt()));
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements")
     @Operation(summary = "The ledger of movements with their approvals and authorising decision; filters are optional")
-    ResponseEntity<?> movements(@PathVariable String programId,
-                                @RequestParam(required = false) String lineId,
-                                @RequestParam(required = false) MovementKind kind,
-                                @RequestParam(required = false) @Pattern(regexp = "PENDING|BOOKED|REFUSED|EXPIRED",
-                                        message = "must be PENDING, BOOKED, REFUSED or EXPIRED") String status,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                @RequestParam(required = false) String reference,
+    ResponseEntity<?> movements(@PathVariable String programId, @ParameterObject MovementFilter filter,
                                 @RequestParam(defaultValue = "0") @Min(0) int offset,
                                 @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                                @RequestParam(required = false) AsOf asOf,
-                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        if (from != null && to != null && from.isAfter(to)) {
-            return fromAfterTo(to);
+                                PointInTime point) {
+        if (filter.fromAfterTo()) {
+            return fromAfterTo(filter.to());
         }
-        return ResponseEntity.ok(ledger(new FindMovementsQuery(programId, lineId, kind, status, from, to, reference,
-                                                               offset, limit, asOf, knownAt)));
+        return ResponseEntity.ok(ledger(filter.query(programId, offset, limit, point)));
     }
 
     @GetMapping(value = "/api/programs/{programId}/budget/movements.csv", produces = "text/csv")
     @Operation(summary = "The same ledger as CSV (all matching movements), for spreadsheets and auditors")
-    ResponseEntity<?> movementsCsv(@PathVariable String programId,
-                                   @RequestParam(required = false) String lineId,
-                                   @RequestParam(required = false) MovementKind kind,
-                                   @RequestParam(required = false) @Pattern(regexp = "PENDING|BOOKED|REFUSED|EXPIRED",
-                                           message = "must be PENDING, BOOKED, REFUSED or EXPIRED") String status,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                                   @RequestParam(required = false) String reference,
-                                   @RequestParam(required = false) AsOf asOf,
-                                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        if (from != null && to != null && from.isAfter(to)) {
-            return fromAfterTo(to);
+    ResponseEntity<?> movementsCsv(@PathVariable String programId, @ParameterObject MovementFilter filter,
+                                   PointInTime point) {
+        if (filter.fromAfterTo()) {
+            return fromAfterTo(filter.to());
         }
-        MovementLedgerView ledger = ledger(new FindMovementsQuery(programId, lineId, kind, status, from, to, reference,
-                                                                  0, 0, asOf, knownAt));
+        MovementLedgerView ledger = ledger(filter.query(programId, 0, 0, point));
         return ResponseEntity.ok()
-                             .headers(TimeTravelHeaders.of(ledger.asOf(), ledger.knownAt()))
                              .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
                              .header(HttpHeaders.CONTENT_DISPOSITION,
                                      "attachment; filename=\"" + programId.replaceAll("[^A-Za-z0-9._-]", "_")
@@ -114,40 +74,34 @@ class BudgetReadController {
     @Operation(summary = "One movement with its approvals and ledger entries, as it stood on asOf (a date, default "
             + "today) according to what was recorded by knownAt (an instant, default now)")
     ResponseEntity<MovementView> movement(@PathVariable String programId, @PathVariable String movementId,
-                                          @RequestParam(required = false) AsOf asOf,
-                                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        PointInTime point = PointInTime.of(asOf, knownAt, clock);
-        MovementView movement = queries.query(new FindMovementQuery(programId, movementId, point.stated(), point.knownAt()),
+                                          PointInTime point) {
+        MovementView movement = queries.query(new FindMovementQuery(programId, movementId, point),
                                               ResponseTypes.optionalInstanceOf(MovementView.class))
                                        .join()
                                        .orElseThrow(() -> RecordNotFoundException.notAt("movementId", "Program " + programId
-                                               + " has no movement '" + movementId + "'", asOf, knownAt));
-        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.stated(), point.knownAt())).body(movement);
+                                               + " has no movement '" + movementId + "'", point.stated(), point.knownAt()));
+        return ResponseEntity.ok().body(movement);
     }
 
     @GetMapping("/api/programs/{programId}/budget/lines/{lineId}/lineage")
     @Operation(summary = "Why a line stands where it does: every booked leg with its movement, approvals and decision, "
             + "as it stood on asOf (a date, default today) according to what was recorded by knownAt (an instant, default now)")
     BudgetLineLineageView lineage(@PathVariable String programId, @PathVariable String lineId,
-                                  @RequestParam(required = false) AsOf asOf,
-                                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        return queries.query(new FindBudgetLineLineageQuery(programId, lineId, asOf, knownAt),
+                                  PointInTime point) {
+        return queries.query(new FindBudgetLineLineageQuery(programId, lineId, point),
                              ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
                       .join()
                       .orElseThrow(() -> RecordNotFoundException.notAt("lineId", "Program " + programId
-                              + " has no budget line '" + lineId + "'", asOf, knownAt));
+                              + " has no budget line '" + lineId + "'", point.stated(), point.knownAt()));
     }
 
     @GetMapping("/api/programs/{programId}/budget/delegations")
     @Operation(summary = "Delegations of authority, revoked ones included, as granted and revoked on asOf (a date, "
             + "default today) according to what was recorded by knownAt (an instant, default now)")
     ResponseEntity<List<DelegationView>> delegations(@PathVariable String programId,
-                                                     @RequestParam(required = false) AsOf asOf,
-                                                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        PointInTime point = PointInTime.of(asOf, knownAt, clock);
-        budget(programId, point.stated(), point.knownAt());
-        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.stated(), point.knownAt()))
-                             .body(queries.query(new FindDelegationsQuery(programId, point.stated(), point.knownAt()),
+                                                     PointInTime point) {
+        budget(programId, point);
+        return ResponseEntity.ok().body(queries.query(new FindDelegationsQuery(programId, point),
                                                  ResponseTypes.multipleInstancesOf(DelegationView.class)).join());
     }
 
@@ -156,20 +110,17 @@ class BudgetReadController {
             + "default today) according to what was recorded by knownAt (an instant, default now)")
     ResponseEntity<List<MovementView>> pendingApprovals(@RequestParam(required = false) String approver,
                                                         @RequestParam(required = false) String programId,
-                                                        @RequestParam(required = false) AsOf asOf,
-                                                        @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt,
+                                                        PointInTime point,
                                                         Authentication user) {
-        PointInTime point = PointInTime.of(asOf, knownAt, clock);
-        return ResponseEntity.ok().headers(TimeTravelHeaders.of(point.stated(), point.knownAt()))
-                             .body(queries.query(new FindPendingApprovalsQuery(approver != null ? approver : user.getName(),
-                                                                               programId, point.stated(), point.knownAt()),
+        return ResponseEntity.ok().body(queries.query(new FindPendingApprovalsQuery(approver != null ? approver : user.getName(),
+                                                                               programId, point),
                                                  ResponseTypes.multipleInstancesOf(MovementView.class)).join());
     }
 
     private MovementLedgerView ledger(FindMovementsQuery query) {
         return queries.query(query, ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join()
-                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(query.programId(), query.asOf(),
-                                                                                query.knownAt()));
+                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(query.programId(), query.point().stated(),
+                                                                                query.point().knownAt()));
     }
 
     private static ResponseEntity<?> fromAfterTo(LocalDate to) {

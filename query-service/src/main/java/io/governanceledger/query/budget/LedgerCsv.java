@@ -1,8 +1,6 @@
 package io.governanceledger.query.budget;
 
-import io.governanceledger.events.budget.ApprovalView;
-import io.governanceledger.events.budget.MovementView;
-import io.governanceledger.query.reports.Csv;
+import io.governanceledger.query.csv.Csv;
 
 import java.util.List;
 import java.util.stream.Collectors;

@@ -1,6 +1,6 @@
 package io.governanceledger.query.budget;
 
-import io.governanceledger.events.budget.ApprovalView;
+import io.governanceledger.events.budget.MovementStatus;
 import io.governanceledger.events.budget.BudgetMovement;
 import io.governanceledger.events.budget.MovementApprovalGivenEvent;
 import io.governanceledger.events.budget.MovementBookedEvent;
@@ -27,7 +27,7 @@ import java.util.function.BiFunction;
 record MovementState(String movementId,
                      String programId,
                      BudgetMovement movement,
-                     String status,
+                     MovementStatus status,
                      LocalDate effectiveDate,
                      String reason,
                      String requestedBy,
@@ -43,16 +43,16 @@ record MovementState(String movementId,
             Object event = fact.event();
             LocalDate effectiveDate = fact.effectiveAt().atZone(businessZone).toLocalDate();
             if (event instanceof MovementRequestedEvent requested) {
-                return new MovementState(requested.movementId(), requested.programId(), requested.movement(), "PENDING",
+                return new MovementState(requested.movementId(), requested.programId(), requested.movement(), MovementStatus.PENDING,
                                          effectiveDate, fact.reason(), requested.requestedBy(), fact.recordedAt(),
                                          requested.requiredApprovals(), requested.expiresOn(), null, null, List.of());
             }
             if (event instanceof MovementBookedEvent booked) {
                 MovementState requested = state != null ? state
-                        : new MovementState(booked.movementId(), booked.programId(), booked.movement(), "PENDING",
+                        : new MovementState(booked.movementId(), booked.programId(), booked.movement(), MovementStatus.PENDING,
                                             effectiveDate, fact.reason(), booked.requestedBy(), fact.recordedAt(), 0,
                                             null, null, null, List.of());
-                return requested.decided("BOOKED", null, fact);
+                return requested.decided(MovementStatus.BOOKED, null, fact);
             }
             if (state == null) {
                 return null;
@@ -67,10 +67,10 @@ record MovementState(String movementId,
                                          List.copyOf(approvals));
             }
             if (event instanceof MovementRefusedEvent refused) {
-                return state.decided("REFUSED", refused.refusedBy(), fact);
+                return state.decided(MovementStatus.REFUSED, refused.refusedBy(), fact);
             }
             if (event instanceof MovementExpiredEvent) {
-                return state.decided("EXPIRED", null, fact);
+                return state.decided(MovementStatus.EXPIRED, null, fact);
             }
             return state;
         };
@@ -78,7 +78,7 @@ record MovementState(String movementId,
 
     Map<String, Object> indexedColumns() {
         Map<String, Object> columns = new HashMap<>();
-        columns.put("status", status);
+        columns.put("status", status.name());
         columns.put("kind", movement.kind().name());
         columns.put("line_id", movement.lineId());
         columns.put("to_line_id", movement.toLineId());
@@ -93,7 +93,7 @@ record MovementState(String movementId,
         return columns;
     }
 
-    private MovementState decided(String newStatus, String by, Fact fact) {
+    private MovementState decided(MovementStatus newStatus, String by, Fact fact) {
         return new MovementState(movementId, programId, movement, newStatus, effectiveDate, reason, requestedBy,
                                  requestedAt, requiredApprovals, expiresOn, fact.recordedAt(), by, approvals);
     }

@@ -1,20 +1,15 @@
 package io.governanceledger.query.contracts;
 
-import io.governanceledger.events.AsOf;
+import io.governanceledger.query.contracts.ContractDeadlinesView.RenewalNoticeState;
+import io.governanceledger.query.contracts.ContractDeadlinesView.TermState;
+import io.governanceledger.query.pointintime.AsOf;
 import io.governanceledger.events.contracts.AmendmentFigures;
 import io.governanceledger.events.contracts.AmendmentProposal;
-import io.governanceledger.events.contracts.AmendmentView;
-import io.governanceledger.events.contracts.CallOffView;
-import io.governanceledger.events.contracts.ContractDeadlinesView;
 import io.governanceledger.events.contracts.ContractTerms;
-import io.governanceledger.events.contracts.ContractView;
 import io.governanceledger.events.contracts.DeMinimisCounting;
-import io.governanceledger.events.contracts.DeMinimisUsageView;
-import io.governanceledger.events.contracts.FindContractQuery;
-import io.governanceledger.events.contracts.FindContractsQuery;
 import io.governanceledger.events.contracts.LegalBasis;
 import io.governanceledger.events.contracts.RenewalChoice;
-import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
@@ -45,18 +40,17 @@ class ContractQueries {
     @QueryHandler
     List<ContractView> contracts(FindContractsQuery query) {
         // one point for the whole list: "now" is read once, so every contract answers for the same instant
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
-        AsOf asOf = query.asOf() != null ? query.asOf() : AsOf.of(point.asOf());
+        PointInTime point = query.point();
         return jdbc.sql("SELECT contract_id FROM contract WHERE program_id = ? ORDER BY reference, contract_id")
                    .param(query.programId()).query(String.class).list().stream()
-                   .map(id -> contract(new FindContractQuery(query.programId(), id, asOf, point.knownAt())))
+                   .map(id -> contract(new FindContractQuery(query.programId(), id, point)))
                    .flatMap(Optional::stream)
                    .toList();
     }
 
     @QueryHandler
     Optional<ContractView> contract(FindContractQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         java.time.Instant knownAt = point.knownAt();
         java.time.OffsetDateTime known = point.knownAtUtc();
         Optional<Map<String, Object>> found = jdbc.sql("SELECT * FROM contract WHERE program_id = ? AND contract_id = ? "
@@ -139,14 +133,14 @@ class ContractQueries {
                 percent(netAbs, reference), percent(absolute, reference),
                 limitShare == null ? null : limitShare.movePointRight(2).stripTrailingZeros());
         LocalDate noticeDeadline = endDate.minusDays(terms.renewalNoticeDays());
-        String noticeState = terms.renewalNoticeDays() == 0 ? "NONE"
+        RenewalNoticeState noticeState = terms.renewalNoticeDays() == 0 ? RenewalNoticeState.NONE
                 : facts.renewalState() != null && noticeDeadline.equals(facts.renewalDeadline())
-                        ? facts.renewalState() : "UPCOMING";
-        boolean recorded = "RECORDED".equals(noticeState);
+                        ? facts.renewalState() : RenewalNoticeState.UPCOMING;
+        boolean recorded = noticeState == RenewalNoticeState.RECORDED;
         ContractDeadlinesView deadlines = new ContractDeadlinesView(
                 noticeDeadline, noticeState, recorded ? facts.renewalChoice() : null,
                 recorded ? facts.renewalSentOn() : null, endDate,
-                endDate.equals(facts.termEndedOn()) ? "ENDED" : "RUNNING");
+                endDate.equals(facts.termEndedOn()) ? TermState.ENDED : TermState.RUNNING);
         return Optional.of(new ContractView(query.contractId(), query.programId(), point.stated(), knownAt, terms, value, endDate,
                                             latestIndex,
                                             reference, calledOff, value.subtract(calledOff), deMinimis, amendments, rejected,
@@ -204,7 +198,7 @@ class ContractQueries {
                 case "PUBLICATION_NOTICE" -> notices.put((Integer) fact.get("amendment_number"),
                                                          new Notice((String) fact.get("notice_reference"),
                                                                     localDate(fact.get("dated"))));
-                case "RECORDED" -> folded = new Deadlines(notices, "RECORDED", deadline,
+                case "RECORDED" -> folded = new Deadlines(notices, RenewalNoticeState.RECORDED, deadline,
                                                           RenewalChoice.valueOf((String) fact.get("renewal_choice")),
                                                           localDate(fact.get("dated")), folded.termEndedOn());
                 case "TERM_ENDED" -> folded = new Deadlines(notices, folded.renewalState(), folded.renewalDeadline(),
@@ -212,9 +206,12 @@ class ContractQueries {
                                                             localDate(fact.get("dated")));
                 default -> {
                     boolean settled = deadline.equals(folded.renewalDeadline())
-                            && ("RECORDED".equals(folded.renewalState()) || "OVERDUE".equals(folded.renewalState()));
+                            && (folded.renewalState() == RenewalNoticeState.RECORDED
+                                || folded.renewalState() == RenewalNoticeState.OVERDUE);
                     if (!settled) {
-                        folded = new Deadlines(notices, kind, deadline, null, null, folded.termEndedOn());
+                        // DUE or OVERDUE
+                        folded = new Deadlines(notices, RenewalNoticeState.valueOf(kind), deadline, null, null,
+                                               folded.termEndedOn());
                     }
                 }
             }
@@ -225,7 +222,7 @@ class ContractQueries {
     private record Notice(String reference, LocalDate publishedOn) {
     }
 
-    private record Deadlines(Map<Integer, Notice> notices, String renewalState, LocalDate renewalDeadline,
+    private record Deadlines(Map<Integer, Notice> notices, RenewalNoticeState renewalState, LocalDate renewalDeadline,
                              RenewalChoice renewalChoice, LocalDate renewalSentOn, LocalDate termEndedOn) {
     }
 

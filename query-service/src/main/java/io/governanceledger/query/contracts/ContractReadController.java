@@ -1,9 +1,6 @@
 package io.governanceledger.query.contracts;
 
-import io.governanceledger.events.AsOf;
-import io.governanceledger.events.contracts.ContractView;
-import io.governanceledger.events.contracts.FindContractQuery;
-import io.governanceledger.events.contracts.FindContractsQuery;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -33,9 +30,8 @@ class ContractReadController {
     @Operation(summary = "The program's contracts as they stood on asOf (a date or instant, default today) "
             + "according to what was recorded by knownAt (an instant, default now)")
     List<ContractView> contracts(@PathVariable String programId,
-                                 @RequestParam(required = false) AsOf asOf,
-                                 @RequestParam(required = false) java.time.Instant knownAt) {
-        return queries.query(new FindContractsQuery(programId, asOf, knownAt),
+                                 PointInTime point) {
+        return queries.query(new FindContractsQuery(programId, point),
                              ResponseTypes.multipleInstancesOf(ContractView.class)).join();
     }
 
@@ -43,9 +39,8 @@ class ContractReadController {
     @Operation(summary = "One contract with its amendment timeline, as it stood on asOf (a date, default today) "
             + "according to what was recorded by knownAt (an instant, default now)")
     ContractView contract(@PathVariable String programId, @PathVariable String contractId,
-                          @RequestParam(required = false) AsOf asOf,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) java.time.Instant knownAt) {
-        return queries.query(new FindContractQuery(programId, contractId, asOf, knownAt),
+                          PointInTime point) {
+        return queries.query(new FindContractQuery(programId, contractId, point),
                              ResponseTypes.optionalInstanceOf(ContractView.class))
                       .join()
                       .orElseThrow(() -> new RecordNotFoundException("contractId", "Program " + programId

@@ -1,13 +1,7 @@
 package io.governanceledger.query.decisions;
 
-import io.governanceledger.events.decisions.DecisionHistoryEntry;
-import io.governanceledger.events.decisions.DecisionRegisterView;
-import io.governanceledger.events.decisions.DecisionSummaryView;
-import io.governanceledger.events.decisions.DecisionView;
-import io.governanceledger.events.decisions.FindDecisionQuery;
-import io.governanceledger.events.decisions.FindDecisionsQuery;
 import io.governanceledger.query.programs.KnownPrograms;
-import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.timeline.RecordVersions;
 import io.governanceledger.query.timeline.Timeline;
 import io.governanceledger.support.messaging.LedgerSerializer;
@@ -51,7 +45,7 @@ class DecisionQueries {
 
     @QueryHandler
     Optional<DecisionRegisterView> register(FindDecisionsQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         if (!programs.contains(query.programId(), point)) {
             return Optional.empty();
         }
@@ -77,7 +71,7 @@ class DecisionQueries {
 
     @QueryHandler
     Optional<DecisionView> find(FindDecisionQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         return jdbc.sql("SELECT state FROM decision_version WHERE record_id = :decisionId AND program_id = :programId"
                                 + " AND " + RecordVersions.AT_POINT)
                    .param("decisionId", query.decisionId())

@@ -1,11 +1,7 @@
 package io.governanceledger.query.decisions;
 
-import io.governanceledger.events.AsOf;
-import io.governanceledger.events.decisions.DecisionRegisterView;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.events.decisions.DecisionStatus;
-import io.governanceledger.events.decisions.DecisionView;
-import io.governanceledger.events.decisions.FindDecisionQuery;
-import io.governanceledger.events.decisions.FindDecisionsQuery;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -48,18 +44,17 @@ class DecisionReadController {
                                @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                                @RequestParam(defaultValue = "0") @Min(0) int offset,
                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                               @RequestParam(required = false) AsOf asOf,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
+                               PointInTime point) {
         if (from != null && to != null && from.isAfter(to)) {
             ProblemDetail problem = ProblemResponses.invalidInput(
                     "'from' must not be after 'to'.",
                     List.of(new ProblemResponses.FieldError("from", "from-not-after-to", "must not be after " + to)));
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
         }
-        DecisionRegisterView register = queries.query(new FindDecisionsQuery(programId, status, from, to, offset, limit, asOf, knownAt),
+        DecisionRegisterView register = queries.query(new FindDecisionsQuery(programId, status, from, to, offset, limit, point),
                                                       ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
                                                .join()
-                                               .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, asOf, knownAt));
+                                               .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.stated(), point.knownAt()));
         return ResponseEntity.ok(register);
     }
 
@@ -67,12 +62,11 @@ class DecisionReadController {
     @Operation(summary = "One decision with its content, links and history, as it stood on asOf (a date, default "
             + "today) according to what was recorded by knownAt (an instant, default now)")
     DecisionView decision(@PathVariable String programId, @PathVariable String decisionId,
-                          @RequestParam(required = false) AsOf asOf,
-                          @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        return queries.query(new FindDecisionQuery(programId, decisionId, asOf, knownAt),
+                          PointInTime point) {
+        return queries.query(new FindDecisionQuery(programId, decisionId, point),
                              ResponseTypes.optionalInstanceOf(DecisionView.class))
                       .join()
                       .orElseThrow(() -> RecordNotFoundException.notAt("decisionId", "Program " + programId
-                              + " has no decision '" + decisionId + "'", asOf, knownAt));
+                              + " has no decision '" + decisionId + "'", point.stated(), point.knownAt()));
     }
 }

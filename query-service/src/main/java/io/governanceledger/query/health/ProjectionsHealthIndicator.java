@@ -2,14 +2,14 @@ package io.governanceledger.query.health;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import io.governanceledger.support.ledger.LedgerReader;
+import io.governanceledger.ledger.LedgerReader;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
-import io.governanceledger.query.timeline.ReadModelPositions;
+import io.governanceledger.query.consistency.ReadModelPositions;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

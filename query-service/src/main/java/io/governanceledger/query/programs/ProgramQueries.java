@@ -1,9 +1,6 @@
 package io.governanceledger.query.programs;
 
-import io.governanceledger.events.programs.FindProgramQuery;
-import io.governanceledger.events.programs.FindProgramsQuery;
-import io.governanceledger.events.programs.ProgramView;
-import io.governanceledger.query.timeline.PointInTime;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +35,7 @@ class ProgramQueries {
 
     @QueryHandler
     Optional<ProgramView> find(FindProgramQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         return jdbc.sql(AT_POINT + " AND p.record_id = :programId")
                    .param("programId", query.programId())
                    .param("knownAt", point.knownAtUtc())
@@ -50,7 +47,7 @@ class ProgramQueries {
 
     @QueryHandler
     List<ProgramView> findAll(FindProgramsQuery query) {
-        PointInTime point = PointInTime.of(query.asOf(), query.knownAt(), clock);
+        PointInTime point = query.point();
         return jdbc.sql(AT_POINT + " AND (CAST(:status AS VARCHAR) IS NULL OR p.status = :status) ORDER BY p.record_id")
                    .param("status", query.status() == null ? null : query.status().name())
                    .param("knownAt", point.knownAtUtc())

@@ -1,10 +1,7 @@
 package io.governanceledger.query.programs;
 
-import io.governanceledger.events.AsOf;
-import io.governanceledger.events.programs.FindProgramQuery;
-import io.governanceledger.events.programs.FindProgramsQuery;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.events.programs.ProgramStatus;
-import io.governanceledger.events.programs.ProgramView;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,9 +32,8 @@ class ProgramReadController {
     @Operation(summary = "All programs as they stood on asOf (a date, default today) according to what was recorded "
             + "by knownAt (an instant, default now), optionally only those with a status")
     List<ProgramView> list(@RequestParam(required = false) ProgramStatus status,
-                           @RequestParam(required = false) AsOf asOf,
-                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        return queries.query(new FindProgramsQuery(status, asOf, knownAt), ResponseTypes.multipleInstancesOf(ProgramView.class))
+                           PointInTime point) {
+        return queries.query(new FindProgramsQuery(status, point), ResponseTypes.multipleInstancesOf(ProgramView.class))
                       .join();
     }
 
@@ -45,10 +41,9 @@ class ProgramReadController {
     @Operation(summary = "One program as it stood on asOf (a date, default today) according to what was recorded by "
             + "knownAt (an instant, default now)")
     ProgramView get(@PathVariable String programId,
-                    @RequestParam(required = false) AsOf asOf,
-                    @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant knownAt) {
-        return queries.query(new FindProgramQuery(programId, asOf, knownAt), ResponseTypes.optionalInstanceOf(ProgramView.class))
+                    PointInTime point) {
+        return queries.query(new FindProgramQuery(programId, point), ResponseTypes.optionalInstanceOf(ProgramView.class))
                       .join()
-                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, asOf, knownAt));
+                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.stated(), point.knownAt()));
     }
 }

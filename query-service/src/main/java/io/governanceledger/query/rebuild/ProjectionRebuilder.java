@@ -1,7 +1,6 @@
 package io.governanceledger.query.rebuild;
 
-import io.governanceledger.query.replay.ProjectionFeed;
-import io.governanceledger.support.ledger.LedgerReader;
+import io.governanceledger.ledger.LedgerReader;
 import io.governanceledger.support.web.RecordNotFoundException;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -101,11 +100,11 @@ public class ProjectionRebuilder {
                     + String.join(", ", ReadModels.TABLES.keySet().stream().sorted().toList()) + ", or " + ALL + ".");
         }
         Rebuild same = rebuilds.get(readModel);
-        if (same != null && same.state.equals("RUNNING")) {
+        if (same != null && same.state == RebuildProgress.State.RUNNING) {
             return same.progress();
         }
         for (Rebuild running : rebuilds.values()) {
-            if (running.state.equals("RUNNING") && running.readModels.stream().anyMatch(models::contains)) {
+            if (running.state == RebuildProgress.State.RUNNING && running.readModels.stream().anyMatch(models::contains)) {
                 throw new RebuildRunningException(readModel, running.name);
             }
         }
@@ -134,7 +133,7 @@ public class ProjectionRebuilder {
         private final List<String> readModels;
         private final List<String> tables;
         private final String scratch;
-        private volatile String state = "RUNNING";
+        private volatile RebuildProgress.State state = RebuildProgress.State.RUNNING;
         private volatile long processed;
         private volatile long position;
         private volatile long head;
@@ -164,7 +163,7 @@ public class ProjectionRebuilder {
             Instant end = finishedAt != null ? finishedAt : Instant.now();
             double seconds = Math.max(0.001, Duration.between(startedAt, end).toNanos() / 1e9);
             double rate = processed / seconds;
-            Long left = rate > 0 && state.equals("RUNNING") ? Math.round(Math.max(0, head - position) / rate) : null;
+            Long left = rate > 0 && state == RebuildProgress.State.RUNNING ? Math.round(Math.max(0, head - position) / rate) : null;
             return new RebuildProgress(name, state, processed, position, head, Math.round(rate * 10) / 10.0, left,
                                        startedAt, finishedAt, failure);
         }
@@ -191,7 +190,7 @@ public class ProjectionRebuilder {
                 }
                 long processorsStopped = System.nanoTime();
                 swapCaughtUp(projections, reader, writers);
-                state = "SWAPPED";
+                state = RebuildProgress.State.SWAPPED;
                 log.info("Read models {} rebuilt from {} events up to position {}: caught up in {} ms (loaded in {} ms,"
                                  + " logged, indexed and analysed in {} ms), processors stopped in {} ms,"
                                  + " last events and swap in {} ms",
@@ -199,7 +198,7 @@ public class ProjectionRebuilder {
                          (caughtUp - loaded) / 1_000_000, (processorsStopped - caughtUp) / 1_000_000,
                          (System.nanoTime() - processorsStopped) / 1_000_000);
             } catch (RuntimeException e) {
-                state = "FAILED";
+                state = RebuildProgress.State.FAILED;
                 failure = e.getMessage();
                 log.error("Rebuilding read models {} failed; the old copies still answer", readModels, e);
                 try {

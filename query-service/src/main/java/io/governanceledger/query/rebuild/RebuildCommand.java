@@ -66,11 +66,11 @@ public final class RebuildCommand {
                                                                          .GET().build(),
                                                               HttpResponse.BodyHandlers.ofString()).body());
                 out.println(line(progress));
-                String state = progress.path("state").asText();
-                if (state.equals("SWAPPED")) {
+                RebuildProgress.State state = RebuildProgress.State.valueOf(progress.path("state").asText());
+                if (state == RebuildProgress.State.SWAPPED) {
                     return 0;
                 }
-                if (state.equals("FAILED")) {
+                if (state == RebuildProgress.State.FAILED) {
                     return 1;
                 }
                 Thread.sleep(1000);

@@ -1,10 +1,11 @@
 package io.governanceledger.query.replay;
 
-import io.governanceledger.events.AsOf;
+import io.governanceledger.query.rebuild.ProjectionFeed;
+import io.governanceledger.query.pointintime.AsOf;
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.query.rebuild.ReadModelSchema;
-import io.governanceledger.query.timeline.PointInTime;
-import io.governanceledger.support.ledger.LedgerReader;
+import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.ledger.LedgerReader;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;

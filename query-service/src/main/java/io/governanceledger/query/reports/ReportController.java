@@ -1,6 +1,6 @@
 package io.governanceledger.query.reports;
 
-import io.governanceledger.events.AsOf;
+import io.governanceledger.query.pointintime.RequestedPoint;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,8 +31,7 @@ class ReportController {
             + "manifest, at ledger position 'position' (default: the last) and effective date asOf (default: the "
             + "business date of that position); the same request later gives the same bytes and SHA-256")
     ResponseEntity<?> report(@PathVariable String programId, @PathVariable String report,
-                             @RequestParam(required = false) Long position,
-                             @RequestParam(required = false) AsOf asOf) {
+                             @RequestParam(required = false) Long position, RequestedPoint requested) {
         if (!Reports.READS.containsKey(report)) {
             throw new RecordNotFoundException("report", "No report '" + report
                     + "'; there are decision-register, budget-ledger and contract-history.");
@@ -45,7 +44,7 @@ class ReportController {
                     List.of(new ProblemResponses.FieldError("position", "within-ledger",
                                                             "must be between 1 and " + head))));
         }
-        Reports.Outcome outcome = reports.produce(report, programId, at, asOf);
+        Reports.Outcome outcome = reports.produce(report, programId, at, requested.asOf());
         if (outcome instanceof Reports.Produced produced) {
             return ResponseEntity.ok(produced.report());
         }
@@ -56,6 +55,6 @@ class ReportController {
                                                                         + behind.at() + ", before " + behind.needed()
                                                                         + "; retry in a moment."));
         }
-        throw RecordNotFoundException.unknownProgram(programId, asOf, null);
+        throw RecordNotFoundException.unknownProgram(programId, requested.asOf(), null);
     }
 }

@@ -1,6 +1,6 @@
 package io.governanceledger.query.reports;
 
-import io.governanceledger.events.AsOf;
+import io.governanceledger.query.pointintime.AsOf;
 
 import java.time.Instant;
 import java.util.Map;

@@ -1,16 +1,18 @@
 package io.governanceledger.query.reports;
 
-import io.governanceledger.events.AsOf;
-import io.governanceledger.events.budget.FindMovementsQuery;
-import io.governanceledger.events.budget.MovementLedgerView;
-import io.governanceledger.events.contracts.AmendmentView;
-import io.governanceledger.events.contracts.ContractView;
-import io.governanceledger.events.contracts.FindContractQuery;
-import io.governanceledger.events.decisions.DecisionRegisterView;
-import io.governanceledger.events.decisions.DecisionSummaryView;
-import io.governanceledger.events.decisions.FindDecisionsQuery;
+import io.governanceledger.query.csv.Csv;
+import io.governanceledger.query.pointintime.AsOf;
+import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.query.budget.FindMovementsQuery;
+import io.governanceledger.query.budget.MovementLedgerView;
+import io.governanceledger.query.contracts.AmendmentView;
+import io.governanceledger.query.contracts.ContractView;
+import io.governanceledger.query.contracts.FindContractQuery;
+import io.governanceledger.query.decisions.DecisionRegisterView;
+import io.governanceledger.query.decisions.DecisionSummaryView;
+import io.governanceledger.query.decisions.FindDecisionsQuery;
 import io.governanceledger.query.budget.LedgerCsv;
-import io.governanceledger.query.timeline.ReadModelPositions;
+import io.governanceledger.query.consistency.ReadModelPositions;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -92,10 +94,11 @@ class Reports {
             return behind.get();
         }
         AsOf asOf = asOfOrNull != null ? asOfOrNull : AsOf.of(knownAt.atZone(clock.zone()).toLocalDate());
+        PointInTime point = PointInTime.of(asOf, knownAt, clock);
         Optional<Content> content = switch (report) {
-            case "decision-register" -> decisionRegister(programId, asOf, knownAt);
-            case "budget-ledger" -> budgetLedger(programId, asOf, knownAt);
-            default -> contractHistory(programId, asOf, knownAt);
+            case "decision-register" -> decisionRegister(programId, point);
+            case "budget-ledger" -> budgetLedger(programId, point);
+            default -> contractHistory(programId, point);
         };
         if (content.isEmpty()) {
             return new UnknownProgram();
@@ -113,8 +116,8 @@ class Reports {
         return new Produced(new ReportView(manifest, content.get().text()));
     }
 
-    private Optional<Content> decisionRegister(String programId, AsOf asOf, Instant knownAt) {
-        return queries.query(new FindDecisionsQuery(programId, null, null, null, 0, Integer.MAX_VALUE, asOf, knownAt),
+    private Optional<Content> decisionRegister(String programId, PointInTime point) {
+        return queries.query(new FindDecisionsQuery(programId, null, null, null, 0, Integer.MAX_VALUE, point),
                              ResponseTypes.optionalInstanceOf(DecisionRegisterView.class)).join()
                       .map(register -> {
                           StringBuilder csv = new StringBuilder(Csv.row(
@@ -130,13 +133,13 @@ class Reports {
                       });
     }
 
-    private Optional<Content> budgetLedger(String programId, AsOf asOf, Instant knownAt) {
-        return queries.query(new FindMovementsQuery(programId, null, null, null, null, null, null, 0, 0, asOf, knownAt),
+    private Optional<Content> budgetLedger(String programId, PointInTime point) {
+        return queries.query(new FindMovementsQuery(programId, null, null, null, null, null, null, 0, 0, point),
                              ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join()
                       .map(ledger -> new Content(LedgerCsv.write(ledger.movements()), ledger.movements().size()));
     }
 
-    private Optional<Content> contractHistory(String programId, AsOf asOf, Instant knownAt) {
+    private Optional<Content> contractHistory(String programId, PointInTime point) {
         if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM projections.program_version WHERE record_id = ?)").param(programId)
                  .query(Boolean.class).single()) {
             return Optional.empty();
@@ -150,7 +153,7 @@ class Reports {
                 "authorising_decision", "recorded_at"));
         long rows = 0;
         for (String contractId : contracts) {
-            Optional<ContractView> found = queries.query(new FindContractQuery(programId, contractId, asOf, knownAt),
+            Optional<ContractView> found = queries.query(new FindContractQuery(programId, contractId, point),
                                                          ResponseTypes.optionalInstanceOf(ContractView.class)).join();
             if (found.isEmpty()) {
                 continue;

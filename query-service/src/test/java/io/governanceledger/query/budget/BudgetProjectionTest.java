@@ -1,14 +1,11 @@
 package io.governanceledger.query.budget;
 
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.events.budget.BudgetLineOpenedEvent;
 import io.governanceledger.events.budget.BudgetMovement;
-import io.governanceledger.events.budget.BudgetView;
 import io.governanceledger.events.budget.CostCategory;
 import io.governanceledger.events.budget.DelegationGrantedEvent;
 import io.governanceledger.events.budget.DelegationRevokedEvent;
-import io.governanceledger.events.budget.FindBudgetQuery;
-import io.governanceledger.events.budget.FindMovementsQuery;
-import io.governanceledger.events.budget.FindPendingApprovalsQuery;
 import io.governanceledger.events.budget.LedgerEntry;
 import io.governanceledger.events.budget.LedgerEntry.Measure;
 import io.governanceledger.events.budget.Money;
@@ -16,7 +13,7 @@ import io.governanceledger.events.budget.MovementApprovalGivenEvent;
 import io.governanceledger.events.budget.MovementBookedEvent;
 import io.governanceledger.events.budget.MovementKind;
 import io.governanceledger.events.budget.MovementRequestedEvent;
-import io.governanceledger.events.AsOf;
+import io.governanceledger.query.pointintime.AsOf;
 import io.governanceledger.query.ProjectionDatabase;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.eventhandling.EventMessage;
@@ -94,7 +91,7 @@ class BudgetProjectionTest {
              entry("L1", Measure.COMMITTED, "-300"), entry("L1", Measure.ACTUAL, "320"));
         book("M5", movement(MovementKind.REFORECAST, "L1", null, "800"), entry("L1", Measure.FORECAST, "800"));
 
-        BudgetView view = queries.budget(new FindBudgetQuery("P")).orElseThrow();
+        BudgetView view = queries.budget(new FindBudgetQuery("P", pointAt(null, null))).orElseThrow();
         var l1 = view.lines().get(0).balance();
         assertThat(l1.allocated()).isEqualByComparingTo("749.50");
         assertThat(l1.committed()).isEqualByComparingTo("0");
@@ -106,7 +103,7 @@ class BudgetProjectionTest {
         assertThat(view.total().allocated()).isEqualByComparingTo("1000.00");
         assertThat(view.byCategory()).extracting(total -> total.category()).containsExactly(CostCategory.CAPEX, CostCategory.OPEX);
         assertThat(view.byFiscalYearAndCategory()).hasSize(2);
-        assertThat(queries.movements(new FindMovementsQuery("P", "L2", null, null, null, null, null, 0, 10, null, null)).orElseThrow()
+        assertThat(queries.movements(new FindMovementsQuery("P", "L2", null, null, null, null, null, 0, 10, pointAt(null, null))).orElseThrow()
                           .movements()).extracting(m -> m.movementId()).containsExactly("M2");
     }
 
@@ -129,10 +126,10 @@ class BudgetProjectionTest {
         assertThat(allocatedL1(march, Instant.parse("2026-06-05T00:00:00Z"))).isEqualByComparingTo("1000");
         assertThat(allocatedL1(LocalDate.of(2026, 1, 31), null)).isEqualByComparingTo("1000");
         assertThat(allocatedL1(LocalDate.of(2026, 1, 1), null)).isEqualByComparingTo("0");
-        BudgetView beforeTheLines = queries.budget(new FindBudgetQuery("P", AsOf.of(march), Instant.parse("2026-05-31T00:00:00Z")))
+        BudgetView beforeTheLines = queries.budget(new FindBudgetQuery("P", pointAt(AsOf.of(march), Instant.parse("2026-05-31T00:00:00Z"))))
                                            .orElseThrow();
         assertThat(beforeTheLines.lines()).isEmpty();
-        BudgetView now = queries.budget(new FindBudgetQuery("P")).orElseThrow();
+        BudgetView now = queries.budget(new FindBudgetQuery("P", pointAt(null, null))).orElseThrow();
         assertThat(now.asOf()).isEqualTo(AsOf.of(CLOCK.today()));
         assertThat(now.knownAt()).isEqualTo(CLOCK.now());
     }
@@ -174,7 +171,7 @@ class BudgetProjectionTest {
     }
 
     private BigDecimal allocatedL1(LocalDate asOf, Instant knownAt) {
-        return queries.budget(new FindBudgetQuery("P", AsOf.of(asOf), knownAt)).orElseThrow().lines().get(0).balance().allocated();
+        return queries.budget(new FindBudgetQuery("P", pointAt(AsOf.of(asOf), knownAt))).orElseThrow().lines().get(0).balance().allocated();
     }
 
     @Test
@@ -204,12 +201,17 @@ class BudgetProjectionTest {
         assertThat(waitingFor("carol")).isEmpty(); // already approved
         DelegationRevokedEvent revoked = new DelegationRevokedEvent("P", "D1", "carol");
         projection.on(revoked, message(revoked), at(++position));
-        assertThat(queries.delegations(new io.governanceledger.events.budget.FindDelegationsQuery("P", null, null)))
+        assertThat(queries.delegations(new FindDelegationsQuery("P", pointAt(null, null))))
                 .filteredOn(d -> d.delegationId().equals("D1")).singleElement().extracting(d -> d.revoked()).isEqualTo(true);
     }
 
     private List<String> waitingFor(String approver) {
-        return queries.pendingApprovals(new FindPendingApprovalsQuery(approver, "P", null, null)).stream()
+        return queries.pendingApprovals(new FindPendingApprovalsQuery(approver, "P", pointAt(null, null))).stream()
                       .map(m -> m.movementId()).toList();
+    }
+
+    /** The point a request with these {@code asOf} and {@code knownAt} (null: absent) answers for. */
+    private static PointInTime pointAt(AsOf asOf, Instant knownAt) {
+        return PointInTime.of(asOf, knownAt, CLOCK);
     }
 }

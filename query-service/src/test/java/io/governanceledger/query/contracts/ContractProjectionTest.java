@@ -1,5 +1,6 @@
 package io.governanceledger.query.contracts;
 
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.events.contracts.AmendmentFigures;
 import io.governanceledger.events.contracts.AmendmentProposal;
 import io.governanceledger.events.contracts.AmendmentRejectedEvent;
@@ -10,9 +11,7 @@ import io.governanceledger.events.contracts.ContractRegime;
 import io.governanceledger.events.contracts.ContractRegisteredEvent;
 import io.governanceledger.events.contracts.ContractTerms;
 import io.governanceledger.events.contracts.ContractType;
-import io.governanceledger.events.contracts.ContractView;
 import io.governanceledger.events.contracts.DeMinimisCounting;
-import io.governanceledger.events.contracts.FindContractQuery;
 import io.governanceledger.events.contracts.IndexValueRecordedEvent;
 import io.governanceledger.events.contracts.IndexationClause;
 import io.governanceledger.events.contracts.LegalBasis;
@@ -21,7 +20,7 @@ import io.governanceledger.events.contracts.RenewalChoice;
 import io.governanceledger.events.contracts.RenewalNoticeDueEvent;
 import io.governanceledger.events.contracts.RenewalNoticeOverdueEvent;
 import io.governanceledger.events.contracts.RenewalNoticeRecordedEvent;
-import io.governanceledger.events.AsOf;
+import io.governanceledger.query.pointintime.AsOf;
 import io.governanceledger.query.ProjectionDatabase;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.eventhandling.EventMessage;
@@ -86,7 +85,7 @@ class ContractProjectionTest {
     }
 
     private ContractView view(LocalDate asOf) {
-        return queries.contract(new FindContractQuery("P", "C1", AsOf.of(asOf), null)).orElseThrow();
+        return queries.contract(new FindContractQuery("P", "C1", pointAt(AsOf.of(asOf), null))).orElseThrow();
     }
 
     @Test
@@ -130,7 +129,7 @@ class ContractProjectionTest {
                       at(++position));
         assertThat(view(null).outstandingPublicationNotices()).isEmpty();
         assertThat(view(null).amendments().get(1).noticeReference()).isEqualTo("OJ S 1");
-        ContractView beforeTheNotice = queries.contract(new FindContractQuery("P", "C1", null, noticeRecorded.minusSeconds(1)))
+        ContractView beforeTheNotice = queries.contract(new FindContractQuery("P", "C1", pointAt(null, noticeRecorded.minusSeconds(1))))
                                               .orElseThrow();
         assertThat(beforeTheNotice.outstandingPublicationNotices()).as("known before it was recorded").containsExactly(2);
         assertThat(view(LocalDate.of(2026, 3, 19)).outstandingPublicationNotices()).as("before it was published")
@@ -150,34 +149,38 @@ class ContractProjectionTest {
         projection.on(two, event(two, "contracts", Instant.parse("2026-06-12T08:00:00Z"), T), at(++position));
 
         LocalDate endOf2025 = LocalDate.of(2025, 12, 31);
-        assertThat(queries.contract(new FindContractQuery("P", "C1", AsOf.of(endOf2025), null)).orElseThrow().currentValue())
+        assertThat(queries.contract(new FindContractQuery("P", "C1", pointAt(AsOf.of(endOf2025), null))).orElseThrow().currentValue())
                 .isEqualByComparingTo("1070000");
-        ContractView knownInJune = queries.contract(new FindContractQuery("P", "C1", AsOf.of(endOf2025),
-                                                                          Instant.parse("2026-06-05T00:00:00Z"))).orElseThrow();
+        ContractView knownInJune = queries.contract(new FindContractQuery("P", "C1", pointAt(AsOf.of(endOf2025), Instant.parse("2026-06-05T00:00:00Z")))).orElseThrow();
         assertThat(knownInJune.currentValue()).isEqualByComparingTo("1050000");
         assertThat(knownInJune.knownAt()).isEqualTo(Instant.parse("2026-06-05T00:00:00Z"));
-        assertThat(queries.contract(new FindContractQuery("P", "C1", AsOf.of(endOf2025), Instant.parse("2026-05-01T00:00:00Z"))))
+        assertThat(queries.contract(new FindContractQuery("P", "C1", pointAt(AsOf.of(endOf2025), Instant.parse("2026-05-01T00:00:00Z")))))
                 .isEmpty();
     }
 
     @Test
     void deadlineStatesComeFromTheEventsOfTheCurrentDeadline() {
         LocalDate deadline = LocalDate.of(2029, 10, 3); // 1 January 2030 minus 90 days
-        assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo("UPCOMING");
+        assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo(ContractDeadlinesView.RenewalNoticeState.UPCOMING);
         RenewalNoticeOverdueEvent overdue = new RenewalNoticeOverdueEvent("C1", "P", deadline);
         projection.on(overdue, message(overdue), at(++position));
         RenewalNoticeDueEvent due = new RenewalNoticeDueEvent("C1", "P", deadline);
         projection.on(due, message(due), at(++position)); // late "due" does not undo "overdue"
-        assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo("OVERDUE");
+        assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo(ContractDeadlinesView.RenewalNoticeState.OVERDUE);
         RenewalNoticeRecordedEvent sent = new RenewalNoticeRecordedEvent("C1", "P", RenewalChoice.RENEW,
                                                                           LocalDate.of(2029, 10, 10), deadline, true);
         projection.on(sent, message(sent), at(++position));
-        assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo("RECORDED");
+        assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo(ContractDeadlinesView.RenewalNoticeState.RECORDED);
         assertThat(view(null).deadlines().renewalChoice()).isEqualTo(RenewalChoice.RENEW);
         // a longer term moves the deadline: the old deadline's state no longer applies
         amended(1, proposal(LegalBasis.NON_SUBSTANTIAL, "0", 12, LocalDate.of(2026, 5, 1)), "1000000",
                 LocalDate.of(2031, 1, 1), false);
         assertThat(view(null).deadlines().renewalNoticeDeadline()).isEqualTo(LocalDate.of(2030, 10, 3));
-        assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo("UPCOMING");
+        assertThat(view(null).deadlines().renewalNoticeState()).isEqualTo(ContractDeadlinesView.RenewalNoticeState.UPCOMING);
+    }
+
+    /** The point a request with these {@code asOf} and {@code knownAt} (null: absent) answers for. */
+    private static PointInTime pointAt(AsOf asOf, Instant knownAt) {
+        return PointInTime.of(asOf, knownAt, CLOCK);
     }
 }

@@ -1,18 +1,15 @@
 package io.governanceledger.query.decisions;
 
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.events.decisions.DecisionApprovedEvent;
 import io.governanceledger.events.decisions.DecisionDetails;
 import io.governanceledger.events.decisions.DecisionOption;
 import io.governanceledger.events.decisions.DecisionRecordedEvent;
-import io.governanceledger.events.decisions.DecisionRegisterView;
 import io.governanceledger.events.decisions.DecisionRevokedEvent;
 import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.events.decisions.DecisionSupersededEvent;
 import io.governanceledger.events.decisions.Participant;
-import io.governanceledger.events.decisions.DecisionView;
-import io.governanceledger.events.decisions.FindDecisionQuery;
-import io.governanceledger.events.decisions.FindDecisionsQuery;
-import io.governanceledger.events.AsOf;
+import io.governanceledger.query.pointintime.AsOf;
 import io.governanceledger.query.ProjectionDatabase;
 import io.governanceledger.query.programs.TestPrograms;
 import io.governanceledger.support.time.BusinessClock;
@@ -79,7 +76,7 @@ class DecisionProjectionTest {
     }
 
     private DecisionView view(String id) {
-        return queries.find(new FindDecisionQuery("P", id, null, null)).orElseThrow();
+        return queries.find(new FindDecisionQuery("P", id, pointAt(null, null))).orElseThrow();
     }
 
     @Test
@@ -129,13 +126,13 @@ class DecisionProjectionTest {
         assertThat(view("d1").summary().status()).isEqualTo(DecisionStatus.SUPERSEDED);
         assertThat(view("d2").summary().supersedes()).isEqualTo("d1");
 
-        DecisionRegisterView all = queries.register(new FindDecisionsQuery("P", null, null, null, 0, 10, null, null)).orElseThrow();
+        DecisionRegisterView all = queries.register(new FindDecisionsQuery("P", null, null, null, 0, 10, pointAt(null, null))).orElseThrow();
         assertThat(all.decisions()).extracting(summary -> summary.decisionId()).containsExactly("d2", "d1");
         DecisionRegisterView approved = queries.register(
-                new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, null, null)).orElseThrow();
+                new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, pointAt(null, null))).orElseThrow();
         assertThat(approved.total()).isEqualTo(1);
         DecisionRegisterView march = queries.register(
-                new FindDecisionsQuery("P", null, MEETING, LocalDate.of(2026, 3, 31), 0, 10, null, null)).orElseThrow();
+                new FindDecisionsQuery("P", null, MEETING, LocalDate.of(2026, 3, 31), 0, 10, pointAt(null, null))).orElseThrow();
         assertThat(march.decisions()).extracting(summary -> summary.decisionId()).containsExactly("d1");
     }
 
@@ -156,35 +153,40 @@ class DecisionProjectionTest {
         assertThat(viewAt("d1", may, t3.minusSeconds(1)).history()).hasSize(2);
         assertThat(viewAt("d1", LocalDate.of(2026, 3, 20), null).summary().status()).isEqualTo(DecisionStatus.APPROVED);
         assertThat(viewAt("d1", may, T2.minusSeconds(1)).summary().status()).isEqualTo(DecisionStatus.PROPOSED);
-        assertThat(queries.find(new FindDecisionQuery("P", "d1", AsOf.of(LocalDate.of(2026, 3, 9)), null))).as("not tabled yet")
+        assertThat(queries.find(new FindDecisionQuery("P", "d1", pointAt(AsOf.of(LocalDate.of(2026, 3, 9)), null)))).as("not tabled yet")
                                                                                                  .isEmpty();
-        assertThat(queries.find(new FindDecisionQuery("P", "d1", AsOf.of(may), T1.minusSeconds(1)))).as("not recorded yet")
+        assertThat(queries.find(new FindDecisionQuery("P", "d1", pointAt(AsOf.of(may), T1.minusSeconds(1))))).as("not recorded yet")
                                                                                            .isEmpty();
         DecisionRegisterView registerThen = queries.register(
-                new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, AsOf.of(may), t3.minusSeconds(1))).orElseThrow();
+                new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, pointAt(AsOf.of(may), t3.minusSeconds(1)))).orElseThrow();
         assertThat(registerThen.total()).isEqualTo(1);
         assertThat(registerThen.knownAt()).isEqualTo(t3.minusSeconds(1));
-        assertThat(queries.register(new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, AsOf.of(may), null))
+        assertThat(queries.register(new FindDecisionsQuery("P", DecisionStatus.APPROVED, null, null, 0, 10, pointAt(AsOf.of(may), null)))
                           .orElseThrow().total()).isZero();
     }
 
     private DecisionView viewAt(String id, LocalDate asOf, Instant knownAt) {
-        return queries.find(new FindDecisionQuery("P", id, AsOf.of(asOf), knownAt)).orElseThrow();
+        return queries.find(new FindDecisionQuery("P", id, pointAt(AsOf.of(asOf), knownAt))).orElseThrow();
     }
 
     @Test
     void unknownProgramOrDecisionIsNotFound() {
-        assertThat(queries.register(new FindDecisionsQuery("NOPE", null, null, null, 0, 10, null, null))).isEmpty();
-        assertThat(queries.find(new FindDecisionQuery("P", "nope", null, null))).isEmpty();
+        assertThat(queries.register(new FindDecisionsQuery("NOPE", null, null, null, 0, 10, pointAt(null, null)))).isEmpty();
+        assertThat(queries.find(new FindDecisionQuery("P", "nope", pointAt(null, null)))).isEmpty();
         deliver(recorded("d1", null), 1, T1);
-        assertThat(queries.find(new FindDecisionQuery("OTHER", "d1", null, null))).isEmpty();
+        assertThat(queries.find(new FindDecisionQuery("OTHER", "d1", pointAt(null, null)))).isEmpty();
     }
 
     @Test
     void resetEmptiesTheReadModelForAReplay() {
         deliver(recorded("d1", null), 1, T1);
         projection.reset();
-        assertThat(queries.find(new FindDecisionQuery("P", "d1", null, null))).isEmpty();
+        assertThat(queries.find(new FindDecisionQuery("P", "d1", pointAt(null, null)))).isEmpty();
         assertThat(jdbc.sql("SELECT count(*) FROM decision_fact").query(Long.class).single()).isZero();
+    }
+
+    /** The point a request with these {@code asOf} and {@code knownAt} (null: absent) answers for. */
+    private static PointInTime pointAt(AsOf asOf, Instant knownAt) {
+        return PointInTime.of(asOf, knownAt, CLOCK);
     }
 }

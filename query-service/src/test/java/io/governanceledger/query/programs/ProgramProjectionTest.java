@@ -1,12 +1,11 @@
 package io.governanceledger.query.programs;
 
-import io.governanceledger.events.programs.FindProgramQuery;
-import io.governanceledger.events.programs.FindProgramsQuery;
+import io.governanceledger.query.pointintime.AsOf;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.events.programs.ProgramClosedEvent;
 import io.governanceledger.events.programs.ProgramCreatedEvent;
 import io.governanceledger.events.programs.ProgramRenamedEvent;
 import io.governanceledger.events.programs.ProgramStatus;
-import io.governanceledger.events.programs.ProgramView;
 import io.governanceledger.query.ProjectionDatabase;
 import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.eventhandling.EventMessage;
@@ -56,15 +55,15 @@ class ProgramProjectionTest {
         ProgramClosedEvent closed = new ProgramClosedEvent("P", LocalDate.of(2026, 2, 1));
         projection.on(closed, recorded(closed, T2), at(9));
 
-        ProgramView view = queries.find(new FindProgramQuery("P", null, null)).orElseThrow();
+        ProgramView view = queries.find(new FindProgramQuery("P", pointAt(null, null))).orElseThrow();
         assertThat(view.name()).isEqualTo("Airport II");
         assertThat(view.status()).isEqualTo(ProgramStatus.CLOSED);
         assertThat(view.closedOn()).isEqualTo(LocalDate.of(2026, 2, 1));
         assertThat(view.createdAt()).isEqualTo(T1);
         assertThat(view.lastChangedAt()).isEqualTo(T2);
-        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.ACTIVE, null, null))).isEmpty();
-        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.CLOSED, null, null))).hasSize(1);
-        assertThat(queries.findAll(new FindProgramsQuery(null, null, null))).hasSize(1);
+        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.ACTIVE, pointAt(null, null)))).isEmpty();
+        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.CLOSED, pointAt(null, null)))).hasSize(1);
+        assertThat(queries.findAll(new FindProgramsQuery(null, pointAt(null, null)))).hasSize(1);
     }
 
     @Test
@@ -77,11 +76,16 @@ class ProgramProjectionTest {
         projection.on(first, recorded(first, T1), at(2));
         projection.on(CREATED, recorded(CREATED, T1), at(1));
 
-        assertThat(queries.find(new FindProgramQuery("P", null, null)).orElseThrow().name()).isEqualTo("Airport III");
+        assertThat(queries.find(new FindProgramQuery("P", pointAt(null, null))).orElseThrow().name()).isEqualTo("Airport III");
     }
 
     @Test
     void unknownProgramIsEmpty() {
-        assertThat(queries.find(new FindProgramQuery("NOPE", null, null))).isEmpty();
+        assertThat(queries.find(new FindProgramQuery("NOPE", pointAt(null, null)))).isEmpty();
+    }
+
+    /** The point a request with these {@code asOf} and {@code knownAt} (null: absent) answers for. */
+    private static PointInTime pointAt(AsOf asOf, Instant knownAt) {
+        return PointInTime.of(asOf, knownAt, CLOCK);
     }
 }

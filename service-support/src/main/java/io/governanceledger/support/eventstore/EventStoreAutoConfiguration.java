@@ -5,12 +5,6 @@ import io.governanceledger.support.messaging.LedgerCorrelationDataProvider;
 import io.governanceledger.support.messaging.LedgerMetaDataInterceptor;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.time.BusinessClock;
-import io.governanceledger.support.ledger.LedgerCheckpointer;
-import io.governanceledger.support.ledger.LedgerEventSource;
-import io.governanceledger.support.ledger.LedgerReader;
-import io.governanceledger.support.ledger.LedgerSealer;
-import io.governanceledger.support.ledger.LedgerVerifier;
-import io.governanceledger.support.ledger.SigningKeys;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -32,7 +26,6 @@ import org.axonframework.springboot.autoconfig.JdbcAutoConfiguration;
 import org.axonframework.springboot.autoconfig.NoOpTransactionAutoConfiguration;
 import org.axonframework.springboot.autoconfig.TransactionAutoConfiguration;
 import org.springframework.beans.factory.InitializingBean;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -154,79 +147,6 @@ public class EventStoreAutoConfiguration {
                                       .connectionProvider(connectionProvider)
                                       .transactionManager(transactionManager)
                                       .schema(eventSchema));
-    }
-
-    /** Tells readers that events were sealed into the ledger order. */
-    @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public AppendNotifications sealedNotifications(DataSource dataSource) {
-        return new AppendNotifications(dataSource, AppendNotifications.SEALED);
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public LedgerReader ledgerReader(DataSource dataSource, Serializer serializer,
-                                     org.axonframework.config.Configuration configuration) {
-        return new LedgerReader(dataSource, EVENT_STORE_SCHEMA, serializer, configuration.upcasterChain());
-    }
-
-    /**
-     * Gives appended events their place in the ledger order; woken after every commit that appended
-     * events in this process ({@link SealAfterCommit}), and every {@code ledger.sealer.safety-interval-ms}
-     * for appends of other processes. Every process runs one unless {@code ledger.sealer.enabled=false};
-     * they take turns on the ledger head.
-     */
-    @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public LedgerSealer ledgerSealer(DataSource dataSource, EventStoreSchema eventStoreSchema,
-                                     @Value("${ledger.sealer.enabled:true}") boolean enabled,
-                                     @Value("${ledger.sealer.batch-size:1000}") int batchSize,
-                                     @Value("${ledger.sealer.safety-interval-ms:1000}") long safetyIntervalMs) {
-        eventStoreSchema.migrate();
-        LedgerSealer sealer = new LedgerSealer(dataSource, EVENT_STORE_SCHEMA, batchSize,
-                                               Duration.ofMillis(safetyIntervalMs), enabled);
-        return sealer;
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public SealAfterCommit sealAfterCommit(org.axonframework.eventhandling.EventBus eventBus, LedgerSealer sealer) {
-        return new SealAfterCommit(eventBus, sealer);
-    }
-
-    /**
-     * The source processors read from: name it as {@code axon.eventhandling.processors.<name>.source}.
-     * The safety poll only matters if a notification is lost.
-     */
-    @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public LedgerEventSource ledgerEventSource(LedgerReader reader,
-                                               @Qualifier("sealedNotifications") AppendNotifications notifications,
-                                               @Value("${ledger.event-store.safety-poll-ms:2000}") long safetyPollMs,
-                                               @Value("${ledger.event-store.read-batch-size:1000}") int batchSize) {
-        return new LedgerEventSource(reader, notifications, Duration.ofMillis(safetyPollMs), batchSize);
-    }
-
-    /** Signs checkpoints of the chain head; only where the private key is ({@code ledger.checkpoints.enabled}). */
-    @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    @ConditionalOnProperty(name = "ledger.checkpoints.enabled", havingValue = "true")
-    public LedgerCheckpointer ledgerCheckpointer(DataSource dataSource, EventStoreSchema eventStoreSchema,
-                                                 @Value("${ledger.signing.private-key-file}") java.nio.file.Path privateKey,
-                                                 @Value("${ledger.signing.public-key-file}") java.nio.file.Path publicKey,
-                                                 @Value("${ledger.checkpoints.every-events}") long everyEvents,
-                                                 @Value("${ledger.checkpoints.interval}") Duration interval) {
-        eventStoreSchema.migrate();
-        return new LedgerCheckpointer(dataSource, EVENT_STORE_SCHEMA,
-                                      LedgerCheckpointer.signingKeys(dataSource, EVENT_STORE_SCHEMA, privateKey, publicKey),
-                                      everyEvents, interval, privateKey.toAbsolutePath().getParent());
-    }
-
-    @Bean
-    @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public LedgerVerifier ledgerVerifier(DataSource dataSource,
-                                         @Value("${ledger.verification.max-unsigned:PT5M}") Duration maxUnsigned) {
-        return new LedgerVerifier(dataSource, EVENT_STORE_SCHEMA, maxUnsigned);
     }
 
     @Bean

@@ -11,8 +11,7 @@ import java.util.stream.Stream;
  * The JDBC event storage engine of a ledger that takes no snapshots: a record is always its events.
  * Axon's engine asks the snapshot table before it loads any aggregate (a filter rejecting every row
  * still left the query); this one does not ask. That is one query fewer for
- * every command on an existing record and for every check that a program is open (1.3 of the 23
- * statements a command cost PostgreSQL under the benchmark's mix), and a row planted in the snapshot
+ * every command on an existing record and for every check that a program is open, and a row planted in the snapshot
  * table, outside the hash chain, is not even read.
  */
 public class SnapshotFreeEventStorageEngine extends JdbcEventStorageEngine {

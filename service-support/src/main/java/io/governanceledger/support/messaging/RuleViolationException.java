@@ -1,6 +1,5 @@
 package io.governanceledger.support.messaging;
 
-import io.governanceledger.events.RuleViolation;
 import org.axonframework.commandhandling.CommandExecutionException;
 
 /**

@@ -25,8 +25,8 @@ import java.util.stream.Collectors;
  * <p>It stands in for Axon 4.13.0's own limits ({@code axon.timeout.*}, switched off), which take a
  * stack trace of the handling thread whenever a unit of work or a handler starts, only to trim a
  * warning that is almost never logged (AxonFramework#4637, fixed in 4.13.2, which the registry we
- * build from does not hold). Measured here: 10 to 15% of the processor time of commands, reads and
- * projections went to those stack traces. A watch costs one scheduled task on a shared watchdog
+ * build from does not hold), a cost measured under the benchmark (docs/adr/0004). A watch costs one
+ * scheduled task on a shared watchdog
  * thread, cancelled when the unit of work ends; the stack is taken only when a warning is logged.
  */
 public final class TimeLimits implements AutoCloseable {

@@ -4,6 +4,7 @@ import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.function.Function;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
@@ -108,13 +109,13 @@ public final class EdgeInput {
         return instant;
     }
 
-    /** An asOf: a date (facts effective by the end of that day) or an instant. */
-    public static io.governanceledger.events.AsOf pointAsOf(String text) {
+    /** A point given as a date (the end of that business day) or an instant, as {@code asOf} is. */
+    public static <T> T pointDateOrInstant(String text, Function<LocalDate, T> onDate, Function<Instant, T> onInstant) {
         if (DATE.matcher(text).matches()) {
-            return io.governanceledger.events.AsOf.of(pointDate(text));
+            return onDate.apply(pointDate(text));
         }
         if (INSTANT.matcher(text).matches()) {
-            return io.governanceledger.events.AsOf.of(pointInstant(text));
+            return onInstant.apply(pointInstant(text));
         }
         throw new EdgeInputException("format", "'" + printable(text) + "' is neither a date (YYYY-MM-DD) nor an "
                 + "instant (YYYY-MM-DDThh:mm:ssZ)");

@@ -1,6 +1,6 @@
 package io.governanceledger.support.web;
 
-import io.governanceledger.events.RuleViolation;
+import io.governanceledger.support.messaging.RuleViolation;
 import io.governanceledger.support.web.ProblemResponses.FieldError;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -71,8 +71,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         List<FieldError> errors = new ArrayList<>();
+        // a bound record (a filter of query parameters) names a value of the wrong type as a field error
         ex.getBindingResult().getFieldErrors().forEach(error -> errors.add(
-                new FieldError(error.getField(), ruleOf(error.getCode()), error.getDefaultMessage())));
+                error.contains(TypeMismatchException.class)
+                        ? mismatch(error.getField(), error.unwrap(TypeMismatchException.class))
+                        : new FieldError(error.getField(), ruleOf(error.getCode()), error.getDefaultMessage())));
         ex.getBindingResult().getGlobalErrors().forEach(error -> errors.add(
                 new FieldError(null, ruleOf(error.getCode()), error.getDefaultMessage())));
         errors.sort(FIELD_ORDER);
@@ -102,18 +105,23 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                                                         HttpStatusCode status, WebRequest request) {
         String name = ex instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName()
                                                                                  : ex.getPropertyName();
+        FieldError error = mismatch(name, ex);
+        return ResponseEntity.badRequest().body(ProblemResponses.invalidInput(
+                error.rule().equals("type") ? error.message() : "'" + name + "' " + error.message() + ".",
+                List.of(error)));
+    }
+
+    /** A value that is not of its parameter's type: the edge rule it broke, or the type it should have. */
+    private static FieldError mismatch(String name, TypeMismatchException ex) {
         for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
             if (cause instanceof EdgeInput.EdgeInputException refused) {
-                FieldError error = new FieldError(name, refused.rule(), refused.getMessage());
-                return ResponseEntity.badRequest().body(ProblemResponses.invalidInput(
-                        "'" + name + "' " + refused.getMessage() + ".", List.of(error)));
+                return new FieldError(name, refused.rule(), refused.getMessage());
             }
         }
         Class<?> type = ex.getRequiredType();
         String expected = type == null ? "another type" : describe(type);
         String value = ex.getValue() == null ? "" : EdgeInput.printable(String.valueOf(ex.getValue()));
-        FieldError error = new FieldError(name, "type", "'" + value + "' is not " + expected + ".");
-        return ResponseEntity.badRequest().body(ProblemResponses.invalidInput(error.message(), List.of(error)));
+        return new FieldError(name, "type", "'" + value + "' is not " + expected + ".");
     }
 
     @Override

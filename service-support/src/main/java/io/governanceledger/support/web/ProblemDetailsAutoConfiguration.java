@@ -7,7 +7,6 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import io.governanceledger.events.AsOf;
 import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
@@ -52,7 +51,6 @@ public class ProblemDetailsAutoConfiguration {
                                       (Converter<String, java.time.LocalDate>) EdgeInput::pointDate);
                 registry.addConverter(String.class, java.time.Instant.class,
                                       (Converter<String, java.time.Instant>) EdgeInput::pointInstant);
-                registry.addConverter(String.class, AsOf.class, (Converter<String, AsOf>) EdgeInput::pointAsOf);
             }
         };
     }

@@ -1,0 +1,6 @@
+package io.governanceledger.command.budget;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RevokeDelegationCommand(@TargetAggregateIdentifier String budgetId, String programId, String delegationId) {
+}

@@ -1,0 +1,10 @@
+package io.governanceledger.command.contracts;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+import java.time.LocalDate;
+
+/** The modification notice published after an amendment on additional works or unforeseeable circumstances. */
+public record RecordPublicationNoticeCommand(@TargetAggregateIdentifier String contractId, String programId,
+                                             int amendmentNumber, String noticeReference, LocalDate publishedOn) {
+}

@@ -1,6 +1,0 @@
-package io.governanceledger.events.budget;
-
-import java.time.Instant;
-
-public record ApprovalView(String approver, String delegationId, Instant approvedAt, String reason) {
-}

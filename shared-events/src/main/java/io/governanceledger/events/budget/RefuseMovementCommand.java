@@ -1,7 +1,0 @@
-package io.governanceledger.events.budget;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** The refuser is the authenticated actor; the reason travels in the metadata. */
-public record RefuseMovementCommand(@TargetAggregateIdentifier String budgetId, String programId, String movementId) {
-}

@@ -1,6 +1,0 @@
-package io.governanceledger.events.budget;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-public record RevokeDelegationCommand(@TargetAggregateIdentifier String budgetId, String programId, String delegationId) {
-}

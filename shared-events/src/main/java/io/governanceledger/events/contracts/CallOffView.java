@@ -1,7 +1,0 @@
-package io.governanceledger.events.contracts;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-
-public record CallOffView(String callOffId, String reference, BigDecimal value, LocalDate placedOn) {
-}

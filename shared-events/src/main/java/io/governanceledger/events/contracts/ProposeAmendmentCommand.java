@@ -1,8 +1,0 @@
-package io.governanceledger.events.contracts;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-/** Answered with the verdict: the amendment is recorded either way, accepted or rejected. */
-public record ProposeAmendmentCommand(@TargetAggregateIdentifier String contractId, String programId, String amendmentId,
-                                      AmendmentProposal proposal) {
-}

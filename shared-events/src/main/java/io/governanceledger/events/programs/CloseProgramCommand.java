@@ -1,8 +1,0 @@
-package io.governanceledger.events.programs;
-
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
-import java.time.LocalDate;
-
-public record CloseProgramCommand(@TargetAggregateIdentifier String programId, LocalDate closedOn) {
-}
