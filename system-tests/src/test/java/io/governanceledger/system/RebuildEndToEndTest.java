@@ -9,7 +9,6 @@ import io.governanceledger.query.decisions.FindDecisionQuery;
 import io.governanceledger.query.decisions.FindDecisionsQuery;
 import io.governanceledger.query.rebuild.ReadModelSchema;
 import io.governanceledger.query.rebuild.RebuildCommand;
-import io.governanceledger.query.replay.ReplayReference;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -116,7 +115,7 @@ class RebuildEndToEndTest {
 
             // equal, view for view, to a full replay of the ledger
             QueryGateway gateway = query.context().getBean(QueryGateway.class);
-            ReplayReference reference = query.context().getBean(ReplayReference.class);
+            ReplayReference reference = ReplayReference.of(query.context());
             AsOf today = AsOf.of(LocalDate.now());
             Instant now = Instant.now();
             BusinessClock clock = query.context().getBean(BusinessClock.class);

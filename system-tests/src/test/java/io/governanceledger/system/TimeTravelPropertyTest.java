@@ -24,7 +24,6 @@ import io.governanceledger.query.decisions.FindDecisionsQuery;
 import io.governanceledger.query.programs.FindProgramQuery;
 import io.governanceledger.query.programs.ProgramView;
 import io.governanceledger.query.budget.BudgetView;
-import io.governanceledger.query.replay.ReplayReference;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -75,7 +74,7 @@ class TimeTravelPropertyTest {
                                            .toList();
             QueryGateway gateway = query.context().getBean(QueryGateway.class);
             BusinessClock clock = query.context().getBean(BusinessClock.class);
-            ReplayReference reference = query.context().getBean(ReplayReference.class);
+            ReplayReference reference = ReplayReference.of(query.context());
 
             int views = 0;
             for (int i = 0; i < CASES; i++) {

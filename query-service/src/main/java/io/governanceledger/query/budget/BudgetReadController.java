@@ -39,7 +39,7 @@ class BudgetReadController {
                       PointInTime point) {
         return queries.query(new FindBudgetQuery(programId, point), ResponseTypes.optionalInstanceOf(BudgetView.class))
                       .join()
-                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.stated(), point.knownAt()));
+                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements")
@@ -79,7 +79,7 @@ class BudgetReadController {
                                               ResponseTypes.optionalInstanceOf(MovementView.class))
                                        .join()
                                        .orElseThrow(() -> RecordNotFoundException.notAt("movementId", "Program " + programId
-                                               + " has no movement '" + movementId + "'", point.stated(), point.knownAt()));
+                                               + " has no movement '" + movementId + "'", point.askedAsOf(), point.askedKnownAt()));
         return ResponseEntity.ok().body(movement);
     }
 
@@ -92,7 +92,7 @@ class BudgetReadController {
                              ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
                       .join()
                       .orElseThrow(() -> RecordNotFoundException.notAt("lineId", "Program " + programId
-                              + " has no budget line '" + lineId + "'", point.stated(), point.knownAt()));
+                              + " has no budget line '" + lineId + "'", point.askedAsOf(), point.askedKnownAt()));
     }
 
     @GetMapping("/api/programs/{programId}/budget/delegations")
@@ -119,8 +119,8 @@ class BudgetReadController {
 
     private MovementLedgerView ledger(FindMovementsQuery query) {
         return queries.query(query, ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join()
-                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(query.programId(), query.point().stated(),
-                                                                                query.point().knownAt()));
+                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(query.programId(), query.point().askedAsOf(),
+                                                                                query.point().askedKnownAt()));
     }
 
     private static ResponseEntity<?> fromAfterTo(LocalDate to) {

@@ -54,7 +54,7 @@ class DecisionReadController {
         DecisionRegisterView register = queries.query(new FindDecisionsQuery(programId, status, from, to, offset, limit, point),
                                                       ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
                                                .join()
-                                               .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.stated(), point.knownAt()));
+                                               .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
         return ResponseEntity.ok(register);
     }
 
@@ -67,6 +67,6 @@ class DecisionReadController {
                              ResponseTypes.optionalInstanceOf(DecisionView.class))
                       .join()
                       .orElseThrow(() -> RecordNotFoundException.notAt("decisionId", "Program " + programId
-                              + " has no decision '" + decisionId + "'", point.stated(), point.knownAt()));
+                              + " has no decision '" + decisionId + "'", point.askedAsOf(), point.askedKnownAt()));
     }
 }

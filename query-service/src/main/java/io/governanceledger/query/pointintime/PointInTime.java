@@ -16,25 +16,32 @@ import java.time.temporal.ChronoUnit;
  * @param asOf        the business date of the effective point, for facts that carry dates
  * @param effectiveAt the last instant of an asked date in the business calendar (to the microsecond),
  *                    or the asked instant
- * @param asOfGiven   whether the effective point was asked for (the audit trail, unasked, is not cut by it)
+ * @param askedAsOf   the effective point as the request gave it, null where it gave none
+ * @param askedKnownAt the point of knowledge as the request gave it, null where it gave none
  */
-public record PointInTime(AsOf stated, LocalDate asOf, Instant knownAt, Instant effectiveAt, boolean asOfGiven) {
+public record PointInTime(AsOf stated, LocalDate asOf, Instant knownAt, Instant effectiveAt, AsOf askedAsOf,
+                          Instant askedKnownAt) {
 
     /** Absent values mean today and now. */
     public static PointInTime of(AsOf asOf, Instant knownAt, BusinessClock clock) {
         Instant known = (knownAt != null ? knownAt : clock.now()).truncatedTo(ChronoUnit.MICROS);
         if (asOf != null && asOf.instant() != null) {
             Instant effective = asOf.instant().truncatedTo(ChronoUnit.MICROS);
-            return new PointInTime(asOf, effective.atZone(clock.zone()).toLocalDate(), known, effective, true);
+            return new PointInTime(asOf, effective.atZone(clock.zone()).toLocalDate(), known, effective, asOf, knownAt);
         }
         LocalDate date = asOf != null ? asOf.date() : clock.today();
         return new PointInTime(AsOf.of(date), date, known, clock.startOf(date.plusDays(1)).minus(1, ChronoUnit.MICROS),
-                               asOf != null);
+                               asOf, knownAt);
     }
 
     /** A business date (the end of that day) and an instant, as the command side and reports give them. */
     public static PointInTime of(LocalDate asOf, Instant knownAt, BusinessClock clock) {
         return of(AsOf.of(asOf), knownAt, clock);
+    }
+
+    /** Whether the effective point was asked for (the audit trail, unasked, is not cut by it). */
+    public boolean asOfGiven() {
+        return askedAsOf != null;
     }
 
     public OffsetDateTime knownAtUtc() {

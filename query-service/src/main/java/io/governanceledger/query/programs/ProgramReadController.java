@@ -44,6 +44,6 @@ class ProgramReadController {
                     PointInTime point) {
         return queries.query(new FindProgramQuery(programId, point), ResponseTypes.optionalInstanceOf(ProgramView.class))
                       .join()
-                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.stated(), point.knownAt()));
+                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
     }
 }

@@ -1,4 +1,4 @@
-package io.governanceledger.query.replay;
+package io.governanceledger.system;
 
 import io.governanceledger.query.rebuild.ProjectionFeed;
 import io.governanceledger.query.pointintime.AsOf;
@@ -10,10 +10,8 @@ import io.governanceledger.support.time.BusinessClock;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -35,10 +33,9 @@ import java.util.function.Supplier;
  * applies), as the read models do.
  *
  * <p>It replays the whole history for every answer: a reference for proofs and checks, never the way
- * a request is answered. It reads the ledger order, so it exists where the store is PostgreSQL.
+ * a request is answered, so it lives with the tests. It reads the ledger order, so it needs the store
+ * in PostgreSQL.
  */
-@Component
-@ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
 public class ReplayReference {
 
     private static final int BATCH = 1000;
@@ -49,6 +46,13 @@ public class ReplayReference {
     private final PlatformTransactionManager transactions;
     private final JdbcClient jdbc;
     private final BusinessClock clock;
+
+    /** The reference over a running query service. */
+    public static ReplayReference of(ApplicationContext context) {
+        return new ReplayReference(context, context.getBean(org.axonframework.config.Configuration.class),
+                                   context.getBean(LedgerReader.class), context.getBean(PlatformTransactionManager.class),
+                                   context.getBean(JdbcClient.class), context.getBean(BusinessClock.class));
+    }
 
     public ReplayReference(ApplicationContext context, org.axonframework.config.Configuration axon, LedgerReader ledger,
                            PlatformTransactionManager transactions, JdbcClient jdbc, BusinessClock clock) {

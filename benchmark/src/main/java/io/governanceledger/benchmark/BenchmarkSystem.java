@@ -1,0 +1,145 @@
+package io.governanceledger.benchmark;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
+import io.governanceledger.devtools.process.ServiceProcess;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static io.governanceledger.benchmark.Scenario.log;
+
+/**
+ * The system under test, started fresh for one run: an embedded PostgreSQL (fsync on) holding the
+ * ledger's database and two for stock Axon, and both services as separate processes, as in production.
+ * Closing it stops the services and the database and deletes the database's files (the logs stay).
+ */
+final class BenchmarkSystem implements AutoCloseable {
+
+    private final List<HikariDataSource> pools = new ArrayList<>();
+    private EmbeddedPostgresServer postgres;
+    private Path postgresData;
+    private DataSource ledger;
+    private DataSource stock;
+    private DataSource stockLag;
+    private ServiceProcess commandService;
+    private ServiceProcess queryService;
+    private Api api;
+
+    static BenchmarkSystem start() throws Exception {
+        BenchmarkSystem system = new BenchmarkSystem();
+        try {
+            system.startAll();
+            return system;
+        } catch (Exception | Error e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    private void startAll() throws Exception {
+        Path root = Path.of(System.getProperty("ledger.root", ".")).toAbsolutePath().normalize();
+        Path work = Files.createTempDirectory("ledger-benchmark");
+        log("PostgreSQL (embedded, fresh, fsync on) ...");
+        postgresData = work.resolve("postgres");
+        postgres = EmbeddedPostgresServer.startOrAttach(postgresData, freePort());
+        ledger = dataSource("postgres");
+        try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE stock");
+            statement.execute("CREATE DATABASE stock_lag");
+        }
+        stock = dataSource("stock");
+        StockAxon.createSchema(stock);
+        stockLag = dataSource("stock_lag");
+        StockAxon.createSchema(stockLag);
+        int commandPort = freePort();
+        int queryPort = freePort();
+        log("command-service and query-service as separate processes (logs in " + work + ") ...");
+        // warnings only, and the rebuild's report of its phases
+        Map<String, String> quietLogs = Map.of("LOGGING_LEVEL_ROOT", "WARN", "LOGGING_LEVEL_IO_GOVERNANCELEDGER_QUERY_REBUILD", "INFO");
+        commandService = ServiceProcess.start(ServiceProcess.jar(root, "command-service"), commandPort, postgres.jdbcUrl(),
+                                              EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD, work,
+                                              work.resolve("command-service.log"), quietLogs);
+        queryService = ServiceProcess.start(ServiceProcess.jar(root, "query-service"), queryPort, postgres.jdbcUrl(),
+                                            EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD, work,
+                                            work.resolve("query-service.log"), quietLogs);
+        commandService.awaitReady(Duration.ofMinutes(3));
+        queryService.awaitReady(Duration.ofMinutes(3));
+        api = new Api(commandPort, queryPort);
+    }
+
+    DataSource ledger() {
+        return ledger;
+    }
+
+    DataSource stock() {
+        return stock;
+    }
+
+    DataSource stockLag() {
+        return stockLag;
+    }
+
+    ServiceProcess commandService() {
+        return commandService;
+    }
+
+    ServiceProcess queryService() {
+        return queryService;
+    }
+
+    Api api() {
+        return api;
+    }
+
+    /** A pooled data source (as the services have: HikariCP, 20 connections) on one database of the server. */
+    private HikariDataSource dataSource(String database) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(postgres.jdbcUrl().replaceFirst("/postgres(\\?|$)", "/" + database + "$1"));
+        pool.setUsername(EmbeddedPostgresServer.USER);
+        pool.setPassword(EmbeddedPostgresServer.PASSWORD);
+        pool.setMaximumPoolSize(20);
+        pool.setPoolName("benchmark-" + database);
+        pools.add(pool);
+        return pool;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (commandService != null) {
+            commandService.stop();
+        }
+        if (queryService != null) {
+            queryService.stop();
+        }
+        pools.forEach(HikariDataSource::close);
+        if (postgres != null) {
+            postgres.close();
+            deleteQuietly(postgresData);
+        }
+    }
+
+    /** The database's files go with the run (the logs stay). */
+    private static void deleteQuietly(Path directory) {
+        try (var files = Files.walk(directory)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not delete " + directory + ": " + e.getMessage());
+        }
+    }
+}
