@@ -2,11 +2,10 @@ package io.governanceledger.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -85,7 +84,8 @@ final class Api {
     private Answer send(String method, String url, String user, String body, String... headers) {
         String login = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
         try {
-            HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
+            HttpURLConnection connection =
+                    (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setRequestMethod(method);
             connection.setConnectTimeout(5_000);
             connection.setReadTimeout(120_000);
@@ -107,8 +107,10 @@ final class Api {
             int status = connection.getResponseCode();
             // read to the end and close, so that the connection goes back to the keep-alive cache
             try (InputStream in = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                return new Answer(status, in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8),
-                                  connection.getHeaderField("Ledger-Event-Id"));
+                return new Answer(
+                        status,
+                        in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8),
+                        connection.getHeaderField("Ledger-Event-Id"));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + url, e);

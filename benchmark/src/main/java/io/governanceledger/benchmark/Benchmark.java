@@ -21,8 +21,7 @@ import java.util.TreeSet;
  */
 public final class Benchmark {
 
-    private Benchmark() {
-    }
+    private Benchmark() {}
 
     public static void main(String[] args) throws Exception {
         Api.configureConnections(Scenario.CLIENTS);
@@ -41,7 +40,7 @@ public final class Benchmark {
                 history = Long.parseLong(arg.substring("--history=".length()));
             } else {
                 System.err.println("usage: java -jar benchmark/target/benchmark.jar [--quick] [--scenarios=1,2,...]"
-                                           + " [--history=<events in the large history>] [--out=benchmark-results.json]");
+                        + " [--history=<events in the large history>] [--out=benchmark-results.json]");
                 System.exit(2);
             }
         }
@@ -78,7 +77,7 @@ public final class Benchmark {
         run.put("java", System.getProperty("java.version"));
         System.out.println();
         System.out.println("Governance Ledger benchmark (" + settings.mode() + ", " + run.get("seconds") + " s, "
-                                   + run.get("cores") + " cores)");
+                + run.get("cores") + " cores)");
         Table.print(results, System.out);
         Table.writeJson(results, run, out);
         System.out.println("written to " + out.toAbsolutePath());
@@ -90,11 +89,31 @@ public final class Benchmark {
 
     /** Scenario 7: each service's peak resident memory over the whole run. */
     private static void memory(BenchmarkSystem system, List<Result> results) {
-        system.commandService().peakRss().ifPresent(rss -> results.add(new Result(
-                "7 memory", "command-service peak RSS", "MB", rss / 1048576.0, null, Double.NaN, false, 512, Double.NaN,
-                "VmHWM over the whole run")));
-        system.queryService().peakRss().ifPresent(rss -> results.add(new Result(
-                "7 memory", "query-service peak RSS", "MB", rss / 1048576.0, null, Double.NaN, false, 512, Double.NaN,
-                "VmHWM over the whole run")));
+        system.commandService()
+                .peakRss()
+                .ifPresent(rss -> results.add(new Result(
+                        "7 memory",
+                        "command-service peak RSS",
+                        "MB",
+                        rss / 1048576.0,
+                        null,
+                        Double.NaN,
+                        false,
+                        512,
+                        Double.NaN,
+                        "VmHWM over the whole run")));
+        system.queryService()
+                .peakRss()
+                .ifPresent(rss -> results.add(new Result(
+                        "7 memory",
+                        "query-service peak RSS",
+                        "MB",
+                        rss / 1048576.0,
+                        null,
+                        Double.NaN,
+                        false,
+                        512,
+                        Double.NaN,
+                        "VmHWM over the whole run")));
     }
 }

@@ -1,10 +1,10 @@
 package io.governanceledger.benchmark;
 
+import static io.governanceledger.benchmark.Scenario.log;
+
 import com.zaxxer.hikari.HikariDataSource;
 import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
 import io.governanceledger.devtools.process.ServiceProcess;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -15,8 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static io.governanceledger.benchmark.Scenario.log;
+import javax.sql.DataSource;
 
 /**
  * The system under test, started fresh for one run: an embedded PostgreSQL (fsync on) holding the
@@ -47,13 +46,15 @@ final class BenchmarkSystem implements AutoCloseable {
     }
 
     private void startAll() throws Exception {
-        Path root = Path.of(System.getProperty("ledger.root", ".")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("ledger.root", ".")).toAbsolutePath().normalize();
         Path work = Files.createTempDirectory("ledger-benchmark");
         log("PostgreSQL (embedded, fresh, fsync on) ...");
         postgresData = work.resolve("postgres");
         postgres = EmbeddedPostgresServer.startOrAttach(postgresData, freePort());
         ledger = dataSource("postgres");
-        try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = ledger.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE stock");
             statement.execute("CREATE DATABASE stock_lag");
         }
@@ -65,13 +66,26 @@ final class BenchmarkSystem implements AutoCloseable {
         int queryPort = freePort();
         log("command-service and query-service as separate processes (logs in " + work + ") ...");
         // warnings only, and the rebuild's report of its phases
-        Map<String, String> quietLogs = Map.of("LOGGING_LEVEL_ROOT", "WARN", "LOGGING_LEVEL_IO_GOVERNANCELEDGER_QUERY_REBUILD", "INFO");
-        commandService = ServiceProcess.start(ServiceProcess.jar(root, "command-service"), commandPort, postgres.jdbcUrl(),
-                                              EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD, work,
-                                              work.resolve("command-service.log"), quietLogs);
-        queryService = ServiceProcess.start(ServiceProcess.jar(root, "query-service"), queryPort, postgres.jdbcUrl(),
-                                            EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD, work,
-                                            work.resolve("query-service.log"), quietLogs);
+        Map<String, String> quietLogs =
+                Map.of("LOGGING_LEVEL_ROOT", "WARN", "LOGGING_LEVEL_IO_GOVERNANCELEDGER_QUERY_REBUILD", "INFO");
+        commandService = ServiceProcess.start(
+                ServiceProcess.jar(root, "command-service"),
+                commandPort,
+                postgres.jdbcUrl(),
+                EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.PASSWORD,
+                work,
+                work.resolve("command-service.log"),
+                quietLogs);
+        queryService = ServiceProcess.start(
+                ServiceProcess.jar(root, "query-service"),
+                queryPort,
+                postgres.jdbcUrl(),
+                EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.PASSWORD,
+                work,
+                work.resolve("query-service.log"),
+                quietLogs);
         commandService.awaitReady(Duration.ofMinutes(3));
         queryService.awaitReady(Duration.ofMinutes(3));
         api = new Api(commandPort, queryPort);
@@ -137,7 +151,8 @@ final class BenchmarkSystem implements AutoCloseable {
     /** The database's files go with the run (the logs stay). */
     private static void deleteQuietly(Path directory) {
         try (var files = Files.walk(directory)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(file -> file.toFile().delete());
         } catch (IOException | RuntimeException e) {
             System.err.println("could not delete " + directory + ": " + e.getMessage());
         }

@@ -1,6 +1,5 @@
 package io.governanceledger.benchmark;
 
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * A large history made of real ones: the events a template program got through the API (decisions,
@@ -22,12 +22,18 @@ import java.util.regex.Pattern;
  */
 final class History {
 
-    private static final Pattern UUID_TEXT = Pattern.compile(
-            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
-    private record Row(String aggregate, long sequence, String type, byte[] metaData, byte[] payload,
-                       String payloadRevision, String payloadType, String timeStamp) {
-    }
+    private record Row(
+            String aggregate,
+            long sequence,
+            String type,
+            byte[] metaData,
+            byte[] payload,
+            String payloadRevision,
+            String payloadType,
+            String timeStamp) {}
 
     private final List<Row> template = new ArrayList<>();
     private final String templateProgram;
@@ -40,17 +46,22 @@ final class History {
     static History of(DataSource dataSource, String programId) throws SQLException {
         History history = new History(programId);
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(
-                     "SELECT * FROM event_store.domain_event_entry WHERE aggregate_identifier LIKE ? OR"
-                             + " convert_from(meta_data, 'UTF8')::jsonb ->> 'programId' = ? ORDER BY global_index")) {
+                PreparedStatement statement = connection.prepareStatement(
+                        "SELECT * FROM event_store.domain_event_entry WHERE aggregate_identifier LIKE ? OR"
+                                + " convert_from(meta_data, 'UTF8')::jsonb ->> 'programId' = ? ORDER BY global_index")) {
             statement.setString(1, "%" + programId + "%");
             statement.setString(2, programId);
             try (ResultSet row = statement.executeQuery()) {
                 while (row.next()) {
-                    history.template.add(new Row(row.getString("aggregate_identifier"), row.getLong("sequence_number"),
-                                                 row.getString("type"), row.getBytes("meta_data"), row.getBytes("payload"),
-                                                 row.getString("payload_revision"), row.getString("payload_type"),
-                                                 row.getString("time_stamp")));
+                    history.template.add(new Row(
+                            row.getString("aggregate_identifier"),
+                            row.getLong("sequence_number"),
+                            row.getString("type"),
+                            row.getBytes("meta_data"),
+                            row.getBytes("payload"),
+                            row.getString("payload_revision"),
+                            row.getString("payload_type"),
+                            row.getString("time_stamp")));
                 }
             }
         }
@@ -69,9 +80,9 @@ final class History {
         long appended = 0;
         int copy = firstCopy;
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,"
-                             + " meta_data, payload, payload_revision, payload_type, time_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type, event_identifier,"
+                                + " meta_data, payload, payload_revision, payload_type, time_stamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             connection.setAutoCommit(false);
             while (appended < events) {
                 String program = "HIST-" + copy++;
@@ -97,15 +108,20 @@ final class History {
     }
 
     private byte[] rewrite(byte[] bytes, String program, Map<String, String> ids) {
-        return bytes == null ? null : rewrite(new String(bytes, StandardCharsets.UTF_8), program, ids)
-                .getBytes(StandardCharsets.UTF_8);
+        return bytes == null
+                ? null
+                : rewrite(new String(bytes, StandardCharsets.UTF_8), program, ids)
+                        .getBytes(StandardCharsets.UTF_8);
     }
 
     private String rewrite(String text, String program, Map<String, String> ids) {
         Matcher matcher = UUID_TEXT.matcher(text.replace(templateProgram, program));
         StringBuilder result = new StringBuilder(text.length() + 16);
         while (matcher.find()) {
-            matcher.appendReplacement(result, ids.computeIfAbsent(matcher.group(), old -> UUID.randomUUID().toString()));
+            matcher.appendReplacement(
+                    result,
+                    ids.computeIfAbsent(
+                            matcher.group(), old -> UUID.randomUUID().toString()));
         }
         matcher.appendTail(result);
         return result.toString();

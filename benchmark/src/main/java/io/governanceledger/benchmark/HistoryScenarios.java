@@ -1,14 +1,7 @@
 package io.governanceledger.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
-import io.governanceledger.devtools.process.ServiceProcess;
-import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,18 +10,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Scenarios 4, 5 and 6 over a small and a large recorded history: a full rebuild of every read model
@@ -80,28 +64,77 @@ final class HistoryScenarios extends Scenario {
 
     private void timeTravelResults(TimeTravel small, long size1, TimeTravel large, long size2) {
         String floor = "HTTP floor (readiness probe)";
-        results.add(new Result("5 time travel", "p50 at " + size1 + " events", "ms", small.latencies().millis(50), floor,
-                               small.floor().millis(50), false, Double.NaN, Double.NaN, null));
-        results.add(new Result("5 time travel", "p99 at " + size1 + " events", "ms", small.latencies().millis(99), floor,
-                               small.floor().millis(99), false, 10, Double.NaN, small.breakdown()));
-        results.add(new Result("5 time travel", "p50 at " + size2 + " events", "ms", large.latencies().millis(50), floor,
-                               large.floor().millis(50), false, Double.NaN, Double.NaN, null));
-        results.add(new Result("5 time travel", "p99 at " + size2 + " events", "ms", large.latencies().millis(99), floor,
-                               large.floor().millis(99), false, 10, Double.NaN,
-                               "decision register, budget and one decision, each with a random asOf and knownAt; "
-                                       + large.breakdown()));
-        results.add(new Result("5 time travel", "p99 ratio large/small", "x",
-                               large.latencies().millis(99) / small.latencies().millis(99), null, Double.NaN, false, 1.5,
-                               Double.NaN, null));
+        results.add(new Result(
+                "5 time travel",
+                "p50 at " + size1 + " events",
+                "ms",
+                small.latencies().millis(50),
+                floor,
+                small.floor().millis(50),
+                false,
+                Double.NaN,
+                Double.NaN,
+                null));
+        results.add(new Result(
+                "5 time travel",
+                "p99 at " + size1 + " events",
+                "ms",
+                small.latencies().millis(99),
+                floor,
+                small.floor().millis(99),
+                false,
+                10,
+                Double.NaN,
+                small.breakdown()));
+        results.add(new Result(
+                "5 time travel",
+                "p50 at " + size2 + " events",
+                "ms",
+                large.latencies().millis(50),
+                floor,
+                large.floor().millis(50),
+                false,
+                Double.NaN,
+                Double.NaN,
+                null));
+        results.add(new Result(
+                "5 time travel",
+                "p99 at " + size2 + " events",
+                "ms",
+                large.latencies().millis(99),
+                floor,
+                large.floor().millis(99),
+                false,
+                10,
+                Double.NaN,
+                "decision register, budget and one decision, each with a random asOf and knownAt; "
+                        + large.breakdown()));
+        results.add(new Result(
+                "5 time travel",
+                "p99 ratio large/small",
+                "x",
+                large.latencies().millis(99) / small.latencies().millis(99),
+                null,
+                Double.NaN,
+                false,
+                1.5,
+                Double.NaN,
+                null));
     }
 
-    private record TimeTravel(Latencies latencies, Latencies register, Latencies budget, Latencies decision,
-                              Latencies floor) {
+    private record TimeTravel(
+            Latencies latencies, Latencies register, Latencies budget, Latencies decision, Latencies floor) {
 
         String breakdown() {
-            return String.format(java.util.Locale.ROOT, "p50/p99 ms: register %.1f/%.1f, budget %.1f/%.1f, decision %.1f/%.1f",
-                                 register.millis(50), register.millis(99), budget.millis(50), budget.millis(99),
-                                 decision.millis(50), decision.millis(99));
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "p50/p99 ms: register %.1f/%.1f, budget %.1f/%.1f, decision %.1f/%.1f",
+                    register.millis(50),
+                    register.millis(99),
+                    budget.millis(50),
+                    budget.millis(99),
+                    decision.millis(50),
+                    decision.millis(99));
         }
     }
 
@@ -111,9 +144,10 @@ final class HistoryScenarios extends Scenario {
         List<String[]> decisions = new ArrayList<>();
         Instant first;
         Instant last;
-        try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
-            try (ResultSet row = statement.executeQuery(
-                    "SELECT min(recorded_at), max(recorded_at) FROM event_store.ledger_entry")) {
+        try (Connection connection = ledger.getConnection();
+                Statement statement = connection.createStatement()) {
+            try (ResultSet row =
+                    statement.executeQuery("SELECT min(recorded_at), max(recorded_at) FROM event_store.ledger_entry")) {
                 row.next();
                 first = row.getTimestamp(1).toInstant();
                 last = row.getTimestamp(2).toInstant();
@@ -123,7 +157,7 @@ final class HistoryScenarios extends Scenario {
                             + " FROM event_store.domain_event_entry WHERE payload_type LIKE '%DecisionRecorded%'"
                             + " ORDER BY random() LIMIT 500")) {
                 while (row.next()) {
-                    decisions.add(new String[]{row.getString(2), row.getString(1)});
+                    decisions.add(new String[] {row.getString(2), row.getString(1)});
                     programs.add(row.getString(2));
                 }
             }
@@ -136,7 +170,8 @@ final class HistoryScenarios extends Scenario {
         for (int i = 0; i < settings.timeTravelQueries() + warmUp; i++) {
             String[] decision = decisions.get(ThreadLocalRandom.current().nextInt(decisions.size()));
             Instant knownAt = first.plusMillis(ThreadLocalRandom.current().nextLong(span));
-            String asOf = "2026-0" + (1 + ThreadLocalRandom.current().nextInt(9)) + "-1" + ThreadLocalRandom.current().nextInt(10);
+            String asOf = "2026-0" + (1 + ThreadLocalRandom.current().nextInt(9)) + "-1"
+                    + ThreadLocalRandom.current().nextInt(10);
             String path = switch (i % 3) {
                 case 0 -> "/api/programs/" + decision[0] + "/decisions?asOf=" + asOf + "&knownAt=" + knownAt;
                 case 1 -> "/api/programs/" + decision[0] + "/budget?asOf=" + asOf + "&knownAt=" + knownAt;
@@ -202,21 +237,31 @@ final class HistoryScenarios extends Scenario {
             throw new IllegalStateException("rebuild -> " + answer.status() + ": " + answer.body());
         }
         while (true) {
-            JsonNode progress = api.query("operator", "/api/admin/read-models/all/rebuild").json();
+            JsonNode progress =
+                    api.query("operator", "/api/admin/read-models/all/rebuild").json();
             String state = progress.path("state").asText();
             if (state.equals("SWAPPED")) {
                 break;
             }
             if (state.equals("FAILED")) {
-                throw new IllegalStateException("rebuild failed: " + progress.path("failure").asText());
+                throw new IllegalStateException(
+                        "rebuild failed: " + progress.path("failure").asText());
             }
             Thread.sleep(50);
         }
         double seconds = (System.nanoTime() - started) / 1e9;
-        results.add(new Result("4 full rebuild", "events replayed into all 5 read models", "events/s", size / seconds,
-                               "raw JDBC read + Jackson parse", rawRate, true, 100_000, 0.5,
-                               size + " events, the 5 read models rebuilt in one pass and swapped in "
-                                       + String.format("%.1f", seconds) + " s (start to swap, as seen over HTTP)"));
+        results.add(new Result(
+                "4 full rebuild",
+                "events replayed into all 5 read models",
+                "events/s",
+                size / seconds,
+                "raw JDBC read + Jackson parse",
+                rawRate,
+                true,
+                100_000,
+                0.5,
+                size + " events, the 5 read models rebuilt in one pass and swapped in " + String.format("%.1f", seconds)
+                        + " s (start to swap, as seen over HTTP)"));
         rowFloor(size, rawRate);
     }
 
@@ -231,7 +276,8 @@ final class HistoryScenarios extends Scenario {
         log("   floor: the rebuilt read models' rows copied inside PostgreSQL ...");
         List<String> tables = new ArrayList<>();
         long rows = 0;
-        try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = ledger.getConnection();
+                Statement statement = connection.createStatement()) {
             try (ResultSet row = statement.executeQuery(
                     "SELECT relname FROM pg_stat_user_tables WHERE schemaname = 'projections'"
                             + " AND relname NOT IN ('flyway_schema_history', 'token_entry') ORDER BY n_live_tup DESC")) {
@@ -249,22 +295,27 @@ final class HistoryScenarios extends Scenario {
         ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(tables);
         long started = System.nanoTime();
         runCount(2, 2, lane -> {
-            try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = ledger.getConnection();
+                    Statement statement = connection.createStatement()) {
                 for (String table = queue.poll(); table != null; table = queue.poll()) {
                     List<String> keptIndexes = new ArrayList<>();
                     List<String> laterIndexes = new ArrayList<>();
                     try (ResultSet row = statement.executeQuery(
-                            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'projections' AND tablename = '" + table + "'")) {
+                            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'projections' AND tablename = '" + table
+                                    + "'")) {
                         while (row.next()) {
-                            String index = row.getString(1).replaceFirst("^CREATE (UNIQUE )?INDEX \\S+ ON projections\\.",
-                                                                          "CREATE $1INDEX ON floor_copy.");
+                            String index = row.getString(1)
+                                    .replaceFirst(
+                                            "^CREATE (UNIQUE )?INDEX \\S+ ON projections\\.",
+                                            "CREATE $1INDEX ON floor_copy.");
                             // kept while rows go in, as ReadModelSchema.prepareBulkLoad keeps them
-                            boolean kept = index.startsWith("CREATE UNIQUE") || index.contains("WHERE (known_until_position IS NULL)");
+                            boolean kept = index.startsWith("CREATE UNIQUE")
+                                    || index.contains("WHERE (known_until_position IS NULL)");
                             (kept ? keptIndexes : laterIndexes).add(index);
                         }
                     }
                     statement.execute("CREATE UNLOGGED TABLE floor_copy." + table + " (LIKE projections." + table
-                                              + " INCLUDING DEFAULTS)");
+                            + " INCLUDING DEFAULTS)");
                     for (String index : keptIndexes) {
                         statement.execute(index);
                     }
@@ -278,17 +329,31 @@ final class HistoryScenarios extends Scenario {
             }
         });
         double seconds = (System.nanoTime() - started) / 1e9;
-        try (Connection connection = ledger.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = ledger.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA floor_copy CASCADE");
         }
-        results.add(new Result("4 full rebuild", "PostgreSQL floor: the rebuilt rows copied in the database", "events/s",
-                               size / seconds, "raw JDBC read + Jackson parse", rawRate, true, Double.NaN, Double.NaN,
-                               String.format(java.util.Locale.ROOT, "%d rows (%.1f per event) of %d tables copied in %.1f s"
-                                                     + " by INSERT ... SELECT on 2 connections into unlogged copies,"
-                                                     + " then logged, indexed, vacuumed and analysed as the rebuild does:"
-                                                     + " PostgreSQL's own work for these read models, with no Java and no"
-                                                     + " JSON parsing",
-                                             rows, (double) rows / size, tables.size(), seconds)));
+        results.add(new Result(
+                "4 full rebuild",
+                "PostgreSQL floor: the rebuilt rows copied in the database",
+                "events/s",
+                size / seconds,
+                "raw JDBC read + Jackson parse",
+                rawRate,
+                true,
+                Double.NaN,
+                Double.NaN,
+                String.format(
+                        java.util.Locale.ROOT,
+                        "%d rows (%.1f per event) of %d tables copied in %.1f s"
+                                + " by INSERT ... SELECT on 2 connections into unlogged copies,"
+                                + " then logged, indexed, vacuumed and analysed as the rebuild does:"
+                                + " PostgreSQL's own work for these read models, with no Java and no"
+                                + " JSON parsing",
+                        rows,
+                        (double) rows / size,
+                        tables.size(),
+                        seconds)));
     }
 
     private void verification(long size, double rawRate) {
@@ -302,17 +367,27 @@ final class HistoryScenarios extends Scenario {
             if (!next.path("failure").isMissingNode() && !next.path("failure").isNull()) {
                 throw new IllegalStateException("verification failed: " + next);
             }
-            double nextRate = next.path("eventsChecked").asDouble() / Math.max(1, next.path("millis").asDouble()) * 1000;
+            double nextRate = next.path("eventsChecked").asDouble()
+                    / Math.max(1, next.path("millis").asDouble())
+                    * 1000;
             if (nextRate > rate) {
                 rate = nextRate;
                 report = next;
             }
         }
-        results.add(new Result("6 chain verification", "events verified (best of 5 warm passes)", "events/s", rate,
-                               "raw JDBC read + Jackson parse",
-                               rawRate, true, 200_000, Double.NaN,
-                               report.path("status").asText() + " up to " + report.path("verifiedUpTo").asLong() + " in "
-                                       + report.path("millis").asLong() + " ms"));
+        results.add(new Result(
+                "6 chain verification",
+                "events verified (best of 5 warm passes)",
+                "events/s",
+                rate,
+                "raw JDBC read + Jackson parse",
+                rawRate,
+                true,
+                200_000,
+                Double.NaN,
+                report.path("status").asText() + " up to "
+                        + report.path("verifiedUpTo").asLong() + " in "
+                        + report.path("millis").asLong() + " ms"));
     }
 
     /**
@@ -325,8 +400,11 @@ final class HistoryScenarios extends Scenario {
         long started = System.nanoTime();
         long events = count(ledger, "SELECT count(*) FROM event_store.domain_event_entry");
         while (System.nanoTime() < deadline) {
-            JsonNode processors = api.query("auditor", "/actuator/health").json()
-                                     .path("components").path("projections").path("details");
+            JsonNode processors = api.query("auditor", "/actuator/health")
+                    .json()
+                    .path("components")
+                    .path("projections")
+                    .path("details");
             long head = Long.MAX_VALUE;
             boolean caughtUp = processors.size() > 0;
             for (JsonNode processor : processors) {
@@ -334,8 +412,9 @@ final class HistoryScenarios extends Scenario {
                 caughtUp &= processor.path("behind").asLong() == 0;
             }
             if (caughtUp && head >= events) {
-                log(String.format("   %d events sealed and projected (waited %.1f s)", head,
-                                  (System.nanoTime() - started) / 1e9));
+                log(String.format(
+                        "   %d events sealed and projected (waited %.1f s)",
+                        head, (System.nanoTime() - started) / 1e9));
                 return head;
             }
             Thread.sleep(250);

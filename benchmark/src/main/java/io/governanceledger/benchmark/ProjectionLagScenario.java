@@ -1,33 +1,8 @@
 package io.governanceledger.benchmark;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
-import io.governanceledger.devtools.process.ServiceProcess;
-import com.zaxxer.hikari.HikariDataSource;
-import javax.sql.DataSource;
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -50,13 +25,14 @@ final class ProjectionLagScenario extends Scenario {
         for (int i = 0; i < 2 * (settings.lagSamples() + 10); i++) {
             Api.Answer recorded = program.recordDecisionAnswer();
             long accepted = System.nanoTime();
-            String decision = "/api/programs/LAG-1/decisions/" + recorded.json().path("id").asText();
+            String decision = "/api/programs/LAG-1/decisions/"
+                    + recorded.json().path("id").asText();
             boolean waits = i % 2 == 0;
             if (waits) {
                 Api.Answer read = api.queryAfter("viewer", decision, recorded.eventId());
                 if (read.status() != 200) {
                     throw new IllegalStateException("GET " + decision + " after event " + recorded.eventId() + " -> "
-                                                            + read.status() + ": " + read.body());
+                            + read.status() + ": " + read.body());
                 }
             } else {
                 while (api.query("viewer", decision).status() != 200) {
@@ -71,9 +47,10 @@ final class ProjectionLagScenario extends Scenario {
         double idle = idleTransactionsPerSecond(Duration.ofSeconds(5));
 
         log("   baseline: stock Axon tracking processor reading what another process wrote, "
-                    + settings.stockLagSamples() + " samples ...");
+                + settings.stockLagSamples() + " samples ...");
         Latencies stockLatencies = new Latencies();
-        try (StockAxon writer = StockAxon.writer(stockLagDatabase); StockAxon reader = StockAxon.reader(stockLagDatabase)) {
+        try (StockAxon writer = StockAxon.writer(stockLagDatabase);
+                StockAxon reader = StockAxon.reader(stockLagDatabase)) {
             String sentinel = UUID.randomUUID().toString();
             writer.commands().sendAndWait(new StockAxon.Create(sentinel, "{}"));
             awaitArrival(reader, sentinel, Duration.ofMinutes(2));
@@ -87,21 +64,64 @@ final class ProjectionLagScenario extends Scenario {
             }
         }
         String stock = "stock tracking processor";
-        results.add(new Result("3 projection lag", "read after the event: p50", "ms", waited.millis(50), stock,
-                               stockLatencies.millis(50), false, Double.NaN, Double.NaN, null));
-        results.add(new Result("3 projection lag", "read after the event: p99", "ms", waited.millis(99), stock,
-                               stockLatencies.millis(99), false, 50, Double.NaN,
-                               "from the command's 2xx to the decision's 200 from a read sent at once with the command's"
-                                       + " Ledger-Event-Id as Ledger-Read-After (answered once every read model has"
-                                       + " every event up to it); stock: append by one Axon instance to the handler of another's"
-                                       + " tracking processor"));
-        results.add(new Result("3 projection lag", "polled: p50", "ms", polled.millis(50), stock,
-                               stockLatencies.millis(50), false, Double.NaN, Double.NaN, null));
-        results.add(new Result("3 projection lag", "polled: p99", "ms", polled.millis(99), stock,
-                               stockLatencies.millis(99), false, 50, Double.NaN,
-                               "from the command's 2xx to the decision answering 200 to a client polling every 1 ms"));
-        results.add(new Result("3 projection lag", "database transactions when idle", "per s", idle, null, Double.NaN,
-                               false, Double.NaN, Double.NaN, "both services running, no requests, 5 s"));
+        results.add(new Result(
+                "3 projection lag",
+                "read after the event: p50",
+                "ms",
+                waited.millis(50),
+                stock,
+                stockLatencies.millis(50),
+                false,
+                Double.NaN,
+                Double.NaN,
+                null));
+        results.add(new Result(
+                "3 projection lag",
+                "read after the event: p99",
+                "ms",
+                waited.millis(99),
+                stock,
+                stockLatencies.millis(99),
+                false,
+                50,
+                Double.NaN,
+                "from the command's 2xx to the decision's 200 from a read sent at once with the command's"
+                        + " Ledger-Event-Id as Ledger-Read-After (answered once every read model has"
+                        + " every event up to it); stock: append by one Axon instance to the handler of another's"
+                        + " tracking processor"));
+        results.add(new Result(
+                "3 projection lag",
+                "polled: p50",
+                "ms",
+                polled.millis(50),
+                stock,
+                stockLatencies.millis(50),
+                false,
+                Double.NaN,
+                Double.NaN,
+                null));
+        results.add(new Result(
+                "3 projection lag",
+                "polled: p99",
+                "ms",
+                polled.millis(99),
+                stock,
+                stockLatencies.millis(99),
+                false,
+                50,
+                Double.NaN,
+                "from the command's 2xx to the decision answering 200 to a client polling every 1 ms"));
+        results.add(new Result(
+                "3 projection lag",
+                "database transactions when idle",
+                "per s",
+                idle,
+                null,
+                Double.NaN,
+                false,
+                Double.NaN,
+                Double.NaN,
+                "both services running, no requests, 5 s"));
     }
 
     private static long awaitArrival(StockAxon reader, String id, Duration timeout) {
@@ -118,9 +138,11 @@ final class ProjectionLagScenario extends Scenario {
 
     private double idleTransactionsPerSecond(Duration window) throws Exception {
         Thread.sleep(1000);
-        long before = count(ledger, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'postgres'");
+        long before =
+                count(ledger, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'postgres'");
         Thread.sleep(window.toMillis());
-        long after = count(ledger, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'postgres'");
+        long after =
+                count(ledger, "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = 'postgres'");
         // the two statistics queries are transactions too
         return Math.max(0, after - before - 1) / (window.toNanos() / 1e9);
     }

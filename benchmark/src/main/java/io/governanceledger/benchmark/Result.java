@@ -9,8 +9,17 @@ package io.governanceledger.benchmark;
  * @param ratioTarget    for a target stated against the baseline: the least (rates) or most
  *                       (latencies) ours/baseline may be, NaN if none
  */
-record Result(String scenario, String metric, String unit, double ours, String baselineName, double baseline,
-              boolean higherIsBetter, double target, double ratioTarget, String note) {
+record Result(
+        String scenario,
+        String metric,
+        String unit,
+        double ours,
+        String baselineName,
+        double baseline,
+        boolean higherIsBetter,
+        double target,
+        double ratioTarget,
+        String note) {
 
     double ratio() {
         return Double.isNaN(baseline) || baseline == 0 ? Double.NaN : ours / baseline;
@@ -37,7 +46,8 @@ record Result(String scenario, String metric, String unit, double ours, String b
             text = (higherIsBetter ? ">= " : "<= ") + Table.number(target);
         }
         if (!Double.isNaN(ratioTarget)) {
-            text += (text.isEmpty() ? "" : ", ") + "ratio " + (higherIsBetter ? ">= " : "<= ") + Table.number(ratioTarget);
+            text += (text.isEmpty() ? "" : ", ") + "ratio " + (higherIsBetter ? ">= " : "<= ")
+                    + Table.number(ratioTarget);
         }
         return text;
     }

@@ -1,8 +1,6 @@
 package io.governanceledger.benchmark;
 
 import io.governanceledger.devtools.process.ServiceProcess;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 /**
  * What every scenario works with: the system under test (the services, their API, the ledger's
@@ -28,8 +27,7 @@ abstract class Scenario {
     static final int CLIENTS = 16;
 
     /** One run: the system started, its settings, the scenarios asked for and the results so far. */
-    record Context(BenchmarkSystem system, Settings settings, Set<String> scenarios, List<Result> results) {
-    }
+    record Context(BenchmarkSystem system, Settings settings, Set<String> scenarios, List<Result> results) {}
 
     protected final Settings settings;
     protected final List<Result> results;
@@ -107,8 +105,9 @@ abstract class Scenario {
     }
 
     static long count(DataSource dataSource, String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }

@@ -1,5 +1,12 @@
 package io.governanceledger.benchmark;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.sql.DataSource;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -20,14 +27,6 @@ import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
-import javax.sql.DataSource;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-
 /**
  * Baseline (a): Axon 4.13 as it comes, on the same PostgreSQL, in its own database with the same
  * event table layout: the JDBC event storage engine, the Spring transaction manager, Jackson, the
@@ -43,23 +42,26 @@ final class StockAxon implements AutoCloseable {
     /** @param withLagProcessor whether a default tracking processor reads the store (for the lag baseline) */
     private StockAxon(DataSource dataSource, boolean withLagProcessor, Map<String, Long> arrivals) {
         this.arrivals = arrivals;
-        SpringTransactionManager transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
+        SpringTransactionManager transactions =
+                new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
         JacksonSerializer serializer = JacksonSerializer.defaultSerializer();
-        PersistenceExceptionResolver duplicates = exception -> exception.getMessage() != null
-                && exception.getMessage().contains("duplicate key");
+        PersistenceExceptionResolver duplicates = exception ->
+                exception.getMessage() != null && exception.getMessage().contains("duplicate key");
         this.engine = JdbcEventStorageEngine.builder()
-                                            .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
-                                            .transactionManager(transactions)
-                                            .eventSerializer(serializer)
-                                            .snapshotSerializer(serializer)
-                                            .persistenceExceptionResolver(duplicates)
-                                            .build();
+                .connectionProvider(new SpringDataSourceConnectionProvider(dataSource))
+                .transactionManager(transactions)
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(duplicates)
+                .build();
         // no modules found on the classpath: the Axon Server connector stays out, as stock JDBC users have it
         DefaultConfigurer configurer = (DefaultConfigurer) DefaultConfigurer.defaultConfiguration(false);
-        configurer.configureTransactionManager(c -> transactions)
-                  .configureSerializer(c -> serializer)
-                  .configureEventStore(c -> EmbeddedEventStore.builder().storageEngine(engine).build())
-                  .configureAggregate(StockRecord.class);
+        configurer
+                .configureTransactionManager(c -> transactions)
+                .configureSerializer(c -> serializer)
+                .configureEventStore(
+                        c -> EmbeddedEventStore.builder().storageEngine(engine).build())
+                .configureAggregate(StockRecord.class);
         if (withLagProcessor) {
             configurer.eventProcessing(processing -> processing
                     .registerTrackingEventProcessor("stock-lag")
@@ -103,10 +105,12 @@ final class StockAxon implements AutoCloseable {
         for (int from = 1; from <= count; from += 1000) {
             List<GenericDomainEventMessage<?>> events = new ArrayList<>();
             for (int sequence = from; sequence < Math.min(count + 1, from + 1000); sequence++) {
-                events.add(new GenericDomainEventMessage<>("StockRecord", id, sequence, new Happened(id, body, sequence)));
+                events.add(
+                        new GenericDomainEventMessage<>("StockRecord", id, sequence, new Happened(id, body, sequence)));
             }
-            configuration.getComponent(org.axonframework.common.transaction.TransactionManager.class)
-                         .executeInTransaction(() -> engine.appendEvents(events));
+            configuration
+                    .getComponent(org.axonframework.common.transaction.TransactionManager.class)
+                    .executeInTransaction(() -> engine.appendEvents(events));
         }
     }
 
@@ -115,24 +119,21 @@ final class StockAxon implements AutoCloseable {
         configuration.shutdown();
     }
 
-    public record Create(@TargetAggregateIdentifier String id, String body) {
-    }
+    public record Create(@TargetAggregateIdentifier String id, String body) {}
 
-    public record Change(@TargetAggregateIdentifier String id, String body) {
-    }
+    public record Change(@TargetAggregateIdentifier String id, String body) {}
 
-    public record Happened(String id, String body, long sequence) {
-    }
+    public record Happened(String id, String body, long sequence) {}
 
     /** An aggregate as Axon's guide writes one: event sourced, state rebuilt from every event. */
     public static class StockRecord {
 
         @AggregateIdentifier
         private String id;
+
         private long sequence;
 
-        public StockRecord() {
-        }
+        public StockRecord() {}
 
         @CommandHandler
         public StockRecord(Create command) {

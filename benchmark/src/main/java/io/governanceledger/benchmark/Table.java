@@ -2,7 +2,6 @@ package io.governanceledger.benchmark;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -14,18 +13,23 @@ import java.util.Map;
 /** The results as a table on the console and as JSON in a file. */
 final class Table {
 
-    private Table() {
-    }
+    private Table() {}
 
     static void print(List<Result> results, PrintStream out) {
         String[] header = {"scenario", "metric", "ours", "baseline", "baseline figure", "ratio", "target", "met"};
         String[][] rows = new String[results.size()][];
         for (int i = 0; i < results.size(); i++) {
             Result result = results.get(i);
-            rows[i] = new String[]{result.scenario(), result.metric() + " (" + result.unit() + ")", number(result.ours()),
-                                   result.baselineName() == null ? "" : result.baselineName(), number(result.baseline()),
-                                   Double.isNaN(result.ratio()) ? "" : String.format(Locale.ROOT, "%.2fx", result.ratio()),
-                                   result.targetText(), result.met() == null ? "" : result.met() ? "yes" : "NO"};
+            rows[i] = new String[] {
+                result.scenario(),
+                result.metric() + " (" + result.unit() + ")",
+                number(result.ours()),
+                result.baselineName() == null ? "" : result.baselineName(),
+                number(result.baseline()),
+                Double.isNaN(result.ratio()) ? "" : String.format(Locale.ROOT, "%.2fx", result.ratio()),
+                result.targetText(),
+                result.met() == null ? "" : result.met() ? "yes" : "NO"
+            };
         }
         int[] widths = new int[header.length];
         for (int column = 0; column < header.length; column++) {
@@ -95,7 +99,10 @@ final class Table {
         for (int i = 0; i < cells.length; i++) {
             String cell = cells[i];
             boolean numeric = i == 2 || i == 4 || i == 5;
-            line.append(numeric ? " ".repeat(widths[i] - cell.length()) + cell : cell + " ".repeat(widths[i] - cell.length()));
+            line.append(
+                    numeric
+                            ? " ".repeat(widths[i] - cell.length()) + cell
+                            : cell + " ".repeat(widths[i] - cell.length()));
             line.append(i == cells.length - 1 ? "" : " | ");
         }
         out.println(line.toString().stripTrailing());

@@ -1,7 +1,6 @@
 package io.governanceledger.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Locale;
@@ -61,8 +60,13 @@ final class Workload {
         } else if (step < 6) {
             approve(proposed.poll());
         } else if (step < 9) {
-            allocate(String.format(Locale.ROOT, "%d.%02d", 100 + ThreadLocalRandom.current().nextInt(5000),
-                                   ThreadLocalRandom.current().nextInt(100)), "2026-0" + (1 + step % 9) + "-15");
+            allocate(
+                    String.format(
+                            Locale.ROOT,
+                            "%d.%02d",
+                            100 + ThreadLocalRandom.current().nextInt(5000),
+                            ThreadLocalRandom.current().nextInt(100)),
+                    "2026-0" + (1 + step % 9) + "-15");
         } else {
             callOff();
         }
@@ -84,8 +88,7 @@ final class Workload {
                  "chosenOption": "B", "rationale": "Lower cost over ten years; exit plan agreed with procurement and security.",
                  "decidingBody": "Steering Committee", "meetingDate": "2026-03-10",
                  "participants": ["A. Peeters (chair)", "B. Janssens", "C. Maes (secretary)", "D. Claes"], "quorum": 3,
-                 "links": [{"kind": "CHANGE_REQUEST", "reference": "CR-%1$d", "relation": "authorises"}]}"""
-                .formatted(n));
+                 "links": [{"kind": "CHANGE_REQUEST", "reference": "CR-%1$d", "relation": "authorises"}]}""".formatted(n));
     }
 
     void approve(String decisionId) {
@@ -94,16 +97,17 @@ final class Workload {
     }
 
     void allocate(String amount, String effectiveDate) {
-        api.command("finance", "/api/programs/" + programId + "/budget/movements", """
+        api.command(
+                "finance", "/api/programs/" + programId + "/budget/movements", """
                 {"kind": "ALLOCATION", "lineId": "INFRA-CAPEX", "amount": %s, "currency": "EUR",
-                 "effectiveDate": "%s", "reason": "Quarterly allocation for the infrastructure workstream"}"""
-                .formatted(amount, effectiveDate));
+                 "effectiveDate": "%s", "reason": "Quarterly allocation for the infrastructure workstream"}""".formatted(amount, effectiveDate));
     }
 
     void callOff() {
-        api.command("contracts", "/api/programs/" + programId + "/contracts/" + contractId + "/call-offs", """
-                {"reference": "Call-off %d", "value": 10, "placedOn": "2026-06-01", "reason": "Support hours"}"""
-                .formatted(counter));
+        api.command(
+                "contracts", "/api/programs/" + programId + "/contracts/" + contractId + "/call-offs", """
+                {"reference": "Call-off %d", "value": 10, "placedOn": "2026-06-01", "reason": "Support hours"}""".formatted(
+                                counter));
     }
 
     String programId() {

@@ -2,34 +2,32 @@ package io.governanceledger.command;
 
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.support.messaging.RuleViolation;
-import org.axonframework.eventhandling.EventMessage;
 import io.governanceledger.support.time.BusinessClock;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
+import org.axonframework.eventhandling.EventMessage;
+import org.hamcrest.Description;
+import org.hamcrest.Matcher;
+import org.hamcrest.TypeSafeMatcher;
 
 /** Test helpers: matchers for the rule a command broke and for effective times, and the fixtures' clock. */
 public final class Violations {
 
     /** "Today" in the fixtures is 15 June 2026, in Brussels. */
-    public static final BusinessClock CLOCK =
-            new BusinessClock(Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"), ZoneId.of("UTC")),
-                              ZoneId.of("Europe/Brussels"));
+    public static final BusinessClock CLOCK = new BusinessClock(
+            Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"), ZoneId.of("UTC")), ZoneId.of("Europe/Brussels"));
 
-    private Violations() {
-    }
+    private Violations() {}
 
     public static Matcher<RuleViolation> violation(RuleViolation.Kind kind, String rule, String field) {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(RuleViolation violation) {
-                return violation.kind() == kind && violation.rule().equals(rule)
+                return violation.kind() == kind
+                        && violation.rule().equals(rule)
                         && Objects.equals(violation.field(), field);
             }
 
@@ -45,8 +43,10 @@ public final class Violations {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(List<EventMessage<?>> events) {
-                return events.stream().map(event -> event.getMetaData().get(LedgerMetaData.EFFECTIVE_AT)).toList()
-                             .equals(List.of(instants));
+                return events.stream()
+                        .map(event -> event.getMetaData().get(LedgerMetaData.EFFECTIVE_AT))
+                        .toList()
+                        .equals(List.of(instants));
             }
 
             @Override

@@ -1,15 +1,14 @@
 package io.governanceledger.ledger;
 
-import org.postgresql.PGConnection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArraySet;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Listens on one PostgreSQL connection for a notification the event store's triggers send when a
@@ -21,6 +20,7 @@ public class AppendNotifications extends BackgroundLoop {
 
     /** Sent when a transaction that gave events their ledger positions commits. */
     public static final String SEALED = "ledger_events_sealed";
+
     private static final Logger log = LoggerFactory.getLogger(AppendNotifications.class);
 
     private final DataSource dataSource;

@@ -36,8 +36,7 @@ final class BundleFiles implements AutoCloseable {
     private Path events;
     private boolean duplicates;
 
-    private BundleFiles() {
-    }
+    private BundleFiles() {}
 
     static BundleFiles read(InputStream bundle) {
         BundleFiles files = new BundleFiles();

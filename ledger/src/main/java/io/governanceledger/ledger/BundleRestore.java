@@ -2,8 +2,6 @@ package io.governanceledger.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.governanceledger.support.eventstore.EventStoreSchema;
-
-import javax.sql.DataSource;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HexFormat;
+import javax.sql.DataSource;
 
 /**
  * Puts a whole-store bundle ({@link LedgerExport}) into an empty database: the events with their exact
@@ -24,8 +23,7 @@ import java.util.HexFormat;
  */
 public final class BundleRestore {
 
-    private BundleRestore() {
-    }
+    private BundleRestore() {}
 
     /** @return the number of events restored */
     public static long restore(InputStream bundle, DataSource target, String schema) {
@@ -37,19 +35,22 @@ public final class BundleRestore {
     }
 
     private static long restore(BundleFiles files, DataSource target, String schema) throws IOException {
-        JsonNode manifest = files.has(BundleFiles.MANIFEST) ? BundleVerifier.json(files.content(BundleFiles.MANIFEST)) : null;
-        if (manifest == null || !LedgerExport.FORMAT.equals(manifest.path("format").asText())) {
+        JsonNode manifest =
+                files.has(BundleFiles.MANIFEST) ? BundleVerifier.json(files.content(BundleFiles.MANIFEST)) : null;
+        if (manifest == null
+                || !LedgerExport.FORMAT.equals(manifest.path("format").asText())) {
             throw new IllegalArgumentException("not a " + LedgerExport.FORMAT + " bundle");
         }
         if (manifest.path("eventsAsDigestOnly").asLong() > 0) {
-            throw new IllegalArgumentException("the bundle holds only one program's events; restoring needs a bundle"
-                                                       + " of the whole store");
+            throw new IllegalArgumentException(
+                    "the bundle holds only one program's events; restoring needs a bundle" + " of the whole store");
         }
         new EventStoreSchema(target, schema).migrate();
         try (Connection connection = target.getConnection()) {
             connection.setAutoCommit(false);
-            try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM " + schema + ".domain_event_entry");
-                 var row = count.executeQuery()) {
+            try (PreparedStatement count =
+                            connection.prepareStatement("SELECT count(*) FROM " + schema + ".domain_event_entry");
+                    var row = count.executeQuery()) {
                 row.next();
                 if (row.getLong(1) > 0) {
                     throw new IllegalStateException("the target event store is not empty");
@@ -58,12 +59,12 @@ public final class BundleRestore {
             long restored = 0;
             byte[] head = LedgerHash.GENESIS;
             Instant headRecorded = null;
-            try (PreparedStatement event = connection.prepareStatement(
-                    "INSERT INTO " + schema + ".domain_event_entry (global_index, aggregate_identifier, sequence_number, type,"
+            try (PreparedStatement event = connection.prepareStatement("INSERT INTO " + schema
+                            + ".domain_event_entry (global_index, aggregate_identifier, sequence_number, type,"
                             + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-                 PreparedStatement entry = connection.prepareStatement(
-                         "INSERT INTO " + schema + ".ledger_entry (position, global_index, recorded_at, hash) VALUES (?, ?, ?, ?)")) {
+                    PreparedStatement entry = connection.prepareStatement("INSERT INTO " + schema
+                            + ".ledger_entry (position, global_index, recorded_at, hash) VALUES (?, ?, ?, ?)")) {
                 BufferedReader lines = files.events();
                 String line;
                 while ((line = lines.readLine()) != null) {
@@ -103,15 +104,16 @@ public final class BundleRestore {
             }
             for (String line : new String(files.content(BundleFiles.CHECKPOINTS), StandardCharsets.UTF_8).split("\n")) {
                 if (!line.isBlank()) {
-                    Checkpoint.of(BundleVerifier.json(line.getBytes(StandardCharsets.UTF_8))).insert(connection, schema);
+                    Checkpoint.of(BundleVerifier.json(line.getBytes(StandardCharsets.UTF_8)))
+                            .insert(connection, schema);
                 }
             }
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "DELETE FROM " + schema + ".unsealed_event");
-                 PreparedStatement headRow = connection.prepareStatement(
-                         "UPDATE " + schema + ".ledger_head SET position = ?, recorded_at = ?, hash = ?");
-                 PreparedStatement sequence = connection.prepareStatement(
-                         "SELECT setval(pg_get_serial_sequence('" + schema + ".domain_event_entry', 'global_index'), ?)")) {
+            try (PreparedStatement statement =
+                            connection.prepareStatement("DELETE FROM " + schema + ".unsealed_event");
+                    PreparedStatement headRow = connection.prepareStatement(
+                            "UPDATE " + schema + ".ledger_head SET position = ?, recorded_at = ?, hash = ?");
+                    PreparedStatement sequence = connection.prepareStatement("SELECT setval(pg_get_serial_sequence('"
+                            + schema + ".domain_event_entry', 'global_index'), ?)")) {
                 // the appends above are the ledger's own history, not new events to seal
                 statement.executeUpdate();
                 if (restored > 0) {

@@ -1,7 +1,6 @@
 package io.governanceledger.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -26,8 +25,7 @@ import java.util.Map;
  */
 public final class BundleVerifier {
 
-    private BundleVerifier() {
-    }
+    private BundleVerifier() {}
 
     public static VerificationReport verify(InputStream bundle, PublicKey pinnedKey) {
         long started = System.nanoTime();
@@ -41,19 +39,35 @@ public final class BundleVerifier {
     private static VerificationReport verify(BundleFiles files, PublicKey pinnedKey, long started) throws IOException {
         byte[] manifestBytes = files.content(BundleFiles.MANIFEST);
         if (manifestBytes == null || !files.has(BundleFiles.EVENTS) || !files.has(BundleFiles.CHECKPOINTS)) {
-            return failed(0, 0L, "bundle-altered", "the bundle lacks its manifest, events or checkpoints", 0, 0, null, started);
+            return failed(
+                    0,
+                    0L,
+                    "bundle-altered",
+                    "the bundle lacks its manifest, events or checkpoints",
+                    0,
+                    0,
+                    null,
+                    started);
         }
         JsonNode manifest = json(manifestBytes);
         for (var file : manifest.path("files").properties()) {
             String digest = files.sha256(file.getKey());
             if (digest == null || !digest.equals(file.getValue().asText())) {
-                return failed(0, 0L, "bundle-altered", file.getKey() + " does not match the SHA-256 in the manifest",
-                              0, 0, null, started);
+                return failed(
+                        0,
+                        0L,
+                        "bundle-altered",
+                        file.getKey() + " does not match the SHA-256 in the manifest",
+                        0,
+                        0,
+                        null,
+                        started);
             }
         }
         for (String required : List.of(BundleFiles.EVENTS, BundleFiles.CHECKPOINTS)) {
             if (!manifest.path("files").has(required)) {
-                return failed(0, 0L, "bundle-altered", "the manifest gives no SHA-256 for " + required, 0, 0, null, started);
+                return failed(
+                        0, 0L, "bundle-altered", "the manifest gives no SHA-256 for " + required, 0, 0, null, started);
             }
         }
         if (files.duplicates()) {
@@ -64,11 +78,11 @@ public final class BundleVerifier {
         PublicKey key = pinnedKey;
         String note = "checked against the pinned key";
         if (key == null && files.has(BundleFiles.PUBLIC_KEY)) {
-            key = SigningKeys.publicKey(Base64.getDecoder().decode(new String(files.content(BundleFiles.PUBLIC_KEY),
-                                                                                StandardCharsets.UTF_8)
-                                                                             .replace("-----BEGIN PUBLIC KEY-----", "")
-                                                                             .replace("-----END PUBLIC KEY-----", "")
-                                                                             .replaceAll("\\s", "")));
+            key = SigningKeys.publicKey(Base64.getDecoder()
+                    .decode(new String(files.content(BundleFiles.PUBLIC_KEY), StandardCharsets.UTF_8)
+                            .replace("-----BEGIN PUBLIC KEY-----", "")
+                            .replace("-----END PUBLIC KEY-----", "")
+                            .replaceAll("\\s", "")));
             note = "checked against the bundle's own key: pin the published key to trust it";
         }
         String keyId = key == null ? null : SigningKeys.keyId(key);
@@ -82,17 +96,32 @@ public final class BundleVerifier {
         for (Checkpoint checkpoint : checkpoints) {
             if (checkpoint.previousPosition() != previousCheckpoint
                     || !Arrays.equals(checkpoint.previousHash(), previousCheckpointHash)) {
-                return failed(0, previousCheckpoint + 1, "checkpoint-missing", "the checkpoint at position "
-                        + checkpoint.position() + " follows one at " + checkpoint.previousPosition()
-                        + " that the bundle does not hold", 0, checkpoints.size(), keyId, started);
+                return failed(
+                        0,
+                        previousCheckpoint + 1,
+                        "checkpoint-missing",
+                        "the checkpoint at position "
+                                + checkpoint.position() + " follows one at " + checkpoint.previousPosition()
+                                + " that the bundle does not hold",
+                        0,
+                        checkpoints.size(),
+                        keyId,
+                        started);
             }
             previousCheckpoint = checkpoint.position();
             previousCheckpointHash = checkpoint.chainHash();
-            if (key == null || !checkpoint.keyId().equals(keyId)
+            if (key == null
+                    || !checkpoint.keyId().equals(keyId)
                     || !SigningKeys.verify(key, checkpoint.signedBytes(), checkpoint.signature())) {
-                return failed(0, checkpoint.position(), "checkpoint-forged", "the checkpoint at position "
-                        + checkpoint.position() + " does not verify with key " + keyId, 0, checkpoints.size(), keyId,
-                              started);
+                return failed(
+                        0,
+                        checkpoint.position(),
+                        "checkpoint-forged",
+                        "the checkpoint at position " + checkpoint.position() + " does not verify with key " + keyId,
+                        0,
+                        checkpoints.size(),
+                        keyId,
+                        started);
             }
             byPosition.put(checkpoint.position(), checkpoint);
         }
@@ -109,34 +138,66 @@ public final class BundleVerifier {
                 JsonNode line = json(text.getBytes(StandardCharsets.UTF_8));
                 long at = line.path("position").asLong();
                 if (at != position + 1) {
-                    return failed(position, position + 1, "row-deleted", "position " + (position + 1)
-                            + " is missing from the bundle", checked, checkpoints.size(), keyId, started).withSignedUpTo(signed);
+                    return failed(
+                                    position,
+                                    position + 1,
+                                    "row-deleted",
+                                    "position " + (position + 1) + " is missing from the bundle",
+                                    checked,
+                                    checkpoints.size(),
+                                    keyId,
+                                    started)
+                            .withSignedUpTo(signed);
                 }
                 byte[] hash = HexFormat.of().parseHex(line.path("hash").asText());
                 byte[] leaf;
                 if (line.has("event")) {
-                    leaf = LedgerHash.leaf(LedgerExport.entry(at, Instant.parse(line.path("recordedAt").asText()),
-                                                              line.path("event")));
+                    leaf = LedgerHash.leaf(LedgerExport.entry(
+                            at, Instant.parse(line.path("recordedAt").asText()), line.path("event")));
                 } else {
                     byte[] tag = HexFormat.of().parseHex(line.path("programTag").asText());
                     if (programId != null && Arrays.equals(tag, ownTag)) {
-                        return failed(position, at, "event-withheld", "the event at position " + at + " belongs to "
-                                + programId + " but the bundle gives only its digest", checked, checkpoints.size(), keyId,
-                                      started).withSignedUpTo(signed);
+                        return failed(
+                                        position,
+                                        at,
+                                        "event-withheld",
+                                        "the event at position " + at + " belongs to " + programId
+                                                + " but the bundle gives only its digest",
+                                        checked,
+                                        checkpoints.size(),
+                                        keyId,
+                                        started)
+                                .withSignedUpTo(signed);
                     }
-                    leaf = LedgerHash.leaf(tag, HexFormat.of().parseHex(line.path("body").asText()));
+                    leaf = LedgerHash.leaf(
+                            tag, HexFormat.of().parseHex(line.path("body").asText()));
                 }
                 if (!Arrays.equals(LedgerHash.link(previous, leaf), hash)) {
-                    return failed(position, at, "event-changed", "the event at position " + at
-                            + " does not give the hash stated for it", checked, checkpoints.size(), keyId, started)
+                    return failed(
+                                    position,
+                                    at,
+                                    "event-changed",
+                                    "the event at position " + at + " does not give the hash stated for it",
+                                    checked,
+                                    checkpoints.size(),
+                                    keyId,
+                                    started)
                             .withSignedUpTo(signed);
                 }
                 Checkpoint checkpoint = byPosition.get(at);
                 if (checkpoint != null) {
                     if (!Arrays.equals(checkpoint.chainHash(), hash)) {
-                        return failed(signed, at, "chain-rewritten", "the chain hash at position " + at
-                                + " is not the one signed at " + checkpoint.signedAt(), checked, checkpoints.size(), keyId,
-                                      started).withSignedUpTo(signed);
+                        return failed(
+                                        signed,
+                                        at,
+                                        "chain-rewritten",
+                                        "the chain hash at position " + at + " is not the one signed at "
+                                                + checkpoint.signedAt(),
+                                        checked,
+                                        checkpoints.size(),
+                                        keyId,
+                                        started)
+                                .withSignedUpTo(signed);
                     }
                     signed = at;
                 }
@@ -149,24 +210,57 @@ public final class BundleVerifier {
         }
         for (Checkpoint checkpoint : checkpoints) {
             if (checkpoint.position() > position) {
-                return failed(position, position + 1, "row-deleted", "a checkpoint was signed at position "
-                        + checkpoint.position() + " but the bundle ends at " + position, checked, checkpoints.size(),
-                              keyId, started).withSignedUpTo(signed);
+                return failed(
+                                position,
+                                position + 1,
+                                "row-deleted",
+                                "a checkpoint was signed at position " + checkpoint.position()
+                                        + " but the bundle ends at " + position,
+                                checked,
+                                checkpoints.size(),
+                                keyId,
+                                started)
+                        .withSignedUpTo(signed);
             }
         }
         // only what a checkpoint signed counts as verified; a bundle's own key authenticates nothing
-        return new VerificationReport(pinnedKey == null ? VerificationReport.Status.UNAUTHENTICATED : VerificationReport.Status.VERIFIED, signed, signed, null, null,
-                                      checked + " events and the chain of " + position + " positions and "
-                                              + checkpoints.size() + " checkpoints " + note
-                                              + (signed < position ? "; positions " + (signed + 1) + " to " + position
-                                                      + " are not signed yet" : ""),
-                                      checked, checkpoints.size(), keyId, (System.nanoTime() - started) / 1_000_000);
+        return new VerificationReport(
+                pinnedKey == null ? VerificationReport.Status.UNAUTHENTICATED : VerificationReport.Status.VERIFIED,
+                signed,
+                signed,
+                null,
+                null,
+                checked + " events and the chain of " + position + " positions and "
+                        + checkpoints.size() + " checkpoints " + note
+                        + (signed < position
+                                ? "; positions " + (signed + 1) + " to " + position + " are not signed yet"
+                                : ""),
+                checked,
+                checkpoints.size(),
+                keyId,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
-    private static VerificationReport failed(long verifiedUpTo, Long at, String kind, String detail, long checked,
-                                             long checkpoints, String keyId, long started) {
-        return new VerificationReport(VerificationReport.Status.FAILED, verifiedUpTo, 0, at, kind, detail, checked, checkpoints, keyId,
-                                      (System.nanoTime() - started) / 1_000_000);
+    private static VerificationReport failed(
+            long verifiedUpTo,
+            Long at,
+            String kind,
+            String detail,
+            long checked,
+            long checkpoints,
+            String keyId,
+            long started) {
+        return new VerificationReport(
+                VerificationReport.Status.FAILED,
+                verifiedUpTo,
+                0,
+                at,
+                kind,
+                detail,
+                checked,
+                checkpoints,
+                keyId,
+                (System.nanoTime() - started) / 1_000_000);
     }
 
     private static List<JsonNode> lines(byte[] ndjson) {

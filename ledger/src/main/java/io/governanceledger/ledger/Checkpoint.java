@@ -2,7 +2,6 @@ package io.governanceledger.ledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,22 +21,35 @@ import java.util.List;
  * checkpoint's position>|<its chain hash hex>"} in UTF-8, instants in ISO-8601 to the microsecond. Each
  * checkpoint names the one before it, so none can be removed unseen.
  */
-public record Checkpoint(long position, byte[] chainHash, Instant recordedAt, Instant signedAt, String keyId,
-                         byte[] signature, long previousPosition, byte[] previousHash) {
+public record Checkpoint(
+        long position,
+        byte[] chainHash,
+        Instant recordedAt,
+        Instant signedAt,
+        String keyId,
+        byte[] signature,
+        long previousPosition,
+        byte[] previousHash) {
 
     /** A row of the checkpoint table. */
     static Checkpoint of(ResultSet row) throws SQLException {
-        return new Checkpoint(row.getLong("position"), row.getBytes("chain_hash"), row.getTimestamp("recorded_at").toInstant(),
-                              row.getTimestamp("signed_at").toInstant(), row.getString("key_id"), row.getBytes("signature"),
-                              row.getLong("previous_position"), row.getBytes("previous_hash"));
+        return new Checkpoint(
+                row.getLong("position"),
+                row.getBytes("chain_hash"),
+                row.getTimestamp("recorded_at").toInstant(),
+                row.getTimestamp("signed_at").toInstant(),
+                row.getString("key_id"),
+                row.getBytes("signature"),
+                row.getLong("previous_position"),
+                row.getBytes("previous_hash"));
     }
 
     /** Every checkpoint of the ledger in {@code schema}, in position order. */
     static List<Checkpoint> all(Connection connection, String schema) throws SQLException {
         List<Checkpoint> checkpoints = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT * FROM " + schema + ".ledger_checkpoint ORDER BY position");
-             ResultSet row = statement.executeQuery()) {
+                        "SELECT * FROM " + schema + ".ledger_checkpoint ORDER BY position");
+                ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 checkpoints.add(of(row));
             }
@@ -64,11 +76,15 @@ public record Checkpoint(long position, byte[] chainHash, Instant recordedAt, In
 
     /** A checkpoint as bundles and proofs show it ({@link #toJson()}). */
     static Checkpoint of(JsonNode json) {
-        return new Checkpoint(json.path("position").asLong(), HexFormat.of().parseHex(json.path("chainHash").asText()),
-                              Instant.parse(json.path("recordedAt").asText()), Instant.parse(json.path("signedAt").asText()),
-                              json.path("keyId").asText(), Base64.getDecoder().decode(json.path("signature").asText()),
-                              json.path("previousPosition").asLong(),
-                              HexFormat.of().parseHex(json.path("previousHash").asText()));
+        return new Checkpoint(
+                json.path("position").asLong(),
+                HexFormat.of().parseHex(json.path("chainHash").asText()),
+                Instant.parse(json.path("recordedAt").asText()),
+                Instant.parse(json.path("signedAt").asText()),
+                json.path("keyId").asText(),
+                Base64.getDecoder().decode(json.path("signature").asText()),
+                json.path("previousPosition").asLong(),
+                HexFormat.of().parseHex(json.path("previousHash").asText()));
     }
 
     ObjectNode toJson() {
@@ -88,10 +104,18 @@ public record Checkpoint(long position, byte[] chainHash, Instant recordedAt, In
         return signedBytes(position, chainHash, recordedAt, signedAt, previousPosition, previousHash);
     }
 
-    public static byte[] signedBytes(long position, byte[] chainHash, Instant recordedAt, Instant signedAt,
-                                     long previousPosition, byte[] previousHash) {
-        return ("governance-ledger checkpoint v1|" + position + "|" + HexFormat.of().formatHex(chainHash) + "|"
-                + LedgerHash.truncate(recordedAt) + "|" + LedgerHash.truncate(signedAt) + "|" + previousPosition + "|"
-                + HexFormat.of().formatHex(previousHash)).getBytes(StandardCharsets.UTF_8);
+    public static byte[] signedBytes(
+            long position,
+            byte[] chainHash,
+            Instant recordedAt,
+            Instant signedAt,
+            long previousPosition,
+            byte[] previousHash) {
+        return ("governance-ledger checkpoint v1|" + position + "|"
+                        + HexFormat.of().formatHex(chainHash) + "|"
+                        + LedgerHash.truncate(recordedAt) + "|" + LedgerHash.truncate(signedAt) + "|" + previousPosition
+                        + "|"
+                        + HexFormat.of().formatHex(previousHash))
+                .getBytes(StandardCharsets.UTF_8);
     }
 }

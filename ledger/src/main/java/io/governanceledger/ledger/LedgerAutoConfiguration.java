@@ -1,7 +1,12 @@
 package io.governanceledger.ledger;
 
+import static io.governanceledger.support.eventstore.EventStoreAutoConfiguration.EVENT_STORE_SCHEMA;
+
 import io.governanceledger.support.eventstore.EventStoreAutoConfiguration;
 import io.governanceledger.support.eventstore.EventStoreSchema;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
@@ -10,12 +15,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-
-import javax.sql.DataSource;
-import java.nio.file.Path;
-import java.time.Duration;
-
-import static io.governanceledger.support.eventstore.EventStoreAutoConfiguration.EVENT_STORE_SCHEMA;
 
 /**
  * The ledger over the event store's tables: its order, chain, checkpoints and verification, and the
@@ -33,8 +32,8 @@ public class LedgerAutoConfiguration {
     }
 
     @Bean
-    public LedgerReader ledgerReader(DataSource dataSource, Serializer serializer,
-                                     org.axonframework.config.Configuration configuration) {
+    public LedgerReader ledgerReader(
+            DataSource dataSource, Serializer serializer, org.axonframework.config.Configuration configuration) {
         return new LedgerReader(dataSource, EVENT_STORE_SCHEMA, serializer, configuration.upcasterChain());
     }
 
@@ -45,13 +44,15 @@ public class LedgerAutoConfiguration {
      * they take turns on the ledger head.
      */
     @Bean
-    public LedgerSealer ledgerSealer(DataSource dataSource, EventStoreSchema eventStoreSchema,
-                                     @Value("${ledger.sealer.enabled:true}") boolean enabled,
-                                     @Value("${ledger.sealer.batch-size:1000}") int batchSize,
-                                     @Value("${ledger.sealer.safety-interval-ms:1000}") long safetyIntervalMs) {
+    public LedgerSealer ledgerSealer(
+            DataSource dataSource,
+            EventStoreSchema eventStoreSchema,
+            @Value("${ledger.sealer.enabled:true}") boolean enabled,
+            @Value("${ledger.sealer.batch-size:1000}") int batchSize,
+            @Value("${ledger.sealer.safety-interval-ms:1000}") long safetyIntervalMs) {
         eventStoreSchema.migrate();
-        LedgerSealer sealer = new LedgerSealer(dataSource, EVENT_STORE_SCHEMA, batchSize,
-                                               Duration.ofMillis(safetyIntervalMs), enabled);
+        LedgerSealer sealer = new LedgerSealer(
+                dataSource, EVENT_STORE_SCHEMA, batchSize, Duration.ofMillis(safetyIntervalMs), enabled);
         return sealer;
     }
 
@@ -65,31 +66,37 @@ public class LedgerAutoConfiguration {
      * The safety poll only matters if a notification is lost.
      */
     @Bean
-    public LedgerEventSource ledgerEventSource(LedgerReader reader,
-                                               @Qualifier("sealedNotifications") AppendNotifications notifications,
-                                               @Value("${ledger.event-store.safety-poll-ms:2000}") long safetyPollMs,
-                                               @Value("${ledger.event-store.read-batch-size:1000}") int batchSize) {
+    public LedgerEventSource ledgerEventSource(
+            LedgerReader reader,
+            @Qualifier("sealedNotifications") AppendNotifications notifications,
+            @Value("${ledger.event-store.safety-poll-ms:2000}") long safetyPollMs,
+            @Value("${ledger.event-store.read-batch-size:1000}") int batchSize) {
         return new LedgerEventSource(reader, notifications, Duration.ofMillis(safetyPollMs), batchSize);
     }
 
     /** Signs checkpoints of the chain head; only where the private key is ({@code ledger.checkpoints.enabled}). */
     @Bean
     @ConditionalOnProperty(name = "ledger.checkpoints.enabled", havingValue = "true")
-    public LedgerCheckpointer ledgerCheckpointer(DataSource dataSource, EventStoreSchema eventStoreSchema,
-                                                 @Value("${ledger.signing.private-key-file}") Path privateKey,
-                                                 @Value("${ledger.signing.public-key-file}") Path publicKey,
-                                                 @Value("${ledger.checkpoints.every-events}") long everyEvents,
-                                                 @Value("${ledger.checkpoints.interval}") Duration interval) {
+    public LedgerCheckpointer ledgerCheckpointer(
+            DataSource dataSource,
+            EventStoreSchema eventStoreSchema,
+            @Value("${ledger.signing.private-key-file}") Path privateKey,
+            @Value("${ledger.signing.public-key-file}") Path publicKey,
+            @Value("${ledger.checkpoints.every-events}") long everyEvents,
+            @Value("${ledger.checkpoints.interval}") Duration interval) {
         eventStoreSchema.migrate();
-        return new LedgerCheckpointer(dataSource, EVENT_STORE_SCHEMA,
-                                      LedgerCheckpointer.signingKeys(dataSource, EVENT_STORE_SCHEMA, privateKey, publicKey),
-                                      everyEvents, interval, privateKey.toAbsolutePath().getParent());
+        return new LedgerCheckpointer(
+                dataSource,
+                EVENT_STORE_SCHEMA,
+                LedgerCheckpointer.signingKeys(dataSource, EVENT_STORE_SCHEMA, privateKey, publicKey),
+                everyEvents,
+                interval,
+                privateKey.toAbsolutePath().getParent());
     }
 
     @Bean
-    public LedgerVerifier ledgerVerifier(DataSource dataSource,
-                                         @Value("${ledger.verification.max-unsigned:PT5M}") Duration maxUnsigned) {
+    public LedgerVerifier ledgerVerifier(
+            DataSource dataSource, @Value("${ledger.verification.max-unsigned:PT5M}") Duration maxUnsigned) {
         return new LedgerVerifier(dataSource, EVENT_STORE_SCHEMA, maxUnsigned);
     }
-
 }

@@ -1,9 +1,5 @@
 package io.governanceledger.ledger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -18,6 +14,9 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Signs a checkpoint of the ledger's chain head every {@code everyEvents} sealed events, or after
@@ -38,8 +37,13 @@ public class LedgerCheckpointer extends BackgroundLoop {
     private volatile Signed lastSigned;
 
     /** @param stateDirectory where the last signed checkpoint is remembered outside the database; null: in memory only */
-    public LedgerCheckpointer(DataSource dataSource, String schema, KeyPair keys, long everyEvents, Duration interval,
-                              Path stateDirectory) {
+    public LedgerCheckpointer(
+            DataSource dataSource,
+            String schema,
+            KeyPair keys,
+            long everyEvents,
+            Duration interval,
+            Path stateDirectory) {
         super("ledger-checkpointer");
         this.stateDirectory = stateDirectory;
         this.dataSource = dataSource;
@@ -58,15 +62,16 @@ public class LedgerCheckpointer extends BackgroundLoop {
     public static KeyPair signingKeys(DataSource dataSource, String schema, Path privateKeyFile, Path publicKeyFile) {
         if (!Files.exists(privateKeyFile)) {
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement statement = connection.prepareStatement(
-                         "SELECT count(*), max(key_id) FROM " + schema + ".ledger_checkpoint");
-                 ResultSet row = statement.executeQuery()) {
+                    PreparedStatement statement = connection.prepareStatement(
+                            "SELECT count(*), max(key_id) FROM " + schema + ".ledger_checkpoint");
+                    ResultSet row = statement.executeQuery()) {
                 row.next();
                 if (row.getLong(1) > 0) {
-                    throw new IllegalStateException("the ledger holds " + row.getLong(1) + " checkpoints signed with key "
-                            + row.getString(2) + " but the private key file " + privateKeyFile.toAbsolutePath()
-                            + " is missing: restore it from your backup (a new key would not verify against the"
-                            + " published one); refusing to start");
+                    throw new IllegalStateException(
+                            "the ledger holds " + row.getLong(1) + " checkpoints signed with key "
+                                    + row.getString(2) + " but the private key file " + privateKeyFile.toAbsolutePath()
+                                    + " is missing: restore it from your backup (a new key would not verify against the"
+                                    + " published one); refusing to start");
                 }
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot read the ledger's checkpoints: " + e.getMessage(), e);
@@ -98,26 +103,28 @@ public class LedgerCheckpointer extends BackgroundLoop {
     public Optional<Checkpoint> checkpointIfDue(boolean force) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             Signed latest = latestCheckpoint(connection);
-            Signed anchor = lastSigned != null ? lastSigned : remembered(connection).orElse(latest);
+            Signed anchor =
+                    lastSigned != null ? lastSigned : remembered(connection).orElse(latest);
             if (anchor.position() != latest.position() || !Arrays.equals(anchor.hash(), latest.hash())) {
                 refuse("the last checkpoint this signer made (position " + anchor.position() + ") is not the latest in "
-                               + "the database (position " + latest.position() + "): checkpoints were removed or added");
+                        + "the database (position " + latest.position() + "): checkpoints were removed or added");
                 return Optional.empty();
             }
             long headPosition = anchor.position();
             byte[] headHash = anchor.hash();
             Instant headRecordedAt = null;
-            try (PreparedStatement statement = SealedEvents.prepare(connection, SealedEvents.select(schema, "l.position > ?"))) {
+            try (PreparedStatement statement =
+                    SealedEvents.prepare(connection, SealedEvents.select(schema, "l.position > ?"))) {
                 statement.setLong(1, anchor.position());
                 try (ResultSet row = statement.executeQuery()) {
                     while (row.next()) {
                         long position = row.getLong("position");
                         Instant recordedAt = SealedEvents.recordedAt(row);
-                        byte[] computed = LedgerHash.next(headHash, position, recordedAt,
-                                                          SealedEvents.stored(row, SealedEvents.SELECTED_STORED));
+                        byte[] computed = LedgerHash.next(
+                                headHash, position, recordedAt, SealedEvents.stored(row, SealedEvents.SELECTED_STORED));
                         if (position != headPosition + 1 || !Arrays.equals(computed, row.getBytes("hash"))) {
                             refuse("position " + (headPosition + 1) + " does not link to the last signed checkpoint at "
-                                           + anchor.position() + ": the stored history was changed");
+                                    + anchor.position() + ": the stored history was changed");
                             return Optional.empty();
                         }
                         headPosition = position;
@@ -126,17 +133,30 @@ public class LedgerCheckpointer extends BackgroundLoop {
                     }
                 }
             }
-            boolean due = headPosition > anchor.position() && (force || headPosition - anchor.position() >= everyEvents
-                    || Duration.between(anchor.signedAt(), Instant.now()).compareTo(interval) >= 0);
+            boolean due = headPosition > anchor.position()
+                    && (force
+                            || headPosition - anchor.position() >= everyEvents
+                            || Duration.between(anchor.signedAt(), Instant.now())
+                                            .compareTo(interval)
+                                    >= 0);
             if (!due) {
                 lastSigned = anchor;
                 return Optional.empty();
             }
             Instant signedAt = LedgerHash.truncate(Instant.now());
-            byte[] signature = SigningKeys.sign(keys.getPrivate(), Checkpoint.signedBytes(
-                    headPosition, headHash, headRecordedAt, signedAt, anchor.position(), anchor.hash()));
-            Checkpoint checkpoint = new Checkpoint(headPosition, headHash, headRecordedAt, signedAt, keyId, signature,
-                                                   anchor.position(), anchor.hash());
+            byte[] signature = SigningKeys.sign(
+                    keys.getPrivate(),
+                    Checkpoint.signedBytes(
+                            headPosition, headHash, headRecordedAt, signedAt, anchor.position(), anchor.hash()));
+            Checkpoint checkpoint = new Checkpoint(
+                    headPosition,
+                    headHash,
+                    headRecordedAt,
+                    signedAt,
+                    keyId,
+                    signature,
+                    anchor.position(),
+                    anchor.hash());
             checkpoint.insert(connection, schema);
             lastSigned = new Signed(headPosition, headHash, signedAt);
             remember(connection, lastSigned);
@@ -145,10 +165,12 @@ public class LedgerCheckpointer extends BackgroundLoop {
     }
 
     private Signed latestCheckpoint(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT position, chain_hash, signed_at FROM " + schema + ".ledger_checkpoint ORDER BY position DESC LIMIT 1");
-             ResultSet row = statement.executeQuery()) {
-            return row.next() ? new Signed(row.getLong(1), row.getBytes(2), row.getTimestamp(3).toInstant())
+        try (PreparedStatement statement = connection.prepareStatement("SELECT position, chain_hash, signed_at FROM "
+                        + schema + ".ledger_checkpoint ORDER BY position DESC LIMIT 1");
+                ResultSet row = statement.executeQuery()) {
+            return row.next()
+                    ? new Signed(
+                            row.getLong(1), row.getBytes(2), row.getTimestamp(3).toInstant())
                     : new Signed(0, LedgerHash.GENESIS, Instant.EPOCH);
         }
     }
@@ -161,7 +183,8 @@ public class LedgerCheckpointer extends BackgroundLoop {
         }
         try {
             String[] parts = Files.readString(file).trim().split(" ");
-            return Optional.of(new Signed(Long.parseLong(parts[0]), HexFormat.of().parseHex(parts[1]), Instant.parse(parts[2])));
+            return Optional.of(
+                    new Signed(Long.parseLong(parts[0]), HexFormat.of().parseHex(parts[1]), Instant.parse(parts[2])));
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("unreadable checkpoint state " + file + ": " + e.getMessage(), e);
         }
@@ -174,7 +197,8 @@ public class LedgerCheckpointer extends BackgroundLoop {
         }
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, signed.position() + " " + HexFormat.of().formatHex(signed.hash()) + " " + signed.signedAt());
+            Files.writeString(
+                    file, signed.position() + " " + HexFormat.of().formatHex(signed.hash()) + " " + signed.signedAt());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -187,15 +211,15 @@ public class LedgerCheckpointer extends BackgroundLoop {
         }
         String identity;
         try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT (SELECT system_identifier FROM pg_control_system()) || '-' || current_database()");
-             ResultSet row = statement.executeQuery()) {
+                        "SELECT (SELECT system_identifier FROM pg_control_system()) || '-' || current_database()");
+                ResultSet row = statement.executeQuery()) {
             row.next();
             identity = row.getString(1);
         } catch (SQLException notAllowed) {
             // pg_control_system() may be reserved to superusers: the database's own identity then
             try (PreparedStatement statement = connection.prepareStatement(
-                    "SELECT current_database() || '-' || (SELECT oid FROM pg_database WHERE datname = current_database())");
-                 ResultSet row = statement.executeQuery()) {
+                            "SELECT current_database() || '-' || (SELECT oid FROM pg_database WHERE datname = current_database())");
+                    ResultSet row = statement.executeQuery()) {
                 row.next();
                 identity = row.getString(1);
             }
@@ -207,6 +231,5 @@ public class LedgerCheckpointer extends BackgroundLoop {
         log.error("NOT signing a ledger checkpoint: {}. Run the verifier and investigate.", why);
     }
 
-    private record Signed(long position, byte[] hash, Instant signedAt) {
-    }
+    private record Signed(long position, byte[] hash, Instant signedAt) {}
 }

@@ -1,11 +1,5 @@
 package io.governanceledger.ledger;
 
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.messaging.StreamableMessageSource;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -19,6 +13,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.StreamableMessageSource;
 
 /**
  * The event stream of the event processors: the sealed events in ledger order (gap-free positions,
@@ -37,8 +36,8 @@ public class LedgerEventSource implements StreamableMessageSource<TrackedEventMe
 
     private final SharedReads reads = new SharedReads();
 
-    public LedgerEventSource(LedgerReader reader, AppendNotifications notifications, Duration safetyPollInterval,
-                             int batchSize) {
+    public LedgerEventSource(
+            LedgerReader reader, AppendNotifications notifications, Duration safetyPollInterval, int batchSize) {
         this.reader = reader;
         this.notifications = notifications;
         this.safetyPollInterval = safetyPollInterval;
@@ -178,8 +177,7 @@ public class LedgerEventSource implements StreamableMessageSource<TrackedEventMe
         private final ReentrantLock lock = new ReentrantLock();
         private final Condition woken = lock.newCondition();
         private final Runnable wakeUp = this::wakeUp;
-        private volatile Runnable onAvailable = () -> {
-        };
+        private volatile Runnable onAvailable = () -> {};
         private TrackingToken lastToken;
         private Iterator<TrackedEventMessage<?>> pending;
         private TrackedEventMessage<?> peeked;

@@ -2,8 +2,6 @@ package io.governanceledger.ledger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import javax.sql.DataSource;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterOutputStream;
@@ -11,8 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -25,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import javax.sql.DataSource;
 
 /**
  * The auditor's bundle: a ZIP of
@@ -55,7 +54,8 @@ public final class LedgerExport {
 
     /** Writes the bundle of one program's events ({@code programId}), or of the whole store (null), as it streams. */
     public void write(OutputStream out, String programId, PublicKey publicKey) {
-        try (Connection connection = dataSource.getConnection(); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (Connection connection = dataSource.getConnection();
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             Map<String, String> digests = new LinkedHashMap<>();
@@ -74,17 +74,21 @@ public final class LedgerExport {
             byte[] head = LedgerHash.GENESIS;
             zip.putNextEntry(new ZipEntry(BundleFiles.EVENTS));
             MessageDigest eventsDigest = BundleFiles.sha256();
-            OutputStream events = new BufferedOutputStream(new DigestOutputStream(new FilterOutputStream(zip) {
-                @Override
-                public void write(byte[] bytes, int offset, int length) throws IOException {
-                    out.write(bytes, offset, length);
-                }
+            OutputStream events = new BufferedOutputStream(
+                    new DigestOutputStream(
+                            new FilterOutputStream(zip) {
+                                @Override
+                                public void write(byte[] bytes, int offset, int length) throws IOException {
+                                    out.write(bytes, offset, length);
+                                }
 
-                @Override
-                public void close() {
-                    // the ZIP stays open for the manifest
-                }
-            }, eventsDigest), 1 << 16);
+                                @Override
+                                public void close() {
+                                    // the ZIP stays open for the manifest
+                                }
+                            },
+                            eventsDigest),
+                    1 << 16);
             try (PreparedStatement statement = SealedEvents.prepare(connection, SealedEvents.select(schema, "TRUE"))) {
                 statement.setFetchSize(2000);
                 try (ResultSet row = statement.executeQuery()) {
@@ -147,16 +151,26 @@ public final class LedgerExport {
         event.put("payloadType", entry.payloadType());
         event.put("payloadRevision", entry.payloadRevision());
         event.put("timeStamp", entry.timeStamp());
-        event.put("metaData", entry.metaData() == null ? null : Base64.getEncoder().encodeToString(entry.metaData()));
+        event.put(
+                "metaData",
+                entry.metaData() == null ? null : Base64.getEncoder().encodeToString(entry.metaData()));
         event.put("payload", Base64.getEncoder().encodeToString(entry.payload()));
         return event;
     }
 
     static LedgerHash.Entry entry(long position, Instant recordedAt, com.fasterxml.jackson.databind.JsonNode event) {
-        return new LedgerHash.Entry(position, recordedAt, text(event, "eventIdentifier"), text(event, "aggregateIdentifier"),
-                                    event.path("sequenceNumber").asLong(), text(event, "type"), text(event, "payloadType"),
-                                    text(event, "payloadRevision"), text(event, "timeStamp"), bytes(event, "metaData"),
-                                    bytes(event, "payload"));
+        return new LedgerHash.Entry(
+                position,
+                recordedAt,
+                text(event, "eventIdentifier"),
+                text(event, "aggregateIdentifier"),
+                event.path("sequenceNumber").asLong(),
+                text(event, "type"),
+                text(event, "payloadType"),
+                text(event, "payloadRevision"),
+                text(event, "timeStamp"),
+                bytes(event, "metaData"),
+                bytes(event, "payload"));
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode node, String field) {
@@ -164,7 +178,9 @@ public final class LedgerExport {
     }
 
     private static byte[] bytes(com.fasterxml.jackson.databind.JsonNode node, String field) {
-        return node.hasNonNull(field) ? Base64.getDecoder().decode(node.get(field).asText()) : null;
+        return node.hasNonNull(field)
+                ? Base64.getDecoder().decode(node.get(field).asText())
+                : null;
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] content, Map<String, String> digests)

@@ -3,15 +3,14 @@ package io.governanceledger.ledger;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.Arrays;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 
 /**
  * The hash chain over the ledger order. Each position's hash is SHA-256 over the previous hash and
@@ -43,27 +42,36 @@ public final class LedgerHash {
     private static final int REMEMBERED_TAGS = 10_000;
     /** Stands for "no program" among the remembered tags (a program id is never a NUL character). */
     private static final String NO_PROGRAM = "\u0000";
+
     private static final java.util.Map<String, byte[]> TAGS = new java.util.concurrent.ConcurrentHashMap<>();
 
-    private LedgerHash() {
-    }
+    private LedgerHash() {}
 
     /** One sealed event's stored values, as hashed. */
-    public record Entry(long position,
-                        Instant recordedAt,
-                        String eventIdentifier,
-                        String aggregateIdentifier,
-                        long sequenceNumber,
-                        String type,
-                        String payloadType,
-                        String payloadRevision,
-                        String timeStamp,
-                        byte[] metaData,
-                        byte[] payload) {
+    public record Entry(
+            long position,
+            Instant recordedAt,
+            String eventIdentifier,
+            String aggregateIdentifier,
+            long sequenceNumber,
+            String type,
+            String payloadType,
+            String payloadRevision,
+            String timeStamp,
+            byte[] metaData,
+            byte[] payload) {
 
         Stored stored() {
-            return new Stored(utf8(eventIdentifier), utf8(aggregateIdentifier), sequenceNumber, utf8(type), utf8(payloadType),
-                              utf8(payloadRevision), utf8(timeStamp), metaData, payload);
+            return new Stored(
+                    utf8(eventIdentifier),
+                    utf8(aggregateIdentifier),
+                    sequenceNumber,
+                    utf8(type),
+                    utf8(payloadType),
+                    utf8(payloadRevision),
+                    utf8(timeStamp),
+                    metaData,
+                    payload);
         }
     }
 
@@ -73,20 +81,31 @@ public final class LedgerHash {
      * decoded: walking a whole ledger, the verifier would otherwise decode each row's text only to
      * encode it again for the digest.
      */
-    record Stored(byte[] eventIdentifier,
-                  byte[] aggregateIdentifier,
-                  long sequenceNumber,
-                  byte[] type,
-                  byte[] payloadType,
-                  byte[] payloadRevision,
-                  byte[] timeStamp,
-                  byte[] metaData,
-                  byte[] payload) {
+    record Stored(
+            byte[] eventIdentifier,
+            byte[] aggregateIdentifier,
+            long sequenceNumber,
+            byte[] type,
+            byte[] payloadType,
+            byte[] payloadRevision,
+            byte[] timeStamp,
+            byte[] metaData,
+            byte[] payload) {
 
         /** This event sealed at {@code position} at {@code recordedAt}, its text decoded. */
         Entry at(long position, Instant recordedAt) {
-            return new Entry(position, recordedAt, text(eventIdentifier), text(aggregateIdentifier), sequenceNumber,
-                             text(type), text(payloadType), text(payloadRevision), text(timeStamp), metaData, payload);
+            return new Entry(
+                    position,
+                    recordedAt,
+                    text(eventIdentifier),
+                    text(aggregateIdentifier),
+                    sequenceNumber,
+                    text(type),
+                    text(payloadType),
+                    text(payloadRevision),
+                    text(timeStamp),
+                    metaData,
+                    payload);
         }
 
         private static String text(byte[] utf8) {
@@ -181,6 +200,7 @@ public final class LedgerHash {
 
     /** What {@link #plainProgram} answers for metadata it leaves to the JSON parser (compared by identity). */
     static final String NOT_PLAIN = new String("not plain metadata");
+
     private static final byte[] PROGRAM_ID_BYTES = PROGRAM_ID.getBytes(StandardCharsets.US_ASCII);
     /** Longer metadata goes to the parser, whose limits on names and strings then apply as always. */
     private static final int PLAIN_MAX_LENGTH = 8_192;
@@ -246,7 +266,7 @@ public final class LedgerHash {
             if (b == '"') {
                 return i;
             }
-            if (b < 0x20 || b == '\\' || b == 0x7f) {  // non-ASCII bytes are negative
+            if (b < 0x20 || b == '\\' || b == 0x7f) { // non-ASCII bytes are negative
                 return -1;
             }
         }
@@ -300,7 +320,7 @@ public final class LedgerHash {
 
     /** The canonical bytes of the class documentation, written once for both the digest and the bytes. */
     private static void write(long position, Instant recordedAt, Stored stored, Canonical out) {
-        long micros = micros(recordedAt);  // may throw: before anything is written
+        long micros = micros(recordedAt); // may throw: before anything is written
         out.longValue(position);
         out.longValue(micros);
         out.field(stored.eventIdentifier());

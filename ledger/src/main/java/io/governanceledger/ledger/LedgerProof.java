@@ -3,8 +3,6 @@ package io.governanceledger.ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import javax.sql.DataSource;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,6 +12,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.sql.DataSource;
 
 /**
  * A proof that one event is part of the signed history: the event's exact bytes at its position, the
@@ -23,8 +22,7 @@ import java.util.Optional;
  */
 public final class LedgerProof {
 
-    private LedgerProof() {
-    }
+    private LedgerProof() {}
 
     /** The proof for {@code position}, or empty when no checkpoint covers it yet. */
     public static Optional<ObjectNode> of(DataSource dataSource, String schema, long position) {
@@ -58,8 +56,8 @@ public final class LedgerProof {
         ObjectNode proof = LedgerExport.JSON.createObjectNode();
         proof.put("position", position);
         ArrayNode path = LedgerExport.JSON.createArrayNode();
-        try (PreparedStatement statement = SealedEvents.prepare(connection,
-                                                                SealedEvents.select(schema, "l.position BETWEEN ? AND ?"))) {
+        try (PreparedStatement statement =
+                SealedEvents.prepare(connection, SealedEvents.select(schema, "l.position BETWEEN ? AND ?"))) {
             statement.setLong(1, position - 1);
             statement.setLong(2, covering);
             try (ResultSet row = statement.executeQuery()) {
@@ -91,16 +89,20 @@ public final class LedgerProof {
         long position = proof.path("position").asLong();
         Checkpoint checkpoint = Checkpoint.of(proof.path("checkpoint"));
         if (!SigningKeys.verify(key, checkpoint.signedBytes(), checkpoint.signature())) {
-            return "the checkpoint at position " + checkpoint.position() + " is not signed by key " + SigningKeys.keyId(key);
+            return "the checkpoint at position " + checkpoint.position() + " is not signed by key "
+                    + SigningKeys.keyId(key);
         }
-        byte[] hash = LedgerHash.link(HexFormat.of().parseHex(proof.path("previousHash").asText()), LedgerHash.leaf(
-                LedgerExport.entry(position, Instant.parse(proof.path("recordedAt").asText()), proof.path("event"))));
+        byte[] hash = LedgerHash.link(
+                HexFormat.of().parseHex(proof.path("previousHash").asText()),
+                LedgerHash.leaf(LedgerExport.entry(
+                        position, Instant.parse(proof.path("recordedAt").asText()), proof.path("event"))));
         long at = position;
         for (JsonNode step : proof.path("path")) {
             if (step.path("position").asLong() != ++at) {
                 return "the path skips position " + at;
             }
-            hash = LedgerHash.link(hash, HexFormat.of().parseHex(step.path("leaf").asText()));
+            hash = LedgerHash.link(
+                    hash, HexFormat.of().parseHex(step.path("leaf").asText()));
         }
         if (at != checkpoint.position() || !Arrays.equals(hash, checkpoint.chainHash())) {
             return "the event and the path do not lead to the chain hash signed at position " + checkpoint.position();

@@ -1,5 +1,12 @@
 package io.governanceledger.ledger;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.OptionalLong;
+import javax.sql.DataSource;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -8,14 +15,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.JdbcTemplate;
-
-import javax.sql.DataSource;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.util.List;
-import java.util.OptionalLong;
 
 /**
  * Reads sealed events in ledger order, upcast and ready to handle. Each message's tracking token is
@@ -38,13 +37,17 @@ public class LedgerReader {
 
     /** Up to {@code limit} events after {@code position}, in ledger order. */
     public List<TrackedEventMessage<?>> readAfter(long position, int limit) {
-        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(connection -> {
-            PreparedStatement statement = SealedEvents.prepare(connection, SealedEvents.select(schema, "l.position > ?") + " LIMIT ?");
-            statement.setLong(1, position);
-            statement.setInt(2, limit);
-            return statement;
-        }, LedgerReader::data);
-        return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters).toList();
+        List<TrackedDomainEventData<byte[]>> rows = jdbc.query(
+                connection -> {
+                    PreparedStatement statement = SealedEvents.prepare(
+                            connection, SealedEvents.select(schema, "l.position > ?") + " LIMIT ?");
+                    statement.setLong(1, position);
+                    statement.setInt(2, limit);
+                    return statement;
+                },
+                LedgerReader::data);
+        return EventUtils.upcastAndDeserializeTrackedEvents(rows.stream(), serializer, upcasters)
+                .toList();
     }
 
     /** The last sealed position, 0 when nothing is sealed yet. */
@@ -70,9 +73,11 @@ public class LedgerReader {
      * (recorded_at, position) answers at once, however far back the instant is.
      */
     private OptionalLong lastPosition(String condition, Instant instant) {
-        List<Long> position = jdbc.queryForList("SELECT position FROM " + schema + ".ledger_entry WHERE " + condition
-                                                        + " ORDER BY recorded_at DESC, position DESC LIMIT 1",
-                                                Long.class, java.sql.Timestamp.from(instant));
+        List<Long> position = jdbc.queryForList(
+                "SELECT position FROM " + schema + ".ledger_entry WHERE " + condition
+                        + " ORDER BY recorded_at DESC, position DESC LIMIT 1",
+                Long.class,
+                java.sql.Timestamp.from(instant));
         return position.isEmpty() ? OptionalLong.empty() : OptionalLong.of(position.get(0));
     }
 
@@ -80,14 +85,15 @@ public class LedgerReader {
         Instant recordedAt = row.getTimestamp("recorded_at").toInstant();
         return new TrackedDomainEventData<>(
                 new GlobalSequenceTrackingToken(row.getLong("position")),
-                new GenericDomainEventEntry<>(row.getString("type"),
-                                              row.getString("aggregate_identifier"),
-                                              row.getLong("sequence_number"),
-                                              row.getString("event_identifier"),
-                                              recordedAt,
-                                              row.getString("payload_type"),
-                                              row.getString("payload_revision"),
-                                              row.getBytes("payload"),
-                                              row.getBytes("meta_data")));
+                new GenericDomainEventEntry<>(
+                        row.getString("type"),
+                        row.getString("aggregate_identifier"),
+                        row.getLong("sequence_number"),
+                        row.getString("event_identifier"),
+                        recordedAt,
+                        row.getString("payload_type"),
+                        row.getString("payload_revision"),
+                        row.getBytes("payload"),
+                        row.getBytes("meta_data")));
     }
 }

@@ -1,22 +1,16 @@
 package io.governanceledger.ledger;
 
-import javax.sql.DataSource;
-import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import javax.sql.DataSource;
 
 /**
  * Reads the ledger order a window of positions at a time, on reader threads of their own, so that
@@ -37,10 +31,12 @@ final class LedgerScan implements AutoCloseable {
     private final String schema;
     /** Positions read per query. */
     private final int range;
+
     private final int readerCount;
     private final Object lock = new Object();
     /** By window number: the positions read there (empty when none) or the failure reading them. */
     private final Map<Long, Object> read = new HashMap<>();
+
     private final List<Connection> imported = new ArrayList<>();
     private final List<Thread> readers = new ArrayList<>();
     private long handedOut;
@@ -50,6 +46,7 @@ final class LedgerScan implements AutoCloseable {
     private boolean exhausted;
     /** The first failure of a reader, which stops the walk once it needs a window not read before it. */
     private Throwable failure;
+
     private boolean closed;
 
     LedgerScan(DataSource dataSource, String schema, int range, int readerCount, Connection connection)
@@ -85,7 +82,7 @@ final class LedgerScan implements AutoCloseable {
     private List<Connection> importSnapshot(Connection connection) throws SQLException {
         String snapshot;
         try (Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery("SELECT pg_export_snapshot()")) {
+                ResultSet row = statement.executeQuery("SELECT pg_export_snapshot()")) {
             row.next();
             snapshot = row.getString(1);
         }
@@ -99,12 +96,12 @@ final class LedgerScan implements AutoCloseable {
             try {
                 other.setAutoCommit(false);
                 other.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-                try (PreparedStatement statement = other.prepareStatement("SET TRANSACTION SNAPSHOT '"
-                        + snapshot.replace("'", "''") + "'")) {
+                try (PreparedStatement statement =
+                        other.prepareStatement("SET TRANSACTION SNAPSHOT '" + snapshot.replace("'", "''") + "'")) {
                     statement.execute();
                 }
             } finally {
-                imported.add(other);  // released with the others, also when importing failed
+                imported.add(other); // released with the others, also when importing failed
             }
         }
         return imported;
@@ -165,7 +162,7 @@ final class LedgerScan implements AutoCloseable {
             } else {
                 nextFrom = to + 1;
             }
-            return new long[]{handedOut++, from, to};
+            return new long[] {handedOut++, from, to};
         }
     }
 
@@ -207,13 +204,18 @@ final class LedgerScan implements AutoCloseable {
     private void read(Connection connection) {
         long[] window = null;
         try (PreparedStatement first = firstStatement(connection);
-             PreparedStatement order = SealedEvents.prepare(connection,
-                     "SELECT position, global_index, recorded_at, hash FROM " + schema + ".ledger_entry"
-                             + " WHERE position BETWEEN ? AND ? ORDER BY position, global_index");
-             PreparedStatement span = SealedEvents.prepare(connection, "SELECT " + SealedEvents.INDEXED_EVENT
-                     + " FROM " + schema + ".domain_event_entry WHERE global_index BETWEEN ? AND ?");
-             PreparedStatement scattered = SealedEvents.prepare(connection, "SELECT " + SealedEvents.INDEXED_EVENT
-                     + " FROM " + schema + ".domain_event_entry WHERE global_index = ANY (?)")) {
+                PreparedStatement order = SealedEvents.prepare(
+                        connection,
+                        "SELECT position, global_index, recorded_at, hash FROM " + schema + ".ledger_entry"
+                                + " WHERE position BETWEEN ? AND ? ORDER BY position, global_index");
+                PreparedStatement span = SealedEvents.prepare(
+                        connection,
+                        "SELECT " + SealedEvents.INDEXED_EVENT + " FROM " + schema
+                                + ".domain_event_entry WHERE global_index BETWEEN ? AND ?");
+                PreparedStatement scattered = SealedEvents.prepare(
+                        connection,
+                        "SELECT " + SealedEvents.INDEXED_EVENT + " FROM " + schema
+                                + ".domain_event_entry WHERE global_index = ANY (?)")) {
             // windows of positions rather than pages of rows: a page cut by a row count could leave
             // out a second row at its last position (possible once the order's key is dropped)
             while ((window = claim()) != null) {
@@ -254,8 +256,14 @@ final class LedgerScan implements AutoCloseable {
      * as the range; where it is not (a transaction that committed long after it appended, or rows
      * moved by hand) the events are asked for by their indexes.
      */
-    private List<Sealed> range(Connection connection, PreparedStatement order, PreparedStatement span,
-                               PreparedStatement scattered, long from, long to) throws SQLException {
+    private List<Sealed> range(
+            Connection connection,
+            PreparedStatement order,
+            PreparedStatement span,
+            PreparedStatement scattered,
+            long from,
+            long to)
+            throws SQLException {
         List<long[]> slots = new ArrayList<>(range);
         List<Instant> recorded = new ArrayList<>(range);
         List<byte[]> hashes = new ArrayList<>(range);
@@ -275,7 +283,7 @@ final class LedgerScan implements AutoCloseable {
                 if (earlier != null) {
                     sameEventAs.put(slots.size(), earlier);
                 }
-                slots.add(new long[]{row.getLong(1), globalIndex});
+                slots.add(new long[] {row.getLong(1), globalIndex});
                 recorded.add(row.getTimestamp(3).toInstant());
                 hashes.add(row.getBytes(4));
                 lowest = Math.min(lowest, globalIndex);
@@ -285,14 +293,15 @@ final class LedgerScan implements AutoCloseable {
         LedgerHash.Stored[] events = new LedgerHash.Stored[slots.size()];
         if (!slots.isEmpty()) {
             PreparedStatement query;
-            long width = highest - lowest;  // negative when it overflows: then not narrow
+            long width = highest - lowest; // negative when it overflows: then not narrow
             if (width >= 0 && width < 2L * slots.size()) {
                 query = span;
                 span.setLong(1, lowest);
                 span.setLong(2, highest);
             } else {
                 query = scattered;
-                scattered.setArray(1, connection.createArrayOf("bigint", slotOf.keySet().toArray()));
+                scattered.setArray(
+                        1, connection.createArrayOf("bigint", slotOf.keySet().toArray()));
             }
             try (ResultSet row = query.executeQuery()) {
                 while (row.next()) {

@@ -1,9 +1,5 @@
 package io.governanceledger.ledger;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
-import javax.sql.DataSource;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Gives committed events their ledger position, recorded time and chain hash, in commit order.
@@ -43,8 +42,8 @@ public class LedgerSealer extends BackgroundLoop {
      * @param background whether this process seals on its own thread; without it, events are sealed
      *                   only by {@link #sealAvailable()} calls or by another process's sealer
      */
-    public LedgerSealer(DataSource dataSource, String schema, int batchSize, Duration safetyInterval,
-                        boolean background) {
+    public LedgerSealer(
+            DataSource dataSource, String schema, int batchSize, Duration safetyInterval, boolean background) {
         super("ledger-sealer");
         this.dataSource = dataSource;
         this.schema = schema;
@@ -121,18 +120,21 @@ public class LedgerSealer extends BackgroundLoop {
 
     private int sealBatch(Connection connection) throws SQLException {
         Head head;
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT position, recorded_at, hash, clock_timestamp() AS now FROM " + schema
-                        + ".ledger_head FOR UPDATE");
-             ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT position, recorded_at, hash, clock_timestamp() AS now FROM "
+                                + schema + ".ledger_head FOR UPDATE");
+                ResultSet row = statement.executeQuery()) {
             row.next();
-            head = new Head(row.getLong("position"), row.getTimestamp("recorded_at"), row.getBytes("hash"),
-                            row.getTimestamp("now").toInstant());
+            head = new Head(
+                    row.getLong("position"),
+                    row.getTimestamp("recorded_at"),
+                    row.getBytes("hash"),
+                    row.getTimestamp("now").toInstant());
         }
         List<LedgerHash.Stored> events = new ArrayList<>();
         List<Long> globalIndexes = new ArrayList<>();
-        Instant recordedAt = LedgerHash.truncate(head.recordedAt() == null || head.now().isAfter(head.recordedAt())
-                                                         ? head.now() : head.recordedAt());
+        Instant recordedAt = LedgerHash.truncate(
+                head.recordedAt() == null || head.now().isAfter(head.recordedAt()) ? head.now() : head.recordedAt());
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT " + SealedEvents.INDEXED_EVENT + " FROM " + schema + ".unsealed_event u JOIN " + schema
                         + ".domain_event_entry e USING (global_index) ORDER BY u.commit_seq, u.global_index LIMIT ?")) {
@@ -158,12 +160,12 @@ public class LedgerSealer extends BackgroundLoop {
         }
         // one round trip for the entries, the queue and the head: the sealer's commit is on the way
         // from a command's answer to the read models
-        try (PreparedStatement seal = connection.prepareStatement(
-                "WITH sealed AS (INSERT INTO " + schema + ".ledger_entry (position, global_index, recorded_at, hash)"
-                        + " SELECT position, global_index, ?, hash FROM unnest(?::bigint[], ?::bigint[], ?::bytea[])"
-                        + " AS entry (position, global_index, hash)),"
-                        + " dequeued AS (DELETE FROM " + schema + ".unsealed_event WHERE global_index = ANY (?::bigint[]))"
-                        + " UPDATE " + schema + ".ledger_head SET position = ?, recorded_at = ?, hash = ?")) {
+        try (PreparedStatement seal = connection.prepareStatement("WITH sealed AS (INSERT INTO " + schema
+                + ".ledger_entry (position, global_index, recorded_at, hash)"
+                + " SELECT position, global_index, ?, hash FROM unnest(?::bigint[], ?::bigint[], ?::bytea[])"
+                + " AS entry (position, global_index, hash)),"
+                + " dequeued AS (DELETE FROM " + schema + ".unsealed_event WHERE global_index = ANY (?::bigint[]))"
+                + " UPDATE " + schema + ".ledger_head SET position = ?, recorded_at = ?, hash = ?")) {
             Array indexes = connection.createArrayOf("bigint", globalIndexes.toArray());
             seal.setTimestamp(1, recorded);
             seal.setArray(2, connection.createArrayOf("bigint", positions));
@@ -181,7 +183,8 @@ public class LedgerSealer extends BackgroundLoop {
     private record Head(long position, Timestamp recordedAtValue, byte[] hash, Instant now) {
         Instant recordedAt() {
             // '-infinity' before the first event
-            return recordedAtValue == null || recordedAtValue.getTime() < -62135596800000L ? null
+            return recordedAtValue == null || recordedAtValue.getTime() < -62135596800000L
+                    ? null
                     : recordedAtValue.toInstant();
         }
     }

@@ -1,6 +1,5 @@
 package io.governanceledger.ledger;
 
-import javax.sql.DataSource;
 import java.security.PublicKey;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -11,12 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
+import javax.sql.DataSource;
 
 /**
  * Walks the ledger order and its checkpoints and reports either "verified up to position N" or the
@@ -105,9 +103,10 @@ public final class LedgerVerifier {
             throws SQLException {
         List<Checkpoint> checkpoints = Checkpoint.all(connection, schema);
         String keyId = publicKey == null ? null : SigningKeys.keyId(publicKey);
-        FutureTask<VerificationReport> signatures = new FutureTask<>(() -> forged(checkpoints, publicKey, keyId, started));
+        FutureTask<VerificationReport> signatures =
+                new FutureTask<>(() -> forged(checkpoints, publicKey, keyId, started));
         if (publicKey == null) {
-            signatures.run();  // nothing to check: done at once, on this thread
+            signatures.run(); // nothing to check: done at once, on this thread
         } else {
             startDaemon(signatures, "ledger-verifier-signatures");
         }
@@ -146,32 +145,59 @@ public final class LedgerVerifier {
     }
 
     /** The first checkpoint whose signature does not verify with the published key, as a failure; null when none. */
-    private static VerificationReport forged(List<Checkpoint> checkpoints, PublicKey publicKey, String keyId, long started) {
+    private static VerificationReport forged(
+            List<Checkpoint> checkpoints, PublicKey publicKey, String keyId, long started) {
         if (publicKey == null) {
             return null;
         }
         for (Checkpoint checkpoint : checkpoints) {
             if (!checkpoint.keyId().equals(keyId)
                     || !SigningKeys.verify(publicKey, checkpoint.signedBytes(), checkpoint.signature())) {
-                return failed(0, checkpoint.position(), "checkpoint-forged", "the checkpoint at position "
-                        + checkpoint.position() + " (signed " + checkpoint.signedAt() + ", key " + checkpoint.keyId()
-                        + ") does not verify with the published key " + keyId, 0, 0, keyId, started);
+                return failed(
+                        0,
+                        checkpoint.position(),
+                        "checkpoint-forged",
+                        "the checkpoint at position "
+                                + checkpoint.position() + " (signed " + checkpoint.signedAt() + ", key "
+                                + checkpoint.keyId()
+                                + ") does not verify with the published key " + keyId,
+                        0,
+                        0,
+                        keyId,
+                        started);
             }
         }
         return null;
     }
 
-    private VerificationReport walk(Connection connection, List<Checkpoint> checkpoints, PublicKey publicKey, String keyId,
-                                    Duration maxUnsigned, long started) throws SQLException {
+    private VerificationReport walk(
+            Connection connection,
+            List<Checkpoint> checkpoints,
+            PublicKey publicKey,
+            String keyId,
+            Duration maxUnsigned,
+            long started)
+            throws SQLException {
         if (publicKey != null) {
             long previous = 0;
             byte[] previousHash = LedgerHash.GENESIS;
             for (Checkpoint checkpoint : checkpoints) {
-                if (checkpoint.previousPosition() != previous || !Arrays.equals(checkpoint.previousHash(), previousHash)) {
-                    return failed(previous, previous + 1, "checkpoint-missing", "the checkpoint at position "
-                            + checkpoint.position() + " was signed after one at position " + checkpoint.previousPosition()
-                            + ", which is not there: checkpoints between " + previous + " and " + checkpoint.position()
-                            + " were removed", 0, checkpoints.size(), keyId, started);
+                if (checkpoint.previousPosition() != previous
+                        || !Arrays.equals(checkpoint.previousHash(), previousHash)) {
+                    return failed(
+                            previous,
+                            previous + 1,
+                            "checkpoint-missing",
+                            "the checkpoint at position "
+                                    + checkpoint.position() + " was signed after one at position "
+                                    + checkpoint.previousPosition()
+                                    + ", which is not there: checkpoints between " + previous + " and "
+                                    + checkpoint.position()
+                                    + " were removed",
+                            0,
+                            checkpoints.size(),
+                            keyId,
+                            started);
                 }
                 previous = checkpoint.position();
                 previousHash = checkpoint.chainHash();
@@ -185,12 +211,21 @@ public final class LedgerVerifier {
                     long position = row.position();
                     byte[] stored = row.hash();
                     if (position != walk.position + 1) {
-                        return walk.failed(walk.position + 1, "row-deleted", "position " + (walk.position + 1)
-                                + " is missing from the ledger order (the next one present is " + position + ")", started);
+                        return walk.failed(
+                                walk.position + 1,
+                                "row-deleted",
+                                "position " + (walk.position + 1)
+                                        + " is missing from the ledger order (the next one present is " + position
+                                        + ")",
+                                started);
                     }
                     if (row.event() == null) {
-                        return walk.failed(position, "row-deleted", "the event sealed at position " + position
-                                + " (global index " + row.sealedIndex() + ") is gone from the store", started);
+                        return walk.failed(
+                                position,
+                                "row-deleted",
+                                "the event sealed at position " + position + " (global index " + row.sealedIndex()
+                                        + ") is gone from the store",
+                                started);
                     }
                     if (row.unhashable() != null) {
                         throw row.unhashable();
@@ -199,28 +234,48 @@ public final class LedgerVerifier {
                     if (!Arrays.equals(computed, stored)) {
                         if (walk.mismatch == null) {
                             walk.mismatch = new Mismatch(walk.previousStored, row);
-                        } else if (belongsAt(row, walk.mismatch.row(), walk.mismatch.previousStored(),
-                                             walk.mismatch.row().hash())
+                        } else if (belongsAt(
+                                        row,
+                                        walk.mismatch.row(),
+                                        walk.mismatch.previousStored(),
+                                        walk.mismatch.row().hash())
                                 && belongsAt(walk.mismatch.row(), row, walk.previousStored, stored)) {
-                            return walk.failed(walk.mismatch.position(), "rows-swapped", "the events at positions "
-                                    + walk.mismatch.position() + " and " + position + " were exchanged", started);
+                            return walk.failed(
+                                    walk.mismatch.position(),
+                                    "rows-swapped",
+                                    "the events at positions " + walk.mismatch.position() + " and " + position
+                                            + " were exchanged",
+                                    started);
                         }
                     }
-                    if (walk.mismatch != null && walk.mismatch.position() == position - 1
+                    if (walk.mismatch != null
+                            && walk.mismatch.position() == position - 1
                             && belongsAt(row, walk.mismatch.row(), walk.mismatch.previousStored(), stored)) {
-                        return walk.failed(walk.mismatch.position(), "row-inserted", "a row was inserted at position "
-                                + walk.mismatch.position() + "; the events from there on were moved down one", started);
+                        return walk.failed(
+                                walk.mismatch.position(),
+                                "row-inserted",
+                                "a row was inserted at position " + walk.mismatch.position()
+                                        + "; the events from there on were moved down one",
+                                started);
                     }
                     if (walk.mismatch != null && position - walk.mismatch.position() > SWAP_WINDOW) {
                         return walk.changed(started);
                     }
-                    while (nextCheckpoint < checkpoints.size() && checkpoints.get(nextCheckpoint).position() == position) {
+                    while (nextCheckpoint < checkpoints.size()
+                            && checkpoints.get(nextCheckpoint).position() == position) {
                         Checkpoint checkpoint = checkpoints.get(nextCheckpoint++);
-                        if (publicKey != null && walk.mismatch == null && !Arrays.equals(checkpoint.chainHash(), stored)) {
-                            return walk.failedAfter(position, "chain-rewritten", "the chain hash at position " + position
-                                    + " is not the one signed at " + checkpoint.signedAt() + ": an event after position "
-                                    + walk.lastCheckpoint + " and up to " + position
-                                    + " was changed and the chain recomputed without the signing key", started);
+                        if (publicKey != null
+                                && walk.mismatch == null
+                                && !Arrays.equals(checkpoint.chainHash(), stored)) {
+                            return walk.failedAfter(
+                                    position,
+                                    "chain-rewritten",
+                                    "the chain hash at position " + position
+                                            + " is not the one signed at " + checkpoint.signedAt()
+                                            + ": an event after position "
+                                            + walk.lastCheckpoint + " and up to " + position
+                                            + " was changed and the chain recomputed without the signing key",
+                                    started);
                         }
                         if (walk.mismatch == null) {
                             walk.lastCheckpoint = position;
@@ -237,34 +292,55 @@ public final class LedgerVerifier {
         }
         if (nextCheckpoint < checkpoints.size()) {
             Checkpoint beyond = checkpoints.get(nextCheckpoint);
-            return walk.failed(walk.position + 1, "row-deleted", "a checkpoint was signed at position "
-                    + beyond.position() + " but the ledger ends at " + walk.position, started);
+            return walk.failed(
+                    walk.position + 1,
+                    "row-deleted",
+                    "a checkpoint was signed at position " + beyond.position() + " but the ledger ends at "
+                            + walk.position,
+                    started);
         }
         List<Long> strays = strays(connection);
         if (!strays.isEmpty()) {
-            return walk.failed(walk.position + 1, "row-inserted", "event rows with global index " + strays
-                    + " are in the store but neither in the ledger order nor waiting to be sealed", started);
+            return walk.failed(
+                    walk.position + 1,
+                    "row-inserted",
+                    "event rows with global index " + strays
+                            + " are in the store but neither in the ledger order nor waiting to be sealed",
+                    started);
         }
         long lastSigned = walk.lastCheckpoint;
         if (publicKey != null && lastSigned < walk.position) {
             Instant firstUnsigned = firstRecordedAfter(connection, lastSigned);
             if (firstUnsigned != null && firstUnsigned.plus(maxUnsigned).isBefore(Instant.now())) {
-                return walk.failedAfter(lastSigned + 1, "checkpoint-missing", "no checkpoint covers positions "
-                        + (lastSigned + 1) + " to " + walk.position + ", the first recorded at " + firstUnsigned
-                        + ": checkpoints are signed within seconds, so those that covered them were removed (or the command"
-                        + " service, which signs them, has not run for longer than " + maxUnsigned + ")", started);
+                return walk.failedAfter(
+                        lastSigned + 1,
+                        "checkpoint-missing",
+                        "no checkpoint covers positions "
+                                + (lastSigned + 1) + " to " + walk.position + ", the first recorded at " + firstUnsigned
+                                + ": checkpoints are signed within seconds, so those that covered them were removed (or the command"
+                                + " service, which signs them, has not run for longer than " + maxUnsigned + ")",
+                        started);
             }
         }
         // without the published key nothing ties the chain to the signer: consistent is not verified
-        return new VerificationReport(publicKey == null ? VerificationReport.Status.UNAUTHENTICATED : VerificationReport.Status.VERIFIED, walk.position, lastSigned, null, null,
-                                      publicKey == null ? "chain checked; checkpoints not checked: no public key given"
-                                              : "chain and " + checkpoints.size() + " checkpoints checked",
-                                      walk.checked, checkpoints.size(), keyId, millis(started));
+        return new VerificationReport(
+                publicKey == null ? VerificationReport.Status.UNAUTHENTICATED : VerificationReport.Status.VERIFIED,
+                walk.position,
+                lastSigned,
+                null,
+                null,
+                publicKey == null
+                        ? "chain checked; checkpoints not checked: no public key given"
+                        : "chain and " + checkpoints.size() + " checkpoints checked",
+                walk.checked,
+                checkpoints.size(),
+                keyId,
+                millis(started));
     }
 
     private Instant firstRecordedAfter(Connection connection, long position) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT recorded_at FROM " + schema + ".ledger_entry WHERE position = ?")) {
+        try (PreparedStatement statement =
+                connection.prepareStatement("SELECT recorded_at FROM " + schema + ".ledger_entry WHERE position = ?")) {
             statement.setLong(1, position + 1);
             try (ResultSet row = statement.executeQuery()) {
                 return row.next() ? row.getTimestamp(1).toInstant() : null;
@@ -282,12 +358,14 @@ public final class LedgerVerifier {
             settings.execute("SET LOCAL max_parallel_workers_per_gather = 0");
         }
         List<Long> strays = new ArrayList<>();
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT e.global_index FROM " + schema + ".domain_event_entry e"
-                        + " WHERE NOT EXISTS (SELECT 1 FROM " + schema + ".ledger_entry l WHERE l.global_index = e.global_index)"
-                        + " AND NOT EXISTS (SELECT 1 FROM " + schema + ".unsealed_event u WHERE u.global_index = e.global_index)"
-                        + " ORDER BY e.global_index LIMIT 20");
-             ResultSet row = statement.executeQuery()) {
+        try (PreparedStatement statement =
+                        connection.prepareStatement("SELECT e.global_index FROM " + schema + ".domain_event_entry e"
+                                + " WHERE NOT EXISTS (SELECT 1 FROM " + schema
+                                + ".ledger_entry l WHERE l.global_index = e.global_index)"
+                                + " AND NOT EXISTS (SELECT 1 FROM " + schema
+                                + ".unsealed_event u WHERE u.global_index = e.global_index)"
+                                + " ORDER BY e.global_index LIMIT 20");
+                ResultSet row = statement.executeQuery()) {
             while (row.next()) {
                 strays.add(row.getLong(1));
             }
@@ -300,10 +378,26 @@ public final class LedgerVerifier {
         return Arrays.equals(LedgerHash.next(previous, slot.position(), slot.recordedAt(), event.event()), hash);
     }
 
-    private static VerificationReport failed(long verifiedUpTo, long position, String kind, String detail, long checked,
-                                             long checkpoints, String keyId, long started) {
-        return new VerificationReport(VerificationReport.Status.FAILED, verifiedUpTo, 0, position, kind, detail, checked, checkpoints, keyId,
-                                      millis(started));
+    private static VerificationReport failed(
+            long verifiedUpTo,
+            long position,
+            String kind,
+            String detail,
+            long checked,
+            long checkpoints,
+            String keyId,
+            long started) {
+        return new VerificationReport(
+                VerificationReport.Status.FAILED,
+                verifiedUpTo,
+                0,
+                position,
+                kind,
+                detail,
+                checked,
+                checkpoints,
+                keyId,
+                millis(started));
     }
 
     private static long millis(long started) {
@@ -342,13 +436,18 @@ public final class LedgerVerifier {
         /** A failure found at {@code at} that puts everything after the last good checkpoint in doubt. */
         VerificationReport failedAfter(long at, String kind, String detail, long started) {
             return LedgerVerifier.failed(lastCheckpoint, at, kind, detail, checked, checkpoints, keyId, started)
-                                 .withSignedUpTo(lastCheckpoint);
+                    .withSignedUpTo(lastCheckpoint);
         }
 
         VerificationReport changed(long started) {
-            return failed(mismatch.position(), "event-changed", "the event at position " + mismatch.position()
-                    + " no longer gives the hash stored for it (" + HexFormat.of().formatHex(mismatch.row().hash())
-                    + "): its payload, metadata or identity was changed", started);
+            return failed(
+                    mismatch.position(),
+                    "event-changed",
+                    "the event at position " + mismatch.position()
+                            + " no longer gives the hash stored for it ("
+                            + HexFormat.of().formatHex(mismatch.row().hash())
+                            + "): its payload, metadata or identity was changed",
+                    started);
         }
     }
 }

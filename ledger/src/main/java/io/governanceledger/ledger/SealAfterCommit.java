@@ -1,12 +1,11 @@
 package io.governanceledger.ledger;
 
+import java.util.List;
+import java.util.function.BiFunction;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-
-import java.util.List;
-import java.util.function.BiFunction;
 
 /**
  * Wakes this process's sealer as soon as a unit of work that appended events has committed, so

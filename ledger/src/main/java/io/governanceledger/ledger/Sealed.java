@@ -1,30 +1,20 @@
 package io.governanceledger.ledger;
 
-import javax.sql.DataSource;
-import java.security.PublicKey;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 
 /**
  * One position of the ledger order as read: its recorded time, its stored chain hash and the event
  * sealed there (null when gone) with that event's leaf digest, computed by the reader: the walk
  * only links the leaves.
  */
-record Sealed(long position, long sealedIndex, Instant recordedAt, byte[] hash, LedgerHash.Stored event,
-                      byte[] leaf, RuntimeException unhashable) {
+record Sealed(
+        long position,
+        long sealedIndex,
+        Instant recordedAt,
+        byte[] hash,
+        LedgerHash.Stored event,
+        byte[] leaf,
+        RuntimeException unhashable) {
 
     /**
      * The position with its event's leaf, or why the leaf cannot be computed (a recorded time out of
@@ -36,8 +26,8 @@ record Sealed(long position, long sealedIndex, Instant recordedAt, byte[] hash, 
             return new Sealed(position, sealedIndex, recordedAt, hash, null, null, null);
         }
         try {
-            return new Sealed(position, sealedIndex, recordedAt, hash, event, LedgerHash.leaf(position, recordedAt, event),
-                              null);
+            return new Sealed(
+                    position, sealedIndex, recordedAt, hash, event, LedgerHash.leaf(position, recordedAt, event), null);
         } catch (RuntimeException e) {
             return new Sealed(position, sealedIndex, recordedAt, hash, event, null, e);
         }

@@ -1,18 +1,16 @@
 package io.governanceledger.ledger;
 
-import org.postgresql.PGStatement;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import org.postgresql.PGStatement;
 
 /** Reading sealed events as the chain hashes them: one query shape and one mapping for every reader. */
 final class SealedEvents {
 
-    private SealedEvents() {
-    }
+    private SealedEvents() {}
 
     /**
      * The sealed events whose position meets {@code condition} (on {@code l.position}, may hold
@@ -59,9 +57,16 @@ final class SealedEvents {
      * stored value (see {@link LedgerHash.Stored}); text is decoded only where it is written out.
      */
     static LedgerHash.Stored stored(ResultSet row, int first) throws SQLException {
-        return new LedgerHash.Stored(row.getBytes(first), row.getBytes(first + 1), row.getLong(first + 2),
-                                     row.getBytes(first + 3), row.getBytes(first + 4), row.getBytes(first + 5),
-                                     row.getBytes(first + 6), row.getBytes(first + 7), row.getBytes(first + 8));
+        return new LedgerHash.Stored(
+                row.getBytes(first),
+                row.getBytes(first + 1),
+                row.getLong(first + 2),
+                row.getBytes(first + 3),
+                row.getBytes(first + 4),
+                row.getBytes(first + 5),
+                row.getBytes(first + 6),
+                row.getBytes(first + 7),
+                row.getBytes(first + 8));
     }
 
     /** The recorded time on this row of {@link #select}. */

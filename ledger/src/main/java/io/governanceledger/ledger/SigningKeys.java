@@ -1,7 +1,5 @@
 package io.governanceledger.ledger;
 
-import org.bouncycastle.math.ec.rfc8032.Ed25519;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
  * Ed25519 keys for checkpoints, kept in PEM files outside the database: the private key only where
@@ -28,8 +27,7 @@ import java.util.HexFormat;
  */
 public final class SigningKeys {
 
-    private SigningKeys() {
-    }
+    private SigningKeys() {}
 
     /** Reads the key pair, or creates it (private key readable by its owner only) if neither file exists. */
     public static KeyPair loadOrCreate(Path privateKeyFile, Path publicKeyFile) {
@@ -37,7 +35,7 @@ public final class SigningKeys {
             if (!Files.exists(privateKeyFile)) {
                 if (Files.exists(publicKeyFile)) {
                     throw new IllegalStateException("public key " + publicKeyFile + " exists without its private key "
-                                                            + privateKeyFile + "; restore the private key");
+                            + privateKeyFile + "; restore the private key");
                 }
                 KeyPair pair = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
                 Files.createDirectories(privateKeyFile.toAbsolutePath().getParent());
@@ -52,7 +50,7 @@ public final class SigningKeys {
                 return pair;
             }
             PrivateKey privateKey = KeyFactory.getInstance("Ed25519")
-                                              .generatePrivate(new PKCS8EncodedKeySpec(read(privateKeyFile, "PRIVATE KEY")));
+                    .generatePrivate(new PKCS8EncodedKeySpec(read(privateKeyFile, "PRIVATE KEY")));
             return new KeyPair(loadPublic(publicKeyFile), privateKey);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -78,15 +76,18 @@ public final class SigningKeys {
     }
 
     public static String pem(PublicKey key) {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                                       .encodeToString(key.getEncoded())
+        return "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(key.getEncoded())
                 + "\n-----END PUBLIC KEY-----\n";
     }
 
     /** The first 16 hex digits of the SHA-256 of the public key's encoding. */
     public static String keyId(PublicKey key) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded())).substring(0, 16);
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(key.getEncoded()))
+                    .substring(0, 16);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
@@ -114,8 +115,10 @@ public final class SigningKeys {
      */
     public static boolean verify(PublicKey key, byte[] bytes, byte[] signatureBytes) {
         byte[] encoded = key.getEncoded();
-        if (encoded != null && encoded.length == ED25519_X509_PREFIX.length + Ed25519.PUBLIC_KEY_SIZE
-                && Arrays.equals(encoded, 0, ED25519_X509_PREFIX.length, ED25519_X509_PREFIX, 0, ED25519_X509_PREFIX.length)) {
+        if (encoded != null
+                && encoded.length == ED25519_X509_PREFIX.length + Ed25519.PUBLIC_KEY_SIZE
+                && Arrays.equals(
+                        encoded, 0, ED25519_X509_PREFIX.length, ED25519_X509_PREFIX, 0, ED25519_X509_PREFIX.length)) {
             if (signatureBytes == null || signatureBytes.length != Ed25519.SIGNATURE_SIZE) {
                 return false;
             }
@@ -136,14 +139,19 @@ public final class SigningKeys {
     }
 
     private static void write(Path file, String kind, byte[] der) throws IOException {
-        Files.writeString(file, "-----BEGIN " + kind + "-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der)
-                + "\n-----END " + kind + "-----\n");
+        Files.writeString(
+                file,
+                "-----BEGIN " + kind + "-----\n"
+                        + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                                .encodeToString(der)
+                        + "\n-----END " + kind + "-----\n");
     }
 
     private static byte[] read(Path file, String kind) throws IOException {
-        String text = Files.readString(file).replace("-----BEGIN " + kind + "-----", "")
-                           .replace("-----END " + kind + "-----", "").replaceAll("\\s", "");
+        String text = Files.readString(file)
+                .replace("-----BEGIN " + kind + "-----", "")
+                .replace("-----END " + kind + "-----", "")
+                .replaceAll("\\s", "");
         return Base64.getDecoder().decode(text);
     }
 }

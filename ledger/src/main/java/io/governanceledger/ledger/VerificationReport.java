@@ -10,16 +10,17 @@ package io.governanceledger.ledger;
  * @param failure      row-deleted, event-changed, rows-swapped, row-inserted, chain-rewritten or checkpoint-forged
  * @param detail       what was found, in words
  */
-public record VerificationReport(Status status,
-                                 long verifiedUpTo,
-                                 long signedUpTo,
-                                 Long failedAt,
-                                 String failure,
-                                 String detail,
-                                 long eventsChecked,
-                                 long checkpoints,
-                                 String keyId,
-                                 long millis) {
+public record VerificationReport(
+        Status status,
+        long verifiedUpTo,
+        long signedUpTo,
+        Long failedAt,
+        String failure,
+        String detail,
+        long eventsChecked,
+        long checkpoints,
+        String keyId,
+        long millis) {
 
     /** What a verification concluded. */
     public enum Status {
@@ -32,7 +33,7 @@ public record VerificationReport(Status status,
     }
 
     VerificationReport withSignedUpTo(long signed) {
-        return new VerificationReport(status, verifiedUpTo, signed, failedAt, failure, detail, eventsChecked, checkpoints,
-                                      keyId, millis);
+        return new VerificationReport(
+                status, verifiedUpTo, signed, failedAt, failure, detail, eventsChecked, checkpoints, keyId, millis);
     }
 }

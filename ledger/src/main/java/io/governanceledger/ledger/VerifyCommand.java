@@ -1,11 +1,10 @@
 package io.governanceledger.ledger;
 
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * The command-line verifier: {@code java -jar <either service's jar> verify [--jdbc-url=...] [--user=...]
@@ -20,8 +19,7 @@ import java.security.PublicKey;
  */
 public final class VerifyCommand {
 
-    private VerifyCommand() {
-    }
+    private VerifyCommand() {}
 
     /** The command line answers in its own words; the libraries it uses (Flyway, the driver) keep to warnings. */
     private static void quietLibraries() {
@@ -43,7 +41,8 @@ public final class VerifyCommand {
     }
 
     public static int run(String[] args, PrintStream out) {
-        String url = System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/postgres");
+        String url =
+                System.getenv().getOrDefault("SPRING_DATASOURCE_URL", "jdbc:postgresql://localhost:54329/postgres");
         String user = System.getenv().getOrDefault("SPRING_DATASOURCE_USERNAME", "postgres");
         String password = System.getenv().getOrDefault("SPRING_DATASOURCE_PASSWORD", "postgres");
         Path key = Path.of(".ledger", "keys", "checkpoint-signing.pub");
@@ -62,16 +61,17 @@ public final class VerifyCommand {
                 bundle = Path.of(arg.substring(9));
             } else {
                 out.println("usage: verify [--jdbc-url=jdbc:postgresql://host:port/db] [--user=...] [--password=...]"
-                                    + " [--public-key=checkpoint-signing.pub] | verify --bundle=export.zip"
-                                    + " [--public-key=checkpoint-signing.pub]");
+                        + " [--public-key=checkpoint-signing.pub] | verify --bundle=export.zip"
+                        + " [--public-key=checkpoint-signing.pub]");
                 return 2;
             }
         }
         PublicKey publicKey = Files.exists(key) ? SigningKeys.loadPublic(key) : null;
         boolean restore = args[0].equals("restore");
         if (restore && bundle == null) {
-            out.println("usage: restore --bundle=export.zip --jdbc-url=<an empty database> [--user=...] [--password=...]"
-                                + " [--public-key=...]");
+            out.println(
+                    "usage: restore --bundle=export.zip --jdbc-url=<an empty database> [--user=...] [--password=...]"
+                            + " [--public-key=...]");
             return 2;
         }
         if (publicKey == null) {
@@ -84,7 +84,8 @@ public final class VerifyCommand {
                     report = BundleVerifier.verify(in, publicKey);
                 }
             } else {
-                report = new LedgerVerifier(new DriverManagerDataSource(url, user, password), "event_store").verify(publicKey);
+                report = new LedgerVerifier(new DriverManagerDataSource(url, user, password), "event_store")
+                        .verify(publicKey);
             }
         } catch (RuntimeException | java.io.IOException e) {
             out.println("cannot verify " + (bundle != null ? bundle : url) + ": " + e.getMessage());
@@ -92,13 +93,14 @@ public final class VerifyCommand {
         }
         if (report.status() == VerificationReport.Status.VERIFIED) {
             out.println("VERIFIED up to position " + report.verifiedUpTo() + " (signed up to " + report.signedUpTo()
-                                + "; " + report.detail() + "; key " + report.keyId() + "; " + report.eventsChecked()
-                                + " events in " + report.millis() + " ms)");
+                    + "; " + report.detail() + "; key " + report.keyId() + "; " + report.eventsChecked()
+                    + " events in " + report.millis() + " ms)");
             if (restore) {
                 try (var in = Files.newInputStream(bundle)) {
-                    long restored = BundleRestore.restore(in, new DriverManagerDataSource(url, user, password), "event_store");
+                    long restored =
+                            BundleRestore.restore(in, new DriverManagerDataSource(url, user, password), "event_store");
                     out.println("restored " + restored + " events into " + url
-                                        + "; start the query service on it to build every view from them");
+                            + "; start the query service on it to build every view from them");
                 } catch (RuntimeException | java.io.IOException e) {
                     out.println("cannot restore into " + url + ": " + e.getMessage());
                     return 2;
@@ -108,8 +110,8 @@ public final class VerifyCommand {
         }
         if (report.status() == VerificationReport.Status.UNAUTHENTICATED) {
             out.println("UNAUTHENTICATED: the chain holds together up to position " + report.verifiedUpTo()
-                                + ", but without the published public key nothing shows who signed it ("
-                                + report.detail() + ")");
+                    + ", but without the published public key nothing shows who signed it ("
+                    + report.detail() + ")");
             return 1;
         }
         out.println("FAILED at position " + report.failedAt() + ": " + report.failure());

@@ -1,12 +1,10 @@
 package io.governanceledger.ledger;
 
-import io.governanceledger.support.messaging.LedgerSerializer;
-import org.axonframework.common.stream.BlockingStream;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import io.governanceledger.support.messaging.LedgerSerializer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -19,10 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The processors' streams over the ledger order: those a notification wakes at the same position
@@ -165,14 +164,18 @@ class LedgerEventSourceTest {
         final AtomicInteger calls = new AtomicInteger();
 
         CountingReader() {
-            super(database.dataSource, LedgerTestDatabase.SCHEMA, LedgerSerializer.create(), NoOpEventUpcaster.INSTANCE);
+            super(
+                    database.dataSource,
+                    LedgerTestDatabase.SCHEMA,
+                    LedgerSerializer.create(),
+                    NoOpEventUpcaster.INSTANCE);
         }
 
         private volatile CountDownLatch[] failing;
 
         /** The next read signals {@code reading}, waits for {@code release}, then fails. */
         void failNext(CountDownLatch reading, CountDownLatch release) {
-            failing = new CountDownLatch[]{reading, release};
+            failing = new CountDownLatch[] {reading, release};
         }
 
         @Override

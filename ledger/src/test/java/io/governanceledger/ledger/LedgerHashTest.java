@@ -1,20 +1,19 @@
 package io.governanceledger.ledger;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The chain definition as published in {@link LedgerHash}'s documentation, recomputed here from that
@@ -23,14 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerHashTest {
 
     private static final LedgerHash.Entry EVENT = new LedgerHash.Entry(
-            42, Instant.parse("2026-03-10T09:15:30.123456789Z"), "0b5e3c1a-7f0e-4d3b-9a1c-2f6e8d4b5a70", "AIRPORT-2039", 7,
-            "Decision", "io.governanceledger.events.decisions.DecisionApprovedEvent", "1", "2026-03-10T09:15:30.123Z",
+            42,
+            Instant.parse("2026-03-10T09:15:30.123456789Z"),
+            "0b5e3c1a-7f0e-4d3b-9a1c-2f6e8d4b5a70",
+            "AIRPORT-2039",
+            7,
+            "Decision",
+            "io.governanceledger.events.decisions.DecisionApprovedEvent",
+            "1",
+            "2026-03-10T09:15:30.123Z",
             "{\"actor\":\"pmo\",\"programId\":\"AIRPORT-2039\",\"reason\":\"Minutes SC-2026-03, item 4\"}"
                     .getBytes(StandardCharsets.UTF_8),
             "{\"title\":\"Déménagement vers le nuage\",\"amount\":\"12500.00\"}".getBytes(StandardCharsets.UTF_8));
 
-    private static final LedgerHash.Entry NULLS = new LedgerHash.Entry(1, Instant.EPOCH, "e", "a", 0, null, "T", null,
-                                                                         "t", null, new byte[0]);
+    private static final LedgerHash.Entry NULLS =
+            new LedgerHash.Entry(1, Instant.EPOCH, "e", "a", 0, null, "T", null, "t", null, new byte[0]);
 
     @Test
     void bodyLeafAndLinkAreTheDocumentedDigests() throws Exception {
@@ -60,16 +66,19 @@ class LedgerHashTest {
         int readPlain = 0;
         for (int i = 0; i < 100_000; i++) {
             byte[] json = metadata(random);
-            LedgerHash.Entry entry = new LedgerHash.Entry(1, Instant.EPOCH, "e", "a", 0, null, "T", null, "t", json,
-                                                          new byte[0]);
-            assertThat(LedgerHash.program(entry)).as(new String(json, StandardCharsets.ISO_8859_1)).isEqualTo(parsed(json));
+            LedgerHash.Entry entry =
+                    new LedgerHash.Entry(1, Instant.EPOCH, "e", "a", 0, null, "T", null, "t", json, new byte[0]);
+            assertThat(LedgerHash.program(entry))
+                    .as(new String(json, StandardCharsets.ISO_8859_1))
+                    .isEqualTo(parsed(json));
             if (LedgerHash.plainProgram(json) != LedgerHash.NOT_PLAIN) {
                 readPlain++;
             }
         }
         assertThat(readPlain).as("inputs answered without the parser").isGreaterThan(5_000);
-        byte[] services = "{\"actor\":\"pmo\",\"reason\":\"Framework contract FC-2024-01 signed\",\"programId\":\"AIRPORT-2039\"}"
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] services =
+                "{\"actor\":\"pmo\",\"reason\":\"Framework contract FC-2024-01 signed\",\"programId\":\"AIRPORT-2039\"}"
+                        .getBytes(StandardCharsets.UTF_8);
         assertThat(LedgerHash.plainProgram(services)).isEqualTo("AIRPORT-2039");
     }
 
@@ -85,17 +94,23 @@ class LedgerHashTest {
         for (int length = 0; length <= 24; length++) {
             for (int at = 0; at < length; at++) {
                 for (byte stop : stops) {
-                    byte[] text = "abcdefghijklmnopqrstuvwxyz".substring(0, length).getBytes(StandardCharsets.US_ASCII);
+                    byte[] text =
+                            "abcdefghijklmnopqrstuvwxyz".substring(0, length).getBytes(StandardCharsets.US_ASCII);
                     text[at] = stop;
-                    for (String shape : new String[]{"{\"actor%s\":\"pmo\",\"programId\":\"P\"}",
-                            "{\"actor\":\"%s\",\"programId\":\"P\"}", "{\"programId\":\"P-%s\"}"}) {
+                    for (String shape : new String[] {
+                        "{\"actor%s\":\"pmo\",\"programId\":\"P\"}",
+                        "{\"actor\":\"%s\",\"programId\":\"P\"}",
+                        "{\"programId\":\"P-%s\"}"
+                    }) {
                         String[] parts = shape.split("%s");
-                        byte[] json = concat(concat(parts[0].getBytes(StandardCharsets.US_ASCII), text),
-                                             parts[1].getBytes(StandardCharsets.US_ASCII));
-                        LedgerHash.Entry entry = new LedgerHash.Entry(1, Instant.EPOCH, "e", "a", 0, null, "T", null, "t",
-                                                                      json, new byte[0]);
-                        assertThat(LedgerHash.program(entry)).as(new String(json, StandardCharsets.ISO_8859_1))
-                                                             .isEqualTo(parsed(json));
+                        byte[] json = concat(
+                                concat(parts[0].getBytes(StandardCharsets.US_ASCII), text),
+                                parts[1].getBytes(StandardCharsets.US_ASCII));
+                        LedgerHash.Entry entry = new LedgerHash.Entry(
+                                1, Instant.EPOCH, "e", "a", 0, null, "T", null, "t", json, new byte[0]);
+                        assertThat(LedgerHash.program(entry))
+                                .as(new String(json, StandardCharsets.ISO_8859_1))
+                                .isEqualTo(parsed(json));
                         if (LedgerHash.plainProgram(json) != LedgerHash.NOT_PLAIN) {
                             readPlain++;
                         }
@@ -106,13 +121,41 @@ class LedgerHashTest {
         assertThat(readPlain).as("inputs answered without the parser").isGreaterThan(1_000);
     }
 
-    private static final String[] NAMES = {"\"programId\"", "\"programId\"", "\"actor\"", "\"reason\"", "\"program\\u0049d\"",
-            "\"programID\"", "\"\"", "\"programId \"", "\"correlationId\"", "programId", "'programId'"};
-    private static final String[] VALUES = {"\"AIRPORT-2039\"", "\"AIRPORT-2039\"", "\"P-\\\"quoted\\\"\"", "\"Déménagement\"",
-            "\"tab\there\"", "12", "-3.5e2", "true", "null", "{\"programId\":\"NESTED\"}", "[\"programId\",\"X\"]", "\"\"",
-            "\"PROG\u007f\"", "\"a\\u0041b\"", "\"bad \\q escape\"", "\"x", "'single'"};
+    private static final String[] NAMES = {
+        "\"programId\"",
+        "\"programId\"",
+        "\"actor\"",
+        "\"reason\"",
+        "\"program\\u0049d\"",
+        "\"programID\"",
+        "\"\"",
+        "\"programId \"",
+        "\"correlationId\"",
+        "programId",
+        "'programId'"
+    };
+    private static final String[] VALUES = {
+        "\"AIRPORT-2039\"",
+        "\"AIRPORT-2039\"",
+        "\"P-\\\"quoted\\\"\"",
+        "\"Déménagement\"",
+        "\"tab\there\"",
+        "12",
+        "-3.5e2",
+        "true",
+        "null",
+        "{\"programId\":\"NESTED\"}",
+        "[\"programId\",\"X\"]",
+        "\"\"",
+        "\"PROG\u007f\"",
+        "\"a\\u0041b\"",
+        "\"bad \\q escape\"",
+        "\"x",
+        "'single'"
+    };
     private static final String[] SPACES = {"", "", " ", "\n\t ", "\r\n", "\f"};
-    private static final byte[] DAMAGE = {'"', '{', '}', '[', ']', ',', ':', '\\', ' ', 0, (byte) 0xc3, (byte) 0xff, 'x'};
+    private static final byte[] DAMAGE = {'"', '{', '}', '[', ']', ',', ':', '\\', ' ', 0, (byte) 0xc3, (byte) 0xff, 'x'
+    };
 
     private static byte[] metadata(Random random) {
         StringBuilder json = new StringBuilder(pick(random, SPACES)).append('{');
@@ -121,8 +164,12 @@ class LedgerHashTest {
             if (f > 0) {
                 json.append(pick(random, SPACES)).append(',');
             }
-            json.append(pick(random, SPACES)).append(pick(random, NAMES)).append(pick(random, SPACES)).append(':')
-                .append(pick(random, SPACES)).append(pick(random, VALUES));
+            json.append(pick(random, SPACES))
+                    .append(pick(random, NAMES))
+                    .append(pick(random, SPACES))
+                    .append(':')
+                    .append(pick(random, SPACES))
+                    .append(pick(random, VALUES));
         }
         json.append(pick(random, SPACES)).append('}').append(pick(random, SPACES));
         byte[] bytes = json.toString().getBytes(StandardCharsets.UTF_8);
@@ -133,9 +180,10 @@ class LedgerHashTest {
                 bytes[random.nextInt(bytes.length)] = DAMAGE[random.nextInt(DAMAGE.length)];
                 return bytes;
             case 2:
-                return concat(new byte[]{(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, bytes);
+                return concat(new byte[] {(byte) 0xef, (byte) 0xbb, (byte) 0xbf}, bytes);
             case 3:
-                return json.toString().getBytes(random.nextBoolean() ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
+                return json.toString()
+                        .getBytes(random.nextBoolean() ? StandardCharsets.UTF_16BE : StandardCharsets.UTF_16LE);
             default:
                 return bytes;
         }
@@ -147,7 +195,8 @@ class LedgerHashTest {
 
     /** The published definition, with a JSON parser: the first top-level programId's text when it is a string. */
     private static String parsed(byte[] json) {
-        try (com.fasterxml.jackson.core.JsonParser parser = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+        try (com.fasterxml.jackson.core.JsonParser parser =
+                new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
             if (parser.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
                 return null;
             }
@@ -203,10 +252,18 @@ class LedgerHashTest {
     private static byte[] documentedCanonical(LedgerHash.Entry entry) {
         Instant at = entry.recordedAt();
         long micros = at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000;
-        return concat(longBytes(entry.position()), longBytes(micros), text(entry.eventIdentifier()),
-                      text(entry.aggregateIdentifier()), longBytes(entry.sequenceNumber()), text(entry.type()),
-                      text(entry.payloadType()), text(entry.payloadRevision()), text(entry.timeStamp()),
-                      field(entry.metaData()), field(entry.payload()));
+        return concat(
+                longBytes(entry.position()),
+                longBytes(micros),
+                text(entry.eventIdentifier()),
+                text(entry.aggregateIdentifier()),
+                longBytes(entry.sequenceNumber()),
+                text(entry.type()),
+                text(entry.payloadType()),
+                text(entry.payloadRevision()),
+                text(entry.timeStamp()),
+                field(entry.metaData()),
+                field(entry.payload()));
     }
 
     private static byte[] text(String value) {
@@ -217,7 +274,10 @@ class LedgerHashTest {
         if (value == null) {
             return ByteBuffer.allocate(4).putInt(-1).array();
         }
-        return ByteBuffer.allocate(4 + value.length).putInt(value.length).put(value).array();
+        return ByteBuffer.allocate(4 + value.length)
+                .putInt(value.length)
+                .put(value)
+                .array();
     }
 
     private static byte[] longBytes(long value) {

@@ -1,11 +1,6 @@
 package io.governanceledger.ledger;
 
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -13,8 +8,12 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.OptionalLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.NoOpEventUpcaster;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /**
  * Which position an instant covers: "as known at" answers and the event source's start from a point in
@@ -24,6 +23,7 @@ class LedgerReaderTest {
 
     @RegisterExtension
     static final LedgerTestDatabase database = LedgerTestDatabase.keptAcrossTests();
+
     private static final int BATCH = 1_000;
     private static final int EVENTS = 40_000;
     private static LedgerReader reader;
@@ -31,21 +31,28 @@ class LedgerReaderTest {
     /** 40,000 events sealed 1,000 at a time: 40 recorded times, positions 1-1,000 at the first. */
     @BeforeAll
     static void aLongLedger() throws SQLException {
-        try (Connection connection = database.dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.executeUpdate("INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
-                                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-                                            + " SELECT 'reader-' || n, 0, 'Test', gen_random_uuid()::text, convert_to('{}', 'UTF8'),"
-                                            + " convert_to('{\"n\":' || n || '}', 'UTF8'), '1', 'TestEvent', now()::text"
-                                            + " FROM generate_series(1, " + EVENTS + ") n");
+        try (Connection connection = database.dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate(
+                    "INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                            + " SELECT 'reader-' || n, 0, 'Test', gen_random_uuid()::text, convert_to('{}', 'UTF8'),"
+                            + " convert_to('{\"n\":' || n || '}', 'UTF8'), '1', 'TestEvent', now()::text"
+                            + " FROM generate_series(1, " + EVENTS + ") n");
         }
-        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, BATCH, Duration.ofSeconds(60), false).sealAvailable();
+        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, BATCH, Duration.ofSeconds(60), false)
+                .sealAvailable();
         // the statistics autovacuum keeps on a live ledger, with which the planner chose the slow plan
-        try (Connection connection = database.dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = database.dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("ANALYZE event_store.ledger_entry");
         }
         // one connection throughout, as from a service's pool: a lookup is timed, not a connection's start
-        reader = new LedgerReader(new SingleConnectionDataSource(database.dataSource.getConnection(), true),
-                                  LedgerTestDatabase.SCHEMA, JacksonSerializer.defaultSerializer(), NoOpEventUpcaster.INSTANCE);
+        reader = new LedgerReader(
+                new SingleConnectionDataSource(database.dataSource.getConnection(), true),
+                LedgerTestDatabase.SCHEMA,
+                JacksonSerializer.defaultSerializer(),
+                NoOpEventUpcaster.INSTANCE);
     }
 
     @Test
@@ -76,16 +83,19 @@ class LedgerReaderTest {
         long recentNanos = LedgerTestDatabase.medianNanos(21, () -> reader.lastPositionRecordedBy(recent));
         long earlyBefore = LedgerTestDatabase.medianNanos(21, () -> reader.lastPositionBefore(second));
         long recentBefore = LedgerTestDatabase.medianNanos(21, () -> reader.lastPositionBefore(recent));
-        assertThat((double) earlyNanos / recentNanos).as("recorded by: %d ns early, %d ns recent", earlyNanos, recentNanos)
+        assertThat((double) earlyNanos / recentNanos)
+                .as("recorded by: %d ns early, %d ns recent", earlyNanos, recentNanos)
                 .isLessThan(5);
-        assertThat((double) earlyBefore / recentBefore).as("before: %d ns early, %d ns recent", earlyBefore, recentBefore)
+        assertThat((double) earlyBefore / recentBefore)
+                .as("before: %d ns early, %d ns recent", earlyBefore, recentBefore)
                 .isLessThan(5);
     }
 
     private static Instant recordedAt(long position) {
         try {
             try (Connection connection = database.dataSource.getConnection();
-                 var statement = connection.prepareStatement("SELECT recorded_at FROM event_store.ledger_entry WHERE position = ?")) {
+                    var statement = connection.prepareStatement(
+                            "SELECT recorded_at FROM event_store.ledger_entry WHERE position = ?")) {
                 statement.setLong(1, position);
                 try (var row = statement.executeQuery()) {
                     row.next();

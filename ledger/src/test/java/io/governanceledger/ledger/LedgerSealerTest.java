@@ -1,11 +1,8 @@
 package io.governanceledger.ledger;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
-import java.util.UUID;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -16,13 +13,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The ledger order against a real PostgreSQL, with appends written the way the JDBC storage engine
@@ -31,8 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LedgerSealerTest {
 
     private static final String SCHEMA = LedgerTestDatabase.SCHEMA;
+
     @RegisterExtension
     static final LedgerTestDatabase database = LedgerTestDatabase.emptiedBeforeEachTest();
+
     private static final DataSource dataSource = database.dataSource;
 
     @Test
@@ -62,7 +63,8 @@ class LedgerSealerTest {
         sealer.sealAvailable();
 
         List<Sealed> ledger = ledger();
-        long committedEvents = committed.stream().mapToLong(c -> c.globalIndexes().size()).sum();
+        long committedEvents =
+                committed.stream().mapToLong(c -> c.globalIndexes().size()).sum();
         assertThat(rolledBack).isNotEmpty();
         assertThat(ledger).hasSize((int) committedEvents);
         for (int i = 0; i < ledger.size(); i++) {
@@ -76,18 +78,26 @@ class LedgerSealerTest {
         // a transaction whose commit began after another's commit had returned comes later
         List<Committed> byEnd = new ArrayList<>(committed);
         for (Committed earlier : byEnd) {
-            long lastOfEarlier = earlier.globalIndexes().stream().mapToLong(positionOf::get).max().orElseThrow();
+            long lastOfEarlier = earlier.globalIndexes().stream()
+                    .mapToLong(positionOf::get)
+                    .max()
+                    .orElseThrow();
             for (Committed later : byEnd) {
                 if (earlier.commitReturned() < later.commitStarted()) {
-                    long firstOfLater = later.globalIndexes().stream().mapToLong(positionOf::get).min().orElseThrow();
+                    long firstOfLater = later.globalIndexes().stream()
+                            .mapToLong(positionOf::get)
+                            .min()
+                            .orElseThrow();
                     assertThat(firstOfLater).as("committed after").isGreaterThan(lastOfEarlier);
                 }
             }
         }
         for (int i = 1; i < ledger.size(); i++) {
-            assertThat(ledger.get(i).recordedAt()).isAfterOrEqualTo(ledger.get(i - 1).recordedAt());
+            assertThat(ledger.get(i).recordedAt())
+                    .isAfterOrEqualTo(ledger.get(i - 1).recordedAt());
         }
-        assertThat(recomputedChainHead()).isEqualTo(ledger.get(ledger.size() - 1).hash());
+        assertThat(recomputedChainHead())
+                .isEqualTo(ledger.get(ledger.size() - 1).hash());
         assertThat(count("SELECT count(*) FROM event_store.unsealed_event")).isZero();
     }
 
@@ -124,20 +134,29 @@ class LedgerSealerTest {
         long small = bulkAppend("small", 1_000);
         long smallStamp = count("SELECT min(commit_seq) FROM event_store.unsealed_event");
         long large = bulkAppend("large", 8_000);
-        assertThat((double) large / small).as("8x the events, %d ns vs %d ns", large, small).isLessThan(24);
+        assertThat((double) large / small)
+                .as("8x the events, %d ns vs %d ns", large, small)
+                .isLessThan(24);
 
-        assertThat(count("SELECT count(*) FROM event_store.unsealed_event WHERE commit_seq IS NULL")).isZero();
-        assertThat(count("SELECT count(DISTINCT commit_seq) FROM event_store.unsealed_event")).as("one stamp each").isEqualTo(2);
-        assertThat(count("SELECT max(commit_seq) FROM event_store.unsealed_event u JOIN event_store.domain_event_entry e"
-                                 + " USING (global_index) WHERE e.aggregate_identifier LIKE 'large-%'"))
-                .as("the later commit has the larger stamp").isGreaterThan(smallStamp);
+        assertThat(count("SELECT count(*) FROM event_store.unsealed_event WHERE commit_seq IS NULL"))
+                .isZero();
+        assertThat(count("SELECT count(DISTINCT commit_seq) FROM event_store.unsealed_event"))
+                .as("one stamp each")
+                .isEqualTo(2);
+        assertThat(count(
+                        "SELECT max(commit_seq) FROM event_store.unsealed_event u JOIN event_store.domain_event_entry e"
+                                + " USING (global_index) WHERE e.aggregate_identifier LIKE 'large-%'"))
+                .as("the later commit has the larger stamp")
+                .isGreaterThan(smallStamp);
         LedgerSealer sealer = new LedgerSealer(dataSource, SCHEMA, 1_000, Duration.ofSeconds(60), false);
         assertThat(sealer.sealAvailable()).isEqualTo(9_000);
         List<Sealed> ledger = ledger();
         assertThat(ledger).hasSize(9_000);
         assertThat(count("SELECT max(l.position) FROM event_store.ledger_entry l JOIN event_store.domain_event_entry e"
-                                 + " USING (global_index) WHERE e.aggregate_identifier LIKE 'small-%'")).isEqualTo(1_000);
-        assertThat(recomputedChainHead()).isEqualTo(ledger.get(ledger.size() - 1).hash());
+                        + " USING (global_index) WHERE e.aggregate_identifier LIKE 'small-%'"))
+                .isEqualTo(1_000);
+        assertThat(recomputedChainHead())
+                .isEqualTo(ledger.get(ledger.size() - 1).hash());
     }
 
     /**
@@ -152,29 +171,35 @@ class LedgerSealerTest {
         bulkAppend("warm-up", 300);
         sealer.sealAvailable();
         bulkAppend("short", 400);
-        long shortQueue = LedgerTestDatabase.medianNanos(30, () -> assertThat(sealer.sealBatch()).isEqualTo(10));
+        long shortQueue = LedgerTestDatabase.medianNanos(
+                30, () -> assertThat(sealer.sealBatch()).isEqualTo(10));
         bulkAppend("long", 60_000);
-        long longQueue = LedgerTestDatabase.medianNanos(30, () -> assertThat(sealer.sealBatch()).isEqualTo(10));
+        long longQueue = LedgerTestDatabase.medianNanos(
+                30, () -> assertThat(sealer.sealBatch()).isEqualTo(10));
         assertThat((double) longQueue / shortQueue)
-                .as("a batch with 60,000 events queued took %d ns, with at most 400 queued %d ns", longQueue, shortQueue)
+                .as(
+                        "a batch with 60,000 events queued took %d ns, with at most 400 queued %d ns",
+                        longQueue, shortQueue)
                 .isLessThan(3);
         assertThat(count("SELECT count(*) FROM event_store.ledger_entry l JOIN event_store.domain_event_entry e"
-                                 + " USING (global_index) WHERE e.aggregate_identifier LIKE 'long-%'"))
+                        + " USING (global_index) WHERE e.aggregate_identifier LIKE 'long-%'"))
                 .as("the 100 events left of the short append, committed first, are sealed first; then 200 of the long")
                 .isEqualTo(200);
     }
 
     /** Appends {@code events} events in one statement and one transaction; returns the nanoseconds to commit. */
     private static long bulkAppend(String prefix, int events) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             long started = System.nanoTime();
-            statement.executeUpdate("INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
-                                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-                                            + " SELECT '" + prefix + "-' || n, 0, 'Test', gen_random_uuid()::text,"
-                                            + " convert_to('{\"programId\":\"" + prefix + "\"}', 'UTF8'),"
-                                            + " convert_to('{\"n\":' || n || '}', 'UTF8'), '1', 'TestEvent', now()::text"
-                                            + " FROM generate_series(1, " + events + ") n");
+            statement.executeUpdate(
+                    "INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                            + " SELECT '" + prefix + "-' || n, 0, 'Test', gen_random_uuid()::text,"
+                            + " convert_to('{\"programId\":\"" + prefix + "\"}', 'UTF8'),"
+                            + " convert_to('{\"n\":' || n || '}', 'UTF8'), '1', 'TestEvent', now()::text"
+                            + " FROM generate_series(1, " + events + ") n");
             connection.commit();
             return System.nanoTime() - started;
         }
@@ -187,19 +212,26 @@ class LedgerSealerTest {
             append(connection, "a", 0);
         }
         assertThat(sealer.sealAvailable()).isEqualTo(1);
-        for (String tampering : List.of("UPDATE event_store.ledger_entry SET recorded_at = now()",
-                                        "DELETE FROM event_store.ledger_entry",
-                                        "TRUNCATE event_store.ledger_entry")) {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        for (String tampering : List.of(
+                "UPDATE event_store.ledger_entry SET recorded_at = now()",
+                "DELETE FROM event_store.ledger_entry",
+                "TRUNCATE event_store.ledger_entry")) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 org.assertj.core.api.Assertions.assertThatThrownBy(() -> statement.execute(tampering))
-                                               .hasMessageContaining("events are immutable");
+                        .hasMessageContaining("events are immutable");
             }
         }
         assertThat(count("SELECT count(*) FROM event_store.ledger_entry")).isEqualTo(1);
     }
 
-    private void write(Random random, int transactions, ConcurrentLinkedQueue<Committed> committed,
-                       ConcurrentLinkedQueue<Long> rolledBack, LedgerSealer sealer) throws Exception {
+    private void write(
+            Random random,
+            int transactions,
+            ConcurrentLinkedQueue<Committed> committed,
+            ConcurrentLinkedQueue<Long> rolledBack,
+            LedgerSealer sealer)
+            throws Exception {
         try (Connection connection = dataSource.getConnection()) {
             connection.setAutoCommit(false);
             for (int t = 0; t < transactions; t++) {
@@ -231,11 +263,13 @@ class LedgerSealerTest {
 
     private static List<Sealed> ledger() throws SQLException {
         List<Sealed> ledger = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(
-                     "SELECT position, global_index, recorded_at, hash FROM event_store.ledger_entry ORDER BY position")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT position, global_index, recorded_at, hash FROM event_store.ledger_entry ORDER BY position")) {
             while (row.next()) {
-                ledger.add(new Sealed(row.getLong(1), row.getLong(2), row.getTimestamp(3).toInstant(), row.getBytes(4)));
+                ledger.add(new Sealed(
+                        row.getLong(1), row.getLong(2), row.getTimestamp(3).toInstant(), row.getBytes(4)));
             }
         }
         return ledger;
@@ -243,17 +277,26 @@ class LedgerSealerTest {
 
     private static byte[] recomputedChainHead() throws SQLException {
         byte[] hash = LedgerHash.GENESIS;
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(
-                     "SELECT l.position, l.recorded_at, e.* FROM event_store.ledger_entry l"
-                             + " JOIN event_store.domain_event_entry e USING (global_index) ORDER BY l.position")) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row =
+                        statement.executeQuery("SELECT l.position, l.recorded_at, e.* FROM event_store.ledger_entry l"
+                                + " JOIN event_store.domain_event_entry e USING (global_index) ORDER BY l.position")) {
             while (row.next()) {
-                hash = LedgerHash.next(hash, new LedgerHash.Entry(
-                        row.getLong("position"), row.getTimestamp("recorded_at").toInstant(),
-                        row.getString("event_identifier"), row.getString("aggregate_identifier"),
-                        row.getLong("sequence_number"), row.getString("type"), row.getString("payload_type"),
-                        row.getString("payload_revision"), row.getString("time_stamp"), row.getBytes("meta_data"),
-                        row.getBytes("payload")));
+                hash = LedgerHash.next(
+                        hash,
+                        new LedgerHash.Entry(
+                                row.getLong("position"),
+                                row.getTimestamp("recorded_at").toInstant(),
+                                row.getString("event_identifier"),
+                                row.getString("aggregate_identifier"),
+                                row.getLong("sequence_number"),
+                                row.getString("type"),
+                                row.getString("payload_type"),
+                                row.getString("payload_revision"),
+                                row.getString("time_stamp"),
+                                row.getBytes("meta_data"),
+                                row.getBytes("payload")));
             }
         }
         return hash;
@@ -263,9 +306,7 @@ class LedgerSealerTest {
         return database.count(sql);
     }
 
-    private record Committed(List<Long> globalIndexes, long commitStarted, long commitReturned) {
-    }
+    private record Committed(List<Long> globalIndexes, long commitStarted, long commitReturned) {}
 
-    private record Sealed(long position, long globalIndex, Instant recordedAt, byte[] hash) {
-    }
+    private record Sealed(long position, long globalIndex, Instant recordedAt, byte[] hash) {}
 }

@@ -2,11 +2,6 @@ package io.governanceledger.ledger;
 
 import io.governanceledger.support.eventstore.EventStoreSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.junit.jupiter.api.extension.AfterAllCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +12,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real PostgreSQL with the event store's tables, for the ledger's tests; appends as the JDBC engine
@@ -66,7 +65,8 @@ final class LedgerTestDatabase implements BeforeEachCallback, AfterAllCallback {
 
     /** Empties the store the way only its owner can: with the immutability triggers switched off. */
     void reset() throws SQLException {
-        asOwner("DELETE FROM event_store.ledger_checkpoint",
+        asOwner(
+                "DELETE FROM event_store.ledger_checkpoint",
                 "DELETE FROM event_store.ledger_entry",
                 "DELETE FROM event_store.unsealed_event",
                 "DELETE FROM event_store.domain_event_entry",
@@ -76,7 +76,8 @@ final class LedgerTestDatabase implements BeforeEachCallback, AfterAllCallback {
 
     /** Runs statements as a privileged user who switched the triggers off (session_replication_role). */
     void asOwner(String... statements) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             statement.execute("SET session_replication_role = replica");
             for (String sql : statements) {
                 statement.execute(sql);
@@ -103,8 +104,9 @@ final class LedgerTestDatabase implements BeforeEachCallback, AfterAllCallback {
     }
 
     long count(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet row = statement.executeQuery(sql)) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(sql)) {
             row.next();
             return row.getLong(1);
         }

@@ -1,10 +1,7 @@
 package io.governanceledger.ledger;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -16,9 +13,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Each way a privileged user could alter the stored history, done to the tables directly with the
@@ -29,8 +28,10 @@ class LedgerVerifierTest {
 
     @RegisterExtension
     static final LedgerTestDatabase database = LedgerTestDatabase.emptiedBeforeEachTest();
+
     private static KeyPair keys;
     private BothWalks verifier;
+
     @TempDir
     java.nio.file.Path stateDirectory;
 
@@ -41,7 +42,8 @@ class LedgerVerifierTest {
 
     @BeforeEach
     void thirtySealedEventsWithThreeCheckpoints() throws Exception {
-        LedgerSealer sealer = new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
+        LedgerSealer sealer =
+                new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
         LedgerCheckpointer checkpointer = checkpointer();
         try (Connection connection = database.dataSource.getConnection()) {
             for (int batch = 0; batch < 3; batch++) {
@@ -72,21 +74,25 @@ class LedgerVerifierTest {
      */
     @Test
     void rangesOfTheOrderVerifyAlsoWhereAnEventWasSealedLongAfterItWasAppended() throws Exception {
-        LedgerSealer sealer = new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
+        LedgerSealer sealer =
+                new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false);
         try (Connection late = database.dataSource.getConnection();
-             Connection bulk = database.dataSource.getConnection();
-             java.sql.Statement statement = bulk.createStatement()) {
+                Connection bulk = database.dataSource.getConnection();
+                java.sql.Statement statement = bulk.createStatement()) {
             late.setAutoCommit(false);
             long lateIndex = LedgerTestDatabase.append(late, "late", 0);
-            statement.executeUpdate("INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
-                                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-                                            + " SELECT 'bulk-' || n, 0, 'Test', gen_random_uuid()::text,"
-                                            + " convert_to('{\"programId\":\"bulk\"}', 'UTF8'), convert_to('{\"n\":' || n || '}', 'UTF8'),"
-                                            + " '1', 'TestEvent', now()::text FROM generate_series(1, 4500) n");
+            statement.executeUpdate(
+                    "INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                            + " SELECT 'bulk-' || n, 0, 'Test', gen_random_uuid()::text,"
+                            + " convert_to('{\"programId\":\"bulk\"}', 'UTF8'), convert_to('{\"n\":' || n || '}', 'UTF8'),"
+                            + " '1', 'TestEvent', now()::text FROM generate_series(1, 4500) n");
             assertThat(sealer.sealAvailable()).isEqualTo(4500);
             late.commit();
             assertThat(sealer.sealAvailable()).isEqualTo(1);
-            assertThat(globalIndexAt(4531)).as("sealed last, appended before the bulk").isEqualTo(lateIndex);
+            assertThat(globalIndexAt(4531))
+                    .as("sealed last, appended before the bulk")
+                    .isEqualTo(lateIndex);
         }
         assertThat(checkpointer().checkpointIfDue(true)).isPresent();
 
@@ -97,12 +103,13 @@ class LedgerVerifierTest {
 
         // a space after the JSON: the same document to a reader, other bytes to the chain
         database.asOwner("UPDATE event_store.domain_event_entry SET payload = payload || '\\x20'::bytea"
-                                 + " WHERE global_index = " + globalIndexAt(2001));
+                + " WHERE global_index = " + globalIndexAt(2001));
         assertFailure(verifier.verify(keys.getPublic()), 2001, "event-changed", 2000);
-        database.asOwner("UPDATE event_store.domain_event_entry SET payload = substring(payload FROM 1 FOR length(payload) - 1)"
-                                 + " WHERE global_index = " + globalIndexAt(2001),
-                         "UPDATE event_store.domain_event_entry SET payload = payload || '\\x20'::bytea"
-                                 + " WHERE global_index = " + globalIndexAt(4531));
+        database.asOwner(
+                "UPDATE event_store.domain_event_entry SET payload = substring(payload FROM 1 FOR length(payload) - 1)"
+                        + " WHERE global_index = " + globalIndexAt(2001),
+                "UPDATE event_store.domain_event_entry SET payload = payload || '\\x20'::bytea"
+                        + " WHERE global_index = " + globalIndexAt(4531));
         assertFailure(verifier.verify(keys.getPublic()), 4531, "event-changed", 4530);
     }
 
@@ -116,7 +123,8 @@ class LedgerVerifierTest {
         try (Connection connection = database.dataSource.getConnection()) {
             LedgerTestDatabase.append(connection, "Zürich-東京-\uD83D\uDE86", 0);
         }
-        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false).sealAvailable();
+        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false)
+                .sealAvailable();
         assertThat(checkpointer().checkpointIfDue(true)).isPresent();
 
         VerificationReport report = verifier.verify(keys.getPublic());
@@ -124,29 +132,31 @@ class LedgerVerifierTest {
         assertThat(report.verifiedUpTo()).isEqualTo(31);
 
         database.asOwner("UPDATE event_store.domain_event_entry SET aggregate_identifier = 'Zurich-東京-\uD83D\uDE86'"
-                                 + " WHERE global_index = " + globalIndexAt(31));
+                + " WHERE global_index = " + globalIndexAt(31));
         assertFailure(verifier.verify(keys.getPublic()), 31, "event-changed", 30);
     }
 
     @Test
     void aChangedPayloadIsFoundAtItsPosition() throws Exception {
         database.asOwner("UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":999}', 'UTF8')"
-                                 + " WHERE global_index = " + globalIndexAt(17));
+                + " WHERE global_index = " + globalIndexAt(17));
         assertFailure(verifier.verify(keys.getPublic()), 17, "event-changed", 16);
     }
 
     @Test
     void changedMetadataIsFoundToo() throws Exception {
-        database.asOwner("UPDATE event_store.domain_event_entry SET meta_data = convert_to('{\"actor\":\"someone else\"}', 'UTF8')"
-                                 + " WHERE global_index = " + globalIndexAt(3));
+        database.asOwner(
+                "UPDATE event_store.domain_event_entry SET meta_data = convert_to('{\"actor\":\"someone else\"}', 'UTF8')"
+                        + " WHERE global_index = " + globalIndexAt(3));
         assertFailure(verifier.verify(keys.getPublic()), 3, "event-changed", 2);
     }
 
     @Test
     void aDeletedRowIsFound() throws Exception {
         long index = globalIndexAt(12);
-        database.asOwner("DELETE FROM event_store.ledger_entry WHERE position = 12",
-                         "DELETE FROM event_store.domain_event_entry WHERE global_index = " + index);
+        database.asOwner(
+                "DELETE FROM event_store.ledger_entry WHERE position = 12",
+                "DELETE FROM event_store.domain_event_entry WHERE global_index = " + index);
         assertFailure(verifier.verify(keys.getPublic()), 12, "row-deleted", 11);
     }
 
@@ -165,18 +175,19 @@ class LedgerVerifierTest {
 
     @Test
     void theLastRowsDeletedWithTheirLedgerEntriesAreFoundByTheCheckpoint() throws Exception {
-        database.asOwner("DELETE FROM event_store.domain_event_entry WHERE global_index IN (SELECT global_index FROM"
-                                 + " event_store.ledger_entry WHERE position > 28)",
-                         "DELETE FROM event_store.ledger_entry WHERE position > 28");
+        database.asOwner(
+                "DELETE FROM event_store.domain_event_entry WHERE global_index IN (SELECT global_index FROM"
+                        + " event_store.ledger_entry WHERE position > 28)",
+                "DELETE FROM event_store.ledger_entry WHERE position > 28");
         assertFailure(verifier.verify(keys.getPublic()), 29, "row-deleted", 28);
     }
 
     @Test
     void anEventRowInsertedAroundTheApplicationIsFound() throws Exception {
         database.asOwner("INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
-                                 + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-                                 + " VALUES ('forged', 0, 'Test', 'forged-1', convert_to('{}', 'UTF8'),"
-                                 + " convert_to('{}', 'UTF8'), '1', 'TestEvent', '2026-01-01T00:00:00Z')");
+                + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                + " VALUES ('forged', 0, 'Test', 'forged-1', convert_to('{}', 'UTF8'),"
+                + " convert_to('{}', 'UTF8'), '1', 'TestEvent', '2026-01-01T00:00:00Z')");
         VerificationReport report = verifier.verify(keys.getPublic());
         assertThat(report.status()).isEqualTo(VerificationReport.Status.FAILED);
         assertThat(report.failure()).isEqualTo("row-inserted");
@@ -186,14 +197,15 @@ class LedgerVerifierTest {
     @Test
     void aRowInsertedIntoTheOrderIsFoundWhereItWasPut() throws Exception {
         // the new row takes position 8; the rows from 8 on move down one, with their hashes
-        database.asOwner("UPDATE event_store.ledger_entry SET position = -position WHERE position >= 8",
-                         "UPDATE event_store.ledger_entry SET position = 1 - position WHERE position < 0",
-                         "INSERT INTO event_store.domain_event_entry (global_index, aggregate_identifier, sequence_number,"
-                                 + " type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-                                 + " VALUES (100000, 'forged', 0, 'Test', 'forged-2', convert_to('{}', 'UTF8'),"
-                                 + " convert_to('{}', 'UTF8'), '1', 'TestEvent', '2026-01-01T00:00:00Z')",
-                         "INSERT INTO event_store.ledger_entry (position, global_index, recorded_at, hash)"
-                                 + " SELECT 8, 100000, recorded_at, hash FROM event_store.ledger_entry WHERE position = 7");
+        database.asOwner(
+                "UPDATE event_store.ledger_entry SET position = -position WHERE position >= 8",
+                "UPDATE event_store.ledger_entry SET position = 1 - position WHERE position < 0",
+                "INSERT INTO event_store.domain_event_entry (global_index, aggregate_identifier, sequence_number,"
+                        + " type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                        + " VALUES (100000, 'forged', 0, 'Test', 'forged-2', convert_to('{}', 'UTF8'),"
+                        + " convert_to('{}', 'UTF8'), '1', 'TestEvent', '2026-01-01T00:00:00Z')",
+                "INSERT INTO event_store.ledger_entry (position, global_index, recorded_at, hash)"
+                        + " SELECT 8, 100000, recorded_at, hash FROM event_store.ledger_entry WHERE position = 7");
         assertFailure(verifier.verify(keys.getPublic()), 8, "row-inserted", 7);
     }
 
@@ -201,12 +213,14 @@ class LedgerVerifierTest {
     @Test
     void anEventSealedAtTwoPositionsIsFoundAtTheSecond() throws Exception {
         try {
-            database.asOwner("ALTER TABLE event_store.ledger_entry DROP CONSTRAINT ledger_entry_global_index_key",
-                             "UPDATE event_store.ledger_entry SET global_index = " + globalIndexAt(5) + " WHERE position = 6");
+            database.asOwner(
+                    "ALTER TABLE event_store.ledger_entry DROP CONSTRAINT ledger_entry_global_index_key",
+                    "UPDATE event_store.ledger_entry SET global_index = " + globalIndexAt(5) + " WHERE position = 6");
             assertFailure(verifier.verify(keys.getPublic()), 6, "event-changed", 5);
         } finally {
             database.reset();
-            database.asOwner("ALTER TABLE event_store.ledger_entry ADD CONSTRAINT ledger_entry_global_index_key UNIQUE (global_index)");
+            database.asOwner(
+                    "ALTER TABLE event_store.ledger_entry ADD CONSTRAINT ledger_entry_global_index_key UNIQUE (global_index)");
         }
     }
 
@@ -218,30 +232,36 @@ class LedgerVerifierTest {
      */
     @Test
     void aSecondRowAtAWindowsLastPositionIsFound() throws Exception {
-        try (Connection connection = database.dataSource.getConnection(); java.sql.Statement statement = connection.createStatement()) {
-            statement.executeUpdate("INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
-                                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-                                            + " SELECT 'bulk-' || n, 0, 'Test', gen_random_uuid()::text, convert_to('{}', 'UTF8'),"
-                                            + " convert_to('{\"n\":' || n || '}', 'UTF8'), '1', 'TestEvent', now()::text"
-                                            + " FROM generate_series(1, 1000) n");
+        try (Connection connection = database.dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            statement.executeUpdate(
+                    "INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,"
+                            + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                            + " SELECT 'bulk-' || n, 0, 'Test', gen_random_uuid()::text, convert_to('{}', 'UTF8'),"
+                            + " convert_to('{\"n\":' || n || '}', 'UTF8'), '1', 'TestEvent', now()::text"
+                            + " FROM generate_series(1, 1000) n");
         }
-        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false).sealAvailable();
+        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false)
+                .sealAvailable();
         assertThat(checkpointer().checkpointIfDue(true)).isPresent();
         assertThat(verifier.verify(keys.getPublic()).status()).isEqualTo(VerificationReport.Status.VERIFIED);
         try {
-            database.asOwner("ALTER TABLE event_store.ledger_entry DROP CONSTRAINT ledger_entry_pkey",
-                             "INSERT INTO event_store.domain_event_entry (global_index, aggregate_identifier, sequence_number,"
-                                     + " type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-                                     + " VALUES (-1, 'forged', 0, 'Test', 'forged-1000', convert_to('{}', 'UTF8'),"
-                                     + " convert_to('{}', 'UTF8'), '1', 'TestEvent', '2026-01-01T00:00:00Z')",
-                             "INSERT INTO event_store.ledger_entry (position, global_index, recorded_at, hash)"
-                                     + " SELECT 1000, -1, recorded_at, hash FROM event_store.ledger_entry WHERE position = 1000");
+            database.asOwner(
+                    "ALTER TABLE event_store.ledger_entry DROP CONSTRAINT ledger_entry_pkey",
+                    "INSERT INTO event_store.domain_event_entry (global_index, aggregate_identifier, sequence_number,"
+                            + " type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                            + " VALUES (-1, 'forged', 0, 'Test', 'forged-1000', convert_to('{}', 'UTF8'),"
+                            + " convert_to('{}', 'UTF8'), '1', 'TestEvent', '2026-01-01T00:00:00Z')",
+                    "INSERT INTO event_store.ledger_entry (position, global_index, recorded_at, hash)"
+                            + " SELECT 1000, -1, recorded_at, hash FROM event_store.ledger_entry WHERE position = 1000");
             VerificationReport report = verifier.verify(keys.getPublic());
             assertFailure(report, 1001, "row-deleted", 999);
-            assertThat(report.detail()).isEqualTo("position 1001 is missing from the ledger order (the next one present is 1000)");
+            assertThat(report.detail())
+                    .isEqualTo("position 1001 is missing from the ledger order (the next one present is 1000)");
         } finally {
             database.reset();
-            database.asOwner("ALTER TABLE event_store.ledger_entry ADD CONSTRAINT ledger_entry_pkey PRIMARY KEY (position)");
+            database.asOwner(
+                    "ALTER TABLE event_store.ledger_entry ADD CONSTRAINT ledger_entry_pkey PRIMARY KEY (position)");
         }
     }
 
@@ -249,19 +269,21 @@ class LedgerVerifierTest {
     @Test
     void aSecondEventRowUnderASealedIndexIsFound() throws Exception {
         try {
-            database.asOwner("ALTER TABLE event_store.domain_event_entry DROP CONSTRAINT domain_event_entry_pkey",
-                             "INSERT INTO event_store.domain_event_entry (global_index, aggregate_identifier, sequence_number,"
-                                     + " type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-                                     + " SELECT global_index, 'forged', 0, type, 'forged-17', meta_data, convert_to('{\"n\":-17}', 'UTF8'),"
-                                     + " payload_revision, payload_type, time_stamp FROM event_store.domain_event_entry"
-                                     + " WHERE global_index = " + globalIndexAt(17));
+            database.asOwner(
+                    "ALTER TABLE event_store.domain_event_entry DROP CONSTRAINT domain_event_entry_pkey",
+                    "INSERT INTO event_store.domain_event_entry (global_index, aggregate_identifier, sequence_number,"
+                            + " type, event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                            + " SELECT global_index, 'forged', 0, type, 'forged-17', meta_data, convert_to('{\"n\":-17}', 'UTF8'),"
+                            + " payload_revision, payload_type, time_stamp FROM event_store.domain_event_entry"
+                            + " WHERE global_index = " + globalIndexAt(17));
             VerificationReport report = verifier.verify(keys.getPublic());
             assertThat(report.status()).as(report.detail()).isEqualTo(VerificationReport.Status.FAILED);
             // which of the two rows is read first is the table's affair: either way nothing after 17 is vouched for
             assertThat(report.verifiedUpTo()).as(report.detail()).isBetween(16L, 17L);
         } finally {
             database.reset();
-            database.asOwner("ALTER TABLE event_store.domain_event_entry ADD CONSTRAINT domain_event_entry_pkey PRIMARY KEY (global_index)");
+            database.asOwner(
+                    "ALTER TABLE event_store.domain_event_entry ADD CONSTRAINT domain_event_entry_pkey PRIMARY KEY (global_index)");
         }
     }
 
@@ -278,8 +300,10 @@ class LedgerVerifierTest {
             assertThat(broken.status()).isEqualTo(VerificationReport.Status.FAILED);
         } catch (RuntimeException e) {
             // the time does not fit the hashed form: the verification stops with the cause
-            assertThat(e).satisfiesAnyOf(thrown -> assertThat(thrown).isInstanceOf(ArithmeticException.class),
-                                         thrown -> assertThat(thrown).hasRootCauseInstanceOf(ArithmeticException.class));
+            assertThat(e)
+                    .satisfiesAnyOf(
+                            thrown -> assertThat(thrown).isInstanceOf(ArithmeticException.class),
+                            thrown -> assertThat(thrown).hasRootCauseInstanceOf(ArithmeticException.class));
         }
         database.asOwner("UPDATE event_store.ledger_entry SET recorded_at = '" + original + "' WHERE position = 5");
         VerificationReport repaired = verifier.verify(keys.getPublic());
@@ -294,17 +318,19 @@ class LedgerVerifierTest {
     @Test
     void aFindingBeforeAnUnhashableTimeInTheSameWindowIsStillReported() throws Exception {
         long index = globalIndexAt(3);
-        database.asOwner("DELETE FROM event_store.ledger_entry WHERE position = 3",
-                         "DELETE FROM event_store.domain_event_entry WHERE global_index = " + index,
-                         "UPDATE event_store.ledger_entry SET recorded_at = 'infinity' WHERE position = 5");
+        database.asOwner(
+                "DELETE FROM event_store.ledger_entry WHERE position = 3",
+                "DELETE FROM event_store.domain_event_entry WHERE global_index = " + index,
+                "UPDATE event_store.ledger_entry SET recorded_at = 'infinity' WHERE position = 5");
         assertFailure(verifier.verify(keys.getPublic()), 3, "row-deleted", 2);
     }
 
     private static String recordedAt(long position) throws SQLException {
-        try (Connection connection = database.dataSource.getConnection(); java.sql.Statement statement = connection.createStatement();
-             java.sql.ResultSet row = statement.executeQuery(
-                     "SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
-                             + " FROM event_store.ledger_entry WHERE position = " + position)) {
+        try (Connection connection = database.dataSource.getConnection();
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet row = statement.executeQuery(
+                        "SELECT to_char(recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')"
+                                + " FROM event_store.ledger_entry WHERE position = " + position)) {
             row.next();
             return row.getString(1);
         }
@@ -314,19 +340,22 @@ class LedgerVerifierTest {
     void swappedRowsAreFound() throws Exception {
         long at5 = globalIndexAt(5);
         long at9 = globalIndexAt(9);
-        database.asOwner("UPDATE event_store.ledger_entry SET global_index = -1 WHERE position = 5",
-                         "UPDATE event_store.ledger_entry SET global_index = " + at5 + " WHERE position = 9",
-                         "UPDATE event_store.ledger_entry SET global_index = " + at9 + " WHERE position = 5");
+        database.asOwner(
+                "UPDATE event_store.ledger_entry SET global_index = -1 WHERE position = 5",
+                "UPDATE event_store.ledger_entry SET global_index = " + at5 + " WHERE position = 9",
+                "UPDATE event_store.ledger_entry SET global_index = " + at9 + " WHERE position = 5");
         assertFailure(verifier.verify(keys.getPublic()), 5, "rows-swapped", 4);
     }
 
     @Test
     void aChainRecomputedWithoutTheSigningKeyIsFoundAtTheNextCheckpoint() throws Exception {
         database.asOwner("UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":-1}', 'UTF8')"
-                                 + " WHERE global_index = " + globalIndexAt(14));
+                + " WHERE global_index = " + globalIndexAt(14));
         recomputeChainFrom(14);
         VerificationReport withoutKey = verifier.verify(null);
-        assertThat(withoutKey.status()).as("the links agree: only the signatures can tell").isEqualTo(VerificationReport.Status.UNAUTHENTICATED);
+        assertThat(withoutKey.status())
+                .as("the links agree: only the signatures can tell")
+                .isEqualTo(VerificationReport.Status.UNAUTHENTICATED);
         VerificationReport report = verifier.verify(keys.getPublic());
         assertFailure(report, 20, "chain-rewritten", 10);
         assertThat(report.detail()).contains("after position 10 and up to 20");
@@ -334,12 +363,14 @@ class LedgerVerifierTest {
 
     @Test
     void checkpointsDeletedToHideARecomputedChainAreFound() throws Exception {
-        database.asOwner("UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":-1}', 'UTF8')"
-                                 + " WHERE global_index = " + globalIndexAt(14),
-                         "DELETE FROM event_store.ledger_checkpoint WHERE position > 10");
+        database.asOwner(
+                "UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":-1}', 'UTF8')"
+                        + " WHERE global_index = " + globalIndexAt(14),
+                "DELETE FROM event_store.ledger_checkpoint WHERE position > 10");
         recomputeChainFrom(14);
-        assertThat(verifier.verify(keys.getPublic()).status()).as("within the interval checkpoints may still come")
-                                                              .isEqualTo(VerificationReport.Status.VERIFIED);
+        assertThat(verifier.verify(keys.getPublic()).status())
+                .as("within the interval checkpoints may still come")
+                .isEqualTo(VerificationReport.Status.VERIFIED);
         VerificationReport report = verifier.verify(keys.getPublic(), Duration.ZERO);
         assertFailure(report, 11, "checkpoint-missing", 10);
     }
@@ -347,19 +378,23 @@ class LedgerVerifierTest {
     @Test
     void aForgedCheckpointIsFound() throws Exception {
         database.asOwner("UPDATE event_store.ledger_checkpoint SET signature = decode(repeat('00', 64), 'hex')"
-                                 + " WHERE position = 20");
+                + " WHERE position = 20");
         assertFailure(verifier.verify(keys.getPublic()), 20, "checkpoint-forged", 0);
         KeyPair other = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
-        assertThat(new LedgerVerifier(database.dataSource, LedgerTestDatabase.SCHEMA).verify(other.getPublic()).failure())
-                .as("a key other than the published one").isEqualTo("checkpoint-forged");
+        assertThat(new LedgerVerifier(database.dataSource, LedgerTestDatabase.SCHEMA)
+                        .verify(other.getPublic())
+                        .failure())
+                .as("a key other than the published one")
+                .isEqualTo("checkpoint-forged");
     }
 
     /** Signatures are checked beside the walk; a forged one is still the finding when the walk cannot finish. */
     @Test
     void aForgedCheckpointIsFoundAlsoWhenTheWalkStopsOnAnUnhashableRow() throws Exception {
-        database.asOwner("UPDATE event_store.ledger_checkpoint SET signature = decode(repeat('00', 64), 'hex')"
-                                 + " WHERE position = 20",
-                         "UPDATE event_store.ledger_entry SET recorded_at = 'infinity' WHERE position = 5");
+        database.asOwner(
+                "UPDATE event_store.ledger_checkpoint SET signature = decode(repeat('00', 64), 'hex')"
+                        + " WHERE position = 20",
+                "UPDATE event_store.ledger_entry SET recorded_at = 'infinity' WHERE position = 5");
         assertFailure(verifier.verify(keys.getPublic()), 20, "checkpoint-forged", 0);
     }
 
@@ -371,17 +406,21 @@ class LedgerVerifierTest {
 
     @Test
     void theSignerRefusesToSignOverARewrittenHistoryEvenAfterARestart() throws Exception {
-        database.asOwner("DELETE FROM event_store.ledger_checkpoint WHERE position = 30",
-                         "UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":-1}', 'UTF8')"
-                                 + " WHERE global_index = " + globalIndexAt(25));
+        database.asOwner(
+                "DELETE FROM event_store.ledger_checkpoint WHERE position = 30",
+                "UPDATE event_store.domain_event_entry SET payload = convert_to('{\"n\":-1}', 'UTF8')"
+                        + " WHERE global_index = " + globalIndexAt(25));
         recomputeChainFrom(25);
         try (Connection connection = database.dataSource.getConnection()) {
             LedgerTestDatabase.append(connection, "later", 0);
         }
-        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false).sealAvailable();
-        assertThat(checkpointer().checkpointIfDue(true)).as("a new signer remembers checkpoint 30 outside the database")
-                                                        .isEmpty();
-        assertThat(database.count("SELECT count(*) FROM event_store.ledger_checkpoint")).isEqualTo(2);
+        new LedgerSealer(database.dataSource, LedgerTestDatabase.SCHEMA, 1000, Duration.ofSeconds(60), false)
+                .sealAvailable();
+        assertThat(checkpointer().checkpointIfDue(true))
+                .as("a new signer remembers checkpoint 30 outside the database")
+                .isEmpty();
+        assertThat(database.count("SELECT count(*) FROM event_store.ledger_checkpoint"))
+                .isEqualTo(2);
         assertFailure(verifier.verify(keys.getPublic(), Duration.ZERO), 21, "checkpoint-missing", 20);
     }
 
@@ -390,21 +429,23 @@ class LedgerVerifierTest {
             throws Exception {
         java.nio.file.Path privateKey = keysDirectory.resolve("checkpoint-signing.key");
         java.nio.file.Path publicKey = keysDirectory.resolve("checkpoint-signing.pub");
-        assertThatThrownBy(() -> LedgerCheckpointer.signingKeys(database.dataSource, LedgerTestDatabase.SCHEMA, privateKey,
-                                                                publicKey))
+        assertThatThrownBy(() -> LedgerCheckpointer.signingKeys(
+                        database.dataSource, LedgerTestDatabase.SCHEMA, privateKey, publicKey))
                 .hasMessageContaining("holds 3 checkpoints signed with key " + SigningKeys.keyId(keys.getPublic()))
                 .hasMessageContaining("restore it");
         assertThat(java.nio.file.Files.exists(privateKey)).as("no new key made").isFalse();
 
         database.reset();
-        assertThat(LedgerCheckpointer.signingKeys(database.dataSource, LedgerTestDatabase.SCHEMA, privateKey, publicKey))
-                .as("a ledger without checkpoints gets its first key").isNotNull();
+        assertThat(LedgerCheckpointer.signingKeys(
+                        database.dataSource, LedgerTestDatabase.SCHEMA, privateKey, publicKey))
+                .as("a ledger without checkpoints gets its first key")
+                .isNotNull();
         assertThat(java.nio.file.Files.exists(privateKey)).isTrue();
     }
 
     private LedgerCheckpointer checkpointer() {
-        return new LedgerCheckpointer(database.dataSource, LedgerTestDatabase.SCHEMA, keys, 1_000_000, Duration.ofDays(1),
-                                      stateDirectory);
+        return new LedgerCheckpointer(
+                database.dataSource, LedgerTestDatabase.SCHEMA, keys, 1_000_000, Duration.ofDays(1), stateDirectory);
     }
 
     private static void assertFailure(VerificationReport report, long position, String failure, long verifiedUpTo) {
@@ -422,21 +463,26 @@ class LedgerVerifierTest {
     private static void recomputeChainFrom(long position) throws SQLException {
         List<String> updates = new ArrayList<>();
         try (Connection connection = database.dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(SealedEvents.select("event_store", "TRUE"));
-             ResultSet row = statement.executeQuery()) {
+                PreparedStatement statement = connection.prepareStatement(SealedEvents.select("event_store", "TRUE"));
+                ResultSet row = statement.executeQuery()) {
             byte[] hash = LedgerHash.GENESIS;
             while (row.next()) {
                 long at = row.getLong("position");
-                hash = at < position ? row.getBytes("hash")
-                        : LedgerHash.next(hash, at, SealedEvents.recordedAt(row),
-                                          SealedEvents.stored(row, SealedEvents.SELECTED_STORED));
+                hash = at < position
+                        ? row.getBytes("hash")
+                        : LedgerHash.next(
+                                hash,
+                                at,
+                                SealedEvents.recordedAt(row),
+                                SealedEvents.stored(row, SealedEvents.SELECTED_STORED));
                 if (at >= position) {
-                    updates.add("UPDATE event_store.ledger_entry SET hash = decode('" + HexFormat.of().formatHex(hash)
-                                        + "', 'hex') WHERE position = " + at);
+                    updates.add("UPDATE event_store.ledger_entry SET hash = decode('"
+                            + HexFormat.of().formatHex(hash) + "', 'hex') WHERE position = " + at);
                 }
             }
             // and the head the sealer continues from, as a thorough forger would
-            updates.add("UPDATE event_store.ledger_head SET hash = decode('" + HexFormat.of().formatHex(hash) + "', 'hex')");
+            updates.add("UPDATE event_store.ledger_head SET hash = decode('"
+                    + HexFormat.of().formatHex(hash) + "', 'hex')");
         }
         database.asOwner(updates.toArray(String[]::new));
     }
@@ -448,8 +494,8 @@ class LedgerVerifierTest {
      */
     private static final class BothWalks {
         private final LedgerVerifier configured = new LedgerVerifier(database.dataSource, LedgerTestDatabase.SCHEMA);
-        private final LedgerVerifier smallWindows = new LedgerVerifier(database.dataSource, LedgerTestDatabase.SCHEMA,
-                                                                       LedgerVerifier.MAX_UNSIGNED, 4, 3);
+        private final LedgerVerifier smallWindows =
+                new LedgerVerifier(database.dataSource, LedgerTestDatabase.SCHEMA, LedgerVerifier.MAX_UNSIGNED, 4, 3);
 
         VerificationReport verify(java.security.PublicKey publicKey) {
             return verify(publicKey, LedgerVerifier.MAX_UNSIGNED);
@@ -457,8 +503,11 @@ class LedgerVerifierTest {
 
         VerificationReport verify(java.security.PublicKey publicKey, Duration maxUnsigned) {
             VerificationReport report = configured.verify(publicKey, maxUnsigned);
-            assertThat(smallWindows.verify(publicKey, maxUnsigned)).as("the same ledger walked in windows of 4 positions")
-                    .usingRecursiveComparison().ignoringFields("millis").isEqualTo(report);
+            assertThat(smallWindows.verify(publicKey, maxUnsigned))
+                    .as("the same ledger walked in windows of 4 positions")
+                    .usingRecursiveComparison()
+                    .ignoringFields("millis")
+                    .isEqualTo(report);
             return report;
         }
     }

@@ -1,6 +1,6 @@
 package io.governanceledger.ledger;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
@@ -8,8 +8,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.util.Arrays;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Checkpoint signatures: made with the JDK, checked with Bouncy Castle, and the two always agree. */
 class SigningKeysTest {
@@ -22,16 +21,27 @@ class SigningKeysTest {
         byte[] signature = SigningKeys.sign(keys.getPrivate(), bytes);
 
         assertThat(SigningKeys.verify(keys.getPublic(), bytes, signature)).isTrue();
-        assertThat(SigningKeys.verify(SigningKeys.publicKey(keys.getPublic().getEncoded()), bytes, signature)).isTrue();
-        assertThat(SigningKeys.verify(other.getPublic(), bytes, signature)).as("another key").isFalse();
+        assertThat(SigningKeys.verify(SigningKeys.publicKey(keys.getPublic().getEncoded()), bytes, signature))
+                .isTrue();
+        assertThat(SigningKeys.verify(other.getPublic(), bytes, signature))
+                .as("another key")
+                .isFalse();
         byte[] changed = bytes.clone();
         changed[11] ^= 1;
-        assertThat(SigningKeys.verify(keys.getPublic(), changed, signature)).as("other bytes").isFalse();
+        assertThat(SigningKeys.verify(keys.getPublic(), changed, signature))
+                .as("other bytes")
+                .isFalse();
         byte[] forged = signature.clone();
         forged[40] ^= 1;
-        assertThat(SigningKeys.verify(keys.getPublic(), bytes, forged)).as("a changed signature").isFalse();
-        assertThat(SigningKeys.verify(keys.getPublic(), bytes, Arrays.copyOf(signature, 63))).as("too short").isFalse();
-        assertThat(SigningKeys.verify(keys.getPublic(), bytes, new byte[64])).as("zeros").isFalse();
+        assertThat(SigningKeys.verify(keys.getPublic(), bytes, forged))
+                .as("a changed signature")
+                .isFalse();
+        assertThat(SigningKeys.verify(keys.getPublic(), bytes, Arrays.copyOf(signature, 63)))
+                .as("too short")
+                .isFalse();
+        assertThat(SigningKeys.verify(keys.getPublic(), bytes, new byte[64]))
+                .as("zeros")
+                .isFalse();
         assertThat(SigningKeys.verify(keys.getPublic(), bytes, null)).isFalse();
     }
 
@@ -58,7 +68,9 @@ class SigningKeysTest {
             } catch (java.security.SignatureException e) {
                 expected = false;
             }
-            assertThat(SigningKeys.verify(keys.getPublic(), bytes, signature)).as("case %d", i).isEqualTo(expected);
+            assertThat(SigningKeys.verify(keys.getPublic(), bytes, signature))
+                    .as("case %d", i)
+                    .isEqualTo(expected);
             assertThat(expected).as("case %d", i).isEqualTo(i % 3 == 0 || bytes.length == 0 && i % 3 == 1);
         }
     }

@@ -1,7 +1,12 @@
 package io.governanceledger.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.governanceledger.support.eventstore.EventStoreAutoConfiguration;
 import io.governanceledger.support.eventstore.SnapshotFreeEventStorageEngine;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -11,25 +16,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** The event store's engine loads a record from its events alone and never reads the snapshot table. */
 class SnapshotFreeEventStorageEngineTest {
 
     @RegisterExtension
     static final LedgerTestDatabase database = LedgerTestDatabase.emptiedBeforeEachTest();
 
-    private final EventStorageEngine engine = new SnapshotFreeEventStorageEngine(
-            JdbcEventStorageEngine.builder()
-                                  .connectionProvider(database.dataSource::getConnection)
-                                  .transactionManager(NoTransactionManager.INSTANCE)
-                                  .schema(new EventStoreAutoConfiguration().eventSchema())
-                                  .eventSerializer(JacksonSerializer.defaultSerializer())
-                                  .snapshotSerializer(JacksonSerializer.defaultSerializer()));
+    private final EventStorageEngine engine = new SnapshotFreeEventStorageEngine(JdbcEventStorageEngine.builder()
+            .connectionProvider(database.dataSource::getConnection)
+            .transactionManager(NoTransactionManager.INSTANCE)
+            .schema(new EventStoreAutoConfiguration().eventSchema())
+            .eventSerializer(JacksonSerializer.defaultSerializer())
+            .snapshotSerializer(JacksonSerializer.defaultSerializer()));
 
     /** Record A has three events; a snapshot row claiming it stands at sequence 7 is planted beside them. */
     @BeforeEach
@@ -39,11 +37,12 @@ class SnapshotFreeEventStorageEngineTest {
                 LedgerTestDatabase.append(connection, "A", sequence);
             }
         }
-        database.asOwner("DELETE FROM event_store.snapshot_event_entry",
-                         "INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type,"
-                                 + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
-                                 + " VALUES ('A', 7, 'Test', 'planted', convert_to('{}', 'UTF8'), convert_to('{}', 'UTF8'),"
-                                 + " '1', 'TestEvent', '2026-01-01T00:00:00Z')");
+        database.asOwner(
+                "DELETE FROM event_store.snapshot_event_entry",
+                "INSERT INTO event_store.snapshot_event_entry (aggregate_identifier, sequence_number, type,"
+                        + " event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)"
+                        + " VALUES ('A', 7, 'Test', 'planted', convert_to('{}', 'UTF8'), convert_to('{}', 'UTF8'),"
+                        + " '1', 'TestEvent', '2026-01-01T00:00:00Z')");
     }
 
     @Test
@@ -65,6 +64,9 @@ class SnapshotFreeEventStorageEngineTest {
     }
 
     private List<Long> sequenceNumbers(String aggregate) {
-        return engine.readEvents(aggregate).asStream().map(DomainEventMessage::getSequenceNumber).toList();
+        return engine.readEvents(aggregate)
+                .asStream()
+                .map(DomainEventMessage::getSequenceNumber)
+                .toList();
     }
 }

@@ -2,7 +2,6 @@ package io.governanceledger.localrun;
 
 import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
 import io.governanceledger.devtools.process.ServiceProcess;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,18 +22,19 @@ public final class LocalLedger {
     private static final int QUERY_PORT = Integer.getInteger("ledger.query.port", 8082);
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
-    private LocalLedger() {
-    }
+    private LocalLedger() {}
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(System.getProperty("ledger.root", ".")).toAbsolutePath().normalize();
+        Path root =
+                Path.of(System.getProperty("ledger.root", ".")).toAbsolutePath().normalize();
         Path state = root.resolve(".ledger");
         Path logs = Files.createDirectories(state.resolve("logs"));
         Path commandJar = ServiceProcess.jar(root, "command-service");
         Path queryJar = ServiceProcess.jar(root, "query-service");
 
         System.out.println("Starting PostgreSQL (data in " + state.resolve("postgres") + ") ...");
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.startOrAttach(state.resolve("postgres"), POSTGRES_PORT);
+        EmbeddedPostgresServer postgres =
+                EmbeddedPostgresServer.startOrAttach(state.resolve("postgres"), POSTGRES_PORT);
         List<ServiceProcess> services = new ArrayList<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(services, postgres), "local-ledger-stop"));
 
@@ -68,8 +68,15 @@ public final class LocalLedger {
     /** The services run in {@code root}, so their signing keys ({@code .ledger/keys}) sit beside the database. */
     private static ServiceProcess start(Path jar, Path root, int port, EmbeddedPostgresServer postgres, Path log)
             throws IOException {
-        return ServiceProcess.start(jar, port, postgres.jdbcUrl(), EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD,
-                                    root, log, Map.of());
+        return ServiceProcess.start(
+                jar,
+                port,
+                postgres.jdbcUrl(),
+                EmbeddedPostgresServer.USER,
+                EmbeddedPostgresServer.PASSWORD,
+                root,
+                log,
+                Map.of());
     }
 
     private static void stop(List<ServiceProcess> services, EmbeddedPostgresServer postgres) {

@@ -16,8 +16,8 @@ class ProcessorSettings {
      */
     @Bean
     ConfigurerModule positionsStoredPromptly(@Value("${ledger.projections.position-store-ms:1000}") long intervalMs) {
-        return configurer -> configurer.eventProcessing(processing -> processing
-                .registerPooledStreamingEventProcessorConfiguration((configuration, builder) ->
-                        builder.claimExtensionThreshold(intervalMs)));
+        return configurer ->
+                configurer.eventProcessing(processing -> processing.registerPooledStreamingEventProcessorConfiguration(
+                        (configuration, builder) -> builder.claimExtensionThreshold(intervalMs)));
     }
 }

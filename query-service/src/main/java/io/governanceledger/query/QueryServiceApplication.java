@@ -1,7 +1,7 @@
 package io.governanceledger.query;
 
-import io.governanceledger.query.rebuild.RebuildCommand;
 import io.governanceledger.ledger.VerifyCommand;
+import io.governanceledger.query.rebuild.RebuildCommand;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 

@@ -1,5 +1,9 @@
 package io.governanceledger.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Properties;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -7,11 +11,6 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.Properties;
 
 /**
  * Adds the shared defaults below everything a user configures, and stops a service that was given no
@@ -37,7 +36,8 @@ public class LedgerEnvironmentPostProcessor implements EnvironmentPostProcessor,
 
     private static MapPropertySource loadDefaults() {
         try {
-            Properties properties = PropertiesLoaderUtils.loadProperties(new ClassPathResource(DEFAULTS + ".properties"));
+            Properties properties =
+                    PropertiesLoaderUtils.loadProperties(new ClassPathResource(DEFAULTS + ".properties"));
             @SuppressWarnings({"unchecked", "rawtypes"})
             Map<String, Object> map = (Map) properties;
             return new MapPropertySource(DEFAULTS, map);

@@ -5,6 +5,6 @@ public class MissingDatabaseException extends IllegalStateException {
 
     MissingDatabaseException(Class<?> service) {
         super((service != null ? service.getSimpleName() : "The service") + " has no database: spring.datasource.url "
-                      + "(environment variable SPRING_DATASOURCE_URL) is not set");
+                + "(environment variable SPRING_DATASOURCE_URL) is not set");
     }
 }

@@ -8,7 +8,8 @@ class MissingDatabaseFailureAnalyzer extends AbstractFailureAnalyzer<MissingData
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MissingDatabaseException cause) {
-        return new FailureAnalysis(cause.getMessage() + ".",
+        return new FailureAnalysis(
+                cause.getMessage() + ".",
                 "Point the service at its PostgreSQL database: set SPRING_DATASOURCE_URL (for example "
                         + "jdbc:postgresql://db:5432/ledger), SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD. "
                         + "To run the whole system on this machine with an embedded PostgreSQL instead, run "

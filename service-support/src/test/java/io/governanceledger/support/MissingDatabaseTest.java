@@ -1,14 +1,14 @@
 package io.governanceledger.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.mock.env.MockEnvironment;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class MissingDatabaseTest {
 
@@ -26,13 +26,21 @@ class MissingDatabaseTest {
     @Test
     void aServiceGivenADatabaseStartsWithTheSharedDefaultsBelowItsOwnSettings() {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().addFirst(new org.springframework.core.env.MapPropertySource("given",
-                java.util.Map.of("spring.datasource.url", "jdbc:postgresql://db:5432/ledger", "ledger.business-zone", "UTC")));
+        environment
+                .getPropertySources()
+                .addFirst(new org.springframework.core.env.MapPropertySource(
+                        "given",
+                        java.util.Map.of(
+                                "spring.datasource.url",
+                                "jdbc:postgresql://db:5432/ledger",
+                                "ledger.business-zone",
+                                "UTC")));
 
         assertThatCode(() -> postProcessor.postProcessEnvironment(environment, new SpringApplication(Object.class)))
                 .doesNotThrowAnyException();
         assertThat(environment.getProperty("ledger.business-zone")).isEqualTo("UTC");
-        assertThat(environment.getPropertySources().get(LedgerEnvironmentPostProcessor.DEFAULTS)).isNotNull();
+        assertThat(environment.getPropertySources().get(LedgerEnvironmentPostProcessor.DEFAULTS))
+                .isNotNull();
     }
 
     @Test

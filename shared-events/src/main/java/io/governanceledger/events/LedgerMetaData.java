@@ -24,9 +24,8 @@ public final class LedgerMetaData {
     public static final String CLIENT_ADDRESS = "clientAddress";
 
     /** Keys that every stored event must carry. */
-    public static final List<String> REQUIRED = List.of(ACTOR, EFFECTIVE_AT, REASON, CORRELATION_ID, CAUSATION_ID,
-                                                        PROGRAM_ID);
+    public static final List<String> REQUIRED =
+            List.of(ACTOR, EFFECTIVE_AT, REASON, CORRELATION_ID, CAUSATION_ID, PROGRAM_ID);
 
-    private LedgerMetaData() {
-    }
+    private LedgerMetaData() {}
 }

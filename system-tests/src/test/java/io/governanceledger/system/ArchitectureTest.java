@@ -1,14 +1,14 @@
 package io.governanceledger.system;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
-import org.junit.jupiter.api.Test;
-
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.Test;
 
 /**
  * The layering, held as rules over the production classes of every module the services are made of
@@ -26,7 +26,9 @@ class ArchitectureTest {
 
     @Test
     void everyModuleOfTheSystemIsImported() {
-        assertThat(PRODUCTION.stream().map(javaClass -> javaClass.getPackageName().split("\\.")[2]).distinct())
+        assertThat(PRODUCTION.stream()
+                        .map(javaClass -> javaClass.getPackageName().split("\\.")[2])
+                        .distinct())
                 .contains("events", "support", "ledger", "command", "query", "devtools");
     }
 
@@ -37,45 +39,74 @@ class ArchitectureTest {
 
     @Test
     void whatCrossesBetweenTheServicesDependsOnNothingHeavierThanMessagesAndJson() {
-        classes().that().resideInAPackage("io.governanceledger.events..")
-                 .should().onlyDependOnClassesThat().resideInAnyPackage(
-                         "io.governanceledger.events..", "java..", "org.axonframework.serialization..",
-                         "org.axonframework.messaging..", "com.fasterxml.jackson..")
-                 .check(PRODUCTION);
+        classes()
+                .that()
+                .resideInAPackage("io.governanceledger.events..")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.governanceledger.events..",
+                        "java..",
+                        "org.axonframework.serialization..",
+                        "org.axonframework.messaging..",
+                        "com.fasterxml.jackson..")
+                .check(PRODUCTION);
     }
 
     @Test
     void theSupportLibraryKnowsNeitherTheLedgerNorAService() {
-        noClasses().that().resideInAPackage("io.governanceledger.support..")
-                   .should().dependOnClassesThat().resideInAnyPackage(
-                           "io.governanceledger.ledger..", "io.governanceledger.command..", "io.governanceledger.query..")
-                   .check(PRODUCTION);
+        noClasses()
+                .that()
+                .resideInAPackage("io.governanceledger.support..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.governanceledger.ledger..", "io.governanceledger.command..", "io.governanceledger.query..")
+                .check(PRODUCTION);
     }
 
     @Test
     void theLedgerKnowsNoService() {
-        noClasses().that().resideInAPackage("io.governanceledger.ledger..")
-                   .should().dependOnClassesThat().resideInAnyPackage(
-                           "io.governanceledger.command..", "io.governanceledger.query..")
-                   .check(PRODUCTION);
+        noClasses()
+                .that()
+                .resideInAPackage("io.governanceledger.ledger..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.governanceledger.command..", "io.governanceledger.query..")
+                .check(PRODUCTION);
     }
 
     @Test
     void neitherServiceReachesTheOther() {
-        noClasses().that().resideInAPackage("io.governanceledger.command..")
-                   .should().dependOnClassesThat().resideInAPackage("io.governanceledger.query..")
-                   .check(PRODUCTION);
-        noClasses().that().resideInAPackage("io.governanceledger.query..")
-                   .should().dependOnClassesThat().resideInAPackage("io.governanceledger.command..")
-                   .check(PRODUCTION);
+        noClasses()
+                .that()
+                .resideInAPackage("io.governanceledger.command..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.governanceledger.query..")
+                .check(PRODUCTION);
+        noClasses()
+                .that()
+                .resideInAPackage("io.governanceledger.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.governanceledger.command..")
+                .check(PRODUCTION);
     }
 
     @Test
     void productionCodeNeverReachesTheToolsForThisMachine() {
-        noClasses().that().resideInAnyPackage("io.governanceledger.events..", "io.governanceledger.support..",
-                                              "io.governanceledger.ledger..", "io.governanceledger.command..",
-                                              "io.governanceledger.query..")
-                   .should().dependOnClassesThat().resideInAnyPackage("io.governanceledger.devtools..", "io.zonky..")
-                   .check(PRODUCTION);
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.governanceledger.events..",
+                        "io.governanceledger.support..",
+                        "io.governanceledger.ledger..",
+                        "io.governanceledger.command..",
+                        "io.governanceledger.query..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.governanceledger.devtools..", "io.zonky..")
+                .check(PRODUCTION);
     }
 }

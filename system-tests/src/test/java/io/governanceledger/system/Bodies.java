@@ -3,8 +3,7 @@ package io.governanceledger.system;
 /** Request bodies a PMO officer would send. */
 public final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     public static String program(String id) {
         return """

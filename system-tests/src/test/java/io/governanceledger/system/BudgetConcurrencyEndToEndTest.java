@@ -1,7 +1,7 @@
 package io.governanceledger.system;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -15,9 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Sixteen clients hammer the same four lines with transfers and commitments until the money runs
@@ -35,13 +34,24 @@ class BudgetConcurrencyEndToEndTest {
         Http commands = system.startedCommands();
         Http queries = system.startedQueries();
         BudgetFixture budget = new BudgetFixture(commands, "RACE")
-                .line("A", "Infrastructure", "CAPEX", 2026).line("B", "Infrastructure", "OPEX", 2026)
-                .line("C", "Applications", "CAPEX", 2026).line("D", "Applications", "OPEX", 2026)
+                .line("A", "Infrastructure", "CAPEX", 2026)
+                .line("B", "Infrastructure", "OPEX", 2026)
+                .line("C", "Applications", "CAPEX", 2026)
+                .line("D", "Applications", "OPEX", 2026)
                 .delegation("cfo", "10000000");
         List<String> lines = List.of("A", "B", "C", "D");
         for (String line : lines) {
-            assertThat(budget.move("cfo", "ALLOCATION", line, null, new BigDecimal("250000.00"), null, null, "2026-01-02")
-                             .text("status")).isEqualTo("BOOKED");
+            assertThat(budget.move(
+                                    "cfo",
+                                    "ALLOCATION",
+                                    line,
+                                    null,
+                                    new BigDecimal("250000.00"),
+                                    null,
+                                    null,
+                                    "2026-01-02")
+                            .text("status"))
+                    .isEqualTo("BOOKED");
         }
 
         Map<String, BigDecimal> acceptedCommitments = new ConcurrentHashMap<>();
@@ -86,33 +96,45 @@ class BudgetConcurrencyEndToEndTest {
 
         assertThat(unexpected).hasValue(0);
         assertThat(accepted.size() + refusedForLackOfMoney.get()).isEqualTo(THREADS * REQUESTS_PER_THREAD);
-        assertThat(refusedForLackOfMoney.get()).as("the money ran short, so the limits were really tested").isPositive();
+        assertThat(refusedForLackOfMoney.get())
+                .as("the money ran short, so the limits were really tested")
+                .isPositive();
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                queries.get("auditor", budget.path("/movements?limit=1")).json().path("total").asLong())
-                .isEqualTo(accepted.size() + 4));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(queries.get("auditor", budget.path("/movements?limit=1"))
+                                .json()
+                                .path("total")
+                                .asLong())
+                        .isEqualTo(accepted.size() + 4));
         // every accepted request is in the ledger exactly once
         List<String> inLedger = new ArrayList<>();
         for (int offset = 0; ; offset += 1000) {
-            JsonNode page = queries.get("auditor", budget.path("/movements?limit=1000&offset=" + offset)).json();
-            page.path("movements").forEach(movement -> inLedger.add(movement.path("movementId").asString()));
+            JsonNode page = queries.get("auditor", budget.path("/movements?limit=1000&offset=" + offset))
+                    .json();
+            page.path("movements")
+                    .forEach(
+                            movement -> inLedger.add(movement.path("movementId").asString()));
             if (page.path("movements").size() < 1000) {
                 break;
             }
         }
-        assertThat(inLedger).doesNotHaveDuplicates().hasSize(accepted.size() + 4).containsAll(accepted);
+        assertThat(inLedger)
+                .doesNotHaveDuplicates()
+                .hasSize(accepted.size() + 4)
+                .containsAll(accepted);
 
         JsonNode view = queries.get("auditor", budget.path("")).json();
         BigDecimal allocated = BigDecimal.ZERO;
         BigDecimal committed = BigDecimal.ZERO;
         for (JsonNode line : view.path("lines")) {
-            assertThat(line.path("balance").path("available").decimalValue().signum()).as(line.toString())
+            assertThat(line.path("balance").path("available").decimalValue().signum())
+                    .as(line.toString())
                     .isGreaterThanOrEqualTo(0);
             allocated = allocated.add(line.path("balance").path("allocated").decimalValue());
             committed = committed.add(line.path("balance").path("committed").decimalValue());
         }
         assertThat(allocated).isEqualByComparingTo("1000000.00");
-        assertThat(committed).isEqualByComparingTo(acceptedCommitments.values().stream()
-                                                                      .reduce(BigDecimal.ZERO, BigDecimal::add));
+        assertThat(committed)
+                .isEqualByComparingTo(acceptedCommitments.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 }

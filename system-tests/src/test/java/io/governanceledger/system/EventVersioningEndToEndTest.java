@@ -1,14 +1,13 @@
 package io.governanceledger.system;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /**
  * An event stored years ago in an older shape (revision 1 of DecisionRecordedEvent, participants as
@@ -22,7 +21,9 @@ class EventVersioningEndToEndTest {
         Http commands = system.startedCommands();
         Http queries = system.startedQueries();
         String program = "OLD-" + UUID.randomUUID().toString().substring(0, 8);
-        assertThat(commands.post("pmo", "/api/programs", Bodies.program(program)).status()).isEqualTo(201);
+        assertThat(commands.post("pmo", "/api/programs", Bodies.program(program))
+                        .status())
+                .isEqualTo(201);
         String decision = UUID.randomUUID().toString();
         String payload = """
                 {"decisionId": "%s", "programId": "%s", "supersedes": null,
@@ -33,19 +34,26 @@ class EventVersioningEndToEndTest {
         String metaData = """
                 {"actor": "pmo", "reason": "Archived", "correlationId": "c-2025", "causationId": "m-2025",
                  "programId": "%s", "effectiveAt": "2025-03-10T00:00:00Z"}""".formatted(program);
-        system.jdbc().sql("""
+        system.jdbc()
+                .sql("""
                           INSERT INTO event_store.domain_event_entry (aggregate_identifier, sequence_number, type,
                               event_identifier, meta_data, payload, payload_revision, payload_type, time_stamp)
                           VALUES (?, 0, 'Decision', ?, ?, ?, '1', 'io.governanceledger.events.decisions.DecisionRecordedEvent',
                                   '2025-03-11T09:00:00.000Z')
                           """)
-              .params(decision, UUID.randomUUID().toString(), metaData.getBytes(StandardCharsets.UTF_8),
-                      payload.getBytes(StandardCharsets.UTF_8))
-              .update();
+                .params(
+                        decision,
+                        UUID.randomUUID().toString(),
+                        metaData.getBytes(StandardCharsets.UTF_8),
+                        payload.getBytes(StandardCharsets.UTF_8))
+                .update();
 
         String path = "/api/programs/" + program + "/decisions/" + decision;
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(queries.get("auditor", path).status()).isEqualTo(200));
-        JsonNode participants = queries.get("auditor", path).json().path("details").path("participants");
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(queries.get("auditor", path).status()).isEqualTo(200));
+        JsonNode participants =
+                queries.get("auditor", path).json().path("details").path("participants");
         assertThat(participants.get(0).path("name").asString()).isEqualTo("A. Peeters");
         assertThat(participants.get(0).path("role").asString()).isEqualTo("chair");
         assertThat(participants.get(1).path("name").asString()).isEqualTo("B. Janssens");
@@ -53,7 +61,12 @@ class EventVersioningEndToEndTest {
         // the command side rebuilds the decision from the old event too
         Http.Response approved = commands.post("pmo", path + "/approve", "{\"decidedOn\": \"2025-03-10\"}");
         assertThat(approved.status()).as(approved.body()).isEqualTo(200);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
-                queries.get("auditor", path).json().path("summary").path("status").asString()).isEqualTo("APPROVED"));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(queries.get("auditor", path)
+                                .json()
+                                .path("summary")
+                                .path("status")
+                                .asString())
+                        .isEqualTo("APPROVED"));
     }
 }

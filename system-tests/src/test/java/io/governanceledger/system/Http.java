@@ -1,8 +1,5 @@
 package io.governanceledger.system;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -14,11 +11,14 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Real HTTP requests with HTTP Basic credentials; users as configured by default (password = name). */
 public final class Http {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final int port;
@@ -67,8 +67,8 @@ public final class Http {
     /** A binary answer (a ZIP, ...), 200 expected. */
     public byte[] getBytes(String user, String path) {
         try {
-            HttpResponse<byte[]> response = CLIENT.send(request(user, path).GET().build(),
-                                                        HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    CLIENT.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(path + " answered " + response.statusCode());
             }
@@ -83,12 +83,15 @@ public final class Http {
 
     private HttpRequest.Builder request(String user, String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                                                 .timeout(Duration.ofSeconds(30));
+                .timeout(Duration.ofSeconds(30));
         if (user != null) {
             String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : user;
             String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
     }
@@ -96,9 +99,12 @@ public final class Http {
     private static Response send(HttpRequest request) {
         try {
             HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                                response.headers().firstValue("X-Correlation-Id").orElse(null), response.body(),
-                                response.headers().map());
+            return new Response(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("X-Correlation-Id").orElse(null),
+                    response.body(),
+                    response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -107,13 +113,16 @@ public final class Http {
         }
     }
 
-    public record Response(int status, String contentType, String correlationId, String body,
-                           Map<String, List<String>> headers) {
+    public record Response(
+            int status, String contentType, String correlationId, String body, Map<String, List<String>> headers) {
 
         /** The first value of a response header (names compared ignoring case), or null. */
         public String header(String name) {
-            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
-                          .map(header -> header.getValue().get(0)).findFirst().orElse(null);
+            return headers.entrySet().stream()
+                    .filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .map(header -> header.getValue().get(0))
+                    .findFirst()
+                    .orElse(null);
         }
 
         public JsonNode json() {

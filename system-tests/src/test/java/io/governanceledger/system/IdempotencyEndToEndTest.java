@@ -1,6 +1,6 @@
 package io.governanceledger.system;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +9,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Idempotency-Key across command services sharing one store: concurrent retries of one request,
@@ -26,7 +25,9 @@ class IdempotencyEndToEndTest {
             Http first = system.startCommandService().http();
             Http second = system.startCommandService().http();
             String program = "IDEM-" + UUID.randomUUID().toString().substring(0, 8);
-            assertThat(first.post("pmo", "/api/programs", Bodies.program(program)).status()).isEqualTo(201);
+            assertThat(first.post("pmo", "/api/programs", Bodies.program(program))
+                            .status())
+                    .isEqualTo(201);
             String decisions = "/api/programs/" + program + "/decisions";
             String key = UUID.randomUUID().toString();
             String body = Bodies.decision("Once only");
@@ -47,11 +48,13 @@ class IdempotencyEndToEndTest {
                 pool.shutdownNow();
             }
             // exactly one ran; the others got its answer again or were told it was still running
-            assertThat(answers).filteredOn(answer -> answer.status() == 201 && answer.header("Idempotent-Replayed") == null)
-                               .hasSize(1);
+            assertThat(answers)
+                    .filteredOn(answer -> answer.status() == 201 && answer.header("Idempotent-Replayed") == null)
+                    .hasSize(1);
             Http.Response original = answers.stream()
-                                            .filter(answer -> answer.status() == 201 && answer.header("Idempotent-Replayed") == null)
-                                            .findFirst().orElseThrow();
+                    .filter(answer -> answer.status() == 201 && answer.header("Idempotent-Replayed") == null)
+                    .findFirst()
+                    .orElseThrow();
             for (Http.Response answer : answers) {
                 if (answer.status() == 201) {
                     assertThat(answer.body()).isEqualTo(original.body());
@@ -68,8 +71,11 @@ class IdempotencyEndToEndTest {
             assertThat(later.header("Ledger-Event-Id")).isEqualTo(original.header("Ledger-Event-Id"));
 
             // the answer lost after the commit (a crash between the two): the retry is not run again
-            system.jdbc().sql("UPDATE event_store.idempotency_key SET status = NULL, headers = NULL, body = NULL "
-                                      + "WHERE idempotency_key = ?").param(key).update();
+            system.jdbc()
+                    .sql("UPDATE event_store.idempotency_key SET status = NULL, headers = NULL, body = NULL "
+                            + "WHERE idempotency_key = ?")
+                    .param(key)
+                    .update();
             Http.Response lost = first.post("pmo", decisions, body, Map.of("Idempotency-Key", key));
             assertThat(lost.status()).as(lost.body()).isEqualTo(409);
             assertThat(lost.json().path("rule").asString()).isEqualTo("idempotency-key-recorded");
@@ -78,19 +84,30 @@ class IdempotencyEndToEndTest {
 
             // a first request that died without effect: once its lease has run out, the retry runs
             String other = UUID.randomUUID().toString();
-            Http.Response done = first.post("pmo", decisions, Bodies.decision("Died"), Map.of("Idempotency-Key", other));
+            Http.Response done =
+                    first.post("pmo", decisions, Bodies.decision("Died"), Map.of("Idempotency-Key", other));
             assertThat(done.status()).isEqualTo(201);
-            system.jdbc().sql("UPDATE event_store.idempotency_key SET status = NULL, headers = NULL, body = NULL, "
-                                      + "recorded_event_id = NULL, lease_until = clock_timestamp() - INTERVAL '1 second' "
-                                      + "WHERE idempotency_key = ?").param(other).update();
-            Http.Response rerun = second.post("pmo", decisions, Bodies.decision("Died"), Map.of("Idempotency-Key", other));
+            system.jdbc()
+                    .sql("UPDATE event_store.idempotency_key SET status = NULL, headers = NULL, body = NULL, "
+                            + "recorded_event_id = NULL, lease_until = clock_timestamp() - INTERVAL '1 second' "
+                            + "WHERE idempotency_key = ?")
+                    .param(other)
+                    .update();
+            Http.Response rerun =
+                    second.post("pmo", decisions, Bodies.decision("Died"), Map.of("Idempotency-Key", other));
             assertThat(rerun.status()).isEqualTo(201);
             assertThat(rerun.header("Idempotent-Replayed")).isNull();
-            system.jdbc().sql("UPDATE event_store.idempotency_key SET lease_until = clock_timestamp() + INTERVAL '1 minute', "
-                                      + "status = NULL WHERE idempotency_key = ?").param(other).update();
-            Http.Response running = first.post("pmo", decisions, Bodies.decision("Died"), Map.of("Idempotency-Key", other));
+            system.jdbc()
+                    .sql(
+                            "UPDATE event_store.idempotency_key SET lease_until = clock_timestamp() + INTERVAL '1 minute', "
+                                    + "status = NULL WHERE idempotency_key = ?")
+                    .param(other)
+                    .update();
+            Http.Response running =
+                    first.post("pmo", decisions, Bodies.decision("Died"), Map.of("Idempotency-Key", other));
             assertThat(running.status()).isEqualTo(409);
-            assertThat(running.json().path("rule").asString()).isIn("idempotency-key-in-flight", "idempotency-key-recorded");
+            assertThat(running.json().path("rule").asString())
+                    .isIn("idempotency-key-in-flight", "idempotency-key-recorded");
         }
     }
 }

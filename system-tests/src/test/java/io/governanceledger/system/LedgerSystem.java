@@ -1,16 +1,15 @@
 package io.governanceledger.system;
 
 import io.governanceledger.command.CommandServiceApplication;
-import io.governanceledger.query.QueryServiceApplication;
 import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
+import io.governanceledger.query.QueryServiceApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Both services, started as they are in production (their own Spring contexts, real HTTP ports),
@@ -122,7 +121,9 @@ public final class LedgerSystem implements AutoCloseable {
 
     /** Rows of the event store. */
     public long storedEvents() {
-        return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM event_store.domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     @Override

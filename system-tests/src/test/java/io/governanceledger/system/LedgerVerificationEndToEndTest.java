@@ -1,22 +1,21 @@
 package io.governanceledger.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
 import io.governanceledger.ledger.LedgerProof;
 import io.governanceledger.ledger.SigningKeys;
 import io.governanceledger.ledger.VerifyCommand;
-import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The command service signs checkpoints as it goes; the query service's endpoint and the command-line
@@ -29,15 +28,19 @@ class LedgerVerificationEndToEndTest {
     @Test
     void theLedgerVerifiesUntilARowIsAlteredThenNamesIt(@TempDir Path temp) throws Exception {
         try (LedgerSystem system = LedgerSystem.isolated()) {
-            Http commands = system.startCommandService("--ledger.checkpoints.interval=PT0.5S").http();
+            Http commands = system.startCommandService("--ledger.checkpoints.interval=PT0.5S")
+                    .http();
             Http queries = system.startQueryService().http();
             String program = "VERIFY-1";
-            assertThat(commands.post("pmo", "/api/programs", Bodies.program(program)).status()).isEqualTo(201);
+            assertThat(commands.post("pmo", "/api/programs", Bodies.program(program))
+                            .status())
+                    .isEqualTo(201);
             for (int i = 0; i < 5; i++) {
                 commands.post("pmo", "/api/programs/" + program + "/decisions", Bodies.decision("D" + i));
             }
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
-                JsonNode report = queries.get("auditor", "/api/ledger/verification").json();
+                JsonNode report =
+                        queries.get("auditor", "/api/ledger/verification").json();
                 assertThat(report.path("status").asString()).isEqualTo("VERIFIED");
                 assertThat(report.path("verifiedUpTo").asLong()).isEqualTo(6);
                 assertThat(report.path("signedUpTo").asLong()).isEqualTo(6);
@@ -50,17 +53,23 @@ class LedgerVerificationEndToEndTest {
             Path bundle = temp.resolve("ledger-export.zip");
             Files.write(bundle, queries.getBytes("auditor", "/api/ledger/export?programId=" + program));
             ByteArrayOutputStream offline = new ByteArrayOutputStream();
-            assertThat(VerifyCommand.run(new String[]{"verify", "--bundle=" + bundle, "--public-key=" + KEY},
-                                         new PrintStream(offline, true, StandardCharsets.UTF_8)))
-                    .as(offline.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(VerifyCommand.run(
+                            new String[] {"verify", "--bundle=" + bundle, "--public-key=" + KEY},
+                            new PrintStream(offline, true, StandardCharsets.UTF_8)))
+                    .as(offline.toString(StandardCharsets.UTF_8))
+                    .isZero();
             assertThat(offline.toString(StandardCharsets.UTF_8)).contains("VERIFIED up to position 6");
-            assertThat(queries.get("auditor", "/api/ledger/export?programId=NOPE").status()).isEqualTo(404);
+            assertThat(queries.get("auditor", "/api/ledger/export?programId=NOPE")
+                            .status())
+                    .isEqualTo(404);
 
             // one event's proof holds against the published key, without the other events
             Http.Response proof = queries.get("auditor", "/api/ledger/proof/3");
             assertThat(proof.status()).as(proof.body()).isEqualTo(200);
-            assertThat(LedgerProof.check(new com.fasterxml.jackson.databind.ObjectMapper().readTree(proof.body()),
-                                         SigningKeys.loadPublic(KEY))).isNull();
+            assertThat(LedgerProof.check(
+                            new com.fasterxml.jackson.databind.ObjectMapper().readTree(proof.body()),
+                            SigningKeys.loadPublic(KEY)))
+                    .isNull();
             assertThat(queries.get("auditor", "/api/ledger/proof/999").status()).isEqualTo(404);
 
             // a database owner rewrites the reason of the third event
@@ -77,11 +86,15 @@ class LedgerVerificationEndToEndTest {
             assertThat(report.path("verifiedUpTo").asLong()).isEqualTo(2);
 
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
-            int exit = VerifyCommand.run(new String[]{"verify", "--jdbc-url=" + system.jdbcUrl(),
-                                                     "--user=" + EmbeddedPostgresServer.USER,
-                                                     "--password=" + EmbeddedPostgresServer.PASSWORD,
-                                                     "--public-key=" + KEY},
-                                         new PrintStream(printed, true, StandardCharsets.UTF_8));
+            int exit = VerifyCommand.run(
+                    new String[] {
+                        "verify",
+                        "--jdbc-url=" + system.jdbcUrl(),
+                        "--user=" + EmbeddedPostgresServer.USER,
+                        "--password=" + EmbeddedPostgresServer.PASSWORD,
+                        "--public-key=" + KEY
+                    },
+                    new PrintStream(printed, true, StandardCharsets.UTF_8));
             assertThat(exit).isEqualTo(1);
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FAILED at position 3: event-changed");
         }

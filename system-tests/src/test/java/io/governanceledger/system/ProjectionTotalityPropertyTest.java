@@ -1,10 +1,6 @@
 package io.governanceledger.system;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.core.json.JsonWriteFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.text.Normalizer;
@@ -16,8 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Read models are total: every event the command side accepts, every read model takes in. Each case
@@ -30,16 +29,34 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ProjectionTotalityPropertyTest {
 
-    private static final JsonMapper JSON = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
+    private static final JsonMapper JSON =
+            JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
     private static final LocalDate FIRST = LocalDate.of(1900, 1, 1);
     private static final LocalDate LAST = LocalDate.of(2199, 12, 31);
     /** Seeded, so a failure repeats: {@code -Dtotality.seed=N -Dtotality.cases=N}. */
     private static final long SEED = Long.getLong("totality.seed", 20261206L);
+
     private static final int CASES = Integer.getInteger("totality.cases", 25);
     private static final List<String> SPECIAL = List.of(
-            "\ud83d\ude00", "\ud83d\udc69\u200d\ud83d\udc69\u200d\ud83d\udc67", "e\u0301", "A\u030a", "\u212b", "\ufb01",
-            "\u200d", "\u200b", "\u00ad", "\ud835\udd18\ud835\udd2b", "\u0644\u0627", "\u4e2d\u6587", "\"", "\\", "'",
-            "<b>", "=1+1", ";", "%00");
+            "\ud83d\ude00",
+            "\ud83d\udc69\u200d\ud83d\udc69\u200d\ud83d\udc67",
+            "e\u0301",
+            "A\u030a",
+            "\u212b",
+            "\ufb01",
+            "\u200d",
+            "\u200b",
+            "\u00ad",
+            "\ud835\udd18\ud835\udd2b",
+            "\u0644\u0627",
+            "\u4e2d\u6587",
+            "\"",
+            "\\",
+            "'",
+            "<b>",
+            "=1+1",
+            ";",
+            "%00");
     private static final String GRANT = """
             {"holder": "controller", "maxAmount": 9999999999999.99, "currency": "EUR", "validFrom": "1900-01-01",
              "validTo": "2199-12-31", "reason": "Delegation for the totality property"}""";
@@ -54,9 +71,16 @@ class ProjectionTotalityPropertyTest {
         queries = system.startedQueries();
     }
 
-    record Hostile(String name, String sponsor, String text, String longText, LocalDate start, LocalDate end,
-                   Instant renamedAt, LocalDate meeting, BigDecimal amount) {
-    }
+    record Hostile(
+            String name,
+            String sponsor,
+            String text,
+            String longText,
+            LocalDate start,
+            LocalDate end,
+            Instant renamedAt,
+            LocalDate meeting,
+            BigDecimal amount) {}
 
     /** One case; the first two take the first and the last days of the ledger's range. */
     private static Hostile hostile(Random random, int index) {
@@ -69,15 +93,27 @@ class ProjectionTotalityPropertyTest {
             end = LAST;
         }
         Instant renamedAt = start.plusDays((end.toEpochDay() - start.toEpochDay()) / 2)
-                                 .atStartOfDay().toInstant(ZoneOffset.UTC).plusSeconds(3_661);
+                .atStartOfDay()
+                .toInstant(ZoneOffset.UTC)
+                .plusSeconds(3_661);
         // a decision is taken on or after its meeting, and never in the future
         LocalDate today = LocalDate.now();
-        LocalDate meeting = index == 0 ? FIRST
+        LocalDate meeting = index == 0
+                ? FIRST
                 : FIRST.plusDays(Math.floorMod(random.nextLong(), today.toEpochDay() - FIRST.toEpochDay() + 1));
-        BigDecimal amount = index == 1 ? new BigDecimal("9999999999999.99")
+        BigDecimal amount = index == 1
+                ? new BigDecimal("9999999999999.99")
                 : BigDecimal.valueOf(random.nextLong(1, 1_000_000_000_000_000L), 2);
-        return new Hostile(text(random, 150), text(random, 150), text(random, 1_500), text(random, 9_000), start, end,
-                           renamedAt, meeting, amount);
+        return new Hostile(
+                text(random, 150),
+                text(random, 150),
+                text(random, 1_500),
+                text(random, 9_000),
+                start,
+                end,
+                renamedAt,
+                meeting,
+                amount);
     }
 
     private static LocalDate date(Random random) {
@@ -151,8 +187,10 @@ class ProjectionTotalityPropertyTest {
         String createdEvent = accepted(commands.post("pmo", "/api/programs", JSON.writeValueAsString(body)))
                 .header("Ledger-Event-Id");
         // the instant the ledger recorded the program (set by the database as it seals the event)
-        String beforeRename = queries.get("auditor", base, Map.of("Ledger-Read-After", createdEvent)).json()
-                                     .path("createdAt").asString();
+        String beforeRename = queries.get("auditor", base, Map.of("Ledger-Read-After", createdEvent))
+                .json()
+                .path("createdAt")
+                .asString();
 
         Map<String, Object> rename = new LinkedHashMap<>();
         String newName = nfc(values.sponsor()).equals(nfc(values.name())) ? values.sponsor() + " II" : values.sponsor();
@@ -164,23 +202,38 @@ class ProjectionTotalityPropertyTest {
         Map<String, Object> decision = new LinkedHashMap<>();
         decision.put("title", values.name());
         decision.put("context", values.longText());
-        decision.put("options", List.of(Map.of("key", "A", "description", values.text()),
-                                        Map.of("key", "B", "description", values.name())));
+        decision.put(
+                "options",
+                List.of(
+                        Map.of("key", "A", "description", values.text()),
+                        Map.of("key", "B", "description", values.name())));
         decision.put("chosenOption", "A");
         decision.put("rationale", values.longText());
         decision.put("decidingBody", values.sponsor());
         decision.put("meetingDate", values.meeting().toString());
         decision.put("decidedOn", null);
-        decision.put("participants", Normalizer.normalize(values.sponsor(), Normalizer.Form.NFC)
-                                           .equals(Normalizer.normalize(values.name(), Normalizer.Form.NFC))
-                ? List.of(values.sponsor()) : List.of(values.sponsor(), values.name()));
+        decision.put(
+                "participants",
+                Normalizer.normalize(values.sponsor(), Normalizer.Form.NFC)
+                                .equals(Normalizer.normalize(values.name(), Normalizer.Form.NFC))
+                        ? List.of(values.sponsor())
+                        : List.of(values.sponsor(), values.name()));
         decision.put("quorum", 1);
         decision.put("links", List.of(Map.of("kind", "DOCUMENT", "reference", values.name())));
         decision.put("reason", values.text());
-        String decisionId = accepted(commands.post("pmo", base + "/decisions", JSON.writeValueAsString(decision))).text("id");
+        String decisionId = accepted(commands.post("pmo", base + "/decisions", JSON.writeValueAsString(decision)))
+                .text("id");
         LocalDate decidedOn = values.meeting();
-        String lastEvent = accepted(commands.post("pmo", base + "/decisions/" + decisionId + "/approve", JSON.writeValueAsString(Map.of(
-                "decidedOn", decidedOn.toString(), "effectiveFrom", LAST.toString(), "reason", values.text()))))
+        String lastEvent = accepted(commands.post(
+                        "pmo",
+                        base + "/decisions/" + decisionId + "/approve",
+                        JSON.writeValueAsString(Map.of(
+                                "decidedOn",
+                                decidedOn.toString(),
+                                "effectiveFrom",
+                                LAST.toString(),
+                                "reason",
+                                values.text()))))
                 .header("Ledger-Event-Id");
 
         Map<String, Object> contract = new LinkedHashMap<>();
@@ -206,9 +259,20 @@ class ProjectionTotalityPropertyTest {
         int year = values.start().getYear();
         boolean budgeted = year >= 2000 && year <= 2100;
         if (budgeted) {
-            accepted(commands.post("finance", base + "/budget/lines", JSON.writeValueAsString(Map.of(
-                    "lineId", "L1", "workstream", cut(values.name(), 100),
-                    "category", "OPEX", "fiscalYear", year, "reason", values.text()))));
+            accepted(commands.post(
+                    "finance",
+                    base + "/budget/lines",
+                    JSON.writeValueAsString(Map.of(
+                            "lineId",
+                            "L1",
+                            "workstream",
+                            cut(values.name(), 100),
+                            "category",
+                            "OPEX",
+                            "fiscalYear",
+                            year,
+                            "reason",
+                            values.text()))));
             accepted(commands.post("cfo", base + "/budget/delegations", GRANT));
             Map<String, Object> movement = new LinkedHashMap<>();
             movement.put("kind", "ALLOCATION");
@@ -219,7 +283,8 @@ class ProjectionTotalityPropertyTest {
             movement.put("effectiveDate", values.start().toString());
             movement.put("description", cut(values.longText(), 2_000));
             movement.put("reason", values.text());
-            lastEvent = accepted(commands.post("controller", base + "/budget/movements", JSON.writeValueAsString(movement)))
+            lastEvent = accepted(
+                            commands.post("controller", base + "/budget/movements", JSON.writeValueAsString(movement)))
                     .header("Ledger-Event-Id");
         }
 
@@ -228,41 +293,58 @@ class ProjectionTotalityPropertyTest {
         Http.Response now = queries.get("auditor", base + "?asOf=" + values.renamedAt(), readAfter);
         assertThat(now.status()).as(now.body()).isEqualTo(200);
         assertThat(now.json().path("name").asString()).isEqualTo(nfc(newName));
-        Http.Response before = queries.get("auditor", base + "?asOf=" + values.renamedAt() + "&knownAt=" + beforeRename);
+        Http.Response before =
+                queries.get("auditor", base + "?asOf=" + values.renamedAt() + "&knownAt=" + beforeRename);
         assertThat(before.json().path("name").asString()).isEqualTo(nfc(values.name()));
         // an hour before the rename takes effect (a date would include the whole day of the rename)
-        Http.Response started = queries.get("auditor", base + "?asOf=" + values.renamedAt().minusSeconds(3_600));
+        Http.Response started =
+                queries.get("auditor", base + "?asOf=" + values.renamedAt().minusSeconds(3_600));
         assertThat(started.json().path("name").asString()).as(started.body()).isEqualTo(nfc(values.name()));
 
-        JsonNode decided = queries.get("auditor", base + "/decisions/" + decisionId + "?asOf=" + LAST).json();
+        JsonNode decided = queries.get("auditor", base + "/decisions/" + decisionId + "?asOf=" + LAST)
+                .json();
         assertThat(decided.path("details").path("title").asString()).isEqualTo(nfc(values.name()));
         assertThat(decided.path("details").path("context").asString()).isEqualTo(nfc(values.longText()));
         assertThat(decided.path("summary").path("status").asString()).isEqualTo("APPROVED");
 
         if (registered.status() == 201) {
-            JsonNode view = queries.get("auditor", base + "/contracts/" + registered.text("id") + "?asOf=" + values.start())
-                                   .json();
+            JsonNode view = queries.get(
+                            "auditor", base + "/contracts/" + registered.text("id") + "?asOf=" + values.start())
+                    .json();
             assertThat(view.path("terms").path("title").asString()).isEqualTo(nfc(values.name()));
-            assertThat(queries.get("auditor", base + "/contracts?asOf=" + values.start()).body())
+            assertThat(queries.get("auditor", base + "/contracts?asOf=" + values.start())
+                            .body())
                     .contains(registered.text("id"));
         }
         if (budgeted) {
-            JsonNode budget = queries.get("auditor", base + "/budget?asOf=" + values.start()).json();
-            assertThat(budget.path("lines").get(0).path("balance").path("available").decimalValue())
+            JsonNode budget = queries.get("auditor", base + "/budget?asOf=" + values.start())
+                    .json();
+            assertThat(budget.path("lines")
+                            .get(0)
+                            .path("balance")
+                            .path("available")
+                            .decimalValue())
                     .isEqualByComparingTo(values.amount());
         }
         JsonNode trail = queries.get("auditor", base + "/audit-trail").json();
         // every record's events are on the audit trail (a contract whose term has passed adds its deadlines)
-        List<String> types = trail.path("entries").valueStream().map(entry -> entry.path("eventType").asString()).toList();
-        assertThat(types).contains("ProgramCreatedEvent", "ProgramRenamedEvent", "DecisionRecordedEvent",
-                                   "DecisionApprovedEvent");
+        List<String> types = trail.path("entries")
+                .valueStream()
+                .map(entry -> entry.path("eventType").asString())
+                .toList();
+        assertThat(types)
+                .contains(
+                        "ProgramCreatedEvent", "ProgramRenamedEvent", "DecisionRecordedEvent", "DecisionApprovedEvent");
         if (registered.status() == 201) {
             assertThat(types).contains("ContractRegisteredEvent");
         }
         if (budgeted) {
             assertThat(types).contains("BudgetLineOpenedEvent", "DelegationGrantedEvent", "MovementBookedEvent");
         }
-        JsonNode health = queries.get("auditor", "/actuator/health").json().path("components").path("projections");
+        JsonNode health = queries.get("auditor", "/actuator/health")
+                .json()
+                .path("components")
+                .path("projections");
         assertThat(health.path("status").asString()).as(health.toString()).isEqualTo("UP");
     }
 

@@ -1,20 +1,12 @@
 package io.governanceledger.system;
 
-import io.governanceledger.query.rebuild.ProjectionFeed;
-import io.governanceledger.query.pointintime.AsOf;
 import io.governanceledger.events.LedgerMetaData;
-import io.governanceledger.query.rebuild.ReadModelSchema;
-import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.ledger.LedgerReader;
+import io.governanceledger.query.pointintime.AsOf;
+import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.query.rebuild.ProjectionFeed;
+import io.governanceledger.query.rebuild.ReadModelSchema;
 import io.governanceledger.support.time.BusinessClock;
-import org.axonframework.eventhandling.DomainEventMessage;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.springframework.context.ApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +15,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers a query from a full replay instead of the bitemporal read models: in one transaction that
@@ -49,13 +48,22 @@ public class ReplayReference {
 
     /** The reference over a running query service. */
     public static ReplayReference of(ApplicationContext context) {
-        return new ReplayReference(context, context.getBean(org.axonframework.config.Configuration.class),
-                                   context.getBean(LedgerReader.class), context.getBean(PlatformTransactionManager.class),
-                                   context.getBean(JdbcClient.class), context.getBean(BusinessClock.class));
+        return new ReplayReference(
+                context,
+                context.getBean(org.axonframework.config.Configuration.class),
+                context.getBean(LedgerReader.class),
+                context.getBean(PlatformTransactionManager.class),
+                context.getBean(JdbcClient.class),
+                context.getBean(BusinessClock.class));
     }
 
-    public ReplayReference(ApplicationContext context, org.axonframework.config.Configuration axon, LedgerReader ledger,
-                           PlatformTransactionManager transactions, JdbcClient jdbc, BusinessClock clock) {
+    public ReplayReference(
+            ApplicationContext context,
+            org.axonframework.config.Configuration axon,
+            LedgerReader ledger,
+            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            BusinessClock clock) {
         this.context = context;
         this.axon = axon;
         this.ledger = ledger;
@@ -115,7 +123,8 @@ public class ReplayReference {
         List<EventMessage<?>> replay = new ArrayList<>();
         for (TrackedEventMessage<?> event : known) {
             boolean createsApplyingRecord = event instanceof DomainEventMessage<?> domain
-                    && domain.getSequenceNumber() == 0 && applyingRecords.contains(domain.getAggregateIdentifier());
+                    && domain.getSequenceNumber() == 0
+                    && applyingRecords.contains(domain.getAggregateIdentifier());
             if (createsApplyingRecord || applies(event, point)) {
                 replay.add(event);
             }

@@ -1,9 +1,9 @@
 package io.governanceledger.system;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** No login gives 401, a wrong role 403, both as problems; reads need any login; docs and health are open. */
 class SecurityEndToEndTest {
@@ -27,13 +27,18 @@ class SecurityEndToEndTest {
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         assertThat(anonymous.json().path("rule").asString()).isEqualTo("authentication-required");
 
-        assertThat(commands.post("pmo:wrong", "/api/programs", Bodies.program("SEC-1")).status()).isEqualTo(401);
-        for (String user : new String[]{"viewer", "auditor", "finance", "contracts"}) {
+        assertThat(commands.post("pmo:wrong", "/api/programs", Bodies.program("SEC-1"))
+                        .status())
+                .isEqualTo(401);
+        for (String user : new String[] {"viewer", "auditor", "finance", "contracts"}) {
             Http.Response forbidden = commands.post(user, "/api/programs", Bodies.program("SEC-1"));
             assertThat(forbidden.status()).as(user).isEqualTo(403);
             assertThat(forbidden.json().path("rule").asString()).isEqualTo("role-required");
             // the role is checked before the body is even read
-            assertThat(commands.post(user, "/api/programs/SEC-1/decisions", "{not json").status()).as(user).isEqualTo(403);
+            assertThat(commands.post(user, "/api/programs/SEC-1/decisions", "{not json")
+                            .status())
+                    .as(user)
+                    .isEqualTo(403);
         }
         assertThat(system.storedEvents()).isEqualTo(before);
     }
@@ -43,14 +48,15 @@ class SecurityEndToEndTest {
         Http.Response anonymous = queries.get(null, "/api/programs");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
-        for (String user : new String[]{"viewer", "auditor", "finance", "contracts", "pmo"}) {
+        for (String user : new String[] {"viewer", "auditor", "finance", "contracts", "pmo"}) {
             assertThat(queries.get(user, "/api/programs").status()).as(user).isEqualTo(200);
         }
     }
 
     @Test
     void undeclaredWritesAreDeniedEvenToThePmo() {
-        assertThat(queries.post("pmo", "/api/programs", Bodies.program("SEC-2")).status()).isEqualTo(403);
+        assertThat(queries.post("pmo", "/api/programs", Bodies.program("SEC-2")).status())
+                .isEqualTo(403);
     }
 
     @Test
@@ -61,12 +67,27 @@ class SecurityEndToEndTest {
         assertThat(commandDocs.status()).isEqualTo(200);
         assertThat(commandDocs.json().path("paths").has("/api/programs/{programId}/decisions/{decisionId}/supersede"))
                 .isTrue();
-        assertThat(commandDocs.json().path("paths").path("/api/programs/{programId}/decisions").path("post")
-                              .path("responses").path("200").path("headers").has("Ledger-Event-Id")).isTrue();
+        assertThat(commandDocs
+                        .json()
+                        .path("paths")
+                        .path("/api/programs/{programId}/decisions")
+                        .path("post")
+                        .path("responses")
+                        .path("200")
+                        .path("headers")
+                        .has("Ledger-Event-Id"))
+                .isTrue();
         Http.Response queryDocs = queries.get(null, "/v3/api-docs");
-        assertThat(queryDocs.json().path("paths").has("/api/programs/{programId}/decisions/{decisionId}")).isTrue();
-        assertThat(queryDocs.json().path("paths").path("/api/programs/{programId}/decisions/{decisionId}").path("get")
-                            .path("parameters").toString()).contains("\"name\":\"Ledger-Read-After\"");
+        assertThat(queryDocs.json().path("paths").has("/api/programs/{programId}/decisions/{decisionId}"))
+                .isTrue();
+        assertThat(queryDocs
+                        .json()
+                        .path("paths")
+                        .path("/api/programs/{programId}/decisions/{decisionId}")
+                        .path("get")
+                        .path("parameters")
+                        .toString())
+                .contains("\"name\":\"Ledger-Read-After\"");
     }
 
     /**
@@ -77,9 +98,19 @@ class SecurityEndToEndTest {
     @Test
     void everyOperationDocumentsItsSummaryItsProblemsAndOnEveryPostTheIdempotencyKey() {
         for (Http http : java.util.List.of(commands, queries)) {
-            tools.jackson.databind.JsonNode docs = http.get(null, "/v3/api-docs").json();
-            assertThat(docs.path("components").path("schemas").path("Problem").path("properties").has("rule")).isTrue();
-            assertThat(docs.path("components").path("securitySchemes").path("basicAuth").path("scheme").asString())
+            tools.jackson.databind.JsonNode docs =
+                    http.get(null, "/v3/api-docs").json();
+            assertThat(docs.path("components")
+                            .path("schemas")
+                            .path("Problem")
+                            .path("properties")
+                            .has("rule"))
+                    .isTrue();
+            assertThat(docs.path("components")
+                            .path("securitySchemes")
+                            .path("basicAuth")
+                            .path("scheme")
+                            .asString())
                     .isEqualTo("basic");
             int operations = 0;
             for (var path : docs.path("paths").properties()) {
@@ -92,12 +123,20 @@ class SecurityEndToEndTest {
                     var responses = operation.path("responses");
                     assertThat(responses.propertyNames()).as(name).anyMatch(status -> status.startsWith("4"));
                     for (String status : java.util.List.of("400", "404")) {
-                        assertThat(responses.path(status).path("content").path("application/problem+json").path("schema")
-                                            .path("$ref").asString()).as(name + " " + status)
+                        assertThat(responses
+                                        .path(status)
+                                        .path("content")
+                                        .path("application/problem+json")
+                                        .path("schema")
+                                        .path("$ref")
+                                        .asString())
+                                .as(name + " " + status)
                                 .isEqualTo("#/components/schemas/Problem");
                     }
                     if (method.getKey().equals("post")) {
-                        assertThat(operation.path("parameters").toString()).as(name).contains("\"name\":\"Idempotency-Key\"");
+                        assertThat(operation.path("parameters").toString())
+                                .as(name)
+                                .contains("\"name\":\"Idempotency-Key\"");
                         assertThat(responses.has("422")).as(name).isTrue();
                     }
                 }

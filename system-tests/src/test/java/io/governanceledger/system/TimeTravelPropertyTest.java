@@ -1,11 +1,12 @@
 package io.governanceledger.system;
 
-import io.governanceledger.query.pointintime.AsOf;
-import io.governanceledger.query.pointintime.PointInTime;
-import io.governanceledger.support.time.BusinessClock;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.governanceledger.query.audit.AuditTrailView;
 import io.governanceledger.query.audit.FindAuditTrailQuery;
 import io.governanceledger.query.budget.BudgetLineLineageView;
+import io.governanceledger.query.budget.BudgetView;
 import io.governanceledger.query.budget.DelegationView;
 import io.governanceledger.query.budget.FindBudgetLineLineageQuery;
 import io.governanceledger.query.budget.FindBudgetQuery;
@@ -21,14 +22,12 @@ import io.governanceledger.query.decisions.DecisionRegisterView;
 import io.governanceledger.query.decisions.DecisionView;
 import io.governanceledger.query.decisions.FindDecisionQuery;
 import io.governanceledger.query.decisions.FindDecisionsQuery;
+import io.governanceledger.query.pointintime.AsOf;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.programs.FindProgramQuery;
 import io.governanceledger.query.programs.ProgramView;
-import io.governanceledger.query.budget.BudgetView;
 import io.governanceledger.support.messaging.LedgerSerializer;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.junit.jupiter.api.Test;
-
+import io.governanceledger.support.time.BusinessClock;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,9 +39,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.junit.jupiter.api.Test;
 
 /**
  * Property: for random histories recorded over HTTP (back-dated corrections, amendments and movements
@@ -68,10 +67,16 @@ class TimeTravelPropertyTest {
             for (int h = 0; h < HISTORIES; h++) {
                 histories.add(History.record(commands, random, "TT" + h + "-" + SEED));
             }
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(behind(queries)).isZero());
-            List<Instant> recorded = system.jdbc().sql("SELECT recorded_at FROM event_store.ledger_entry ORDER BY position")
-                                           .query(OffsetDateTime.class).list().stream().map(OffsetDateTime::toInstant)
-                                           .toList();
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(behind(queries)).isZero());
+            List<Instant> recorded = system
+                    .jdbc()
+                    .sql("SELECT recorded_at FROM event_store.ledger_entry ORDER BY position")
+                    .query(OffsetDateTime.class)
+                    .list()
+                    .stream()
+                    .map(OffsetDateTime::toInstant)
+                    .toList();
             QueryGateway gateway = query.context().getBean(QueryGateway.class);
             BusinessClock clock = query.context().getBean(BusinessClock.class);
             ReplayReference reference = ReplayReference.of(query.context());
@@ -85,13 +90,15 @@ class TimeTravelPropertyTest {
                 }
                 LocalDate date = LocalDate.of(2023, 10, 1).plusDays(random.nextInt(365 * 5));
                 // a date (to the end of that day) or, one time in four, an instant within it
-                AsOf asOf = random.nextInt(4) > 0 ? AsOf.of(date)
-                        : AsOf.of(date.atStartOfDay(java.time.ZoneId.of("Europe/Brussels")).toInstant()
-                                      .plusSeconds(random.nextInt(86_400)));
+                AsOf asOf = random.nextInt(4) > 0
+                        ? AsOf.of(date)
+                        : AsOf.of(date.atStartOfDay(java.time.ZoneId.of("Europe/Brussels"))
+                                .toInstant()
+                                .plusSeconds(random.nextInt(86_400)));
                 Instant c = knownAt;
                 Map<String, Object> fast = history.views(gateway, clock, asOf, c);
-                Map<String, Object> replayed = reference.answer(history.program, asOf, c,
-                                                                () -> history.views(gateway, clock, asOf, c));
+                Map<String, Object> replayed =
+                        reference.answer(history.program, asOf, c, () -> history.views(gateway, clock, asOf, c));
                 for (String view : fast.keySet()) {
                     assertThat(json(fast.get(view)))
                             .as("case %d (seed %d): %s asOf %s knownAt %s", i, SEED, view, asOf, c)
@@ -110,8 +117,11 @@ class TimeTravelPropertyTest {
     }
 
     private static long behind(Http queries) {
-        var details = queries.get("auditor", "/actuator/health").json().path("components").path("projections")
-                             .path("details");
+        var details = queries.get("auditor", "/actuator/health")
+                .json()
+                .path("components")
+                .path("projections")
+                .path("details");
         long behind = 0;
         for (String processor : details.propertyNames()) {
             behind += details.path(processor).path("behind").asLong();
@@ -140,8 +150,10 @@ class TimeTravelPropertyTest {
             // the decision that authorises contract amendments: sometimes taken after some of them take effect
             LocalDate authorised = LocalDate.of(2024, 2, 1).plusDays(random.nextInt(700));
             String authority = history.decide(commands, base, authorised, "Amendment authority");
-            ok(commands.post("pmo", base + "/decisions/" + authority + "/approve",
-                             "{\"decidedOn\": \"%s\", \"reason\": \"SC minutes\"}".formatted(authorised)));
+            ok(commands.post(
+                    "pmo",
+                    base + "/decisions/" + authority + "/approve",
+                    "{\"decidedOn\": \"%s\", \"reason\": \"SC minutes\"}".formatted(authorised)));
             for (int d = 0; d < 6; d++) {
                 LocalDate meeting = LocalDate.of(2024, 3, 1).plusDays(random.nextInt(900));
                 if (!meeting.isBefore(today)) {
@@ -153,22 +165,32 @@ class TimeTravelPropertyTest {
                 switch (random.nextInt(5)) {
                     case 0, 1 -> {
                         LocalDate effective = decided.plusDays(random.nextInt(400));
-                        ok(commands.post("pmo", path + "/approve", "{\"decidedOn\": \"%s\", \"effectiveFrom\": \"%s\"}"
-                                .formatted(decided, effective)));
+                        ok(commands.post(
+                                "pmo",
+                                path + "/approve",
+                                "{\"decidedOn\": \"%s\", \"effectiveFrom\": \"%s\"}".formatted(decided, effective)));
                         LocalDate later = min(decided.plusDays(1 + random.nextInt(300)), today);
                         if (random.nextBoolean()) {
-                            ok(commands.post("pmo", path + "/revoke", """
-                                    {"revokedOn": "%s", "effectiveFrom": "%s", "reason": "No longer needed"}"""
-                                    .formatted(later, later.plusDays(random.nextInt(90)))));
+                            ok(commands.post(
+                                    "pmo", path + "/revoke", """
+                                    {"revokedOn": "%s", "effectiveFrom": "%s", "reason": "No longer needed"}""".formatted(later, later.plusDays(random.nextInt(90)))));
                         } else {
-                            ok(commands.post("pmo", path + "/supersede", decisionBody("Replacing " + d, later,
-                                                                                      "\"" + later + "\"")));
+                            ok(commands.post(
+                                    "pmo",
+                                    path + "/supersede",
+                                    decisionBody("Replacing " + d, later, "\"" + later + "\"")));
                         }
                     }
-                    case 2 -> ok(commands.post("pmo", path + "/reject",
-                                               "{\"decidedOn\": \"%s\", \"reason\": \"Too costly\"}".formatted(decided)));
-                    case 3 -> ok(commands.post("pmo", path + "/defer", "{\"decidedOn\": \"%s\", \"reason\": \"More data\"}"
-                            .formatted(decided)));
+                    case 2 ->
+                        ok(commands.post(
+                                "pmo",
+                                path + "/reject",
+                                "{\"decidedOn\": \"%s\", \"reason\": \"Too costly\"}".formatted(decided)));
+                    case 3 ->
+                        ok(commands.post(
+                                "pmo",
+                                path + "/defer",
+                                "{\"decidedOn\": \"%s\", \"reason\": \"More data\"}".formatted(decided)));
                     default -> {
                         // stays proposed
                     }
@@ -181,21 +203,32 @@ class TimeTravelPropertyTest {
 
         private void budget(Http commands, Random random, LocalDate today) {
             String budget = "/api/programs/" + program + "/budget";
-            ok(commands.post("finance", budget + "/lines",
-                             "{\"lineId\": \"L1\", \"workstream\": \"Infra\", \"category\": \"CAPEX\", \"fiscalYear\": 2025}"));
-            ok(commands.post("finance", budget + "/lines",
-                             "{\"lineId\": \"L2\", \"workstream\": \"Apps\", \"category\": \"OPEX\", \"fiscalYear\": 2026}"));
-            ok(commands.post("finance", budget + "/policy",
-                             "{\"fourEyesThreshold\": 500000, \"approvalWindowDays\": 30, \"reason\": \"Policy FP-1\"}"));
-            for (String[] grant : new String[][]{{"cfo", "finance", "100000"}, {"finance", "controller", "1500000"},
-                                                 {"finance", "cfo", "2000000"}, {"finance", "pmo", "50000"}}) {
-                Http.Response granted = commands.post(grant[0], budget + "/delegations", """
+            ok(commands.post(
+                    "finance",
+                    budget + "/lines",
+                    "{\"lineId\": \"L1\", \"workstream\": \"Infra\", \"category\": \"CAPEX\", \"fiscalYear\": 2025}"));
+            ok(commands.post(
+                    "finance",
+                    budget + "/lines",
+                    "{\"lineId\": \"L2\", \"workstream\": \"Apps\", \"category\": \"OPEX\", \"fiscalYear\": 2026}"));
+            ok(commands.post(
+                    "finance",
+                    budget + "/policy",
+                    "{\"fourEyesThreshold\": 500000, \"approvalWindowDays\": 30, \"reason\": \"Policy FP-1\"}"));
+            for (String[] grant : new String[][] {
+                {"cfo", "finance", "100000"}, {"finance", "controller", "1500000"},
+                {"finance", "cfo", "2000000"}, {"finance", "pmo", "50000"}
+            }) {
+                Http.Response granted =
+                        commands.post(grant[0], budget + "/delegations", """
                         {"holder": "%s", "maxAmount": %s, "currency": "EUR", "validFrom": "2024-01-01",
                          "validTo": "2039-01-01", "reason": "Delegation DA-%s"}""".formatted(grant[1], grant[2], grant[1]));
                 ok(granted);
                 if (grant[1].equals("pmo")) {
-                    ok(commands.post("cfo", budget + "/delegations/" + granted.text("id") + "/revoke",
-                                     "{\"reason\": \"Moved to another programme\"}"));
+                    ok(commands.post(
+                            "cfo",
+                            budget + "/delegations/" + granted.text("id") + "/revoke",
+                            "{\"reason\": \"Moved to another programme\"}"));
                 }
             }
             for (String line : List.of("L1", "L2")) {
@@ -211,8 +244,10 @@ class TimeTravelPropertyTest {
                 LocalDate date = today.plusDays(20 + random.nextInt(200));
                 String pending = move(commands, budget, "TRANSFER", "L1", "L2", "150000.00", null, date);
                 if (pending != null && p == 0) {
-                    ok(commands.post("controller", budget + "/movements/" + pending + "/refuse",
-                                     "{\"reason\": \"Not in this year's plan\"}"));
+                    ok(commands.post(
+                            "controller",
+                            budget + "/movements/" + pending + "/refuse",
+                            "{\"reason\": \"Not in this year's plan\"}"));
                 }
             }
             int orders = 0;
@@ -222,10 +257,12 @@ class TimeTravelPropertyTest {
                 if (date.isAfter(today)) {
                     date = today.minusDays(random.nextInt(60));
                 }
-                String amount = BigDecimal.valueOf(1 + random.nextInt(9_000_000), 2).toPlainString();
+                String amount =
+                        BigDecimal.valueOf(1 + random.nextInt(9_000_000), 2).toPlainString();
                 switch (random.nextInt(4)) {
                     case 0 -> move(commands, budget, "COMMITMENT", line, null, amount, "PO-" + (++orders), date);
-                    case 1 -> move(commands, budget, "TRANSFER", line, line.equals("L1") ? "L2" : "L1", amount, null, date);
+                    case 1 ->
+                        move(commands, budget, "TRANSFER", line, line.equals("L1") ? "L2" : "L1", amount, null, date);
                     case 2 -> move(commands, budget, "REFORECAST", line, null, "900000.00", null, date);
                     default -> {
                         if (orders > 0) {
@@ -247,44 +284,57 @@ class TimeTravelPropertyTest {
             ok(registered);
             String contract = base + "/contracts/" + registered.text("id");
             contracts.add(registered.text("id"));
-            ok(commands.post("contracts", contract + "/index-values",
-                             "{\"value\": 104.0, \"valueDate\": \"2025-01-01\", \"reason\": \"Agoria publication\"}"));
+            ok(commands.post(
+                    "contracts",
+                    contract + "/index-values",
+                    "{\"value\": 104.0, \"valueDate\": \"2025-01-01\", \"reason\": \"Agoria publication\"}"));
             int accepted = 0;
             for (int a = 0; a < 6; a++) {
                 LocalDate effective = LocalDate.of(2024, 3, 1).plusDays(random.nextInt(1400));
                 LocalDate signed = min(effective, today);
-                String delta = BigDecimal.valueOf(random.nextInt(6_000_000) - 2_000_000, 2).toPlainString();
+                String delta = BigDecimal.valueOf(random.nextInt(6_000_000) - 2_000_000, 2)
+                        .toPlainString();
                 boolean review = random.nextInt(3) == 0;
                 Http.Response amended = commands.post("contracts", contract + "/amendments", """
                         {"legalBasis": "%s", "reviewClauseId": %s, "valueDelta": %s, "termDeltaMonths": %d,
                          "scope": "Scope %d", "signatories": ["A. Peeters", "Acme Systems"], "signedOn": "%s",
-                         "effectiveFrom": "%s", "authorisingDecisionId": "%s", "reason": "Amendment %d"}"""
-                        .formatted(review ? "REVIEW_CLAUSE" : "DE_MINIMIS", review ? "\"R1\"" : "null",
-                                   review ? delta.replace("-", "") : delta, random.nextInt(3) * 6, a, signed, effective,
-                                   authority, a));
+                         "effectiveFrom": "%s", "authorisingDecisionId": "%s", "reason": "Amendment %d"}""".formatted(
+                                review ? "REVIEW_CLAUSE" : "DE_MINIMIS",
+                                review ? "\"R1\"" : "null",
+                                review ? delta.replace("-", "") : delta,
+                                random.nextInt(3) * 6,
+                                a,
+                                signed,
+                                effective,
+                                authority,
+                                a));
                 if (amended.status() == 201 && "ACCEPTED".equals(amended.text("status"))) {
                     accepted++;
                 }
             }
             LocalDate worksFrom = LocalDate.of(2024, 6, 1).plusDays(random.nextInt(800));
-            Http.Response works = commands.post("contracts", contract + "/amendments", """
+            Http.Response works = commands.post(
+                    "contracts", contract + "/amendments", """
                     {"legalBasis": "ADDITIONAL_WORKS", "valueDelta": 100000, "scope": "Extension", "signatories": ["A"],
-                     "signedOn": "%s", "effectiveFrom": "%s", "authorisingDecisionId": "%s", "reason": "Works"}"""
-                    .formatted(min(worksFrom, today), worksFrom, authority));
+                     "signedOn": "%s", "effectiveFrom": "%s", "authorisingDecisionId": "%s", "reason": "Works"}""".formatted(min(worksFrom, today), worksFrom, authority));
             if (works.status() == 201 && "ACCEPTED".equals(works.text("status"))) {
                 int number = accepted + 1;
                 LocalDate published = min(min(worksFrom, today).plusDays(random.nextInt(90)), today);
-                ok(commands.post("contracts", contract + "/amendments/" + number + "/publication-notice",
-                                 "{\"noticeReference\": \"OJ S %d\", \"publishedOn\": \"%s\"}".formatted(number, published)));
+                ok(commands.post(
+                        "contracts",
+                        contract + "/amendments/" + number + "/publication-notice",
+                        "{\"noticeReference\": \"OJ S %d\", \"publishedOn\": \"%s\"}".formatted(number, published)));
             }
-            ok(commands.post("contracts", contract + "/renewal-notice",
-                             "{\"choice\": \"RENEW\", \"sentOn\": \"%s\", \"reason\": \"Renewal decided\"}"
-                                     .formatted(today.minusDays(random.nextInt(400)))));
+            ok(commands.post(
+                    "contracts",
+                    contract + "/renewal-notice",
+                    "{\"choice\": \"RENEW\", \"sentOn\": \"%s\", \"reason\": \"Renewal decided\"}"
+                            .formatted(today.minusDays(random.nextInt(400)))));
             for (int c = 0; c < 3; c++) {
                 LocalDate placed = min(LocalDate.of(2024, 2, 1).plusDays(random.nextInt(1000)), today);
                 commands.post("contracts", contract + "/call-offs", """
-                        {"reference": "Call-off %d", "value": %d, "placedOn": "%s", "reason": "Phase %d"}"""
-                        .formatted(c, 50_000 + random.nextInt(150_000), placed, c));
+                        {"reference": "Call-off %d", "value": %d, "placedOn": "%s", "reason": "Phase %d"}""".formatted(
+                                c, 50_000 + random.nextInt(150_000), placed, c));
             }
         }
 
@@ -295,13 +345,25 @@ class TimeTravelPropertyTest {
             return response.text("id");
         }
 
-        private String move(Http commands, String budget, String kind, String line, String to, String amount,
-                            String reference, LocalDate date) {
+        private String move(
+                Http commands,
+                String budget,
+                String kind,
+                String line,
+                String to,
+                String amount,
+                String reference,
+                LocalDate date) {
             Http.Response response = commands.post("finance", budget + "/movements", """
                     {"kind": "%s", "lineId": "%s", "toLineId": %s, "amount": %s, "currency": "EUR", "reference": %s,
-                     "commitmentReference": null, "effectiveDate": "%s", "reason": "%s"}"""
-                    .formatted(kind, line, to == null ? "null" : "\"" + to + "\"", amount,
-                               reference == null ? "null" : "\"" + reference + "\"", date, kind));
+                     "commitmentReference": null, "effectiveDate": "%s", "reason": "%s"}""".formatted(
+                            kind,
+                            line,
+                            to == null ? "null" : "\"" + to + "\"",
+                            amount,
+                            reference == null ? "null" : "\"" + reference + "\"",
+                            date,
+                            kind));
             if (response.status() != 201) {
                 return null;
             }
@@ -313,43 +375,82 @@ class TimeTravelPropertyTest {
         Map<String, Object> views(QueryGateway gateway, BusinessClock clock, AsOf asOf, Instant knownAt) {
             PointInTime point = PointInTime.of(asOf, knownAt, clock);
             Map<String, Object> views = new LinkedHashMap<>();
-            views.put("program", gateway.query(new FindProgramQuery(program, point),
-                                               ResponseTypes.optionalInstanceOf(ProgramView.class)).join());
-            views.put("register", gateway.query(new FindDecisionsQuery(program, null, null, null, 0, 1000, point),
-                                                ResponseTypes.optionalInstanceOf(DecisionRegisterView.class)).join());
+            views.put(
+                    "program",
+                    gateway.query(
+                                    new FindProgramQuery(program, point),
+                                    ResponseTypes.optionalInstanceOf(ProgramView.class))
+                            .join());
+            views.put(
+                    "register",
+                    gateway.query(
+                                    new FindDecisionsQuery(program, null, null, null, 0, 1000, point),
+                                    ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
+                            .join());
             for (String decision : decisions) {
-                views.put("decision " + decision,
-                          gateway.query(new FindDecisionQuery(program, decision, point),
-                                        ResponseTypes.optionalInstanceOf(DecisionView.class)).join());
+                views.put(
+                        "decision " + decision,
+                        gateway.query(
+                                        new FindDecisionQuery(program, decision, point),
+                                        ResponseTypes.optionalInstanceOf(DecisionView.class))
+                                .join());
             }
-            views.put("budget", gateway.query(new FindBudgetQuery(program, point),
-                                              ResponseTypes.optionalInstanceOf(BudgetView.class)).join());
-            views.put("movements", gateway.query(new FindMovementsQuery(program, null, null, null, null, null, null, 0, 0, point),
-                                                 ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join());
+            views.put(
+                    "budget",
+                    gateway.query(
+                                    new FindBudgetQuery(program, point),
+                                    ResponseTypes.optionalInstanceOf(BudgetView.class))
+                            .join());
+            views.put(
+                    "movements",
+                    gateway.query(
+                                    new FindMovementsQuery(program, null, null, null, null, null, null, 0, 0, point),
+                                    ResponseTypes.optionalInstanceOf(MovementLedgerView.class))
+                            .join());
             for (String movement : movements) {
-                views.put("movement " + movement,
-                          gateway.query(new FindMovementQuery(program, movement, point),
-                                        ResponseTypes.optionalInstanceOf(MovementView.class)).join());
+                views.put(
+                        "movement " + movement,
+                        gateway.query(
+                                        new FindMovementQuery(program, movement, point),
+                                        ResponseTypes.optionalInstanceOf(MovementView.class))
+                                .join());
             }
-            views.put("delegations", gateway.query(new FindDelegationsQuery(program, point),
-                                                   ResponseTypes.multipleInstancesOf(DelegationView.class)).join());
+            views.put(
+                    "delegations",
+                    gateway.query(
+                                    new FindDelegationsQuery(program, point),
+                                    ResponseTypes.multipleInstancesOf(DelegationView.class))
+                            .join());
             for (String approver : List.of("controller", "cfo")) {
-                views.put("pending approvals of " + approver,
-                          gateway.query(new FindPendingApprovalsQuery(approver, program, point),
-                                        ResponseTypes.multipleInstancesOf(MovementView.class)).join());
+                views.put(
+                        "pending approvals of " + approver,
+                        gateway.query(
+                                        new FindPendingApprovalsQuery(approver, program, point),
+                                        ResponseTypes.multipleInstancesOf(MovementView.class))
+                                .join());
             }
             for (String line : List.of("L1", "L2")) {
-                views.put("lineage " + line, gateway.query(new FindBudgetLineLineageQuery(program, line, point),
-                                                           ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
-                                                    .join());
+                views.put(
+                        "lineage " + line,
+                        gateway.query(
+                                        new FindBudgetLineLineageQuery(program, line, point),
+                                        ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
+                                .join());
             }
-            views.put("audit trail", gateway.query(new FindAuditTrailQuery(program, null, null, null, null, null, null, null,
-                                                                           null, 0, 1000, point),
-                                                   ResponseTypes.optionalInstanceOf(AuditTrailView.class)).join());
+            views.put(
+                    "audit trail",
+                    gateway.query(
+                                    new FindAuditTrailQuery(
+                                            program, null, null, null, null, null, null, null, null, 0, 1000, point),
+                                    ResponseTypes.optionalInstanceOf(AuditTrailView.class))
+                            .join());
             for (String contract : contracts) {
-                views.put("contract " + contract,
-                          gateway.query(new FindContractQuery(program, contract, point),
-                                        ResponseTypes.optionalInstanceOf(ContractView.class)).join());
+                views.put(
+                        "contract " + contract,
+                        gateway.query(
+                                        new FindContractQuery(program, contract, point),
+                                        ResponseTypes.optionalInstanceOf(ContractView.class))
+                                .join());
             }
             return views;
         }
@@ -359,8 +460,7 @@ class TimeTravelPropertyTest {
                    {"title": "%s", "context": "Context", "options": [{"key": "A", "description": "Keep"},
                     {"key": "B", "description": "Change"}], "chosenOption": "B", "rationale": "Because",
                     "decidingBody": "Steering Committee", "meetingDate": "%s", "decidedOn": %s,
-                    "participants": ["A. Peeters"], "quorum": 1, "links": [], "reason": "SC minutes"}"""
-                    .formatted(title, meeting, decidedOn);
+                    "participants": ["A. Peeters"], "quorum": 1, "links": [], "reason": "SC minutes"}""".formatted(title, meeting, decidedOn);
         }
 
         private static LocalDate min(LocalDate a, LocalDate b) {

@@ -4,7 +4,6 @@ import io.governanceledger.events.budget.BudgetMovement;
 import io.governanceledger.events.budget.LedgerEntry;
 import io.governanceledger.events.budget.LedgerEntry.Measure;
 import io.governanceledger.support.messaging.RuleViolationException;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,7 +21,8 @@ final class BudgetBalances {
     private final Map<String, OpenCommitment> commitments;
     private final java.util.Set<String> invoices;
 
-    BudgetBalances(Map<String, BudgetLine> lines, Map<String, OpenCommitment> commitments, java.util.Set<String> invoices) {
+    BudgetBalances(
+            Map<String, BudgetLine> lines, Map<String, OpenCommitment> commitments, java.util.Set<String> invoices) {
         this.lines = lines;
         this.commitments = commitments;
         this.invoices = invoices;
@@ -47,8 +47,8 @@ final class BudgetBalances {
             }
             case COMMITMENT -> {
                 if (commitments.containsKey(movement.reference())) {
-                    throw RuleViolationException.conflict("commitment-exists", "Commitment " + movement.reference()
-                            + " is already booked.");
+                    throw RuleViolationException.conflict(
+                            "commitment-exists", "Commitment " + movement.reference() + " is already booked.");
                 }
                 requireAvailable(line, amount, on);
                 entries.add(new LedgerEntry(line.lineId, Measure.COMMITTED, amount));
@@ -56,19 +56,24 @@ final class BudgetBalances {
             case RELEASE -> {
                 OpenCommitment commitment = commitmentOn(line, movement.commitmentReference(), on);
                 if (amount.compareTo(commitment.open()) > 0) {
-                    throw RuleViolationException.invalid("exceeds-open-commitment", "amount", "exceeds the "
-                            + commitment.open() + " still open on commitment " + movement.commitmentReference());
+                    throw RuleViolationException.invalid(
+                            "exceeds-open-commitment",
+                            "amount",
+                            "exceeds the " + commitment.open() + " still open on commitment "
+                                    + movement.commitmentReference());
                 }
                 entries.add(new LedgerEntry(line.lineId, Measure.COMMITTED, amount.negate()));
             }
             case ACTUAL -> {
                 if (invoices.contains(movement.reference())) {
-                    throw RuleViolationException.conflict("invoice-booked", "Invoice " + movement.reference()
-                            + " is already booked.");
+                    throw RuleViolationException.conflict(
+                            "invoice-booked", "Invoice " + movement.reference() + " is already booked.");
                 }
                 BigDecimal consumed = BigDecimal.ZERO;
                 if (movement.commitmentReference() != null) {
-                    consumed = commitmentOn(line, movement.commitmentReference(), on).open().min(amount);
+                    consumed = commitmentOn(line, movement.commitmentReference(), on)
+                            .open()
+                            .min(amount);
                 }
                 requireAvailable(line, amount.subtract(consumed), on);
                 if (consumed.signum() > 0) {
@@ -76,7 +81,8 @@ final class BudgetBalances {
                 }
                 entries.add(new LedgerEntry(line.lineId, Measure.ACTUAL, amount));
             }
-            case REFORECAST -> entries.add(new LedgerEntry(line.lineId, Measure.FORECAST, amount.subtract(line.forecast)));
+            case REFORECAST ->
+                entries.add(new LedgerEntry(line.lineId, Measure.FORECAST, amount.subtract(line.forecast)));
         }
         return entries;
     }
@@ -90,12 +96,16 @@ final class BudgetBalances {
     private OpenCommitment commitmentOn(BudgetLine line, String reference, java.time.LocalDate on) {
         OpenCommitment commitment = commitments.get(reference);
         if (commitment == null || !commitment.lineId().equals(line.lineId)) {
-            throw RuleViolationException.notFound("unknown-commitment", "commitmentReference",
-                                                  "Line " + line.lineId + " has no commitment '" + reference + "'.");
+            throw RuleViolationException.notFound(
+                    "unknown-commitment",
+                    "commitmentReference",
+                    "Line " + line.lineId + " has no commitment '" + reference + "'.");
         }
         if (on.isBefore(commitment.from())) {
-            throw RuleViolationException.conflict("before-commitment", "Commitment " + reference + " takes effect on "
-                    + commitment.from() + "; nothing can be released or invoiced against it before that date.");
+            throw RuleViolationException.conflict(
+                    "before-commitment",
+                    "Commitment " + reference + " takes effect on " + commitment.from()
+                            + "; nothing can be released or invoiced against it before that date.");
         }
         return commitment;
     }
@@ -105,18 +115,23 @@ final class BudgetBalances {
             return; // takes nothing from the line (an invoice its commitment covers)
         }
         if (amount.compareTo(line.available()) > 0) {
-            throw RuleViolationException.conflict("insufficient-available", "Line " + line.lineId + " has "
-                    + line.available() + " available; the movement needs " + amount + ".");
+            throw RuleViolationException.conflict(
+                    "insufficient-available",
+                    "Line " + line.lineId + " has " + line.available() + " available; the movement needs " + amount
+                            + ".");
         }
         BigDecimal least = line.leastAvailableFrom(on);
         if (amount.compareTo(least) > 0) {
-            throw RuleViolationException.conflict("insufficient-available-on-date", "Line " + line.lineId + " has "
-                    + least + " available at its lowest on a date from " + on + " on (every booked movement on its "
-                    + "effective date); the movement needs " + amount + ", which would take that date below zero.");
+            throw RuleViolationException.conflict(
+                    "insufficient-available-on-date",
+                    "Line " + line.lineId + " has "
+                            + least + " available at its lowest on a date from " + on
+                            + " on (every booked movement on its "
+                            + "effective date); the movement needs " + amount
+                            + ", which would take that date below zero.");
         }
     }
 
     /** What a purchase order or call-off still holds on its line. */
-    record OpenCommitment(String lineId, BigDecimal open, java.time.LocalDate from) {
-    }
+    record OpenCommitment(String lineId, BigDecimal open, java.time.LocalDate from) {}
 }

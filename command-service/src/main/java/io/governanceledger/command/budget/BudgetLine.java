@@ -2,7 +2,6 @@ package io.governanceledger.command.budget;
 
 import io.governanceledger.events.budget.CostCategory;
 import io.governanceledger.events.budget.LedgerEntry;
-
 import java.math.BigDecimal;
 
 /** A line's balances inside {@link ProgramBudget}; changed only by booked ledger entries. */
@@ -29,9 +28,13 @@ final class BudgetLine {
     /** By value, so a test fixture can compare the state a command left with the state its events rebuild. */
     @Override
     public boolean equals(Object other) {
-        return other instanceof BudgetLine line && lineId.equals(line.lineId) && category == line.category
-                && allocated.compareTo(line.allocated) == 0 && committed.compareTo(line.committed) == 0
-                && actual.compareTo(line.actual) == 0 && forecast.compareTo(line.forecast) == 0;
+        return other instanceof BudgetLine line
+                && lineId.equals(line.lineId)
+                && category == line.category
+                && allocated.compareTo(line.allocated) == 0
+                && committed.compareTo(line.committed) == 0
+                && actual.compareTo(line.actual) == 0
+                && forecast.compareTo(line.forecast) == 0;
     }
 
     @Override

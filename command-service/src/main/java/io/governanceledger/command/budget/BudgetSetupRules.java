@@ -4,7 +4,6 @@ import io.governanceledger.command.ids.IdFormats;
 import io.governanceledger.command.programs.ProgramStanding.ProgramFacts;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.time.BusinessClock;
-
 import java.time.Instant;
 import java.util.function.Predicate;
 
@@ -16,8 +15,7 @@ import java.util.function.Predicate;
  */
 final class BudgetSetupRules {
 
-    private BudgetSetupRules() {
-    }
+    private BudgetSetupRules() {}
 
     static void requireOpenable(OpenBudgetLineCommand command, ProgramFacts program, Predicate<String> lineExists) {
         if (!IdFormats.isRecordId(command.lineId())) {
@@ -34,8 +32,11 @@ final class BudgetSetupRules {
         }
         if (command.fiscalYear() < program.startDate().getYear()
                 || command.fiscalYear() > program.plannedEndDate().getYear()) {
-            throw RuleViolationException.invalid("within-program", "fiscalYear", "must lie within the program, "
-                    + program.startDate().getYear() + " to " + program.plannedEndDate().getYear());
+            throw RuleViolationException.invalid(
+                    "within-program",
+                    "fiscalYear",
+                    "must lie within the program, " + program.startDate().getYear() + " to "
+                            + program.plannedEndDate().getYear());
         }
     }
 

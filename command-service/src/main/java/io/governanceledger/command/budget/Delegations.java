@@ -4,7 +4,6 @@ import io.governanceledger.command.budget.MovementRules.LineCheck;
 import io.governanceledger.events.budget.BudgetMovement;
 import io.governanceledger.events.budget.DelegationGrantedEvent;
 import io.governanceledger.support.messaging.RuleViolationException;
-
 import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,7 +27,8 @@ final class Delegations {
     /** A grant's own rules: a new id, a holder who is not the grantor, an amount, a period, lines of the program. */
     void requireGrantable(GrantDelegationCommand command, String actor, String programCurrency, LineCheck lines) {
         if (active.containsKey(command.delegationId()) || revoked.contains(command.delegationId())) {
-            throw RuleViolationException.conflict("delegation-exists", "Delegation " + command.delegationId() + " exists.");
+            throw RuleViolationException.conflict(
+                    "delegation-exists", "Delegation " + command.delegationId() + " exists.");
         }
         if (command.holder() == null || command.holder().isBlank()) {
             throw RuleViolationException.invalid("required", "holder", "is required");
@@ -38,11 +38,12 @@ final class Delegations {
         }
         MovementRules.requireMoney(command.maxAmount(), "maxAmount", programCurrency);
         if (command.validFrom() == null || command.validTo() == null) {
-            throw RuleViolationException.invalid("required", command.validFrom() == null ? "validFrom" : "validTo",
-                                                 "is required");
+            throw RuleViolationException.invalid(
+                    "required", command.validFrom() == null ? "validFrom" : "validTo", "is required");
         }
         if (command.validTo().isBefore(command.validFrom())) {
-            throw RuleViolationException.invalid("to-after-from", "validTo", "must not be before " + command.validFrom());
+            throw RuleViolationException.invalid(
+                    "to-after-from", "validTo", "must not be before " + command.validFrom());
         }
         if (command.lineIds() != null) {
             command.lineIds().forEach(lineId -> lines.require(lineId, "lineIds"));
@@ -53,50 +54,66 @@ final class Delegations {
     Delegation requireActive(String delegationId, String programId) {
         Delegation delegation = active.get(delegationId);
         if (delegation == null) {
-            throw RuleViolationException.notFound("unknown-delegation", "delegationId",
-                                                  "Program " + programId + " has no active delegation '"
-                                                          + delegationId + "'.");
+            throw RuleViolationException.notFound(
+                    "unknown-delegation",
+                    "delegationId",
+                    "Program " + programId + " has no active delegation '" + delegationId + "'.");
         }
         return delegation;
     }
 
     /** The requester's delegation that lets the movement be booked without an approver, if any. */
-    Optional<Delegation> covering(String actor, BudgetMovement movement, LocalDate today, Map<String, BudgetLine> lines) {
+    Optional<Delegation> covering(
+            String actor, BudgetMovement movement, LocalDate today, Map<String, BudgetLine> lines) {
         return active.values().stream()
-                     .filter(d -> d.holder().equalsIgnoreCase(actor) && d.validOn(today) && covers(d, movement, lines)
-                             && movement.amount().amount().compareTo(d.maxAmount()) <= 0)
-                     .findFirst();
+                .filter(d -> d.holder().equalsIgnoreCase(actor)
+                        && d.validOn(today)
+                        && covers(d, movement, lines)
+                        && movement.amount().amount().compareTo(d.maxAmount()) <= 0)
+                .findFirst();
     }
 
     /**
      * The approver's delegation that covers the movement; the most telling refusal otherwise: the
      * requester, no delegation, none valid today, none covering its lines, none reaching its amount.
      */
-    Delegation requireApprover(String actor, String requestedBy, BudgetMovement movement, LocalDate today,
-                               Map<String, BudgetLine> lines, String programId) {
+    Delegation requireApprover(
+            String actor,
+            String requestedBy,
+            BudgetMovement movement,
+            LocalDate today,
+            Map<String, BudgetLine> lines,
+            String programId) {
         if (actor.equals(requestedBy)) {
-            throw RuleViolationException.conflict("self-approval", "The requester of a movement cannot approve or "
-                    + "refuse it.");
+            throw RuleViolationException.conflict(
+                    "self-approval", "The requester of a movement cannot approve or " + "refuse it.");
         }
-        List<Delegation> own = active.values().stream().filter(d -> d.holder().equalsIgnoreCase(actor)).toList();
+        List<Delegation> own = active.values().stream()
+                .filter(d -> d.holder().equalsIgnoreCase(actor))
+                .toList();
         if (own.isEmpty()) {
-            throw RuleViolationException.conflict("no-delegation", actor + " holds no delegation in program " + programId + ".");
+            throw RuleViolationException.conflict(
+                    "no-delegation", actor + " holds no delegation in program " + programId + ".");
         }
         List<Delegation> valid = own.stream().filter(d -> d.validOn(today)).toList();
         if (valid.isEmpty()) {
-            throw RuleViolationException.conflict("delegation-not-valid", "No delegation of " + actor
-                    + " is valid on " + today + ".");
+            throw RuleViolationException.conflict(
+                    "delegation-not-valid", "No delegation of " + actor + " is valid on " + today + ".");
         }
-        List<Delegation> inScope = valid.stream().filter(d -> covers(d, movement, lines)).toList();
+        List<Delegation> inScope =
+                valid.stream().filter(d -> covers(d, movement, lines)).toList();
         if (inScope.isEmpty()) {
-            throw RuleViolationException.conflict("delegation-out-of-scope", "No valid delegation of " + actor
-                    + " covers the lines or categories of this movement.");
+            throw RuleViolationException.conflict(
+                    "delegation-out-of-scope",
+                    "No valid delegation of " + actor + " covers the lines or categories of this movement.");
         }
         return inScope.stream()
-                      .filter(d -> movement.amount().amount().compareTo(d.maxAmount()) <= 0)
-                      .findFirst()
-                      .orElseThrow(() -> RuleViolationException.conflict("limit-too-low", "The delegations of "
-                              + actor + " stop below " + movement.amount().amount() + "."));
+                .filter(d -> movement.amount().amount().compareTo(d.maxAmount()) <= 0)
+                .findFirst()
+                .orElseThrow(() -> RuleViolationException.conflict(
+                        "limit-too-low",
+                        "The delegations of " + actor + " stop below "
+                                + movement.amount().amount() + "."));
     }
 
     private static boolean covers(Delegation delegation, BudgetMovement movement, Map<String, BudgetLine> lines) {
@@ -105,9 +122,16 @@ final class Delegations {
     }
 
     void granted(DelegationGrantedEvent event) {
-        active.put(event.delegationId(), new Delegation(event.delegationId(), event.holder(), event.maxAmount().amount(),
-                                                        event.lineIds(), event.categories(), event.validFrom(),
-                                                        event.validTo()));
+        active.put(
+                event.delegationId(),
+                new Delegation(
+                        event.delegationId(),
+                        event.holder(),
+                        event.maxAmount().amount(),
+                        event.lineIds(),
+                        event.categories(),
+                        event.validFrom(),
+                        event.validTo()));
     }
 
     void revoked(String delegationId) {

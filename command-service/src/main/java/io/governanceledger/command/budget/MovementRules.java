@@ -8,12 +8,11 @@ import io.governanceledger.events.budget.Money;
 import io.governanceledger.events.budget.MovementKind;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.time.BusinessClock;
-import org.axonframework.messaging.MetaData;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.function.Predicate;
+import org.axonframework.messaging.MetaData;
 
 /**
  * What a budget movement must be, whatever the balances: a kind, a positive amount in cents in the
@@ -23,8 +22,7 @@ import java.util.function.Predicate;
  */
 final class MovementRules {
 
-    private MovementRules() {
-    }
+    private MovementRules() {}
 
     /** @param lineExists whether the program has a line of that id */
     static void requireWellFormed(BudgetMovement movement, String programCurrency, LineCheck lineExists) {
@@ -42,8 +40,7 @@ final class MovementRules {
             }
             case COMMITMENT, ACTUAL -> requireText(movement.reference(), "reference");
             case RELEASE -> requireText(movement.commitmentReference(), "commitmentReference");
-            default -> {
-            }
+            default -> {}
         }
         if (movement.kind() != MovementKind.TRANSFER && movement.toLineId() != null) {
             throw RuleViolationException.invalid("transfer-only", "toLineId", "only a transfer has a second line");
@@ -57,8 +54,8 @@ final class MovementRules {
         static LineCheck of(Predicate<String> exists, String programLabel) {
             return (lineId, field) -> {
                 if (lineId == null || !exists.test(lineId)) {
-                    throw RuleViolationException.notFound("unknown-line", field, "Program " + programLabel
-                            + " has no budget line '" + lineId + "'.");
+                    throw RuleViolationException.notFound(
+                            "unknown-line", field, "Program " + programLabel + " has no budget line '" + lineId + "'.");
                 }
             };
         }
@@ -70,8 +67,10 @@ final class MovementRules {
         }
         requireAmount(money.amount(), field);
         if (!programCurrency.equals(money.currency())) {
-            throw RuleViolationException.invalid("currency-mismatch", field, "must be in the program's currency "
-                    + programCurrency + ", not " + money.currency());
+            throw RuleViolationException.invalid(
+                    "currency-mismatch",
+                    field,
+                    "must be in the program's currency " + programCurrency + ", not " + money.currency());
         }
     }
 
@@ -98,9 +97,14 @@ final class MovementRules {
     static void requireWithinProgram(LocalDate effectiveDate, ProgramFacts program, LocalDate today) {
         LocalDate last = program.plannedEndDate().isAfter(today) ? program.plannedEndDate() : today;
         if (effectiveDate.isBefore(program.startDate()) || effectiveDate.isAfter(last)) {
-            throw RuleViolationException.invalid("outside-program-period", "effectiveDate", "must fall within the "
-                    + "program's period, " + program.startDate() + " to " + last
-                    + (last.equals(today) ? " (its planned end, " + program.plannedEndDate() + ", has passed)" : ""));
+            throw RuleViolationException.invalid(
+                    "outside-program-period",
+                    "effectiveDate",
+                    "must fall within the "
+                            + "program's period, " + program.startDate() + " to " + last
+                            + (last.equals(today)
+                                    ? " (its planned end, " + program.plannedEndDate() + ", has passed)"
+                                    : ""));
         }
     }
 
@@ -125,9 +129,16 @@ final class MovementRules {
     }
 
     private static BudgetMovement on(BudgetMovement movement, LocalDate effectiveDate) {
-        return new BudgetMovement(movement.kind(), movement.lineId(), movement.toLineId(), movement.amount(),
-                                  movement.reference(), movement.commitmentReference(), movement.authorisingReference(),
-                                  effectiveDate, movement.description());
+        return new BudgetMovement(
+                movement.kind(),
+                movement.lineId(),
+                movement.toLineId(),
+                movement.amount(),
+                movement.reference(),
+                movement.commitmentReference(),
+                movement.authorisingReference(),
+                effectiveDate,
+                movement.description());
     }
 
     /** A movement's events take effect at the start of its date (today for one undated). */
@@ -142,8 +153,8 @@ final class MovementRules {
      * from December on.
      */
     static MetaData endingAt(Instant when, PendingMovement movement) {
-        Instant effective = movement.effectiveAt() != null && movement.effectiveAt().isAfter(when)
-                ? movement.effectiveAt() : when;
+        Instant effective =
+                movement.effectiveAt() != null && movement.effectiveAt().isAfter(when) ? movement.effectiveAt() : when;
         return MetaData.with(LedgerMetaData.EFFECTIVE_AT, effective.toString());
     }
 }

@@ -1,5 +1,7 @@
 package io.governanceledger.command.budget;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.governanceledger.command.budget.BudgetBalances.OpenCommitment;
 import io.governanceledger.command.deadlines.SystemAction;
 import io.governanceledger.command.decisions.DecisionStanding;
@@ -12,16 +14,25 @@ import io.governanceledger.events.budget.BudgetPolicySetEvent;
 import io.governanceledger.events.budget.DelegationGrantedEvent;
 import io.governanceledger.events.budget.DelegationRevokedEvent;
 import io.governanceledger.events.budget.LedgerEntry;
-import io.governanceledger.events.budget.Money;
 import io.governanceledger.events.budget.MovementApprovalGivenEvent;
 import io.governanceledger.events.budget.MovementBookedEvent;
 import io.governanceledger.events.budget.MovementExpiredEvent;
 import io.governanceledger.events.budget.MovementKind;
-import io.governanceledger.events.budget.MovementStatus;
 import io.governanceledger.events.budget.MovementRefusedEvent;
 import io.governanceledger.events.budget.MovementRequestedEvent;
+import io.governanceledger.events.budget.MovementStatus;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.time.BusinessClock;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.DeadlineMessage;
@@ -33,19 +44,6 @@ import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A program's budget: its lines and balances, the delegations of authority, the approval policy and
@@ -61,6 +59,7 @@ public class ProgramBudget {
 
     @AggregateIdentifier
     private String budgetId;
+
     private String programId;
     private BigDecimal fourEyesThreshold;
     private Set<MovementKind> authorisationRequired = EnumSet.noneOf(MovementKind.class);
@@ -87,9 +86,15 @@ public class ProgramBudget {
         requireProgram(command.programId());
         BudgetSetupRules.requireOpenable(command, program, lines::containsKey);
         Instant from = BudgetSetupRules.lineEffectiveFrom(program, clock);
-        apply(new BudgetLineOpenedEvent(command.programId(), command.lineId(), command.workstream().strip(),
-                                        command.category(), command.fiscalYear(), program.currency()),
-              MetaData.with(LedgerMetaData.EFFECTIVE_AT, from.toString()));
+        apply(
+                new BudgetLineOpenedEvent(
+                        command.programId(),
+                        command.lineId(),
+                        command.workstream().strip(),
+                        command.category(),
+                        command.fiscalYear(),
+                        program.currency()),
+                MetaData.with(LedgerMetaData.EFFECTIVE_AT, from.toString()));
     }
 
     @CommandHandler
@@ -98,23 +103,35 @@ public class ProgramBudget {
         programs.requireOpen(command.programId());
         requireProgram(command.programId());
         BudgetSetupRules.requireValidPolicy(command);
-        Set<MovementKind> kinds = command.authorisationRequiredFor() == null ? Set.of() : command.authorisationRequiredFor();
-        apply(new BudgetPolicySetEvent(command.programId(), command.fourEyesThreshold(),
-                                       kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds), command.approvalWindowDays()));
+        Set<MovementKind> kinds =
+                command.authorisationRequiredFor() == null ? Set.of() : command.authorisationRequiredFor();
+        apply(new BudgetPolicySetEvent(
+                command.programId(),
+                command.fourEyesThreshold(),
+                kinds.isEmpty() ? Set.of() : EnumSet.copyOf(kinds),
+                command.approvalWindowDays()));
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public void handle(GrantDelegationCommand command, ProgramStanding programs,
-                       @MetaDataValue(LedgerMetaData.ACTOR) String actor) {
+    public void handle(
+            GrantDelegationCommand command,
+            ProgramStanding programs,
+            @MetaDataValue(LedgerMetaData.ACTOR) String actor) {
         ProgramFacts program = programs.requireOpen(command.programId());
         requireProgram(command.programId());
         delegations.requireGrantable(command, actor, program.currency(), lineCheck());
         List<String> lineIds = command.lineIds() == null ? List.of() : List.copyOf(command.lineIds());
-        apply(new DelegationGrantedEvent(command.programId(), command.delegationId(), command.holder(),
-                                         command.maxAmount(), lineIds,
-                                         command.categories() == null ? List.of() : List.copyOf(command.categories()),
-                                         command.validFrom(), command.validTo(), actor));
+        apply(new DelegationGrantedEvent(
+                command.programId(),
+                command.delegationId(),
+                command.holder(),
+                command.maxAmount(),
+                lineIds,
+                command.categories() == null ? List.of() : List.copyOf(command.categories()),
+                command.validFrom(),
+                command.validTo(),
+                actor));
     }
 
     @CommandHandler
@@ -127,9 +144,13 @@ public class ProgramBudget {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public MovementStatus handle(RequestMovementCommand command, @MetaDataValue(LedgerMetaData.ACTOR) String actor,
-                         ProgramStanding programs, DecisionStanding decisions, BusinessClock clock,
-                         DeadlineManager deadlines) {
+    public MovementStatus handle(
+            RequestMovementCommand command,
+            @MetaDataValue(LedgerMetaData.ACTOR) String actor,
+            ProgramStanding programs,
+            DecisionStanding decisions,
+            BusinessClock clock,
+            DeadlineManager deadlines) {
         ProgramFacts program = programs.requireOpen(command.programId());
         requireProgram(command.programId());
         BudgetMovement movement = MovementRules.dated(command.movement(), clock);
@@ -141,61 +162,101 @@ public class ProgramBudget {
         if (movement.authorisingReference() != null) {
             decisions.requireApproved(programId, movement.authorisingReference(), "authorisingReference");
         } else if (authorisationRequired.contains(movement.kind())) {
-            throw RuleViolationException.invalid("required", "authorisingReference", "is required: the program's policy "
-                    + "wants an approved decision behind every " + movement.kind());
+            throw RuleViolationException.invalid(
+                    "required",
+                    "authorisingReference",
+                    "is required: the program's policy " + "wants an approved decision behind every "
+                            + movement.kind());
         }
         List<LedgerEntry> entries = balances().entriesFor(movement);
         LocalDate today = clock.today();
         MetaData effective = MovementRules.effectiveAt(clock, movement);
-        boolean aboveFourEyes = fourEyesThreshold != null
-                && movement.amount().amount().compareTo(fourEyesThreshold) > 0;
+        boolean aboveFourEyes =
+                fourEyesThreshold != null && movement.amount().amount().compareTo(fourEyesThreshold) > 0;
         if (movement.kind() == MovementKind.REFORECAST
-                || (!aboveFourEyes && delegations.covering(actor, movement, today, lines).isPresent())) {
-            apply(new MovementBookedEvent(programId, command.movementId(), movement, actor, List.of(), entries), effective);
+                || (!aboveFourEyes
+                        && delegations.covering(actor, movement, today, lines).isPresent())) {
+            apply(
+                    new MovementBookedEvent(programId, command.movementId(), movement, actor, List.of(), entries),
+                    effective);
             return MovementStatus.BOOKED;
         }
         LocalDate expiresOn = today.plusDays(approvalWindowDays);
-        apply(new MovementRequestedEvent(programId, command.movementId(), movement, actor, aboveFourEyes ? 2 : 1,
-                                         expiresOn), effective);
+        apply(
+                new MovementRequestedEvent(
+                        programId, command.movementId(), movement, actor, aboveFourEyes ? 2 : 1, expiresOn),
+                effective);
         deadlines.schedule(clock.startOf(expiresOn.plusDays(1)), EXPIRY, command.movementId());
         return MovementStatus.PENDING;
     }
 
     @CommandHandler
-    public MovementStatus handle(ApproveMovementCommand command, @MetaDataValue(LedgerMetaData.ACTOR) String actor,
-                         ProgramStanding programs, BusinessClock clock) {
+    public MovementStatus handle(
+            ApproveMovementCommand command,
+            @MetaDataValue(LedgerMetaData.ACTOR) String actor,
+            ProgramStanding programs,
+            BusinessClock clock) {
         PendingMovement movement = requirePending(command.programId(), command.movementId(), clock);
         programs.requireOpen(programId);
-        Delegation delegation = delegations.requireApprover(actor, movement.requestedBy(), movement.movement(),
-                                                            clock.today(), lines, programId);
+        Delegation delegation = delegations.requireApprover(
+                actor, movement.requestedBy(), movement.movement(), clock.today(), lines, programId);
         if (movement.approvers().contains(actor)) {
-            throw RuleViolationException.conflict("approved-by-you", "You have already approved movement "
-                    + command.movementId() + "; a second approval must come from someone else.");
+            throw RuleViolationException.conflict(
+                    "approved-by-you",
+                    "You have already approved movement " + command.movementId()
+                            + "; a second approval must come from someone else.");
         }
         int given = movement.approvers().size() + 1;
         MetaData effective = MovementRules.effectiveAt(clock, movement.movement());
         if (given < movement.requiredApprovals()) {
-            apply(new MovementApprovalGivenEvent(programId, command.movementId(), actor, delegation.delegationId(), given,
-                                                 movement.requiredApprovals()), effective);
+            apply(
+                    new MovementApprovalGivenEvent(
+                            programId,
+                            command.movementId(),
+                            actor,
+                            delegation.delegationId(),
+                            given,
+                            movement.requiredApprovals()),
+                    effective);
             return MovementStatus.PENDING;
         }
         List<LedgerEntry> entries = balances().entriesFor(MovementRules.dated(movement, clock));
-        apply(new MovementApprovalGivenEvent(programId, command.movementId(), actor, delegation.delegationId(), given,
-                                             movement.requiredApprovals()), effective);
+        apply(
+                new MovementApprovalGivenEvent(
+                        programId,
+                        command.movementId(),
+                        actor,
+                        delegation.delegationId(),
+                        given,
+                        movement.requiredApprovals()),
+                effective);
         List<String> approvers = new ArrayList<>(movement.approvers());
         approvers.add(actor);
-        apply(new MovementBookedEvent(programId, command.movementId(), movement.movement(), movement.requestedBy(),
-                                      approvers, entries), effective);
+        apply(
+                new MovementBookedEvent(
+                        programId,
+                        command.movementId(),
+                        movement.movement(),
+                        movement.requestedBy(),
+                        approvers,
+                        entries),
+                effective);
         return MovementStatus.BOOKED;
     }
 
     @CommandHandler
-    public void handle(RefuseMovementCommand command, @MetaDataValue(LedgerMetaData.ACTOR) String actor,
-                       ProgramStanding programs, BusinessClock clock) {
+    public void handle(
+            RefuseMovementCommand command,
+            @MetaDataValue(LedgerMetaData.ACTOR) String actor,
+            ProgramStanding programs,
+            BusinessClock clock) {
         PendingMovement movement = requirePending(command.programId(), command.movementId(), clock);
         programs.requireOpen(programId);
-        delegations.requireApprover(actor, movement.requestedBy(), movement.movement(), clock.today(), lines, programId);
-        apply(new MovementRefusedEvent(programId, command.movementId(), actor), MovementRules.endingAt(clock.now(), movement));
+        delegations.requireApprover(
+                actor, movement.requestedBy(), movement.movement(), clock.today(), lines, programId);
+        apply(
+                new MovementRefusedEvent(programId, command.movementId(), actor),
+                MovementRules.endingAt(clock.now(), movement));
     }
 
     @CommandHandler
@@ -212,9 +273,13 @@ public class ProgramBudget {
     void onApprovalWindowPassed(String movementId, DeadlineMessage<?> deadline) {
         PendingMovement movement = pending.get(movementId);
         if (movement != null) {
-            apply(new MovementExpiredEvent(programId, movementId), SystemAction.metaData(
-                    deadline, programId, "No decision within the approval window, which ended on " + movement.expiresOn())
-                    .mergedWith(MovementRules.endingAt(deadline.getTimestamp(), movement)));
+            apply(
+                    new MovementExpiredEvent(programId, movementId),
+                    SystemAction.metaData(
+                                    deadline,
+                                    programId,
+                                    "No decision within the approval window, which ended on " + movement.expiresOn())
+                            .mergedWith(MovementRules.endingAt(deadline.getTimestamp(), movement)));
         }
     }
 
@@ -231,23 +296,26 @@ public class ProgramBudget {
         if (movement == null) {
             if (decided.containsKey(movementId)) {
                 MovementStatus status = decided.get(movementId);
-                throw RuleViolationException.conflict("movement-" + status.name().toLowerCase(),
-                                                      "Movement " + movementId + " is " + status + ".");
+                throw RuleViolationException.conflict(
+                        "movement-" + status.name().toLowerCase(), "Movement " + movementId + " is " + status + ".");
             }
-            throw RuleViolationException.notFound("unknown-movement", "movementId",
-                                                  "Program " + requestedProgramId + " has no movement '" + movementId + "'.");
+            throw RuleViolationException.notFound(
+                    "unknown-movement",
+                    "movementId",
+                    "Program " + requestedProgramId + " has no movement '" + movementId + "'.");
         }
         if (clock.today().isAfter(movement.expiresOn())) {
-            throw RuleViolationException.conflict("approval-window-closed", "Movement " + movementId
-                    + " could be decided until " + movement.expiresOn() + ".");
+            throw RuleViolationException.conflict(
+                    "approval-window-closed",
+                    "Movement " + movementId + " could be decided until " + movement.expiresOn() + ".");
         }
         return movement;
     }
 
     private void requireProgram(String requestedProgramId) {
         if (programId != null && !programId.equals(requestedProgramId)) {
-            throw RuleViolationException.notFound("unknown-program", "programId", "No budget of program "
-                    + requestedProgramId + " here.");
+            throw RuleViolationException.notFound(
+                    "unknown-program", "programId", "No budget of program " + requestedProgramId + " here.");
         }
     }
 
@@ -269,8 +337,9 @@ public class ProgramBudget {
     void on(BudgetPolicySetEvent event) {
         adopt(event.programId());
         fourEyesThreshold = event.fourEyesThreshold();
-        authorisationRequired = event.authorisationRequiredFor().isEmpty() ? EnumSet.noneOf(MovementKind.class)
-                                                                          : EnumSet.copyOf(event.authorisationRequiredFor());
+        authorisationRequired = event.authorisationRequiredFor().isEmpty()
+                ? EnumSet.noneOf(MovementKind.class)
+                : EnumSet.copyOf(event.authorisationRequiredFor());
         approvalWindowDays = event.approvalWindowDays();
     }
 
@@ -287,9 +356,15 @@ public class ProgramBudget {
 
     @EventSourcingHandler
     void on(MovementRequestedEvent event, @MetaDataValue(LedgerMetaData.EFFECTIVE_AT) String effectiveAt) {
-        pending.put(event.movementId(), new PendingMovement(event.movement(), event.requestedBy(),
-                                                            event.requiredApprovals(), event.expiresOn(), List.of(),
-                                                            effectiveAt == null ? null : Instant.parse(effectiveAt)));
+        pending.put(
+                event.movementId(),
+                new PendingMovement(
+                        event.movement(),
+                        event.requestedBy(),
+                        event.requiredApprovals(),
+                        event.expiresOn(),
+                        List.of(),
+                        effectiveAt == null ? null : Instant.parse(effectiveAt)));
     }
 
     @EventSourcingHandler
@@ -298,31 +373,37 @@ public class ProgramBudget {
     }
 
     @EventSourcingHandler
-    void on(MovementBookedEvent event, @MetaDataValue(LedgerMetaData.EFFECTIVE_AT) String effectiveAt,
+    void on(
+            MovementBookedEvent event,
+            @MetaDataValue(LedgerMetaData.EFFECTIVE_AT) String effectiveAt,
             BusinessClock clock) {
         adopt(event.programId());
         pending.remove(event.movementId());
         decided.put(event.movementId(), MovementStatus.BOOKED);
         BudgetMovement movement = event.movement();
         // every booking carries its date since movements were dated on request; the instant covers any other
-        LocalDate effectiveOn = movement.effectiveDate() != null ? movement.effectiveDate()
-                : effectiveAt != null ? clock.dateOf(Instant.parse(effectiveAt))
-                : LocalDate.MIN;
+        LocalDate effectiveOn = movement.effectiveDate() != null
+                ? movement.effectiveDate()
+                : effectiveAt != null ? clock.dateOf(Instant.parse(effectiveAt)) : LocalDate.MIN;
         for (LedgerEntry entry : event.entries()) {
             lines.get(entry.lineId()).apply(entry, effectiveOn);
         }
         switch (movement.kind()) {
-            case COMMITMENT -> commitments.put(movement.reference(),
-                                               new OpenCommitment(movement.lineId(), movement.amount().amount(), effectiveOn));
-            case RELEASE -> reduceCommitment(movement.commitmentReference(), movement.amount().amount());
+            case COMMITMENT ->
+                commitments.put(
+                        movement.reference(),
+                        new OpenCommitment(movement.lineId(), movement.amount().amount(), effectiveOn));
+            case RELEASE ->
+                reduceCommitment(
+                        movement.commitmentReference(), movement.amount().amount());
             case ACTUAL -> {
                 invoices.add(movement.reference());
                 event.entries().stream()
-                     .filter(entry -> entry.measure() == LedgerEntry.Measure.COMMITTED)
-                     .forEach(entry -> reduceCommitment(movement.commitmentReference(), entry.delta().negate()));
+                        .filter(entry -> entry.measure() == LedgerEntry.Measure.COMMITTED)
+                        .forEach(entry -> reduceCommitment(
+                                movement.commitmentReference(), entry.delta().negate()));
             }
-            default -> {
-            }
+            default -> {}
         }
     }
 
@@ -339,7 +420,9 @@ public class ProgramBudget {
     }
 
     private void reduceCommitment(String reference, BigDecimal by) {
-        commitments.computeIfPresent(reference, (ref, open) -> new OpenCommitment(open.lineId(), open.open().subtract(by), open.from()));
+        commitments.computeIfPresent(
+                reference,
+                (ref, open) -> new OpenCommitment(open.lineId(), open.open().subtract(by), open.from()));
     }
 
     private void adopt(String eventProgramId) {
@@ -351,13 +434,19 @@ public class ProgramBudget {
 
     /** A movement awaiting approval, with the approvals it has. */
     /** @param effectiveAt when the requested movement takes effect: its refusal or expiry is never earlier */
-    record PendingMovement(BudgetMovement movement, String requestedBy, int requiredApprovals, LocalDate expiresOn,
-                           List<String> approvers, Instant effectiveAt) {
+    record PendingMovement(
+            BudgetMovement movement,
+            String requestedBy,
+            int requiredApprovals,
+            LocalDate expiresOn,
+            List<String> approvers,
+            Instant effectiveAt) {
 
         PendingMovement approvedBy(String approver) {
             List<String> more = new ArrayList<>(approvers);
             more.add(approver);
-            return new PendingMovement(movement, requestedBy, requiredApprovals, expiresOn, List.copyOf(more), effectiveAt);
+            return new PendingMovement(
+                    movement, requestedBy, requiredApprovals, expiresOn, List.copyOf(more), effectiveAt);
         }
     }
 }

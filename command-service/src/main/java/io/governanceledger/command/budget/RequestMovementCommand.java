@@ -4,8 +4,5 @@ import io.governanceledger.events.budget.BudgetMovement;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** The requester is the authenticated actor of the command. */
-public record RequestMovementCommand(@TargetAggregateIdentifier String budgetId,
-                                     String programId,
-                                     String movementId,
-                                     BudgetMovement movement) {
-}
+public record RequestMovementCommand(
+        @TargetAggregateIdentifier String budgetId, String programId, String movementId, BudgetMovement movement) {}

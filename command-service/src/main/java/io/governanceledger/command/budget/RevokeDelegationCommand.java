@@ -2,5 +2,5 @@ package io.governanceledger.command.budget;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RevokeDelegationCommand(@TargetAggregateIdentifier String budgetId, String programId, String delegationId) {
-}
+public record RevokeDelegationCommand(
+        @TargetAggregateIdentifier String budgetId, String programId, String delegationId) {}

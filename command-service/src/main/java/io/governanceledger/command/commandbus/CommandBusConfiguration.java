@@ -1,22 +1,21 @@
 package io.governanceledger.command.commandbus;
 
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.commandhandling.CommandBusSpanFactory;
+import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
 import org.axonframework.commandhandling.SimpleCommandBus;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.common.transaction.TransactionManager;
-import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.axonframework.config.Configuration;
-import org.axonframework.commandhandling.DuplicateCommandHandlerResolver;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.interceptors.CorrelationDataInterceptor;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Lazy;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * The local command bus as Axon's auto-configuration builds it, but with refusals that do not roll
@@ -28,16 +27,18 @@ class CommandBusConfiguration {
 
     @Bean
     @Qualifier("localSegment")
-    SimpleCommandBus commandBus(TransactionManager transactionManager, Configuration axon,
-                                DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
-                                @Lazy EventStore eventStore) {
+    SimpleCommandBus commandBus(
+            TransactionManager transactionManager,
+            Configuration axon,
+            DuplicateCommandHandlerResolver duplicateCommandHandlerResolver,
+            @Lazy EventStore eventStore) {
         SimpleCommandBus commandBus = SimpleCommandBus.builder()
-                                                      .transactionManager(transactionManager)
-                                                      .rollbackConfiguration(RefusalsKeepState.ROLLBACK)
-                                                      .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
-                                                      .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
-                                                      .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
-                                                      .build();
+                .transactionManager(transactionManager)
+                .rollbackConfiguration(RefusalsKeepState.ROLLBACK)
+                .duplicateCommandHandlerResolver(duplicateCommandHandlerResolver)
+                .spanFactory(axon.getComponent(CommandBusSpanFactory.class))
+                .messageMonitor(axon.messageMonitor(CommandBus.class, "commandBus"))
+                .build();
         commandBus.registerHandlerInterceptor(new CorrelationDataInterceptor<>(axon.correlationDataProviders()));
         commandBus.registerHandlerInterceptor(new RefusalsKeepState(eventStore));
         return commandBus;
@@ -56,11 +57,11 @@ class CommandBusConfiguration {
             return thread;
         });
         return DefaultCommandGateway.builder()
-                                    .commandBus(commandBus)
-                                    .retryScheduler(new LostRaceRetryScheduler(IntervalRetryScheduler.builder()
-                                                                                                     .retryExecutor(retries)
-                                                                                                     .retryInterval(20)
-                                                                                                     .maxRetryCount(5)))
-                                    .build();
+                .commandBus(commandBus)
+                .retryScheduler(new LostRaceRetryScheduler(IntervalRetryScheduler.builder()
+                        .retryExecutor(retries)
+                        .retryInterval(20)
+                        .maxRetryCount(5)))
+                .build();
     }
 }

@@ -2,16 +2,15 @@ package io.governanceledger.command.commandbus;
 
 import io.governanceledger.support.messaging.RuleViolation;
 import io.governanceledger.support.messaging.RuleViolationException;
+import java.util.Collection;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.RollbackConfiguration;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-
-import java.util.Collection;
-import java.util.Map;
 
 /**
  * A command refused by a rule before any event was applied left the aggregate untouched, so its unit
@@ -31,9 +30,8 @@ public final class RefusalsKeepState implements MessageHandlerInterceptor<Comman
     }
 
     /** Roll back on everything unchecked except a rule violation. */
-    public static final RollbackConfiguration ROLLBACK =
-            throwable -> !(throwable instanceof RuleViolationException)
-                    && (throwable instanceof RuntimeException || throwable instanceof Error);
+    public static final RollbackConfiguration ROLLBACK = throwable -> !(throwable instanceof RuleViolationException)
+            && (throwable instanceof RuntimeException || throwable instanceof Error);
 
     @Override
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
@@ -54,7 +52,8 @@ public final class RefusalsKeepState implements MessageHandlerInterceptor<Comman
     /** The event bus keeps the events a unit of work applied under a resource ending in "_EVENTS". */
     static boolean eventsStaged(UnitOfWork<?> unitOfWork) {
         for (Map.Entry<String, Object> resource : unitOfWork.resources().entrySet()) {
-            if (resource.getKey().endsWith("_EVENTS") && resource.getValue() instanceof Collection<?> events
+            if (resource.getKey().endsWith("_EVENTS")
+                    && resource.getValue() instanceof Collection<?> events
                     && !events.isEmpty()) {
                 return true;
             }

@@ -1,13 +1,12 @@
 package io.governanceledger.command.commandbus;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.ConcurrencyException;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Records are kept in this service's caches between commands, and another command service may have
@@ -20,8 +19,7 @@ import java.util.Map;
  */
 public final class StaleAggregates {
 
-    private StaleAggregates() {
-    }
+    private StaleAggregates() {}
 
     /**
      * Throws a {@link ConcurrencyException} if a record this unit of work loaded is behind the store.
@@ -33,10 +31,12 @@ public final class StaleAggregates {
     public static void requireFresh(UnitOfWork<?> unitOfWork, EventStore eventStore) {
         for (Aggregate<?> aggregate : loadedAggregates(unitOfWork)) {
             Long version = aggregate.version();
-            long stored = eventStore.lastSequenceNumberFor(aggregate.identifierAsString()).orElse(-1L);
+            long stored = eventStore
+                    .lastSequenceNumberFor(aggregate.identifierAsString())
+                    .orElse(-1L);
             if (version != null && stored > version) {
                 throw new ConcurrencyException("Aggregate " + aggregate.identifierAsString() + " was at version "
-                                                       + version + " here and " + stored + " in the store");
+                        + version + " here and " + stored + " in the store");
             }
         }
     }
@@ -46,8 +46,10 @@ public final class StaleAggregates {
         List<Aggregate<?>> loaded = new ArrayList<>();
         for (Map.Entry<String, Object> resource : unitOfWork.root().resources().entrySet()) {
             if (resource.getKey().endsWith("_AGGREGATES") && resource.getValue() instanceof Map<?, ?> aggregates) {
-                aggregates.values().stream().filter(Aggregate.class::isInstance).map(a -> (Aggregate<?>) a)
-                          .forEach(loaded::add);
+                aggregates.values().stream()
+                        .filter(Aggregate.class::isInstance)
+                        .map(a -> (Aggregate<?>) a)
+                        .forEach(loaded::add);
             }
         }
         return loaded;

@@ -6,7 +6,6 @@ import io.governanceledger.events.contracts.ContractTerms;
 import io.governanceledger.events.contracts.DeMinimisCounting;
 import io.governanceledger.events.contracts.LegalBasis;
 import io.governanceledger.events.contracts.ReviewClause;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -28,18 +27,22 @@ public final class AmendmentRules {
     }
 
     /** An amendment already accepted on the contract. */
-    public record Accepted(LegalBasis basis, String reviewClauseId, BigDecimal valueDelta) {
-    }
+    public record Accepted(LegalBasis basis, String reviewClauseId, BigDecimal valueDelta) {}
 
     /** The verdict: accepted, or the rule that refuses it and why; with the figures either way. */
-    public record Verdict(boolean accepted, String rule, String explanation, AmendmentFigures figures) {
-    }
+    public record Verdict(boolean accepted, String rule, String explanation, AmendmentFigures figures) {}
 
-    public Verdict judge(ContractTerms contract, BigDecimal latestIndexValue, List<Accepted> history, LegalBasis basis,
-                         String reviewClauseId, BigDecimal valueDelta, LocalDate signedOn) {
+    public Verdict judge(
+            ContractTerms contract,
+            BigDecimal latestIndexValue,
+            List<Accepted> history,
+            LegalBasis basis,
+            String reviewClauseId,
+            BigDecimal valueDelta,
+            LocalDate signedOn) {
         BigDecimal reference = referenceValue(contract, latestIndexValue);
-        Optional<BigDecimal> euThreshold = thresholds.euThreshold(contract.regime(), contract.type(), contract.authority(),
-                                                                  signedOn);
+        Optional<BigDecimal> euThreshold =
+                thresholds.euThreshold(contract.regime(), contract.type(), contract.authority(), signedOn);
         BigDecimal priorNet = BigDecimal.ZERO;
         BigDecimal priorAbsolute = BigDecimal.ZERO;
         for (Accepted past : history) {
@@ -57,25 +60,34 @@ public final class AmendmentRules {
             case DE_MINIMIS -> {
                 BigDecimal share = thresholds.deMinimisShare(contract.type());
                 BigDecimal cap = amount(reference.multiply(share));
-                AmendmentFigures figures = new AmendmentFigures(reference, euThreshold.orElse(null), share, cap, net,
-                                                                absolute, counted);
+                AmendmentFigures figures =
+                        new AmendmentFigures(reference, euThreshold.orElse(null), share, cap, net, absolute, counted);
                 if (euThreshold.isEmpty()) {
-                    return refuse("no-threshold-in-force", "No EU threshold is configured for " + signedOn + ".", figures);
+                    return refuse(
+                            "no-threshold-in-force", "No EU threshold is configured for " + signedOn + ".", figures);
                 }
                 if (!thresholds.getCurrency().equals(contract.currency())) {
-                    return refuse("threshold-currency", "The EU thresholds are in " + thresholds.getCurrency()
-                            + "; a contract in " + contract.currency() + " cannot be judged against them without a "
-                            + "published conversion.", figures);
+                    return refuse(
+                            "threshold-currency",
+                            "The EU thresholds are in " + thresholds.getCurrency()
+                                    + "; a contract in " + contract.currency()
+                                    + " cannot be judged against them without a "
+                                    + "published conversion.",
+                            figures);
                 }
                 if (counted.compareTo(euThreshold.get()) >= 0) {
-                    return refuse("de-minimis-eu-threshold", "The de minimis modifications would total " + counted
-                            + ", not below the EU threshold of " + euThreshold.get() + " in force on " + signedOn + ".",
-                                  figures);
+                    return refuse(
+                            "de-minimis-eu-threshold",
+                            "The de minimis modifications would total " + counted + ", not below the EU threshold of "
+                                    + euThreshold.get() + " in force on " + signedOn + ".",
+                            figures);
                 }
                 if (counted.compareTo(cap) >= 0) {
-                    return refuse("de-minimis-share", "The de minimis modifications would total " + counted
-                            + ", not below " + percent(share) + " of the reference value " + reference + " (" + cap + ").",
-                                  figures);
+                    return refuse(
+                            "de-minimis-share",
+                            "The de minimis modifications would total " + counted + ", not below " + percent(share)
+                                    + " of the reference value " + reference + " (" + cap + ").",
+                            figures);
                 }
                 return accept(figures);
             }
@@ -83,49 +95,70 @@ public final class AmendmentRules {
                 BigDecimal share = thresholds.getAdditionalModificationCapShare();
                 boolean capped = contract.regime() == ContractRegime.CLASSIC;
                 BigDecimal cap = capped ? amount(reference.multiply(share)) : null;
-                AmendmentFigures figures = new AmendmentFigures(reference, euThreshold.orElse(null),
-                                                                capped ? share : null, cap, net, absolute, counted);
+                AmendmentFigures figures = new AmendmentFigures(
+                        reference, euThreshold.orElse(null), capped ? share : null, cap, net, absolute, counted);
                 if (valueDelta.signum() <= 0) {
-                    return refuse("increase-required", "Additional works or unforeseeable circumstances justify an "
-                            + "increase of price; this modification does not increase it.", figures);
+                    return refuse(
+                            "increase-required",
+                            "Additional works or unforeseeable circumstances justify an "
+                                    + "increase of price; this modification does not increase it.",
+                            figures);
                 }
                 if (capped && valueDelta.compareTo(cap) > 0) {
-                    return refuse("fifty-percent-cap", "The increase of " + valueDelta + " exceeds " + percent(share)
-                            + " of the reference value " + reference + " (" + cap + ").", figures);
+                    return refuse(
+                            "fifty-percent-cap",
+                            "The increase of " + valueDelta + " exceeds " + percent(share) + " of the reference value "
+                                    + reference + " (" + cap + ").",
+                            figures);
                 }
                 return accept(figures);
             }
             case REVIEW_CLAUSE -> {
                 Optional<ReviewClause> clause = contract.reviewClauses().stream()
-                                                        .filter(c -> c.clauseId().equals(reviewClauseId)).findFirst();
+                        .filter(c -> c.clauseId().equals(reviewClauseId))
+                        .findFirst();
                 // the clause caps what it may add: increases count, decreases do not make room again
                 BigDecimal used = history.stream()
-                                         .filter(past -> past.basis() == LegalBasis.REVIEW_CLAUSE
-                                                 && past.reviewClauseId().equals(reviewClauseId))
-                                         .map(Accepted::valueDelta)
-                                         .filter(delta -> delta.signum() > 0)
-                                         .reduce(BigDecimal.ZERO, BigDecimal::add);
-                AmendmentFigures figures = new AmendmentFigures(reference, euThreshold.orElse(null), null,
-                                                                clause.map(ReviewClause::maximumValue).orElse(null),
-                                                                net, absolute, counted);
+                        .filter(past -> past.basis() == LegalBasis.REVIEW_CLAUSE
+                                && past.reviewClauseId().equals(reviewClauseId))
+                        .map(Accepted::valueDelta)
+                        .filter(delta -> delta.signum() > 0)
+                        .reduce(BigDecimal.ZERO, BigDecimal::add);
+                AmendmentFigures figures = new AmendmentFigures(
+                        reference,
+                        euThreshold.orElse(null),
+                        null,
+                        clause.map(ReviewClause::maximumValue).orElse(null),
+                        net,
+                        absolute,
+                        counted);
                 if (clause.isEmpty()) {
-                    return refuse("unknown-review-clause", "The contract has no review clause '" + reviewClauseId + "'.",
-                                  figures);
+                    return refuse(
+                            "unknown-review-clause",
+                            "The contract has no review clause '" + reviewClauseId + "'.",
+                            figures);
                 }
-                if (valueDelta.signum() > 0 && used.add(valueDelta).compareTo(clause.get().maximumValue()) > 0) {
-                    return refuse("review-clause-maximum", "Review clause " + reviewClauseId + " allows "
-                            + clause.get().maximumValue() + " in all; " + used + " is used and " + valueDelta
-                            + " more was asked.", figures);
+                if (valueDelta.signum() > 0
+                        && used.add(valueDelta).compareTo(clause.get().maximumValue()) > 0) {
+                    return refuse(
+                            "review-clause-maximum",
+                            "Review clause " + reviewClauseId + " allows "
+                                    + clause.get().maximumValue() + " in all; " + used + " is used and " + valueDelta
+                                    + " more was asked.",
+                            figures);
                 }
                 return accept(figures);
             }
             case NON_SUBSTANTIAL, REPLACEMENT_OF_CONTRACTOR -> {
-                AmendmentFigures figures = new AmendmentFigures(reference, euThreshold.orElse(null), null, null, net,
-                                                                absolute, counted);
+                AmendmentFigures figures =
+                        new AmendmentFigures(reference, euThreshold.orElse(null), null, null, net, absolute, counted);
                 if (valueDelta.signum() != 0) {
-                    return refuse("value-change-needs-value-basis", "A " + basis + " modification cannot change the "
-                            + "contract's value; a change of value needs a review clause, additional works, unforeseeable "
-                            + "circumstances or de minimis.", figures);
+                    return refuse(
+                            "value-change-needs-value-basis",
+                            "A " + basis + " modification cannot change the "
+                                    + "contract's value; a change of value needs a review clause, additional works, unforeseeable "
+                                    + "circumstances or de minimis.",
+                            figures);
                 }
                 return accept(figures);
             }
@@ -138,8 +171,9 @@ public final class AmendmentRules {
         if (contract.indexation() == null || latestIndexValue == null) {
             return contract.initialValue();
         }
-        return amount(contract.initialValue().multiply(latestIndexValue)
-                              .divide(contract.indexation().baseValue(), 10, RoundingMode.HALF_EVEN));
+        return amount(contract.initialValue()
+                .multiply(latestIndexValue)
+                .divide(contract.indexation().baseValue(), 10, RoundingMode.HALF_EVEN));
     }
 
     private static BigDecimal amount(BigDecimal value) {

@@ -1,5 +1,4 @@
 package io.governanceledger.command.contracts;
 
 /** How long before a renewal notice deadline it is reported as due ({@code ledger.contracts.renewal-warning-days}). */
-public record ContractCalendar(int renewalWarningDays) {
-}
+public record ContractCalendar(int renewalWarningDays) {}

@@ -2,8 +2,8 @@ package io.governanceledger.command.contracts;
 
 import io.governanceledger.support.caching.BoundedCache;
 import org.axonframework.common.caching.Cache;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

@@ -1,7 +1,6 @@
 package io.governanceledger.command.contracts;
 
 import io.governanceledger.command.ids.IdFormats;
-import io.governanceledger.support.web.MultiLine;
 import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
 import io.governanceledger.events.contracts.AmendmentProposal;
@@ -16,10 +15,10 @@ import io.governanceledger.events.contracts.RenewalChoice;
 import io.governanceledger.events.contracts.ReviewClause;
 import io.governanceledger.support.security.LedgerRoles;
 import io.governanceledger.support.security.WriteAccess;
+import io.governanceledger.support.web.MultiLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import org.hibernate.validator.constraints.UniqueElements;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -29,6 +28,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.validator.constraints.UniqueElements;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,12 +41,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.math.BigDecimal;
-import java.net.URI;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
 
 @RestController
 @RequestMapping("/api/programs/{programId}/contracts")
@@ -56,145 +55,217 @@ class ContractController {
 
     @Bean
     static WriteAccess contractWrites() {
-        return WriteAccess.of(LedgerRoles.CONTRACT_MANAGER, "/api/programs/*/contracts", "/api/programs/*/contracts/*/*",
-                              "/api/programs/*/contracts/*/amendments/*/publication-notice");
+        return WriteAccess.of(
+                LedgerRoles.CONTRACT_MANAGER,
+                "/api/programs/*/contracts",
+                "/api/programs/*/contracts/*/*",
+                "/api/programs/*/contracts/*/amendments/*/publication-notice");
     }
 
-    record ClauseRequest(@NotBlank @Size(max = 40) String clauseId, @NotBlank @MultiLine @Size(max = 2000) String description,
-                         @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal maximumValue) {
-    }
+    record ClauseRequest(
+            @NotBlank @Size(max = 40) String clauseId,
+            @NotBlank @MultiLine @Size(max = 2000) String description,
 
-    record IndexationRequest(@NotBlank @Size(max = 100) String indexName,
-                             @NotNull @Positive @Digits(integer = 9, fraction = 6) BigDecimal baseValue) {
-    }
+            @NotNull @Positive @Digits(integer = 13, fraction = 2)
+            BigDecimal maximumValue) {}
 
-    record ContractRequest(@NotBlank @Size(max = 100) String reference,
-                           @NotBlank @Size(max = 200) String title,
-                           @NotBlank @Size(max = 200) String supplier,
-                           @NotNull ContractRegime regime,
-                           @NotNull ContractType type,
-                           @NotNull AuthorityKind authority,
-                           @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal initialValue,
-                           @NotBlank @Pattern(regexp = IdFormats.CURRENCY, message = IdFormats.CURRENCY_RULE) String currency,
-                           @NotNull LocalDate startDate,
-                           @NotNull LocalDate endDate,
-                           @Valid IndexationRequest indexation,
-                           @Size(max = 50) List<@Valid @NotNull ClauseRequest> reviewClauses,
-                           @NotNull @Min(0) @Max(3650) Integer renewalNoticeDays,
-                           @NotNull DeMinimisCounting deMinimisCounting,
-                           @MultiLine @Size(max = 2000) String reason) {
-    }
+    record IndexationRequest(
+            @NotBlank @Size(max = 100) String indexName,
 
-    record IndexValueRequest(@NotNull @Positive @Digits(integer = 9, fraction = 6) BigDecimal value,
-                             @NotNull LocalDate valueDate,
-                             @NotBlank @MultiLine @Size(max = 2000) String reason) {
-    }
+            @NotNull @Positive @Digits(integer = 9, fraction = 6)
+            BigDecimal baseValue) {}
 
-    record AmendmentRequest(@NotNull LegalBasis legalBasis,
-                            @Size(max = 40) String reviewClauseId,
-                            @NotNull @Digits(integer = 13, fraction = 2) BigDecimal valueDelta,
-                            @Min(-600) @Max(600) Integer termDeltaMonths,
-                            @NotBlank @MultiLine @Size(max = 10000) String scope,
-                            @NotEmpty @UniqueElements @Size(max = 20) List<@NotBlank @Size(max = 200) String> signatories,
-                            @NotNull LocalDate signedOn,
-                            @NotNull LocalDate effectiveFrom,
-                            @NotBlank @Size(max = 64) String authorisingDecisionId,
-                            @NotBlank @MultiLine @Size(max = 2000) String reason) {
-    }
+    record ContractRequest(
+            @NotBlank @Size(max = 100) String reference,
+            @NotBlank @Size(max = 200) String title,
+            @NotBlank @Size(max = 200) String supplier,
+            @NotNull ContractRegime regime,
+            @NotNull ContractType type,
+            @NotNull AuthorityKind authority,
 
-    record NoticeRequest(@NotBlank @Size(max = 100) String noticeReference, @NotNull LocalDate publishedOn,
-                         @MultiLine @Size(max = 2000) String reason) {
-    }
+            @NotNull @Positive @Digits(integer = 13, fraction = 2)
+            BigDecimal initialValue,
 
-    record CallOffRequest(@NotBlank @Size(max = 100) String reference,
-                          @NotNull @Positive @Digits(integer = 13, fraction = 2) BigDecimal value,
-                          @NotNull LocalDate placedOn,
-                          @NotBlank @MultiLine @Size(max = 2000) String reason) {
-    }
+            @NotBlank @Pattern(regexp = IdFormats.CURRENCY, message = IdFormats.CURRENCY_RULE)
+            String currency,
 
-    record RenewalNoticeRequest(@NotNull RenewalChoice choice, @NotNull LocalDate sentOn,
-                                @NotBlank @MultiLine @Size(max = 2000) String reason) {
-    }
+            @NotNull LocalDate startDate,
+            @NotNull LocalDate endDate,
+            @Valid IndexationRequest indexation,
+            @Size(max = 50) List<@Valid @NotNull ClauseRequest> reviewClauses,
+            @NotNull @Min(0) @Max(3650) Integer renewalNoticeDays,
+            @NotNull DeMinimisCounting deMinimisCounting,
+            @MultiLine @Size(max = 2000) String reason) {}
+
+    record IndexValueRequest(
+            @NotNull @Positive @Digits(integer = 9, fraction = 6)
+            BigDecimal value,
+
+            @NotNull LocalDate valueDate,
+            @NotBlank @MultiLine @Size(max = 2000) String reason) {}
+
+    record AmendmentRequest(
+            @NotNull LegalBasis legalBasis,
+            @Size(max = 40) String reviewClauseId,
+            @NotNull @Digits(integer = 13, fraction = 2) BigDecimal valueDelta,
+            @Min(-600) @Max(600) Integer termDeltaMonths,
+            @NotBlank @MultiLine @Size(max = 10000) String scope,
+            @NotEmpty @UniqueElements @Size(max = 20) List<@NotBlank @Size(max = 200) String> signatories,
+            @NotNull LocalDate signedOn,
+            @NotNull LocalDate effectiveFrom,
+            @NotBlank @Size(max = 64) String authorisingDecisionId,
+            @NotBlank @MultiLine @Size(max = 2000) String reason) {}
+
+    record NoticeRequest(
+            @NotBlank @Size(max = 100) String noticeReference,
+            @NotNull LocalDate publishedOn,
+            @MultiLine @Size(max = 2000) String reason) {}
+
+    record CallOffRequest(
+            @NotBlank @Size(max = 100) String reference,
+
+            @NotNull @Positive @Digits(integer = 13, fraction = 2)
+            BigDecimal value,
+
+            @NotNull LocalDate placedOn,
+            @NotBlank @MultiLine @Size(max = 2000) String reason) {}
+
+    record RenewalNoticeRequest(
+            @NotNull RenewalChoice choice,
+            @NotNull LocalDate sentOn,
+            @NotBlank @MultiLine @Size(max = 2000) String reason) {}
 
     /** The verdict on a proposed amendment: recorded either way; {@code rule} says why it was rejected. */
-    record AmendmentOutcome(String id, String status, String rule, String correlationId) {
-    }
+    record AmendmentOutcome(String id, String status, String rule, String correlationId) {}
 
     @PostMapping
     @Operation(summary = "Register a framework contract of the program")
     ResponseEntity<Accepted> register(@PathVariable String programId, @Valid @RequestBody ContractRequest body) {
         String contractId = "CON-" + UUID.randomUUID();
         ContractTerms terms = new ContractTerms(
-                body.reference().strip(), body.title().strip(), body.supplier().strip(), body.regime(), body.type(),
-                body.authority(), body.initialValue(), body.currency(), body.startDate(), body.endDate(),
-                body.indexation() == null ? null : new IndexationClause(body.indexation().indexName(),
-                                                                        body.indexation().baseValue()),
-                body.reviewClauses() == null ? List.of()
-                                             : body.reviewClauses().stream().map(c -> new ReviewClause(
-                                                     c.clauseId(), c.description(), c.maximumValue())).toList(),
-                body.renewalNoticeDays(), body.deMinimisCounting());
-        String reason = body.reason() != null && !body.reason().isBlank() ? body.reason()
-                                                                        : "Contract " + body.reference() + " registered";
-        String correlationId = commands.send(new RegisterContractCommand(contractId, programId, terms), programId, reason);
+                body.reference().strip(),
+                body.title().strip(),
+                body.supplier().strip(),
+                body.regime(),
+                body.type(),
+                body.authority(),
+                body.initialValue(),
+                body.currency(),
+                body.startDate(),
+                body.endDate(),
+                body.indexation() == null
+                        ? null
+                        : new IndexationClause(
+                                body.indexation().indexName(), body.indexation().baseValue()),
+                body.reviewClauses() == null
+                        ? List.of()
+                        : body.reviewClauses().stream()
+                                .map(c -> new ReviewClause(c.clauseId(), c.description(), c.maximumValue()))
+                                .toList(),
+                body.renewalNoticeDays(),
+                body.deMinimisCounting());
+        String reason = body.reason() != null && !body.reason().isBlank()
+                ? body.reason()
+                : "Contract " + body.reference() + " registered";
+        String correlationId =
+                commands.send(new RegisterContractCommand(contractId, programId, terms), programId, reason);
         return ResponseEntity.created(URI.create("/api/programs/" + programId + "/contracts/" + contractId))
-                             .body(new Accepted(contractId, "REGISTERED", correlationId));
+                .body(new Accepted(contractId, "REGISTERED", correlationId));
     }
 
     @PostMapping("/{contractId}/index-values")
     @Operation(summary = "Record a published value of the contract's price index")
-    Accepted indexValue(@PathVariable String programId, @PathVariable String contractId,
-                        @Valid @RequestBody IndexValueRequest body) {
-        return new Accepted(contractId, "RECORDED", commands.send(
-                new RecordIndexValueCommand(contractId, programId, body.value(), body.valueDate()), programId, body.reason()));
+    Accepted indexValue(
+            @PathVariable String programId,
+            @PathVariable String contractId,
+            @Valid @RequestBody IndexValueRequest body) {
+        return new Accepted(
+                contractId,
+                "RECORDED",
+                commands.send(
+                        new RecordIndexValueCommand(contractId, programId, body.value(), body.valueDate()),
+                        programId,
+                        body.reason()));
     }
 
     @PostMapping("/{contractId}/amendments")
     @Operation(summary = "Propose an amendment: judged on its legal basis and recorded as accepted or rejected")
-    ResponseEntity<AmendmentOutcome> amend(@PathVariable String programId, @PathVariable String contractId,
-                                           @Valid @RequestBody AmendmentRequest body) {
+    ResponseEntity<AmendmentOutcome> amend(
+            @PathVariable String programId,
+            @PathVariable String contractId,
+            @Valid @RequestBody AmendmentRequest body) {
         String amendmentId = "AMD-" + UUID.randomUUID();
         int termDeltaMonths = body.termDeltaMonths() == null ? 0 : body.termDeltaMonths();
-        AmendmentProposal proposal = new AmendmentProposal(body.legalBasis(), body.reviewClauseId(), body.valueDelta(),
-                                                           termDeltaMonths, body.scope(), body.signatories(),
-                                                           body.signedOn(), body.effectiveFrom(),
-                                                           body.authorisingDecisionId());
-        CommandDispatcher.Sent sent = commands.sendForResult(new ProposeAmendmentCommand(contractId, programId, amendmentId,
-                                                                                         proposal), programId, body.reason(), null);
+        AmendmentProposal proposal = new AmendmentProposal(
+                body.legalBasis(),
+                body.reviewClauseId(),
+                body.valueDelta(),
+                termDeltaMonths,
+                body.scope(),
+                body.signatories(),
+                body.signedOn(),
+                body.effectiveFrom(),
+                body.authorisingDecisionId());
+        CommandDispatcher.Sent sent = commands.sendForResult(
+                new ProposeAmendmentCommand(contractId, programId, amendmentId, proposal),
+                programId,
+                body.reason(),
+                null);
         String verdict = String.valueOf(sent.result());
         boolean rejected = verdict.startsWith("REJECTED:");
-        return ResponseEntity.created(URI.create("/api/programs/" + programId + "/contracts/" + contractId + "/amendments/"
-                                                         + amendmentId))
-                             .body(new AmendmentOutcome(amendmentId, rejected ? "REJECTED" : "ACCEPTED",
-                                                        rejected ? verdict.substring("REJECTED:".length()) : null,
-                                                        sent.correlationId()));
+        return ResponseEntity.created(URI.create(
+                        "/api/programs/" + programId + "/contracts/" + contractId + "/amendments/" + amendmentId))
+                .body(new AmendmentOutcome(
+                        amendmentId,
+                        rejected ? "REJECTED" : "ACCEPTED",
+                        rejected ? verdict.substring("REJECTED:".length()) : null,
+                        sent.correlationId()));
     }
 
     @PostMapping("/{contractId}/amendments/{number}/publication-notice")
     @Operation(summary = "Record the modification notice published for an amendment")
-    Accepted notice(@PathVariable String programId, @PathVariable String contractId, @PathVariable int number,
-                    @Valid @RequestBody NoticeRequest body) {
-        String reason = body.reason() != null && !body.reason().isBlank() ? body.reason() : "Modification notice published";
-        return new Accepted(contractId, "PUBLISHED", commands.send(
-                new RecordPublicationNoticeCommand(contractId, programId, number, body.noticeReference(), body.publishedOn()),
-                programId, reason));
+    Accepted notice(
+            @PathVariable String programId,
+            @PathVariable String contractId,
+            @PathVariable int number,
+            @Valid @RequestBody NoticeRequest body) {
+        String reason =
+                body.reason() != null && !body.reason().isBlank() ? body.reason() : "Modification notice published";
+        return new Accepted(
+                contractId,
+                "PUBLISHED",
+                commands.send(
+                        new RecordPublicationNoticeCommand(
+                                contractId, programId, number, body.noticeReference(), body.publishedOn()),
+                        programId,
+                        reason));
     }
 
     @PostMapping("/{contractId}/renewal-notice")
     @Operation(summary = "Record the renewal notice sent to the supplier (renew or terminate)")
-    Accepted renewalNotice(@PathVariable String programId, @PathVariable String contractId,
-                           @Valid @RequestBody RenewalNoticeRequest body) {
-        return new Accepted(contractId, body.choice().name(), commands.send(
-                new RecordRenewalNoticeCommand(contractId, programId, body.choice(), body.sentOn()), programId,
-                body.reason()));
+    Accepted renewalNotice(
+            @PathVariable String programId,
+            @PathVariable String contractId,
+            @Valid @RequestBody RenewalNoticeRequest body) {
+        return new Accepted(
+                contractId,
+                body.choice().name(),
+                commands.send(
+                        new RecordRenewalNoticeCommand(contractId, programId, body.choice(), body.sentOn()),
+                        programId,
+                        body.reason()));
     }
 
     @PostMapping("/{contractId}/call-offs")
     @Operation(summary = "Place a call-off under the framework contract")
-    ResponseEntity<Accepted> callOff(@PathVariable String programId, @PathVariable String contractId,
-                                     @Valid @RequestBody CallOffRequest body) {
+    ResponseEntity<Accepted> callOff(
+            @PathVariable String programId, @PathVariable String contractId, @Valid @RequestBody CallOffRequest body) {
         String callOffId = "CO-" + UUID.randomUUID();
-        String correlationId = commands.send(new PlaceCallOffCommand(contractId, programId, callOffId, body.reference(),
-                                                                     body.value(), body.placedOn()), programId, body.reason());
+        String correlationId = commands.send(
+                new PlaceCallOffCommand(
+                        contractId, programId, callOffId, body.reference(), body.value(), body.placedOn()),
+                programId,
+                body.reason());
         return ResponseEntity.status(201).body(new Accepted(callOffId, "PLACED", correlationId));
     }
 }

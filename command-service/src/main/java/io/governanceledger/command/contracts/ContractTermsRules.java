@@ -3,14 +3,12 @@ package io.governanceledger.command.contracts;
 import io.governanceledger.events.contracts.ContractTerms;
 import io.governanceledger.events.contracts.ReviewClause;
 import io.governanceledger.support.messaging.RuleViolationException;
-
 import java.math.BigDecimal;
 
 /** What a contract must say to be registered. */
 final class ContractTermsRules {
 
-    private ContractTermsRules() {
-    }
+    private ContractTermsRules() {}
 
     static void check(ContractTerms terms, String programCurrency) {
         if (terms == null) {
@@ -25,8 +23,10 @@ final class ContractTermsRules {
         requireSet(terms.deMinimisCounting(), "deMinimisCounting");
         requirePositiveCents(terms.initialValue(), "initialValue");
         if (!programCurrency.equals(terms.currency())) {
-            throw RuleViolationException.invalid("currency-mismatch", "currency", "must be the program's currency "
-                    + programCurrency + ", not " + terms.currency());
+            throw RuleViolationException.invalid(
+                    "currency-mismatch",
+                    "currency",
+                    "must be the program's currency " + programCurrency + ", not " + terms.currency());
         }
         requireSet(terms.startDate(), "startDate");
         requireSet(terms.endDate(), "endDate");
@@ -35,7 +35,8 @@ final class ContractTermsRules {
         }
         if (terms.indexation() != null) {
             requireText(terms.indexation().indexName(), "indexation.indexName");
-            if (terms.indexation().baseValue() == null || terms.indexation().baseValue().signum() <= 0) {
+            if (terms.indexation().baseValue() == null
+                    || terms.indexation().baseValue().signum() <= 0) {
                 throw RuleViolationException.invalid("positive", "indexation.baseValue", "must be positive");
             }
         }
@@ -52,7 +53,9 @@ final class ContractTermsRules {
     }
 
     private static void requirePositiveCents(BigDecimal amount, String field) {
-        if (amount == null || amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 2) {
+        if (amount == null
+                || amount.signum() <= 0
+                || amount.stripTrailingZeros().scale() > 2) {
             throw RuleViolationException.invalid("positive-cents", field, "must be positive with at most 2 decimals");
         }
     }

@@ -1,10 +1,13 @@
 package io.governanceledger.command.contracts;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record PlaceCallOffCommand(@TargetAggregateIdentifier String contractId, String programId, String callOffId,
-                                  String reference, BigDecimal value, LocalDate placedOn) {
-}
+public record PlaceCallOffCommand(
+        @TargetAggregateIdentifier String contractId,
+        String programId,
+        String callOffId,
+        String reference,
+        BigDecimal value,
+        LocalDate placedOn) {}

@@ -3,13 +3,12 @@ package io.governanceledger.command.contracts;
 import io.governanceledger.events.contracts.AuthorityKind;
 import io.governanceledger.events.contracts.ContractRegime;
 import io.governanceledger.events.contracts.ContractType;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * The EU thresholds (they change every two years) with their dates of validity, and the shares that
@@ -29,21 +28,22 @@ public class ProcurementThresholds {
     private BigDecimal additionalModificationCapShare = new BigDecimal("0.50");
 
     /** The threshold that applies to a contract on a date, if one is configured for that date. */
-    public Optional<BigDecimal> euThreshold(ContractRegime regime, ContractType type, AuthorityKind authority,
-                                            LocalDate date) {
+    public Optional<BigDecimal> euThreshold(
+            ContractRegime regime, ContractType type, AuthorityKind authority, LocalDate date) {
         return thresholds.stream()
-                         .filter(period -> !date.isBefore(period.getValidFrom()) && !date.isAfter(period.getValidTo()))
-                         .findFirst()
-                         .map(period -> {
-                             if (type == ContractType.WORKS) {
-                                 return period.getWorks();
-                             }
-                             if (regime == ContractRegime.UTILITIES) {
-                                 return period.getUtilitiesSuppliesServices();
-                             }
-                             return authority == AuthorityKind.CENTRAL ? period.getSuppliesServicesCentral()
-                                                                       : period.getSuppliesServicesOther();
-                         });
+                .filter(period -> !date.isBefore(period.getValidFrom()) && !date.isAfter(period.getValidTo()))
+                .findFirst()
+                .map(period -> {
+                    if (type == ContractType.WORKS) {
+                        return period.getWorks();
+                    }
+                    if (regime == ContractRegime.UTILITIES) {
+                        return period.getUtilitiesSuppliesServices();
+                    }
+                    return authority == AuthorityKind.CENTRAL
+                            ? period.getSuppliesServicesCentral()
+                            : period.getSuppliesServicesOther();
+                });
     }
 
     public BigDecimal deMinimisShare(ContractType type) {
@@ -99,10 +99,10 @@ public class ProcurementThresholds {
         private BigDecimal suppliesServicesOther;
         private BigDecimal utilitiesSuppliesServices;
 
-        public Period() {
-        }
+        public Period() {}
 
-        public Period(LocalDate validFrom, LocalDate validTo, String works, String central, String other, String utilities) {
+        public Period(
+                LocalDate validFrom, LocalDate validTo, String works, String central, String other, String utilities) {
             this.validFrom = validFrom;
             this.validTo = validTo;
             this.works = new BigDecimal(works);

@@ -4,6 +4,8 @@ import io.governanceledger.events.contracts.AmendmentProposal;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Answered with the verdict: the amendment is recorded either way, accepted or rejected. */
-public record ProposeAmendmentCommand(@TargetAggregateIdentifier String contractId, String programId, String amendmentId,
-                                      AmendmentProposal proposal) {
-}
+public record ProposeAmendmentCommand(
+        @TargetAggregateIdentifier String contractId,
+        String programId,
+        String amendmentId,
+        AmendmentProposal proposal) {}

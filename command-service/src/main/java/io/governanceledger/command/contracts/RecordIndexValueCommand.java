@@ -1,11 +1,9 @@
 package io.governanceledger.command.contracts;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** A published value of the contract's price index, as of {@code valueDate}. */
-public record RecordIndexValueCommand(@TargetAggregateIdentifier String contractId, String programId, BigDecimal value,
-                                      LocalDate valueDate) {
-}
+public record RecordIndexValueCommand(
+        @TargetAggregateIdentifier String contractId, String programId, BigDecimal value, LocalDate valueDate) {}

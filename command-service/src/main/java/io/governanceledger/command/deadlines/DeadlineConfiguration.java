@@ -1,21 +1,20 @@
 package io.governanceledger.command.deadlines;
 
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.governanceledger.command.commandbus.StaleAggregates;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
 import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.beans.factory.InitializingBean;
-import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.Task;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
-
-import javax.sql.DataSource;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Durable deadlines. With a db-scheduler {@link Scheduler} bean, Axon's own auto-configuration
@@ -26,13 +25,15 @@ import java.util.List;
 class DeadlineConfiguration {
 
     @Bean
-    Scheduler deadlineScheduler(DataSource dataSource, List<Task<?>> tasks,
-                                @Value("${ledger.deadlines.polling-interval:PT5S}") Duration pollingInterval) {
+    Scheduler deadlineScheduler(
+            DataSource dataSource,
+            List<Task<?>> tasks,
+            @Value("${ledger.deadlines.polling-interval:PT5S}") Duration pollingInterval) {
         return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), new ArrayList<>(tasks))
-                        .tableName("command.scheduled_tasks")
-                        .threads(2)
-                        .pollingInterval(pollingInterval)
-                        .build();
+                .tableName("command.scheduled_tasks")
+                .threads(2)
+                .pollingInterval(pollingInterval)
+                .build();
     }
 
     /**

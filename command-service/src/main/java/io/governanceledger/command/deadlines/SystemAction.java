@@ -14,15 +14,15 @@ public final class SystemAction {
     /** The actor of events the ledger records on its own. */
     public static final String ACTOR = "system:governance-ledger";
 
-    private SystemAction() {
-    }
+    private SystemAction() {}
 
     public static MetaData metaData(DeadlineMessage<?> deadline, String programId, String reason) {
-        Object correlation = deadline.getMetaData().getOrDefault(LedgerMetaData.CORRELATION_ID, deadline.getIdentifier());
+        Object correlation =
+                deadline.getMetaData().getOrDefault(LedgerMetaData.CORRELATION_ID, deadline.getIdentifier());
         return MetaData.with(LedgerMetaData.ACTOR, ACTOR)
-                       .and(LedgerMetaData.PROGRAM_ID, programId)
-                       .and(LedgerMetaData.CORRELATION_ID, correlation)
-                       .and(LedgerMetaData.CAUSATION_ID, deadline.getIdentifier())
-                       .and(LedgerMetaData.REASON, reason);
+                .and(LedgerMetaData.PROGRAM_ID, programId)
+                .and(LedgerMetaData.CORRELATION_ID, correlation)
+                .and(LedgerMetaData.CAUSATION_ID, deadline.getIdentifier())
+                .and(LedgerMetaData.REASON, reason);
     }
 }

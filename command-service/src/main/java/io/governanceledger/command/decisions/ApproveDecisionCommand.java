@@ -1,16 +1,15 @@
 package io.governanceledger.command.decisions;
 
-import org.axonframework.modelling.command.TargetAggregateIdentifier;
-
 import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * The deciding body approves the decision. {@code chosenOption} and {@code effectiveFrom} may be left
  * empty to keep what was recorded; {@code effectiveFrom} then defaults to {@code decidedOn}.
  */
-public record ApproveDecisionCommand(@TargetAggregateIdentifier String decisionId,
-                                     String programId,
-                                     LocalDate decidedOn,
-                                     LocalDate effectiveFrom,
-                                     String chosenOption) {
-}
+public record ApproveDecisionCommand(
+        @TargetAggregateIdentifier String decisionId,
+        String programId,
+        LocalDate decidedOn,
+        LocalDate effectiveFrom,
+        String chosenOption) {}

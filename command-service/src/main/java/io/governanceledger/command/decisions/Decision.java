@@ -1,5 +1,8 @@
 package io.governanceledger.command.decisions;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
 import io.governanceledger.command.programs.ProgramStanding;
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.events.decisions.DecisionApprovedEvent;
@@ -12,19 +15,15 @@ import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.events.decisions.DecisionSupersededEvent;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.time.BusinessClock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.EnumSet;
-import java.util.Set;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
-import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 /**
  * One entry of a program's decision log. Proposed, then approved, rejected or deferred (a deferred
@@ -38,6 +37,7 @@ public class Decision {
 
     @AggregateIdentifier
     private String decisionId;
+
     private String programId;
     private DecisionStatus status;
     private DecisionDetails details;
@@ -51,18 +51,26 @@ public class Decision {
     public Decision(RecordDecisionCommand command, ProgramStanding programs, BusinessClock clock) {
         programs.requireOpen(command.programId());
         DecisionContentRules.check(command.details(), clock);
-        apply(new DecisionRecordedEvent(command.decisionId(), command.programId(), command.details(), null),
-              tabled(clock, command.details()));
+        apply(
+                new DecisionRecordedEvent(command.decisionId(), command.programId(), command.details(), null),
+                tabled(clock, command.details()));
     }
 
     /** The replacing decision, created by {@link #handle(SupersedeDecisionCommand, ProgramStanding, BusinessClock)}. */
     private Decision(SupersedeDecisionCommand command, LocalDate effectiveFrom, BusinessClock clock) {
         DecisionDetails replacing = command.details();
-        apply(new DecisionRecordedEvent(command.newDecisionId(), command.programId(), replacing, command.decisionId()),
-              tabled(clock, replacing));
-        apply(new DecisionApprovedEvent(command.newDecisionId(), command.programId(), replacing.decidedOn(),
-                                        effectiveFrom, replacing.chosenOption()),
-              effectiveAt(clock, replacing.decidedOn()));
+        apply(
+                new DecisionRecordedEvent(
+                        command.newDecisionId(), command.programId(), replacing, command.decisionId()),
+                tabled(clock, replacing));
+        apply(
+                new DecisionApprovedEvent(
+                        command.newDecisionId(),
+                        command.programId(),
+                        replacing.decidedOn(),
+                        effectiveFrom,
+                        replacing.chosenOption()),
+                effectiveAt(clock, replacing.decidedOn()));
     }
 
     @CommandHandler
@@ -73,16 +81,18 @@ public class Decision {
         LocalDate decided = requireDecisionDate(command.decidedOn(), clock);
         String chosen = command.chosenOption() != null ? command.chosenOption() : details.chosenOption();
         if (chosen == null) {
-            throw RuleViolationException.invalid("required", "chosenOption",
-                                                 "an approved decision needs the option chosen");
+            throw RuleViolationException.invalid(
+                    "required", "chosenOption", "an approved decision needs the option chosen");
         }
         if (!details.hasOption(chosen)) {
-            throw RuleViolationException.invalid("known-option", "chosenOption",
-                                                 "'" + chosen + "' is not one of the options considered");
+            throw RuleViolationException.invalid(
+                    "known-option", "chosenOption", "'" + chosen + "' is not one of the options considered");
         }
         LocalDate effective = firstNonNull(command.effectiveFrom(), details.effectiveFrom(), decided);
         DecisionContentRules.checkEffectiveFrom(effective, decided);
-        apply(new DecisionApprovedEvent(decisionId, programId, decided, effective, chosen), effectiveAt(clock, decided));
+        apply(
+                new DecisionApprovedEvent(decisionId, programId, decided, effective, chosen),
+                effectiveAt(clock, decided));
     }
 
     @CommandHandler
@@ -101,15 +111,17 @@ public class Decision {
         programs.requireOpen(programId);
         LocalDate decided = requireDecisionDate(command.decidedOn(), clock);
         if (command.deferredUntil() != null && !command.deferredUntil().isAfter(decided)) {
-            throw RuleViolationException.invalid("after-decision-date", "deferredUntil",
-                                                 "must be after the date of deferral " + decided);
+            throw RuleViolationException.invalid(
+                    "after-decision-date", "deferredUntil", "must be after the date of deferral " + decided);
         }
-        apply(new DecisionDeferredEvent(decisionId, programId, decided, command.deferredUntil()),
-              effectiveAt(clock, decided));
+        apply(
+                new DecisionDeferredEvent(decisionId, programId, decided, command.deferredUntil()),
+                effectiveAt(clock, decided));
     }
 
     @CommandHandler
-    public void handle(SupersedeDecisionCommand command, ProgramStanding programs, BusinessClock clock) throws Exception {
+    public void handle(SupersedeDecisionCommand command, ProgramStanding programs, BusinessClock clock)
+            throws Exception {
         requireInProgram(command.programId());
         requireApprovedFor("superseded");
         programs.requireOpen(programId);
@@ -119,15 +131,19 @@ public class Decision {
             throw RuleViolationException.invalid("required", "decidedOn", "a superseding decision must be decided");
         }
         if (replacing.chosenOption() == null) {
-            throw RuleViolationException.invalid("required", "chosenOption", "a superseding decision needs the option chosen");
+            throw RuleViolationException.invalid(
+                    "required", "chosenOption", "a superseding decision needs the option chosen");
         }
         if (replacing.decidedOn().isBefore(decidedOn)) {
-            throw RuleViolationException.invalid("not-before-superseded", "decidedOn",
-                                                 "must not be before " + decidedOn + ", when the superseded decision was taken");
+            throw RuleViolationException.invalid(
+                    "not-before-superseded",
+                    "decidedOn",
+                    "must not be before " + decidedOn + ", when the superseded decision was taken");
         }
         LocalDate effective = replacing.effectiveFrom() != null ? replacing.effectiveFrom() : replacing.decidedOn();
-        apply(new DecisionSupersededEvent(decisionId, programId, command.newDecisionId(), effective),
-              effectiveAt(clock, replacing.decidedOn()));
+        apply(
+                new DecisionSupersededEvent(decisionId, programId, command.newDecisionId(), effective),
+                effectiveAt(clock, replacing.decidedOn()));
         createNew(Decision.class, () -> new Decision(command, effective, clock));
     }
 
@@ -144,13 +160,15 @@ public class Decision {
             throw RuleViolationException.invalid("not-in-future", "revokedOn", "must not be in the future");
         }
         if (revoked.isBefore(decidedOn)) {
-            throw RuleViolationException.invalid("not-before-decision", "revokedOn",
-                                                 "must not be before the decision date " + decidedOn);
+            throw RuleViolationException.invalid(
+                    "not-before-decision", "revokedOn", "must not be before the decision date " + decidedOn);
         }
         LocalDate effective = command.effectiveFrom() != null ? command.effectiveFrom() : revoked;
         if (effective.isBefore(revoked)) {
-            throw RuleViolationException.invalid("effective-not-before-revocation", "effectiveFrom",
-                                                 "a revocation cannot take effect before " + revoked + ", when it was decided");
+            throw RuleViolationException.invalid(
+                    "effective-not-before-revocation",
+                    "effectiveFrom",
+                    "a revocation cannot take effect before " + revoked + ", when it was decided");
         }
         apply(new DecisionRevokedEvent(decisionId, programId, revoked, effective), effectiveAt(clock, revoked));
     }
@@ -172,8 +190,8 @@ public class Decision {
 
     private void requireInProgram(String requestedProgramId) {
         if (decisionId == null || !programId.equals(requestedProgramId)) {
-            throw RuleViolationException.notFound("unknown-decision", "decisionId",
-                                                  "Program " + requestedProgramId + " has no such decision.");
+            throw RuleViolationException.notFound(
+                    "unknown-decision", "decisionId", "Program " + requestedProgramId + " has no such decision.");
         }
     }
 
@@ -187,9 +205,9 @@ public class Decision {
 
     private void requireStatus(Set<DecisionStatus> allowed, String which, String change) {
         if (!allowed.contains(status)) {
-            throw RuleViolationException.conflict("decision-" + status.name().toLowerCase(),
-                                                  "Decision is " + status + "; only " + which + " decision can be "
-                                                          + change + ".");
+            throw RuleViolationException.conflict(
+                    "decision-" + status.name().toLowerCase(),
+                    "Decision is " + status + "; only " + which + " decision can be " + change + ".");
         }
     }
 

@@ -33,9 +33,10 @@ public interface DecisionStanding {
                 approved = false;
             }
             if (!approved) {
-                throw RuleViolationException.invalid("approved-decision-required", field,
-                                                     "'" + decisionId + "' is not an approved decision of program "
-                                                             + programId);
+                throw RuleViolationException.invalid(
+                        "approved-decision-required",
+                        field,
+                        "'" + decisionId + "' is not an approved decision of program " + programId);
             }
         }
     }

@@ -4,7 +4,5 @@ import io.governanceledger.events.decisions.DecisionDetails;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /** Records a proposed decision in a program's decision log. */
-public record RecordDecisionCommand(@TargetAggregateIdentifier String decisionId,
-                                    String programId,
-                                    DecisionDetails details) {
-}
+public record RecordDecisionCommand(
+        @TargetAggregateIdentifier String decisionId, String programId, DecisionDetails details) {}

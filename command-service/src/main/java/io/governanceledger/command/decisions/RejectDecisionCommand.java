@@ -1,10 +1,7 @@
 package io.governanceledger.command.decisions;
 
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.time.LocalDate;
-
-public record RejectDecisionCommand(@TargetAggregateIdentifier String decisionId,
-                                    String programId,
-                                    LocalDate decidedOn) {
-}
+public record RejectDecisionCommand(
+        @TargetAggregateIdentifier String decisionId, String programId, LocalDate decidedOn) {}

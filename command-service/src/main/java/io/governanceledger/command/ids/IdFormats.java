@@ -10,19 +10,21 @@ public final class IdFormats {
 
     /** A program's or a budget line's id. */
     public static final String RECORD_ID = "[A-Za-z0-9][A-Za-z0-9._-]{0,63}";
+
     public static final String RECORD_ID_RULE =
             "must be 1 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit";
     /** The key of a decision's option. */
     public static final String OPTION_KEY = "[A-Za-z0-9._-]{1,40}";
+
     public static final String OPTION_KEY_RULE = "must be 1 to 40 letters, digits, '.', '_' or '-'";
     /** An ISO 4217 currency code. */
     public static final String CURRENCY = "[A-Z]{3}";
+
     public static final String CURRENCY_RULE = "must be an ISO 4217 code such as EUR";
 
     private static final Pattern RECORD_ID_PATTERN = Pattern.compile(RECORD_ID);
 
-    private IdFormats() {
-    }
+    private IdFormats() {}
 
     public static boolean isRecordId(String id) {
         return id != null && RECORD_ID_PATTERN.matcher(id).matches();

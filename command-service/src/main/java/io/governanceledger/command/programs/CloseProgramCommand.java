@@ -1,8 +1,6 @@
 package io.governanceledger.command.programs;
 
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.time.LocalDate;
-
-public record CloseProgramCommand(@TargetAggregateIdentifier String programId, LocalDate closedOn) {
-}
+public record CloseProgramCommand(@TargetAggregateIdentifier String programId, LocalDate closedOn) {}

@@ -1,13 +1,12 @@
 package io.governanceledger.command.programs;
 
+import java.time.LocalDate;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-import java.time.LocalDate;
-
-public record CreateProgramCommand(@TargetAggregateIdentifier String programId,
-                                   String name,
-                                   String sponsor,
-                                   LocalDate startDate,
-                                   LocalDate plannedEndDate,
-                                   String currency) {
-}
+public record CreateProgramCommand(
+        @TargetAggregateIdentifier String programId,
+        String name,
+        String sponsor,
+        LocalDate startDate,
+        LocalDate plannedEndDate,
+        String currency) {}

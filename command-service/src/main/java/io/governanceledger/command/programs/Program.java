@@ -1,5 +1,7 @@
 package io.governanceledger.command.programs;
 
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
 import io.governanceledger.command.ids.IdFormats;
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.events.programs.ProgramClosedEvent;
@@ -7,17 +9,14 @@ import io.governanceledger.events.programs.ProgramCreatedEvent;
 import io.governanceledger.events.programs.ProgramRenamedEvent;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.time.BusinessClock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Currency;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Currency;
-
-import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /** A governed program. Once closed it takes no new records and no changes. */
 @Aggregate(cache = "programCache")
@@ -25,6 +24,7 @@ public class Program {
 
     @AggregateIdentifier
     private String programId;
+
     private String name;
     private LocalDate startDate;
     private LocalDate plannedEndDate;
@@ -49,13 +49,21 @@ public class Program {
             throw RuleViolationException.invalid("required", "plannedEndDate", "is required");
         }
         if (!command.plannedEndDate().isAfter(command.startDate())) {
-            throw RuleViolationException.invalid("end-after-start", "plannedEndDate",
-                                                 "must be after the start date " + command.startDate());
+            throw RuleViolationException.invalid(
+                    "end-after-start", "plannedEndDate", "must be after the start date " + command.startDate());
         }
         requireCurrency(command.currency());
-        apply(new ProgramCreatedEvent(command.programId(), command.name().strip(), command.sponsor().strip(),
-                                      command.startDate(), command.plannedEndDate(), command.currency()),
-              MetaData.with(LedgerMetaData.EFFECTIVE_AT, existingFrom(clock, command.startDate()).toString()));
+        apply(
+                new ProgramCreatedEvent(
+                        command.programId(),
+                        command.name().strip(),
+                        command.sponsor().strip(),
+                        command.startDate(),
+                        command.plannedEndDate(),
+                        command.currency()),
+                MetaData.with(
+                        LedgerMetaData.EFFECTIVE_AT,
+                        existingFrom(clock, command.startDate()).toString()));
     }
 
     /** A program exists from its start, or from when it is recorded if it starts later. */
@@ -81,14 +89,17 @@ public class Program {
             throw RuleViolationException.invalid("required", "closedOn", "is required");
         }
         if (command.closedOn().isBefore(startDate)) {
-            throw RuleViolationException.invalid("not-before-start", "closedOn",
-                                                 "must not be before the program's start date " + startDate);
+            throw RuleViolationException.invalid(
+                    "not-before-start", "closedOn", "must not be before the program's start date " + startDate);
         }
         if (command.closedOn().isAfter(clock.today())) {
             throw RuleViolationException.invalid("not-in-future", "closedOn", "must not be in the future");
         }
-        apply(new ProgramClosedEvent(programId, command.closedOn()),
-              MetaData.with(LedgerMetaData.EFFECTIVE_AT, clock.startOf(command.closedOn()).toString()));
+        apply(
+                new ProgramClosedEvent(programId, command.closedOn()),
+                MetaData.with(
+                        LedgerMetaData.EFFECTIVE_AT,
+                        clock.startOf(command.closedOn()).toString()));
     }
 
     /** False when the id names another kind of record, whose events do not build a program. */
@@ -123,7 +134,8 @@ public class Program {
                 throw new IllegalArgumentException(code);
             }
         } catch (IllegalArgumentException e) {
-            throw RuleViolationException.invalid("iso-4217", "currency", "'" + code + "' is not an ISO 4217 currency code");
+            throw RuleViolationException.invalid(
+                    "iso-4217", "currency", "'" + code + "' is not an ISO 4217 currency code");
         }
     }
 

@@ -1,12 +1,11 @@
 package io.governanceledger.command.programs;
 
 import io.governanceledger.support.messaging.RuleViolationException;
+import java.time.LocalDate;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
-
-import java.time.LocalDate;
 
 /**
  * The cross-aggregate rule "records go only into an existing, open program". Handlers of other
@@ -18,8 +17,7 @@ public interface ProgramStanding {
     /** What other records need to know of an open program; a rule violation if unknown (404) or closed (409). */
     ProgramFacts requireOpen(String programId);
 
-    record ProgramFacts(String currency, LocalDate startDate, LocalDate plannedEndDate) {
-    }
+    record ProgramFacts(String currency, LocalDate startDate, LocalDate plannedEndDate) {}
 
     /**
      * The standing as the event store has it. The program may come from this service's cache; one that
@@ -45,7 +43,8 @@ public interface ProgramStanding {
                 program = null;
             }
             if (program == null) {
-                throw RuleViolationException.notFound("unknown-program", "programId", "No program '" + programId + "'.");
+                throw RuleViolationException.notFound(
+                        "unknown-program", "programId", "No program '" + programId + "'.");
             }
             if (program.isClosed()) {
                 throw RuleViolationException.conflict("program-closed", "Program " + programId + " is closed.");

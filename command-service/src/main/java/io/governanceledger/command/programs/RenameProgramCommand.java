@@ -2,5 +2,5 @@ package io.governanceledger.command.programs;
 
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
-public record RenameProgramCommand(@TargetAggregateIdentifier String programId, String name) {
-}
+public record RenameProgramCommand(
+        @TargetAggregateIdentifier String programId, String name) {}

@@ -5,6 +5,12 @@ import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.web.IdempotencyFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -12,13 +18,6 @@ import org.axonframework.messaging.MetaData;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
-
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
 
 /**
  * Sends a command with the audit metadata of the HTTP request that asked for it: the authenticated
@@ -35,6 +34,7 @@ public class CommandDispatcher {
      * as {@code Ledger-Read-After}, it makes the answer wait until every read model has taken it in.
      */
     public static final String LAST_EVENT_HEADER = "Ledger-Event-Id";
+
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private final CommandGateway commandGateway;
@@ -42,8 +42,11 @@ public class CommandDispatcher {
     private final HttpServletResponse response;
     private final LastRecordedEvents lastRecordedEvents;
 
-    public CommandDispatcher(CommandGateway commandGateway, HttpServletRequest request, HttpServletResponse response,
-                             LastRecordedEvents lastRecordedEvents) {
+    public CommandDispatcher(
+            CommandGateway commandGateway,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            LastRecordedEvents lastRecordedEvents) {
         this.commandGateway = commandGateway;
         this.request = request;
         this.response = response;
@@ -74,26 +77,27 @@ public class CommandDispatcher {
         if (request.getAttribute(IdempotencyFilter.OWNED_KEY_ATTRIBUTE) instanceof String ownedKey) {
             metadata.put(LastRecordedEvents.IDEMPOTENCY_KEY, ownedKey);
         }
-        CommandMessage<Object> message = GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));
+        CommandMessage<Object> message =
+                GenericCommandMessage.asCommandMessage(command).andMetaData(MetaData.from(metadata));
         Object result;
         try {
             result = commandGateway.sendAndWait(message, 30, TimeUnit.SECONDS);
         } finally {
             // a refusal the business keeps on record is answered 4xx but has recorded its event
-            lastRecordedEvents.take(message.getIdentifier())
-                              .ifPresent(eventId -> response.setHeader(LAST_EVENT_HEADER, eventId));
+            lastRecordedEvents
+                    .take(message.getIdentifier())
+                    .ifPresent(eventId -> response.setHeader(LAST_EVENT_HEADER, eventId));
         }
         return new Sent(correlationId, result);
     }
 
-    public record Sent(String correlationId, Object result) {
-    }
+    public record Sent(String correlationId, Object result) {}
 
     private String correlationId() {
         String given = request.getHeader(CORRELATION_HEADER);
         if (given != null && !CORRELATION_ID.matcher(given).matches()) {
-            throw RuleViolationException.invalid("format", CORRELATION_HEADER,
-                                                 "must be 1 to 100 letters, digits or . _ : -");
+            throw RuleViolationException.invalid(
+                    "format", CORRELATION_HEADER, "must be 1 to 100 letters, digits or . _ : -");
         }
         String correlationId = given != null ? given : UUID.randomUUID().toString();
         response.setHeader(CORRELATION_HEADER, correlationId);

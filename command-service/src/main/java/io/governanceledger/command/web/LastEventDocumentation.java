@@ -16,10 +16,13 @@ class LastEventDocumentation {
             if (operation.getResponses() != null) {
                 operation.getResponses().forEach((status, response) -> {
                     if (status.startsWith("2")) {
-                        response.addHeaderObject(CommandDispatcher.LAST_EVENT_HEADER, new Header()
-                                .description("The last event the command recorded; send it as Ledger-Read-After to"
-                                                     + " the query service to read this change")
-                                .schema(new StringSchema().format("uuid")));
+                        response.addHeaderObject(
+                                CommandDispatcher.LAST_EVENT_HEADER,
+                                new Header()
+                                        .description(
+                                                "The last event the command recorded; send it as Ledger-Read-After to"
+                                                        + " the query service to read this change")
+                                        .schema(new StringSchema().format("uuid")));
                     }
                 });
             }

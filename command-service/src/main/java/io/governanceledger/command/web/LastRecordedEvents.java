@@ -1,18 +1,17 @@
 package io.governanceledger.command.web;
 
-import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import io.governanceledger.support.web.IdempotencyKeys;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * The last event each command recorded, known once the command's transaction has committed, so that
@@ -25,6 +24,7 @@ public class LastRecordedEvents implements MessageDispatchInterceptor<EventMessa
 
     /** More than the commands that can be in flight at once; an answer that never came to collect its entry ages out. */
     private static final int KEPT = 4_096;
+
     private static final String RESOURCE = LastRecordedEvents.class.getName();
 
     private final Map<String, String> byCommand = new LinkedHashMap<>(256, 0.75f, false) {
@@ -57,8 +57,9 @@ public class LastRecordedEvents implements MessageDispatchInterceptor<EventMessa
                 if (owned instanceof String ownedKey && keys != null) {
                     // in the command's own transaction: its key is marked as having taken effect, or neither happens
                     String[] parts = ownedKey.split("\n", 3);
-                    root.onPrepareCommit(unitOfWork -> keys.recorded(parts[0], parts[1], java.util.UUID.fromString(parts[2]),
-                                                                     (String) unitOfWork.resources().get(RESOURCE)));
+                    root.onPrepareCommit(unitOfWork ->
+                            keys.recorded(parts[0], parts[1], java.util.UUID.fromString(parts[2]), (String)
+                                    unitOfWork.resources().get(RESOURCE)));
                 }
                 root.afterCommit(unitOfWork -> {
                     synchronized (byCommand) {

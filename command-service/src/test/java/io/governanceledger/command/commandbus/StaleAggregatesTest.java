@@ -1,6 +1,13 @@
 package io.governanceledger.command.commandbus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
 import io.governanceledger.support.messaging.RuleViolationException;
+import java.util.HashMap;
+import java.util.Map;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -13,14 +20,6 @@ import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowable;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
-
 /**
  * A command decided on a record this service holds in its cache, while the store has more of that
  * record's events (another command service wrote), is not kept: accepted or refused, it becomes a
@@ -28,7 +27,9 @@ import static org.mockito.Mockito.when;
  */
 class StaleAggregatesTest {
 
-    private final EventStore eventStore = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
+    private final EventStore eventStore = EmbeddedEventStore.builder()
+            .storageEngine(new InMemoryEventStorageEngine())
+            .build();
     private final RefusalsKeepState interceptor = new RefusalsKeepState(eventStore);
 
     StaleAggregatesTest() {
@@ -38,7 +39,8 @@ class StaleAggregatesTest {
     }
 
     private Throwable handle(long loadedVersion, boolean refused) {
-        UnitOfWork<CommandMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("c"));
+        UnitOfWork<CommandMessage<?>> unitOfWork =
+                DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("c"));
         try {
             Aggregate<?> program = mock(Aggregate.class);
             when(program.identifierAsString()).thenReturn("P-1");
@@ -59,7 +61,9 @@ class StaleAggregatesTest {
 
     @Test
     void anAcceptanceDecidedOnARecordBehindTheStoreIsALostRace() {
-        assertThat(handle(3, false)).isInstanceOf(ConcurrencyException.class).hasMessageContaining("version 3 here and 5");
+        assertThat(handle(3, false))
+                .isInstanceOf(ConcurrencyException.class)
+                .hasMessageContaining("version 3 here and 5");
         assertThat(LostRaceRetryScheduler.lostRace(handle(3, false))).isTrue();
     }
 

@@ -1,7 +1,6 @@
 package io.governanceledger.devtools.postgres;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -41,25 +40,28 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(dataDirectory);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                                                        .setDataDirectory(dataDirectory)
-                                                        .setCleanDataDirectory(false)
-                                                        .setPort(port)
-                                                        .setServerConfig("fsync", "on")
-                                                        .setServerConfig("synchronous_commit", "on")
-                                                        .setServerConfig("max_connections", "200")
-                                                        .start();
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(false)
+                    .setPort(port)
+                    .setServerConfig("fsync", "on")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("max_connections", "200")
+                    .start();
             return new EmbeddedPostgresServer(port, postgres);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start embedded PostgreSQL in " + dataDirectory + " on port " + port, e);
+            throw new UncheckedIOException(
+                    "cannot start embedded PostgreSQL in " + dataDirectory + " on port " + port, e);
         }
     }
 
     /** A throwaway server on a free port with a fresh data directory, for tests. */
     public static EmbeddedPostgresServer startFresh() {
         try {
-            return new EmbeddedPostgresServer(-1, EmbeddedPostgres.builder()
-                                                                  .setServerConfig("max_connections", "200")
-                                                                  .start());
+            return new EmbeddedPostgresServer(
+                    -1,
+                    EmbeddedPostgres.builder()
+                            .setServerConfig("max_connections", "200")
+                            .start());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
         }
@@ -76,7 +78,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     /** Creates an empty database on this server and returns its JDBC URL. */
     public String newDatabase(String name) {
         try (Connection connection = DriverManager.getConnection(jdbcUrl(), USER, PASSWORD);
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);

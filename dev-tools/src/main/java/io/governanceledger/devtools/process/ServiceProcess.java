@@ -29,9 +29,9 @@ public final class ServiceProcess {
     public static Path jar(Path root, String module) throws IOException {
         try (var files = Files.list(root.resolve(module).resolve("target"))) {
             return files.filter(file -> file.getFileName().toString().endsWith("-exec.jar"))
-                        .findFirst()
-                        .orElseThrow(() -> new IllegalStateException("no " + module + " jar: build first with "
-                                                                             + "./mvnw -DskipTests install"));
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no " + module + " jar: build first with " + "./mvnw -DskipTests install"));
         }
     }
 
@@ -39,8 +39,15 @@ public final class ServiceProcess {
      * Starts {@code jar} on {@code port} against the database at {@code jdbcUrl}, in {@code workingDirectory}
      * (where its {@code .ledger} state goes), with its output in {@code log}.
      */
-    public static ServiceProcess start(Path jar, int port, String jdbcUrl, String user, String password,
-                                       Path workingDirectory, Path log, Map<String, String> environment)
+    public static ServiceProcess start(
+            Path jar,
+            int port,
+            String jdbcUrl,
+            String user,
+            String password,
+            Path workingDirectory,
+            Path log,
+            Map<String, String> environment)
             throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // The heap and malloc arenas that keep a service's resident memory within its limit while the
@@ -51,21 +58,25 @@ public final class ServiceProcess {
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
-        builder.environment().putAll(Map.of(
-                "MALLOC_ARENA_MAX", "2",
-                "PORT", String.valueOf(port),
-                "SPRING_DATASOURCE_URL", jdbcUrl,
-                "SPRING_DATASOURCE_USERNAME", user,
-                "SPRING_DATASOURCE_PASSWORD", password));
+        builder.environment()
+                .putAll(Map.of(
+                        "MALLOC_ARENA_MAX", "2",
+                        "PORT", String.valueOf(port),
+                        "SPRING_DATASOURCE_URL", jdbcUrl,
+                        "SPRING_DATASOURCE_USERNAME", user,
+                        "SPRING_DATASOURCE_PASSWORD", password));
         builder.environment().putAll(environment);
         return new ServiceProcess(builder.start(), port, log);
     }
 
     /** Waits until the service answers its readiness probe. */
     public ServiceProcess awaitReady(Duration timeout) throws InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest readiness = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health/readiness"))
-                                           .timeout(Duration.ofSeconds(5)).build();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest readiness = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             if (!process.isAlive()) {

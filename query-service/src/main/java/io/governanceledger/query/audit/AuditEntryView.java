@@ -8,20 +8,20 @@ import java.util.Map;
  * belongs to (a decision, a budget movement, a contract, ...); {@code position} is its place in the
  * store's global order.
  */
-public record AuditEntryView(long position,
-                             String eventId,
-                             String eventType,
-                             int eventRevision,
-                             String recordKind,
-                             String recordId,
-                             String aggregateId,
-                             long sequenceNumber,
-                             String actor,
-                             Instant recordedAt,
-                             Instant effectiveAt,
-                             String reason,
-                             String correlationId,
-                             String causationId,
-                             String clientAddress,
-                             Map<String, Object> payload) {
-}
+public record AuditEntryView(
+        long position,
+        String eventId,
+        String eventType,
+        int eventRevision,
+        String recordKind,
+        String recordId,
+        String aggregateId,
+        long sequenceNumber,
+        String actor,
+        Instant recordedAt,
+        Instant effectiveAt,
+        String reason,
+        String correlationId,
+        String causationId,
+        String clientAddress,
+        Map<String, Object> payload) {}

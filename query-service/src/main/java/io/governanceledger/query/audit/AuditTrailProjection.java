@@ -2,6 +2,11 @@ package io.governanceledger.query.audit;
 
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.query.history.RecordedEvent;
+import io.governanceledger.query.timeline.ProjectionStore;
+import java.lang.reflect.Method;
+import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
+import java.util.List;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -9,13 +14,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Revision;
-import io.governanceledger.query.timeline.ProjectionStore;
 import org.springframework.stereotype.Component;
-
-import java.lang.reflect.Method;
-import java.lang.reflect.RecordComponent;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Writes every event, of any type, to {@code audit_event}, keyed by its global position. It names the
@@ -28,9 +27,10 @@ class AuditTrailProjection {
 
     /** Payload fields that identify a record, most specific first, with the kind they name. */
     private static final String[][] RECORD_FIELDS = {
-            {"movementId", "BUDGET_MOVEMENT"}, {"delegationId", "DELEGATION"}, {"lineId", "BUDGET_LINE"},
-            {"amendmentId", "CONTRACT_AMENDMENT"}, {"callOffId", "CALL_OFF"}, {"contractId", "CONTRACT"},
-            {"decisionId", "DECISION"}, {"programId", "PROGRAM"}};
+        {"movementId", "BUDGET_MOVEMENT"}, {"delegationId", "DELEGATION"}, {"lineId", "BUDGET_LINE"},
+        {"amendmentId", "CONTRACT_AMENDMENT"}, {"callOffId", "CALL_OFF"}, {"contractId", "CONTRACT"},
+        {"decisionId", "DECISION"}, {"programId", "PROGRAM"}
+    };
 
     private final ProjectionStore store;
 
@@ -47,18 +47,31 @@ class AuditTrailProjection {
         Revision revision = payload.getClass().getAnnotation(Revision.class);
         Object clientAddress = message.getMetaData().get(LedgerMetaData.CLIENT_ADDRESS);
         Object programId = message.getMetaData().get(LedgerMetaData.PROGRAM_ID);
-        store.write("""
+        store.write(
+                """
                  INSERT INTO audit_event (position, event_id, event_type, event_revision, program_id, record_kind,
                                           record_id, aggregate_id, sequence_number, actor, recorded_at, effective_at,
                                           reason, correlation_id, causation_id, client_address, payload)
                  VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))
                  ON CONFLICT DO NOTHING
                  """,
-                    recorded.position(), recorded.eventId(), recorded.eventType(),
-                    revision == null ? 0 : Integer.parseInt(revision.value()), String.valueOf(programId), record[1],
-                    record[0], aggregateId, sequence, recorded.actor(), recorded.recordedAtUtc(),
-                    recorded.effectiveAtUtc(), recorded.reason(), recorded.correlationId(), recorded.causationId(),
-                    clientAddress == null ? null : clientAddress.toString(), recorded.payloadJson());
+                recorded.position(),
+                recorded.eventId(),
+                recorded.eventType(),
+                revision == null ? 0 : Integer.parseInt(revision.value()),
+                String.valueOf(programId),
+                record[1],
+                record[0],
+                aggregateId,
+                sequence,
+                recorded.actor(),
+                recorded.recordedAtUtc(),
+                recorded.effectiveAtUtc(),
+                recorded.reason(),
+                recorded.correlationId(),
+                recorded.causationId(),
+                clientAddress == null ? null : clientAddress.toString(),
+                recorded.payloadJson());
     }
 
     @ResetHandler
@@ -72,18 +85,18 @@ class AuditTrailProjection {
             try {
                 Object value = field.accessor().invoke(payload);
                 if (value != null) {
-                    return new String[]{value.toString(), field.kind()};
+                    return new String[] {value.toString(), field.kind()};
                 }
             } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("cannot read " + field.accessor().getName() + " of " + payload.getClass(), e);
+                throw new IllegalStateException(
+                        "cannot read " + field.accessor().getName() + " of " + payload.getClass(), e);
             }
         }
-        return new String[]{"", "OTHER"};
+        return new String[] {"", "OTHER"};
     }
 
     /** A payload field that identifies a record, with the kind it names. */
-    private record RecordField(Method accessor, String kind) {
-    }
+    private record RecordField(Method accessor, String kind) {}
 
     /**
      * Per payload type, its fields that identify a record, most specific first: looked up once per type

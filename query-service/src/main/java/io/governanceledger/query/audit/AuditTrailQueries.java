@@ -1,20 +1,19 @@
 package io.governanceledger.query.audit;
 
-import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.query.timeline.RecordVersions;
-import io.governanceledger.support.time.BusinessClock;
 import io.governanceledger.support.messaging.LedgerSerializer;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
+import io.governanceledger.support.time.BusinessClock;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 @Component
 class AuditTrailQueries {
@@ -49,8 +48,9 @@ class AuditTrailQueries {
     @QueryHandler
     Optional<AuditTrailView> trail(FindAuditTrailQuery query) {
         PointInTime point = query.point();
-        boolean known = point.asOfGiven() ? programs.contains(query.programId(), point)
-                                             : programs.knownBy(query.programId(), point.knownAt());
+        boolean known = point.asOfGiven()
+                ? programs.contains(query.programId(), point)
+                : programs.knownBy(query.programId(), point.knownAt());
         if (!known) {
             return Optional.empty();
         }
@@ -66,23 +66,45 @@ class AuditTrailQueries {
         filter.put("effectiveTo", RecordVersions.utc(query.effectiveTo()));
         filter.put("knownAt", point.knownAtUtc());
         filter.put("asOfEnd", point.asOfGiven() ? point.effectiveAtUtc() : null);
-        long total = jdbc.sql("SELECT count(*) FROM audit_event " + FILTER).params(filter).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM audit_event " + FILTER)
+                .params(filter)
+                .query(Long.class)
+                .single();
         filter.put("limit", query.limit());
         filter.put("offset", query.offset());
-        List<AuditEntryView> entries = jdbc.sql("SELECT * FROM audit_event " + FILTER
-                                                        + " ORDER BY position LIMIT :limit OFFSET :offset")
-                                           .params(filter).query(AuditTrailQueries::entry).list();
-        return Optional.of(new AuditTrailView(query.programId(), point.asOfGiven() ? point.stated() : null, point.knownAt(), total, query.offset(), query.limit(), entries));
+        List<AuditEntryView> entries = jdbc.sql(
+                        "SELECT * FROM audit_event " + FILTER + " ORDER BY position LIMIT :limit OFFSET :offset")
+                .params(filter)
+                .query(AuditTrailQueries::entry)
+                .list();
+        return Optional.of(new AuditTrailView(
+                query.programId(),
+                point.asOfGiven() ? point.stated() : null,
+                point.knownAt(),
+                total,
+                query.offset(),
+                query.limit(),
+                entries));
     }
 
     @SuppressWarnings("unchecked")
     private static AuditEntryView entry(ResultSet row, int index) throws SQLException {
-        return new AuditEntryView(row.getLong("position"), row.getString("event_id"), row.getString("event_type"),
-                                  row.getInt("event_revision"), row.getString("record_kind"), row.getString("record_id"),
-                                  row.getString("aggregate_id"), row.getLong("sequence_number"), row.getString("actor"),
-                                  row.getTimestamp("recorded_at").toInstant(), row.getTimestamp("effective_at").toInstant(),
-                                  row.getString("reason"), row.getString("correlation_id"), row.getString("causation_id"),
-                                  row.getString("client_address"),
-                                  LedgerSerializer.fromJson(row.getString("payload"), Map.class));
+        return new AuditEntryView(
+                row.getLong("position"),
+                row.getString("event_id"),
+                row.getString("event_type"),
+                row.getInt("event_revision"),
+                row.getString("record_kind"),
+                row.getString("record_id"),
+                row.getString("aggregate_id"),
+                row.getLong("sequence_number"),
+                row.getString("actor"),
+                row.getTimestamp("recorded_at").toInstant(),
+                row.getTimestamp("effective_at").toInstant(),
+                row.getString("reason"),
+                row.getString("correlation_id"),
+                row.getString("causation_id"),
+                row.getString("client_address"),
+                LedgerSerializer.fromJson(row.getString("payload"), Map.class));
     }
 }

@@ -1,7 +1,6 @@
 package io.governanceledger.query.audit;
 
 import io.governanceledger.query.pointintime.PointInTime;
-
 import java.time.Instant;
 
 /**
@@ -11,7 +10,16 @@ import java.time.Instant;
  * (null: now) are listed; with {@code asOf}, only those effective by the end of that day (and the first
  * event of a record with them); without it, whatever their effective time, future ones included.
  */
-public record FindAuditTrailQuery(String programId, String recordKind, String recordId, String actor, String correlationId,
-                                  Instant recordedFrom, Instant recordedTo, Instant effectiveFrom, Instant effectiveTo,
-                                  int offset, int limit, PointInTime point) {
-}
+public record FindAuditTrailQuery(
+        String programId,
+        String recordKind,
+        String recordId,
+        String actor,
+        String correlationId,
+        Instant recordedFrom,
+        Instant recordedTo,
+        Instant effectiveFrom,
+        Instant effectiveTo,
+        int offset,
+        int limit,
+        PointInTime point) {}

@@ -2,5 +2,4 @@ package io.governanceledger.query.budget;
 
 import java.time.Instant;
 
-public record ApprovalView(String approver, String delegationId, Instant approvedAt, String reason) {
-}
+public record ApprovalView(String approver, String delegationId, Instant approvedAt, String reason) {}

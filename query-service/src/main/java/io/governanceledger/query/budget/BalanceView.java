@@ -7,11 +7,11 @@ import java.math.BigDecimal;
  * allocated - forecast (null while no forecast is set); burnRatePerMonth = actual spend divided by
  * the months elapsed (of the fiscal year for a line, since the program start for totals).
  */
-public record BalanceView(BigDecimal allocated,
-                          BigDecimal committed,
-                          BigDecimal actual,
-                          BigDecimal available,
-                          BigDecimal forecast,
-                          BigDecimal variance,
-                          BigDecimal burnRatePerMonth) {
-}
+public record BalanceView(
+        BigDecimal allocated,
+        BigDecimal committed,
+        BigDecimal actual,
+        BigDecimal available,
+        BigDecimal forecast,
+        BigDecimal variance,
+        BigDecimal burnRatePerMonth) {}

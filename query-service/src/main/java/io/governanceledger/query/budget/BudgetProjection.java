@@ -10,16 +10,15 @@ import io.governanceledger.events.budget.MovementExpiredEvent;
 import io.governanceledger.events.budget.MovementRefusedEvent;
 import io.governanceledger.events.budget.MovementRequestedEvent;
 import io.governanceledger.query.history.RecordedEvent;
+import io.governanceledger.query.timeline.ProjectionStore;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import io.governanceledger.query.timeline.ProjectionStore;
 import org.springframework.stereotype.Component;
-
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Keeps the budget tables: lines, ledger legs (keyed by event and leg) and the facts and versions of
@@ -44,13 +43,20 @@ class BudgetProjection {
     @EventHandler
     void on(BudgetLineOpenedEvent event, EventMessage<?> message, TrackingToken token) {
         RecordedEvent recorded = RecordedEvent.of(message, token);
-        store.write("""
+        store.write(
+                """
                     INSERT INTO budget_line (program_id, line_id, workstream, category, fiscal_year, currency, opened_at,
                                              existing_from)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                     """,
-                    event.programId(), event.lineId(), event.workstream(), event.category().name(), event.fiscalYear(),
-                    event.currency(), recorded.recordedAtUtc(), recorded.effectiveAtUtc());
+                event.programId(),
+                event.lineId(),
+                event.workstream(),
+                event.category().name(),
+                event.fiscalYear(),
+                event.currency(),
+                recorded.recordedAtUtc(),
+                recorded.effectiveAtUtc());
     }
 
     @EventHandler
@@ -81,13 +87,22 @@ class BudgetProjection {
         records.movements().record(store, event.movementId(), event.programId(), recorded, () -> {
             int leg = 0;
             for (LedgerEntry entry : event.entries()) {
-                store.write("""
+                store.write(
+                        """
                             INSERT INTO budget_entry (event_id, leg, position, movement_id, program_id, line_id, measure,
                                                       delta, effective_date, booked_at)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
                             """,
-                            recorded.eventId(), leg++, recorded.position(), event.movementId(), event.programId(),
-                            entry.lineId(), entry.measure().name(), entry.delta(), effectiveDate, recorded.recordedAtUtc());
+                        recorded.eventId(),
+                        leg++,
+                        recorded.position(),
+                        event.movementId(),
+                        event.programId(),
+                        entry.lineId(),
+                        entry.measure().name(),
+                        entry.delta(),
+                        effectiveDate,
+                        recorded.recordedAtUtc());
             }
             balances.book(store, event.programId(), event.entries(), effectiveDate, recorded);
         });
@@ -105,8 +120,15 @@ class BudgetProjection {
 
     @ResetHandler
     void reset() {
-        for (String table : new String[]{"budget_entry", "line_balance", "movement_version", "movement_fact", "delegation_version",
-                "delegation_fact", "budget_line"}) {
+        for (String table : new String[] {
+            "budget_entry",
+            "line_balance",
+            "movement_version",
+            "movement_fact",
+            "delegation_version",
+            "delegation_fact",
+            "budget_line"
+        }) {
             store.jdbc().sql("DELETE FROM " + table).update();
         }
     }

@@ -1,15 +1,10 @@
 package io.governanceledger.query.budget;
 
-import io.governanceledger.events.budget.MovementStatus;
 import io.governanceledger.events.budget.CostCategory;
 import io.governanceledger.events.budget.LedgerEntry;
-import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.support.time.BusinessClock;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.ResultSet;
@@ -25,6 +20,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 @Component
 class BudgetQueries {
@@ -36,6 +34,7 @@ class BudgetQueries {
             LEFT JOIN decision_version d ON d.record_id = m.authorising_reference
                  AND d.known_at @> CAST(:knownAt AS TIMESTAMPTZ) AND d.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
             """;
+
     private static final String AT_POINT = """
             WHERE m.known_at @> CAST(:knownAt AS TIMESTAMPTZ) AND m.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
             """;
@@ -64,8 +63,13 @@ class BudgetQueries {
 
     @QueryHandler
     Optional<BudgetView> budget(FindBudgetQuery query) {
-        Optional<Map<String, Object>> program = jdbc.sql("SELECT currency, start_date FROM program WHERE program_id = ?")
-                                                    .param(query.programId()).query().listOfRows().stream().findFirst();
+        Optional<Map<String, Object>> program = jdbc
+                .sql("SELECT currency, start_date FROM program WHERE program_id = ?")
+                .param(query.programId())
+                .query()
+                .listOfRows()
+                .stream()
+                .findFirst();
         if (program.isEmpty()) {
             return Optional.empty();
         }
@@ -87,31 +91,45 @@ class BudgetQueries {
                                         AND l.existing_from <= CAST(:effectiveAt AS TIMESTAMPTZ)
                                       ORDER BY l.fiscal_year, l.line_id
                                       """)
-                                 .param("knownAt", point.knownAtUtc())
-                                 .param("effectiveAt", point.effectiveAtUtc())
-                                 .param("asOf", asOf)
-                                 .param("programId", query.programId())
-                                 .query((row, index) -> new LineRow(
-                                         row.getString("line_id"), row.getString("workstream"),
-                                         CostCategory.valueOf(row.getString("category")), row.getInt("fiscal_year"),
-                                         row.getString("currency"), new Sums(row.getBigDecimal("allocated"),
-                                                                             row.getBigDecimal("committed"),
-                                                                             row.getBigDecimal("actual"),
-                                                                             row.getBigDecimal("forecast"))))
-                                 .list();
+                .param("knownAt", point.knownAtUtc())
+                .param("effectiveAt", point.effectiveAtUtc())
+                .param("asOf", asOf)
+                .param("programId", query.programId())
+                .query((row, index) -> new LineRow(
+                        row.getString("line_id"), row.getString("workstream"),
+                        CostCategory.valueOf(row.getString("category")), row.getInt("fiscal_year"),
+                        row.getString("currency"),
+                                new Sums(
+                                        row.getBigDecimal("allocated"),
+                                        row.getBigDecimal("committed"),
+                                        row.getBigDecimal("actual"),
+                                        row.getBigDecimal("forecast"))))
+                .list();
         LocalDate today = asOf;
         List<BudgetLineView> lines = rows.stream()
-                .map(row -> new BudgetLineView(row.lineId(), row.workstream(), row.category(), row.fiscalYear(),
-                                               row.currency(), balance(row.sums(), monthsOfYear(row.fiscalYear(), today))))
+                .map(row -> new BudgetLineView(
+                        row.lineId(),
+                        row.workstream(),
+                        row.category(),
+                        row.fiscalYear(),
+                        row.currency(),
+                        balance(row.sums(), monthsOfYear(row.fiscalYear(), today))))
                 .toList();
         List<BudgetTotalView> byYear = group(rows, row -> new GroupKey(row.fiscalYear(), null), today, programStart);
         List<BudgetTotalView> byCategory = group(rows, row -> new GroupKey(null, row.category()), today, programStart);
-        List<BudgetTotalView> byBoth = group(rows, row -> new GroupKey(row.fiscalYear(), row.category()), today,
-                                             programStart);
+        List<BudgetTotalView> byBoth =
+                group(rows, row -> new GroupKey(row.fiscalYear(), row.category()), today, programStart);
         Sums total = rows.stream().map(LineRow::sums).reduce(Sums.ZERO, Sums::plus);
-        return Optional.of(new BudgetView(query.programId(), point.stated(), knownAt, (String) program.get().get("currency"),
-                                          balance(total, monthsSince(programStart, today)), lines, byYear, byCategory,
-                                          byBoth));
+        return Optional.of(new BudgetView(
+                query.programId(),
+                point.stated(),
+                knownAt,
+                (String) program.get().get("currency"),
+                balance(total, monthsSince(programStart, today)),
+                lines,
+                byYear,
+                byCategory,
+                byBoth));
     }
 
     @QueryHandler
@@ -128,16 +146,20 @@ class BudgetQueries {
         filter.put("from", query.from());
         filter.put("to", query.to());
         filter.put("reference", query.reference());
-        long total = jdbc.sql("SELECT count(*) FROM movement_version m " + MOVEMENT_FILTER).params(filter)
-                         .query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) FROM movement_version m " + MOVEMENT_FILTER)
+                .params(filter)
+                .query(Long.class)
+                .single();
         filter.put("offset", query.offset());
         String page = query.limit() > 0 ? " LIMIT " + query.limit() + " OFFSET :offset" : " OFFSET :offset";
-        List<MovementView> movements = withDetails(jdbc.sql(MOVEMENTS + MOVEMENT_FILTER
-                                                                    + " ORDER BY m.effective_date, m.requested_at, m.record_id"
-                                                                    + page)
-                                                       .params(filter).query(this::movementRow).list(), point);
-        return Optional.of(new MovementLedgerView(query.programId(), point.stated(), point.knownAt(), total,
-                                                  query.offset(), query.limit(), movements));
+        List<MovementView> movements = withDetails(
+                jdbc.sql(MOVEMENTS + MOVEMENT_FILTER + " ORDER BY m.effective_date, m.requested_at, m.record_id" + page)
+                        .params(filter)
+                        .query(this::movementRow)
+                        .list(),
+                point);
+        return Optional.of(new MovementLedgerView(
+                query.programId(), point.stated(), point.knownAt(), total, query.offset(), query.limit(), movements));
     }
 
     @QueryHandler
@@ -146,9 +168,14 @@ class BudgetQueries {
         Map<String, Object> parameters = pointParameters(point);
         parameters.put("programId", query.programId());
         parameters.put("movementId", query.movementId());
-        return withDetails(jdbc.sql(MOVEMENTS + AT_POINT + " AND m.program_id = :programId AND m.record_id = :movementId")
-                               .params(parameters).query(this::movementRow).list(), point)
-                .stream().findFirst();
+        return withDetails(
+                        jdbc.sql(MOVEMENTS + AT_POINT + " AND m.program_id = :programId AND m.record_id = :movementId")
+                                .params(parameters)
+                                .query(this::movementRow)
+                                .list(),
+                        point)
+                .stream()
+                .findFirst();
     }
 
     @QueryHandler
@@ -158,7 +185,8 @@ class BudgetQueries {
         parameters.put("asOf", point.asOf());
         parameters.put("approver", query.approver());
         parameters.put("programId", query.programId());
-        return withDetails(jdbc.sql(MOVEMENTS + """
+        return withDetails(
+                jdbc.sql(MOVEMENTS + """
                                     JOIN budget_line l ON l.program_id = m.program_id AND l.line_id = m.line_id
                                     LEFT JOIN budget_line t ON t.program_id = m.program_id AND t.line_id = m.to_line_id
                                     """ + AT_POINT + """
@@ -184,8 +212,10 @@ class BudgetQueries {
                                                      AND (t.category IS NULL OR x.grant -> 'categories' @> to_jsonb(t.category)))))
                                     ORDER BY m.expires_on, m.requested_at
                                     """)
-                               .params(parameters)
-                               .query(this::movementRow).list(), point);
+                        .params(parameters)
+                        .query(this::movementRow)
+                        .list(),
+                point);
     }
 
     @QueryHandler
@@ -199,16 +229,24 @@ class BudgetQueries {
                           AND g.program_id = :programId
                         ORDER BY g.holder, g.state -> 'grant' ->> 'validFrom', g.record_id
                         """)
-                   .params(parameters)
-                   .query((row, index) -> {
-                       DelegationState state = records.delegations().state(row.getString("state"));
-                       var grant = state.grant();
-                       return new DelegationView(grant.delegationId(), grant.programId(), grant.holder(),
-                                                 grant.maxAmount().amount(), grant.maxAmount().currency(),
-                                                 grant.lineIds(), grant.categories(), grant.validFrom(),
-                                                 grant.validTo(), grant.grantedBy(), state.revoked());
-                   })
-                   .list();
+                .params(parameters)
+                .query((row, index) -> {
+                    DelegationState state = records.delegations().state(row.getString("state"));
+                    var grant = state.grant();
+                    return new DelegationView(
+                            grant.delegationId(),
+                            grant.programId(),
+                            grant.holder(),
+                            grant.maxAmount().amount(),
+                            grant.maxAmount().currency(),
+                            grant.lineIds(),
+                            grant.categories(),
+                            grant.validFrom(),
+                            grant.validTo(),
+                            grant.grantedBy(),
+                            state.revoked());
+                })
+                .list();
     }
 
     /** Adds the ledger legs booked by the point to movements, one query for the whole page. */
@@ -217,37 +255,78 @@ class BudgetQueries {
             return movements;
         }
         String[] ids = movements.stream().map(MovementView::movementId).toArray(String[]::new);
-        Map<String, List<LedgerEntry>> entries = jdbc.sql("""
+        Map<String, List<LedgerEntry>> entries = jdbc
+                .sql("""
                                                           SELECT * FROM budget_entry WHERE movement_id = ANY (?)
                                                             AND booked_at <= ? AND effective_date <= ?
                                                           ORDER BY position, leg
                                                           """)
                 .params(ids, point.knownAtUtc(), point.asOf())
-                .query((row, index) -> Map.entry(row.getString("movement_id"), new LedgerEntry(
-                        row.getString("line_id"), LedgerEntry.Measure.valueOf(row.getString("measure")),
-                        row.getBigDecimal("delta"))))
-                .list().stream()
-                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return movements.stream().map(movement -> new MovementView(
-                movement.movementId(), movement.programId(), movement.kind(), movement.status(), movement.lineId(),
-                movement.toLineId(), movement.amount(), movement.currency(), movement.reference(),
-                movement.commitmentReference(), movement.authorisingReference(), movement.authorisingDecisionTitle(),
-                movement.effectiveDate(), movement.description(), movement.reason(), movement.requestedBy(),
-                movement.requestedAt(), movement.requiredApprovals(), movement.expiresOn(), movement.decidedAt(),
-                movement.refusedBy(), movement.approvals(),
-                entries.getOrDefault(movement.movementId(), List.of()))).toList();
+                .query((row, index) -> Map.entry(
+                        row.getString("movement_id"),
+                        new LedgerEntry(
+                                row.getString("line_id"),
+                                LedgerEntry.Measure.valueOf(row.getString("measure")),
+                                row.getBigDecimal("delta"))))
+                .list()
+                .stream()
+                .collect(Collectors.groupingBy(
+                        Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return movements.stream()
+                .map(movement -> new MovementView(
+                        movement.movementId(),
+                        movement.programId(),
+                        movement.kind(),
+                        movement.status(),
+                        movement.lineId(),
+                        movement.toLineId(),
+                        movement.amount(),
+                        movement.currency(),
+                        movement.reference(),
+                        movement.commitmentReference(),
+                        movement.authorisingReference(),
+                        movement.authorisingDecisionTitle(),
+                        movement.effectiveDate(),
+                        movement.description(),
+                        movement.reason(),
+                        movement.requestedBy(),
+                        movement.requestedAt(),
+                        movement.requiredApprovals(),
+                        movement.expiresOn(),
+                        movement.decidedAt(),
+                        movement.refusedBy(),
+                        movement.approvals(),
+                        entries.getOrDefault(movement.movementId(), List.of())))
+                .toList();
     }
 
     private MovementView movementRow(ResultSet row, int index) throws SQLException {
         MovementState state = records.movements().state(row.getString("state"));
         var movement = state.movement();
-        return new MovementView(state.movementId(), state.programId(), movement.kind(), state.status(),
-                                movement.lineId(), movement.toLineId(), movement.amount().amount(),
-                                movement.amount().currency(), movement.reference(), movement.commitmentReference(),
-                                movement.authorisingReference(), row.getString("decision_title"), state.effectiveDate(),
-                                movement.description(), state.reason(), state.requestedBy(), state.requestedAt(),
-                                state.requiredApprovals(), state.expiresOn(), state.decidedAt(), state.refusedBy(),
-                                state.approvals(), List.of());
+        return new MovementView(
+                state.movementId(),
+                state.programId(),
+                movement.kind(),
+                state.status(),
+                movement.lineId(),
+                movement.toLineId(),
+                movement.amount().amount(),
+                movement.amount().currency(),
+                movement.reference(),
+                movement.commitmentReference(),
+                movement.authorisingReference(),
+                row.getString("decision_title"),
+                state.effectiveDate(),
+                movement.description(),
+                state.reason(),
+                state.requestedBy(),
+                state.requestedAt(),
+                state.requiredApprovals(),
+                state.expiresOn(),
+                state.decidedAt(),
+                state.refusedBy(),
+                state.approvals(),
+                List.of());
     }
 
     private static Map<String, Object> pointParameters(PointInTime point) {
@@ -257,27 +336,40 @@ class BudgetQueries {
         return parameters;
     }
 
-    private List<BudgetTotalView> group(List<LineRow> rows, Function<LineRow, GroupKey> key, LocalDate today,
-                                        LocalDate programStart) {
+    private List<BudgetTotalView> group(
+            List<LineRow> rows, Function<LineRow, GroupKey> key, LocalDate today, LocalDate programStart) {
         Map<GroupKey, Sums> sums = new HashMap<>();
         rows.forEach(row -> sums.merge(key.apply(row), row.sums(), Sums::plus));
         return sums.entrySet().stream()
-                   .sorted(Comparator.comparing((Map.Entry<GroupKey, Sums> e) -> e.getKey().fiscalYear(),
-                                                Comparator.nullsFirst(Comparator.naturalOrder()))
-                                     .thenComparing(e -> e.getKey().category(),
-                                                    Comparator.nullsFirst(Comparator.naturalOrder())))
-                   .map(e -> new BudgetTotalView(e.getKey().fiscalYear(), e.getKey().category(), balance(
-                           e.getValue(), e.getKey().fiscalYear() != null ? monthsOfYear(e.getKey().fiscalYear(), today)
-                                                                         : monthsSince(programStart, today))))
-                   .toList();
+                .sorted(Comparator.comparing(
+                                (Map.Entry<GroupKey, Sums> e) -> e.getKey().fiscalYear(),
+                                Comparator.nullsFirst(Comparator.naturalOrder()))
+                        .thenComparing(e -> e.getKey().category(), Comparator.nullsFirst(Comparator.naturalOrder())))
+                .map(e -> new BudgetTotalView(
+                        e.getKey().fiscalYear(),
+                        e.getKey().category(),
+                        balance(
+                                e.getValue(),
+                                e.getKey().fiscalYear() != null
+                                        ? monthsOfYear(e.getKey().fiscalYear(), today)
+                                        : monthsSince(programStart, today))))
+                .toList();
     }
 
     private static BalanceView balance(Sums sums, long months) {
         BigDecimal available = sums.allocated().subtract(sums.committed()).subtract(sums.actual());
-        BigDecimal variance = sums.forecast().signum() == 0 ? null : sums.allocated().subtract(sums.forecast());
-        BigDecimal burn = months <= 0 ? null : sums.actual().divide(BigDecimal.valueOf(months), 2, RoundingMode.HALF_EVEN);
-        return new BalanceView(sums.allocated(), sums.committed(), sums.actual(), available,
-                               sums.forecast().signum() == 0 ? null : sums.forecast(), variance, burn);
+        BigDecimal variance =
+                sums.forecast().signum() == 0 ? null : sums.allocated().subtract(sums.forecast());
+        BigDecimal burn =
+                months <= 0 ? null : sums.actual().divide(BigDecimal.valueOf(months), 2, RoundingMode.HALF_EVEN);
+        return new BalanceView(
+                sums.allocated(),
+                sums.committed(),
+                sums.actual(),
+                available,
+                sums.forecast().signum() == 0 ? null : sums.forecast(),
+                variance,
+                burn);
     }
 
     /** Started months of the fiscal year by {@code today}: 0 before it, 12 after it. */
@@ -290,26 +382,29 @@ class BudgetQueries {
 
     /** Started months since the program began. */
     static long monthsSince(LocalDate start, LocalDate today) {
-        return today.isBefore(start) ? 0 : ChronoUnit.MONTHS.between(start.withDayOfMonth(1), today.withDayOfMonth(1)) + 1;
+        return today.isBefore(start)
+                ? 0
+                : ChronoUnit.MONTHS.between(start.withDayOfMonth(1), today.withDayOfMonth(1)) + 1;
     }
 
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }
 
-    private record LineRow(String lineId, String workstream, CostCategory category, int fiscalYear, String currency,
-                           Sums sums) {
-    }
+    private record LineRow(
+            String lineId, String workstream, CostCategory category, int fiscalYear, String currency, Sums sums) {}
 
-    private record GroupKey(Integer fiscalYear, CostCategory category) {
-    }
+    private record GroupKey(Integer fiscalYear, CostCategory category) {}
 
     private record Sums(BigDecimal allocated, BigDecimal committed, BigDecimal actual, BigDecimal forecast) {
         static final Sums ZERO = new Sums(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
 
         Sums plus(Sums other) {
-            return new Sums(allocated.add(other.allocated), committed.add(other.committed), actual.add(other.actual),
-                            forecast.add(other.forecast));
+            return new Sums(
+                    allocated.add(other.allocated),
+                    committed.add(other.committed),
+                    actual.add(other.actual),
+                    forecast.add(other.forecast));
         }
     }
 }

@@ -1,12 +1,14 @@
 package io.governanceledger.query.budget;
 
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import io.governanceledger.query.pointintime.PointInTime;
+import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
@@ -20,34 +22,35 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.LocalDate;
-import java.util.List;
-
 @RestController
 @Tag(name = "Budget")
 class BudgetReadController {
 
     private final QueryGateway queries;
+
     BudgetReadController(QueryGateway queries) {
         this.queries = queries;
     }
 
     @GetMapping("/api/programs/{programId}/budget")
-    @Operation(summary = "Balances per line, per fiscal year, per category and for the program, as they stood on asOf "
-            + "(a date) according to what was recorded by knownAt (an instant); both default to now")
-    BudgetView budget(@PathVariable String programId,
-                      PointInTime point) {
+    @Operation(
+            summary = "Balances per line, per fiscal year, per category and for the program, as they stood on asOf "
+                    + "(a date) according to what was recorded by knownAt (an instant); both default to now")
+    BudgetView budget(@PathVariable String programId, PointInTime point) {
         return queries.query(new FindBudgetQuery(programId, point), ResponseTypes.optionalInstanceOf(BudgetView.class))
-                      .join()
-                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+                .join()
+                .orElseThrow(() ->
+                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements")
     @Operation(summary = "The ledger of movements with their approvals and authorising decision; filters are optional")
-    ResponseEntity<?> movements(@PathVariable String programId, @ParameterObject MovementFilter filter,
-                                @RequestParam(defaultValue = "0") @Min(0) int offset,
-                                @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                                PointInTime point) {
+    ResponseEntity<?> movements(
+            @PathVariable String programId,
+            @ParameterObject MovementFilter filter,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            PointInTime point) {
         if (filter.fromAfterTo()) {
             return fromAfterTo(filter.to());
         }
@@ -56,76 +59,100 @@ class BudgetReadController {
 
     @GetMapping(value = "/api/programs/{programId}/budget/movements.csv", produces = "text/csv")
     @Operation(summary = "The same ledger as CSV (all matching movements), for spreadsheets and auditors")
-    ResponseEntity<?> movementsCsv(@PathVariable String programId, @ParameterObject MovementFilter filter,
-                                   PointInTime point) {
+    ResponseEntity<?> movementsCsv(
+            @PathVariable String programId, @ParameterObject MovementFilter filter, PointInTime point) {
         if (filter.fromAfterTo()) {
             return fromAfterTo(filter.to());
         }
         MovementLedgerView ledger = ledger(filter.query(programId, 0, 0, point));
         return ResponseEntity.ok()
-                             .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                             .header(HttpHeaders.CONTENT_DISPOSITION,
-                                     "attachment; filename=\"" + programId.replaceAll("[^A-Za-z0-9._-]", "_")
-                                             + "-budget-ledger.csv\"")
-                             .body(LedgerCsv.write(ledger.movements()));
+                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + programId.replaceAll("[^A-Za-z0-9._-]", "_")
+                                + "-budget-ledger.csv\"")
+                .body(LedgerCsv.write(ledger.movements()));
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements/{movementId}")
-    @Operation(summary = "One movement with its approvals and ledger entries, as it stood on asOf (a date, default "
-            + "today) according to what was recorded by knownAt (an instant, default now)")
-    ResponseEntity<MovementView> movement(@PathVariable String programId, @PathVariable String movementId,
-                                          PointInTime point) {
-        MovementView movement = queries.query(new FindMovementQuery(programId, movementId, point),
-                                              ResponseTypes.optionalInstanceOf(MovementView.class))
-                                       .join()
-                                       .orElseThrow(() -> RecordNotFoundException.notAt("movementId", "Program " + programId
-                                               + " has no movement '" + movementId + "'", point.askedAsOf(), point.askedKnownAt()));
+    @Operation(
+            summary = "One movement with its approvals and ledger entries, as it stood on asOf (a date, default "
+                    + "today) according to what was recorded by knownAt (an instant, default now)")
+    ResponseEntity<MovementView> movement(
+            @PathVariable String programId, @PathVariable String movementId, PointInTime point) {
+        MovementView movement = queries.query(
+                        new FindMovementQuery(programId, movementId, point),
+                        ResponseTypes.optionalInstanceOf(MovementView.class))
+                .join()
+                .orElseThrow(() -> RecordNotFoundException.notAt(
+                        "movementId",
+                        "Program " + programId + " has no movement '" + movementId + "'",
+                        point.askedAsOf(),
+                        point.askedKnownAt()));
         return ResponseEntity.ok().body(movement);
     }
 
     @GetMapping("/api/programs/{programId}/budget/lines/{lineId}/lineage")
-    @Operation(summary = "Why a line stands where it does: every booked leg with its movement, approvals and decision, "
-            + "as it stood on asOf (a date, default today) according to what was recorded by knownAt (an instant, default now)")
-    BudgetLineLineageView lineage(@PathVariable String programId, @PathVariable String lineId,
-                                  PointInTime point) {
-        return queries.query(new FindBudgetLineLineageQuery(programId, lineId, point),
-                             ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
-                      .join()
-                      .orElseThrow(() -> RecordNotFoundException.notAt("lineId", "Program " + programId
-                              + " has no budget line '" + lineId + "'", point.askedAsOf(), point.askedKnownAt()));
+    @Operation(
+            summary =
+                    "Why a line stands where it does: every booked leg with its movement, approvals and decision, "
+                            + "as it stood on asOf (a date, default today) according to what was recorded by knownAt (an instant, default now)")
+    BudgetLineLineageView lineage(@PathVariable String programId, @PathVariable String lineId, PointInTime point) {
+        return queries.query(
+                        new FindBudgetLineLineageQuery(programId, lineId, point),
+                        ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
+                .join()
+                .orElseThrow(() -> RecordNotFoundException.notAt(
+                        "lineId",
+                        "Program " + programId + " has no budget line '" + lineId + "'",
+                        point.askedAsOf(),
+                        point.askedKnownAt()));
     }
 
     @GetMapping("/api/programs/{programId}/budget/delegations")
-    @Operation(summary = "Delegations of authority, revoked ones included, as granted and revoked on asOf (a date, "
-            + "default today) according to what was recorded by knownAt (an instant, default now)")
-    ResponseEntity<List<DelegationView>> delegations(@PathVariable String programId,
-                                                     PointInTime point) {
+    @Operation(
+            summary = "Delegations of authority, revoked ones included, as granted and revoked on asOf (a date, "
+                    + "default today) according to what was recorded by knownAt (an instant, default now)")
+    ResponseEntity<List<DelegationView>> delegations(@PathVariable String programId, PointInTime point) {
         budget(programId, point);
-        return ResponseEntity.ok().body(queries.query(new FindDelegationsQuery(programId, point),
-                                                 ResponseTypes.multipleInstancesOf(DelegationView.class)).join());
+        return ResponseEntity.ok()
+                .body(queries.query(
+                                new FindDelegationsQuery(programId, point),
+                                ResponseTypes.multipleInstancesOf(DelegationView.class))
+                        .join());
     }
 
     @GetMapping("/api/pending-approvals")
-    @Operation(summary = "Movements waiting for an approver (you, unless another approver is named), on asOf (a date, "
-            + "default today) according to what was recorded by knownAt (an instant, default now)")
-    ResponseEntity<List<MovementView>> pendingApprovals(@RequestParam(required = false) String approver,
-                                                        @RequestParam(required = false) String programId,
-                                                        PointInTime point,
-                                                        Authentication user) {
-        return ResponseEntity.ok().body(queries.query(new FindPendingApprovalsQuery(approver != null ? approver : user.getName(),
-                                                                               programId, point),
-                                                 ResponseTypes.multipleInstancesOf(MovementView.class)).join());
+    @Operation(
+            summary = "Movements waiting for an approver (you, unless another approver is named), on asOf (a date, "
+                    + "default today) according to what was recorded by knownAt (an instant, default now)")
+    ResponseEntity<List<MovementView>> pendingApprovals(
+            @RequestParam(required = false) String approver,
+            @RequestParam(required = false) String programId,
+            PointInTime point,
+            Authentication user) {
+        return ResponseEntity.ok()
+                .body(queries.query(
+                                new FindPendingApprovalsQuery(
+                                        approver != null ? approver : user.getName(), programId, point),
+                                ResponseTypes.multipleInstancesOf(MovementView.class))
+                        .join());
     }
 
     private MovementLedgerView ledger(FindMovementsQuery query) {
-        return queries.query(query, ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join()
-                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(query.programId(), query.point().askedAsOf(),
-                                                                                query.point().askedKnownAt()));
+        return queries.query(query, ResponseTypes.optionalInstanceOf(MovementLedgerView.class))
+                .join()
+                .orElseThrow(() -> RecordNotFoundException.unknownProgram(
+                        query.programId(),
+                        query.point().askedAsOf(),
+                        query.point().askedKnownAt()));
     }
 
     private static ResponseEntity<?> fromAfterTo(LocalDate to) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(ProblemResponses.invalidInput(
-                "'from' must not be after 'to'.",
-                List.of(new ProblemResponses.FieldError("from", "from-not-after-to", "must not be after " + to))));
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(ProblemResponses.invalidInput(
+                        "'from' must not be after 'to'.",
+                        List.of(new ProblemResponses.FieldError(
+                                "from", "from-not-after-to", "must not be after " + to))));
     }
 }

@@ -3,7 +3,6 @@ package io.governanceledger.query.budget;
 import io.governanceledger.events.budget.DelegationGrantedEvent;
 import io.governanceledger.events.budget.DelegationRevokedEvent;
 import io.governanceledger.query.timeline.Fact;
-
 import java.util.Map;
 
 /** A delegation of authority's state, folded from its facts; kept as JSON in {@code delegation_version.state}. */

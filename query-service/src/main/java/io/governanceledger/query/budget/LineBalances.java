@@ -3,11 +3,9 @@ package io.governanceledger.query.budget;
 import io.governanceledger.events.budget.LedgerEntry;
 import io.governanceledger.query.history.RecordedEvent;
 import io.governanceledger.query.timeline.ProjectionStore;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -29,16 +27,21 @@ import java.util.Map;
 final class LineBalances {
 
     /** Adds one booking's legs, all effective on {@code effectiveDate}, known from {@code recorded}. */
-    void book(ProjectionStore store, String programId, List<LedgerEntry> legs, LocalDate effectiveDate,
-              RecordedEvent recorded) {
+    void book(
+            ProjectionStore store,
+            String programId,
+            List<LedgerEntry> legs,
+            LocalDate effectiveDate,
+            RecordedEvent recorded) {
         Map<String, Map<LedgerEntry.Measure, BigDecimal>> byLine = new LinkedHashMap<>();
         for (LedgerEntry leg : legs) {
             byLine.computeIfAbsent(leg.lineId(), line -> new EnumMap<>(LedgerEntry.Measure.class))
-                  .merge(leg.measure(), leg.delta(), BigDecimal::add);
+                    .merge(leg.measure(), leg.delta(), BigDecimal::add);
         }
-        byLine.forEach((line, deltas) -> store.defer(this, Bookings::new, new Booking(new Line(programId, line),
-                                                                                     new Sums(deltas), effectiveDate,
-                                                                                     recorded)));
+        byLine.forEach((line, deltas) -> store.defer(
+                this,
+                Bookings::new,
+                new Booking(new Line(programId, line), new Sums(deltas), effectiveDate, recorded)));
     }
 
     private static final class Bookings extends ProjectionStore.Pending<Booking> {
@@ -49,39 +52,54 @@ final class LineBalances {
         protected void flush(ProjectionStore store) {
             Map<Line, List<Row>> open = new HashMap<>();
             items.forEach(booking -> open.put(booking.line(), new ArrayList<>()));
-            store.jdbc().sql("""
+            store.jdbc()
+                    .sql("""
                              SELECT balance_id, program_id, line_id, lower(effective) AS starts, upper(effective) AS ends,
                                     allocated, committed, actual, forecast
                              FROM line_balance
                              WHERE program_id = ANY(?) AND line_id = ANY(?) AND known_until_position IS NULL
                              """)
-                 // both columns of the partial index line_balance_open; a pair not asked for is dropped below
-                 .param(open.keySet().stream().map(Line::programId).distinct().toArray(String[]::new))
-                 .param(open.keySet().stream().map(Line::lineId).distinct().toArray(String[]::new))
-                 .query(row -> {
-                     List<Row> rows = open.get(new Line(row.getString("program_id"), row.getString("line_id")));
-                     if (rows != null) {
-                         rows.add(new Row(row.getLong("balance_id"), row.getObject("starts", LocalDate.class),
-                                          row.getObject("ends", LocalDate.class),
-                                          new Sums(row.getBigDecimal("allocated"), row.getBigDecimal("committed"),
-                                                   row.getBigDecimal("actual"), row.getBigDecimal("forecast")),
-                                          null));
-                     }
-                 });
+                    // both columns of the partial index line_balance_open; a pair not asked for is dropped below
+                    .param(open.keySet().stream()
+                            .map(Line::programId)
+                            .distinct()
+                            .toArray(String[]::new))
+                    .param(open.keySet().stream().map(Line::lineId).distinct().toArray(String[]::new))
+                    .query(row -> {
+                        List<Row> rows = open.get(new Line(row.getString("program_id"), row.getString("line_id")));
+                        if (rows != null) {
+                            rows.add(new Row(
+                                    row.getLong("balance_id"),
+                                    row.getObject("starts", LocalDate.class),
+                                    row.getObject("ends", LocalDate.class),
+                                    new Sums(
+                                            row.getBigDecimal("allocated"), row.getBigDecimal("committed"),
+                                            row.getBigDecimal("actual"), row.getBigDecimal("forecast")),
+                                    null));
+                        }
+                    });
             for (Booking booking : items) {
                 apply(store, booking, open.get(booking.line()));
             }
             for (Row row : opened) {
-                store.write("""
+                store.write(
+                        """
                             INSERT INTO line_balance (program_id, line_id, known_from_position, known_until_position,
                                                       known_at, effective, allocated, committed, actual, forecast)
                             VALUES (?, ?, ?, ?, tstzrange(?, ?, '[)'), daterange(?, ?, '[)'), ?, ?, ?, ?)
                             """,
-                            row.opening.line().programId(), row.opening.line().lineId(),
-                            row.opening.recorded().position(), row.closedAt == null ? null : row.closedAt.position(),
-                            row.opening.recorded().recordedAtUtc(),
-                            row.closedAt == null ? null : row.closedAt.recordedAtUtc(), row.starts, row.ends,
-                            row.sums.allocated(), row.sums.committed(), row.sums.actual(), row.sums.forecast());
+                        row.opening.line().programId(),
+                        row.opening.line().lineId(),
+                        row.opening.recorded().position(),
+                        row.closedAt == null ? null : row.closedAt.position(),
+                        row.opening.recorded().recordedAtUtc(),
+                        row.closedAt == null ? null : row.closedAt.recordedAtUtc(),
+                        row.starts,
+                        row.ends,
+                        row.sums.allocated(),
+                        row.sums.committed(),
+                        row.sums.actual(),
+                        row.sums.forecast());
             }
         }
 
@@ -103,9 +121,12 @@ final class LineBalances {
             }
             for (Row row : reaching) {
                 if (row.balanceId != null) {
-                    store.write("UPDATE line_balance SET known_until_position = ?,"
-                                        + " known_at = tstzrange(lower(known_at), ?, '[)') WHERE balance_id = ?",
-                                booking.recorded().position(), booking.recorded().recordedAtUtc(), row.balanceId);
+                    store.write(
+                            "UPDATE line_balance SET known_until_position = ?,"
+                                    + " known_at = tstzrange(lower(known_at), ?, '[)') WHERE balance_id = ?",
+                            booking.recorded().position(),
+                            booking.recorded().recordedAtUtc(),
+                            row.balanceId);
                 } else {
                     row.closedAt = booking.recorded();
                 }
@@ -126,11 +147,9 @@ final class LineBalances {
         }
     }
 
-    private record Line(String programId, String lineId) {
-    }
+    private record Line(String programId, String lineId) {}
 
-    private record Booking(Line line, Sums delta, LocalDate from, RecordedEvent recorded) {
-    }
+    private record Booking(Line line, Sums delta, LocalDate from, RecordedEvent recorded) {}
 
     /**
      * An open row: stored ({@code balanceId}), or opened by {@code opening} in this batch and perhaps
@@ -157,20 +176,25 @@ final class LineBalances {
     record Sums(BigDecimal allocated, BigDecimal committed, BigDecimal actual, BigDecimal forecast) {
 
         Sums(Map<LedgerEntry.Measure, BigDecimal> deltas) {
-            this(deltas.getOrDefault(LedgerEntry.Measure.ALLOCATED, BigDecimal.ZERO),
-                 deltas.getOrDefault(LedgerEntry.Measure.COMMITTED, BigDecimal.ZERO),
-                 deltas.getOrDefault(LedgerEntry.Measure.ACTUAL, BigDecimal.ZERO),
-                 deltas.getOrDefault(LedgerEntry.Measure.FORECAST, BigDecimal.ZERO));
+            this(
+                    deltas.getOrDefault(LedgerEntry.Measure.ALLOCATED, BigDecimal.ZERO),
+                    deltas.getOrDefault(LedgerEntry.Measure.COMMITTED, BigDecimal.ZERO),
+                    deltas.getOrDefault(LedgerEntry.Measure.ACTUAL, BigDecimal.ZERO),
+                    deltas.getOrDefault(LedgerEntry.Measure.FORECAST, BigDecimal.ZERO));
         }
 
         Sums stored() {
-            return new Sums(allocated.setScale(2, RoundingMode.HALF_UP), committed.setScale(2, RoundingMode.HALF_UP),
-                            actual.setScale(2, RoundingMode.HALF_UP), forecast.setScale(2, RoundingMode.HALF_UP));
+            return new Sums(
+                    allocated.setScale(2, RoundingMode.HALF_UP), committed.setScale(2, RoundingMode.HALF_UP),
+                    actual.setScale(2, RoundingMode.HALF_UP), forecast.setScale(2, RoundingMode.HALF_UP));
         }
 
         Sums plus(Sums other) {
-            return new Sums(allocated.add(other.allocated), committed.add(other.committed), actual.add(other.actual),
-                            forecast.add(other.forecast));
+            return new Sums(
+                    allocated.add(other.allocated),
+                    committed.add(other.committed),
+                    actual.add(other.actual),
+                    forecast.add(other.forecast));
         }
     }
 }

@@ -11,19 +11,19 @@ import java.util.List;
  * One booked leg that moved a line, with the line's balances after it, and everything that made it
  * happen: the movement, who asked, who approved, why, and the decision that authorised it.
  */
-public record LineageStepView(long position,
-                              String movementId,
-                              MovementKind kind,
-                              LedgerEntry.Measure measure,
-                              BigDecimal delta,
-                              BalanceView balanceAfter,
-                              LocalDate effectiveDate,
-                              Instant bookedAt,
-                              String reference,
-                              String requestedBy,
-                              List<String> approvedBy,
-                              String reason,
-                              String authorisingReference,
-                              String authorisingDecisionTitle,
-                              String authorisingDecisionStatus) {
-}
+public record LineageStepView(
+        long position,
+        String movementId,
+        MovementKind kind,
+        LedgerEntry.Measure measure,
+        BigDecimal delta,
+        BalanceView balanceAfter,
+        LocalDate effectiveDate,
+        Instant bookedAt,
+        String reference,
+        String requestedBy,
+        List<String> approvedBy,
+        String reason,
+        String authorisingReference,
+        String authorisingDecisionTitle,
+        String authorisingDecisionStatus) {}

@@ -3,7 +3,6 @@ package io.governanceledger.query.budget;
 import io.governanceledger.events.budget.MovementKind;
 import io.governanceledger.events.budget.MovementStatus;
 import io.governanceledger.query.pointintime.PointInTime;
-
 import java.time.LocalDate;
 
 /**
@@ -15,8 +14,8 @@ import java.time.LocalDate;
  * @param to        last effective date, inclusive
  * @param reference a purchase order, invoice or commitment reference
  */
-record MovementFilter(String lineId, MovementKind kind, MovementStatus status, LocalDate from, LocalDate to,
-                      String reference) {
+record MovementFilter(
+        String lineId, MovementKind kind, MovementStatus status, LocalDate from, LocalDate to, String reference) {
 
     boolean fromAfterTo() {
         return from != null && to != null && from.isAfter(to);

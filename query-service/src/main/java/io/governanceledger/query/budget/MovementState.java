@@ -1,14 +1,13 @@
 package io.governanceledger.query.budget;
 
-import io.governanceledger.events.budget.MovementStatus;
 import io.governanceledger.events.budget.BudgetMovement;
 import io.governanceledger.events.budget.MovementApprovalGivenEvent;
 import io.governanceledger.events.budget.MovementBookedEvent;
 import io.governanceledger.events.budget.MovementExpiredEvent;
 import io.governanceledger.events.budget.MovementRefusedEvent;
 import io.governanceledger.events.budget.MovementRequestedEvent;
+import io.governanceledger.events.budget.MovementStatus;
 import io.governanceledger.query.timeline.Fact;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -24,34 +23,58 @@ import java.util.function.BiFunction;
  * Its effective date is the business date its first fact is effective on (the movement's date, or the
  * day it was requested if undated).
  */
-record MovementState(String movementId,
-                     String programId,
-                     BudgetMovement movement,
-                     MovementStatus status,
-                     LocalDate effectiveDate,
-                     String reason,
-                     String requestedBy,
-                     Instant requestedAt,
-                     int requiredApprovals,
-                     LocalDate expiresOn,
-                     Instant decidedAt,
-                     String refusedBy,
-                     List<ApprovalView> approvals) {
+record MovementState(
+        String movementId,
+        String programId,
+        BudgetMovement movement,
+        MovementStatus status,
+        LocalDate effectiveDate,
+        String reason,
+        String requestedBy,
+        Instant requestedAt,
+        int requiredApprovals,
+        LocalDate expiresOn,
+        Instant decidedAt,
+        String refusedBy,
+        List<ApprovalView> approvals) {
 
     static BiFunction<MovementState, Fact, MovementState> fold(ZoneId businessZone) {
         return (state, fact) -> {
             Object event = fact.event();
             LocalDate effectiveDate = fact.effectiveAt().atZone(businessZone).toLocalDate();
             if (event instanceof MovementRequestedEvent requested) {
-                return new MovementState(requested.movementId(), requested.programId(), requested.movement(), MovementStatus.PENDING,
-                                         effectiveDate, fact.reason(), requested.requestedBy(), fact.recordedAt(),
-                                         requested.requiredApprovals(), requested.expiresOn(), null, null, List.of());
+                return new MovementState(
+                        requested.movementId(),
+                        requested.programId(),
+                        requested.movement(),
+                        MovementStatus.PENDING,
+                        effectiveDate,
+                        fact.reason(),
+                        requested.requestedBy(),
+                        fact.recordedAt(),
+                        requested.requiredApprovals(),
+                        requested.expiresOn(),
+                        null,
+                        null,
+                        List.of());
             }
             if (event instanceof MovementBookedEvent booked) {
-                MovementState requested = state != null ? state
-                        : new MovementState(booked.movementId(), booked.programId(), booked.movement(), MovementStatus.PENDING,
-                                            effectiveDate, fact.reason(), booked.requestedBy(), fact.recordedAt(), 0,
-                                            null, null, null, List.of());
+                MovementState requested = state != null
+                        ? state
+                        : new MovementState(
+                                booked.movementId(),
+                                booked.programId(),
+                                booked.movement(),
+                                MovementStatus.PENDING,
+                                effectiveDate,
+                                fact.reason(),
+                                booked.requestedBy(),
+                                fact.recordedAt(),
+                                0,
+                                null,
+                                null,
+                                null,
+                                List.of());
                 return requested.decided(MovementStatus.BOOKED, null, fact);
             }
             if (state == null) {
@@ -59,12 +82,22 @@ record MovementState(String movementId,
             }
             if (event instanceof MovementApprovalGivenEvent approval) {
                 List<ApprovalView> approvals = new ArrayList<>(state.approvals);
-                approvals.add(new ApprovalView(approval.approver(), approval.delegationId(), fact.recordedAt(),
-                                               fact.reason()));
-                return new MovementState(state.movementId, state.programId, state.movement, state.status,
-                                         state.effectiveDate, state.reason, state.requestedBy, state.requestedAt,
-                                         state.requiredApprovals, state.expiresOn, state.decidedAt, state.refusedBy,
-                                         List.copyOf(approvals));
+                approvals.add(new ApprovalView(
+                        approval.approver(), approval.delegationId(), fact.recordedAt(), fact.reason()));
+                return new MovementState(
+                        state.movementId,
+                        state.programId,
+                        state.movement,
+                        state.status,
+                        state.effectiveDate,
+                        state.reason,
+                        state.requestedBy,
+                        state.requestedAt,
+                        state.requiredApprovals,
+                        state.expiresOn,
+                        state.decidedAt,
+                        state.refusedBy,
+                        List.copyOf(approvals));
             }
             if (event instanceof MovementRefusedEvent refused) {
                 return state.decided(MovementStatus.REFUSED, refused.refusedBy(), fact);
@@ -94,7 +127,19 @@ record MovementState(String movementId,
     }
 
     private MovementState decided(MovementStatus newStatus, String by, Fact fact) {
-        return new MovementState(movementId, programId, movement, newStatus, effectiveDate, reason, requestedBy,
-                                 requestedAt, requiredApprovals, expiresOn, fact.recordedAt(), by, approvals);
+        return new MovementState(
+                movementId,
+                programId,
+                movement,
+                newStatus,
+                effectiveDate,
+                reason,
+                requestedBy,
+                requestedAt,
+                requiredApprovals,
+                expiresOn,
+                fact.recordedAt(),
+                by,
+                approvals);
     }
 }

@@ -7,12 +7,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpStatus;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +14,11 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Makes an answer "as known at C" final: asked again later, it is the same. A {@code knownAt} in the
@@ -62,11 +61,18 @@ class KnownAtGuard extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         Instant knownAt = RequestedPoint.of(request).orElseThrow().knownAt();
-        Instant now = jdbc.sql("SELECT clock_timestamp()").query(OffsetDateTime.class).single().toInstant();
+        Instant now = jdbc.sql("SELECT clock_timestamp()")
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
         if (knownAt.isAfter(now)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            problems.write(response, ProblemResponses.invalidInput("'knownAt' " + knownAt + " is in the future.", List.of(
-                    new ProblemResponses.FieldError("knownAt", "not-in-future", "must not be after " + now))));
+            problems.write(
+                    response,
+                    ProblemResponses.invalidInput(
+                            "'knownAt' " + knownAt + " is in the future.",
+                            List.of(new ProblemResponses.FieldError(
+                                    "knownAt", "not-in-future", "must not be after " + now))));
             return;
         }
         try {
@@ -88,8 +94,10 @@ class KnownAtGuard extends OncePerRequestFilter {
     }
 
     private void behind(HttpServletResponse response, Instant knownAt) throws IOException {
-        problems.retryLater(response, "read-model-behind", "The read models have not yet taken in everything recorded by "
-                + knownAt + "; retry in a moment.");
+        problems.retryLater(
+                response,
+                "read-model-behind",
+                "The read models have not yet taken in everything recorded by " + knownAt + "; retry in a moment.");
     }
 
     private boolean readModelsReached(Instant knownAt) throws InterruptedException {

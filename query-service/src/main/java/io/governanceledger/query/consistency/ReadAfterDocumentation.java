@@ -19,8 +19,8 @@ class ReadAfterDocumentation {
                         .name(ReadAfterGuard.HEADER)
                         .required(false)
                         .description("The Ledger-Event-Id of a command's answer: answered once every read model has"
-                                             + " taken in every event up to that one (503 read-model-behind after"
-                                             + " ledger.read-after.wait-ms)")
+                                + " taken in every event up to that one (503 read-model-behind after"
+                                + " ledger.read-after.wait-ms)")
                         .schema(new StringSchema().format("uuid")));
             }
             return operation;

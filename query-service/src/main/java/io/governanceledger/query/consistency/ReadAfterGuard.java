@@ -6,17 +6,16 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Read your own writes: a read sent with {@value #HEADER} naming an event (the {@code Ledger-Event-Id}
@@ -42,9 +41,12 @@ class ReadAfterGuard extends OncePerRequestFilter {
     /** Each waiting read holds a request thread: beyond this many, a read is refused at once. */
     private final Semaphore waiting;
 
-    ReadAfterGuard(JdbcClient jdbc, ReadModelCatchUp catchUp, ProblemResponses problems,
-                   @Value("${ledger.read-after.wait-ms:10000}") long waitMs,
-                   @Value("${ledger.read-after.max-waiting:64}") int maxWaiting) {
+    ReadAfterGuard(
+            JdbcClient jdbc,
+            ReadModelCatchUp catchUp,
+            ProblemResponses problems,
+            @Value("${ledger.read-after.wait-ms:10000}") long waitMs,
+            @Value("${ledger.read-after.max-waiting:64}") int maxWaiting) {
         this.jdbc = jdbc;
         this.catchUp = catchUp;
         this.problems = problems;
@@ -60,16 +62,20 @@ class ReadAfterGuard extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String eventId = RequestedPoint.of(request).flatMap(RequestedPoint::readAfter).orElseThrow();
+        String eventId =
+                RequestedPoint.of(request).flatMap(RequestedPoint::readAfter).orElseThrow();
         Optional<Recorded> recorded = recorded(eventId);
         if (recorded.isEmpty()) {
-            refuse(response, "'" + HEADER + "' " + eventId + " names no recorded event.", "unknown-event",
-                   "must name a recorded event");
+            refuse(
+                    response,
+                    "'" + HEADER + "' " + eventId + " names no recorded event.",
+                    "unknown-event",
+                    "must name a recorded event");
             return;
         }
         if (!waiting.tryAcquire()) {
-            problems.retryLater(response, "read-after-busy",
-                                "Too many reads are waiting for the read models; retry in a moment.");
+            problems.retryLater(
+                    response, "read-after-busy", "Too many reads are waiting for the read models; retry in a moment.");
             return;
         }
         try {
@@ -88,32 +94,38 @@ class ReadAfterGuard extends OncePerRequestFilter {
     }
 
     private void behind(HttpServletResponse response, String eventId) throws IOException {
-        problems.retryLater(response, "read-model-behind", "The read models have not yet taken in event " + eventId
-                + " within " + wait.toMillis() + " ms; retry in a moment.");
+        problems.retryLater(
+                response,
+                "read-model-behind",
+                "The read models have not yet taken in event " + eventId + " within " + wait.toMillis()
+                        + " ms; retry in a moment.");
     }
 
     private void refuse(HttpServletResponse response, String detail, String rule, String message) throws IOException {
-        problems.write(response, ProblemResponses.invalidInput(detail, List.of(
-                new ProblemResponses.FieldError(HEADER, rule, message))));
+        problems.write(
+                response,
+                ProblemResponses.invalidInput(detail, List.of(new ProblemResponses.FieldError(HEADER, rule, message))));
     }
 
     /** A stored event; {@code position} is null until it is sealed into the ledger order. */
-    private record Recorded(Long position) {
-    }
+    private record Recorded(Long position) {}
 
     private Optional<Recorded> recorded(String eventId) {
         return jdbc.sql("""
                         SELECT l.position FROM event_store.domain_event_entry e
                         LEFT JOIN event_store.ledger_entry l ON l.global_index = e.global_index
                         WHERE e.event_identifier = ?""")
-                   .param(eventId).query((row, index) -> new Recorded(row.getObject(1, Long.class))).optional();
+                .param(eventId)
+                .query((row, index) -> new Recorded(row.getObject(1, Long.class)))
+                .optional();
     }
 
     private boolean awaitTakenIn(String eventId, Long sealedAt) throws InterruptedException {
         long deadline = System.nanoTime() + wait.toNanos();
         Long[] position = {sealedAt};
-        boolean sealed = position[0] != null || catchUp.awaitUntil(
-                () -> (position[0] = recorded(eventId).orElseThrow().position()) != null, deadline);
+        boolean sealed = position[0] != null
+                || catchUp.awaitUntil(
+                        () -> (position[0] = recorded(eventId).orElseThrow().position()) != null, deadline);
         return sealed && catchUp.awaitTakenIn(position[0], deadline);
     }
 }

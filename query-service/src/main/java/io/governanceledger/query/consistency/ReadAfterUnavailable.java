@@ -4,12 +4,11 @@ import io.governanceledger.support.web.ProblemResponses;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * With Axon Server as the event store there is no ledger order to wait on: a read that asks to include
@@ -33,8 +32,12 @@ class ReadAfterUnavailable extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException {
-        problems.write(response, ProblemResponses.problem(
-                HttpStatus.NOT_IMPLEMENTED, "read-after-unavailable",
-                "'" + ReadAfterGuard.HEADER + "' needs the PostgreSQL ledger order; this deployment stores events in Axon Server."));
+        problems.write(
+                response,
+                ProblemResponses.problem(
+                        HttpStatus.NOT_IMPLEMENTED,
+                        "read-after-unavailable",
+                        "'" + ReadAfterGuard.HEADER
+                                + "' needs the PostgreSQL ledger order; this deployment stores events in Axon Server."));
     }
 }

@@ -2,6 +2,11 @@ package io.governanceledger.query.consistency;
 
 import io.governanceledger.ledger.AppendNotifications;
 import io.governanceledger.ledger.LedgerReader;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.Segment;
@@ -9,12 +14,6 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.BooleanSupplier;
 
 /**
  * Waits for the read models to catch up with the ledger, for the reads that must not be answered
@@ -35,8 +34,12 @@ class ReadModelCatchUp {
     private final EventProcessingConfiguration processing;
     private final LedgerReader ledger;
 
-    ReadModelCatchUp(ReadModelPositions positions, ReadModelProgress progress, EventProcessingConfiguration processing,
-                     LedgerReader ledger, AppendNotifications sealedNotifications) {
+    ReadModelCatchUp(
+            ReadModelPositions positions,
+            ReadModelProgress progress,
+            EventProcessingConfiguration processing,
+            LedgerReader ledger,
+            AppendNotifications sealedNotifications) {
         this.positions = positions;
         this.progress = progress;
         this.processing = processing;
@@ -62,10 +65,12 @@ class ReadModelCatchUp {
     /** Whether every read model had taken in every event up to ledger position {@code upTo} by the deadline. */
     boolean awaitTakenIn(long upTo, long deadlineNanos) throws InterruptedException {
         Pending[] pending = {null};
-        return awaitUntil(() -> {
-            pending[0] = Pending.upTo(upTo, pending[0], positions.bySegment(), streamingProcessors(), ledger);
-            return pending[0].takenIn();
-        }, deadlineNanos);
+        return awaitUntil(
+                () -> {
+                    pending[0] = Pending.upTo(upTo, pending[0], positions.bySegment(), streamingProcessors(), ledger);
+                    return pending[0].takenIn();
+                },
+                deadlineNanos);
     }
 
     private Map<String, AbstractEventProcessor> streamingProcessors() {
@@ -87,8 +92,12 @@ class ReadModelCatchUp {
     private record Pending(long upTo, long readAfter, List<TrackedEventMessage<?>> events, boolean takenIn) {
 
         /** Events read at most once per request, and again only if a segment is found further behind. */
-        static Pending upTo(long upTo, Pending before, Map<String, Map<Integer, Long>> stored,
-                            Map<String, AbstractEventProcessor> processors, LedgerReader ledger) {
+        static Pending upTo(
+                long upTo,
+                Pending before,
+                Map<String, Map<Integer, Long>> stored,
+                Map<String, AbstractEventProcessor> processors,
+                LedgerReader ledger) {
             long lowest = upTo;
             for (String name : processors.keySet()) {
                 Map<Integer, Long> segments = stored.getOrDefault(name, Map.of());
@@ -105,17 +114,20 @@ class ReadModelCatchUp {
             if (lowest == upTo) {
                 return new Pending(upTo, upTo, List.of(), true);
             }
-            Pending read = before != null && before.readAfter() <= lowest ? before
+            Pending read = before != null && before.readAfter() <= lowest
+                    ? before
                     : new Pending(upTo, lowest, ledger.readAfter(lowest, (int) (upTo - lowest)), false);
             for (var named : processors.entrySet()) {
                 Map<Integer, Long> segments = stored.get(named.getKey());
-                int[] ids = segments.keySet().stream().mapToInt(Integer::intValue).toArray();
+                int[] ids =
+                        segments.keySet().stream().mapToInt(Integer::intValue).toArray();
                 for (var segment : segments.entrySet()) {
                     long at = segment.getValue();
                     Segment part = Segment.computeSegment(segment.getKey(), ids);
                     for (TrackedEventMessage<?> event : read.events()) {
                         long position = event.trackingToken().position().orElseThrow();
-                        if (position > at && named.getValue().eventHandlerInvoker().canHandle(event, part)) {
+                        if (position > at
+                                && named.getValue().eventHandlerInvoker().canHandle(event, part)) {
                             return new Pending(upTo, read.readAfter(), read.events(), false);
                         }
                     }

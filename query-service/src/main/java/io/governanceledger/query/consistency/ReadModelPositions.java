@@ -1,11 +1,10 @@
 package io.governanceledger.query.consistency;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * How far each read model has committed: the ledger position of each of its processor's segments.
@@ -23,8 +22,13 @@ public class ReadModelPositions {
     /** Per read model, the lowest position over its segments. */
     public Map<String, Long> committed() {
         Map<String, Long> positions = new LinkedHashMap<>();
-        bySegment().forEach((readModel, segments) -> positions.put(
-                readModel, segments.values().stream().mapToLong(Long::longValue).min().orElse(0)));
+        bySegment()
+                .forEach((readModel, segments) -> positions.put(
+                        readModel,
+                        segments.values().stream()
+                                .mapToLong(Long::longValue)
+                                .min()
+                                .orElse(0)));
         return positions;
     }
 
@@ -42,9 +46,10 @@ public class ReadModelPositions {
                                  0) AS position
                  FROM projections.token_entry
                  """)
-            .query((row, index) -> positions.computeIfAbsent(row.getString("processor_name"), name -> new TreeMap<>())
-                                            .put(row.getInt("segment"), row.getLong("position")))
-            .list();
+                .query((row, index) -> positions
+                        .computeIfAbsent(row.getString("processor_name"), name -> new TreeMap<>())
+                        .put(row.getInt("segment"), row.getLong("position")))
+                .list();
         return positions;
     }
 }

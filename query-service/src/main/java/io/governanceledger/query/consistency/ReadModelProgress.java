@@ -1,5 +1,7 @@
 package io.governanceledger.query.consistency;
 
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
@@ -7,9 +9,6 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Wakes readers waiting for a read model to reach a position ({@link ReadModelCatchUp}) as soon as a
@@ -79,8 +78,8 @@ public final class ReadModelProgress implements MessageHandlerInterceptor<EventM
         /** On every processor, so a waiter learns of each committed batch. */
         @Bean
         ConfigurerModule readModelProgressSignals(ReadModelProgress progress) {
-            return configurer -> configurer.eventProcessing(processing -> processing
-                    .registerDefaultHandlerInterceptor((configuration, processorName) -> progress));
+            return configurer -> configurer.eventProcessing(processing ->
+                    processing.registerDefaultHandlerInterceptor((configuration, processorName) -> progress));
         }
     }
 }

@@ -3,5 +3,4 @@ package io.governanceledger.query.contracts;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-public record CallOffView(String callOffId, String reference, BigDecimal value, LocalDate placedOn) {
-}
+public record CallOffView(String callOffId, String reference, BigDecimal value, LocalDate placedOn) {}

@@ -8,9 +8,13 @@ import java.time.LocalDate;
  * from the contract's events (DUE, OVERDUE, RECORDED; ENDED) or, before any, from today (UPCOMING, NONE
  * without a notice period; RUNNING).
  */
-public record ContractDeadlinesView(LocalDate renewalNoticeDeadline, RenewalNoticeState renewalNoticeState,
-                                    RenewalChoice renewalChoice, LocalDate renewalNoticeSentOn, LocalDate endOfTerm,
-                                    TermState termState) {
+public record ContractDeadlinesView(
+        LocalDate renewalNoticeDeadline,
+        RenewalNoticeState renewalNoticeState,
+        RenewalChoice renewalChoice,
+        LocalDate renewalNoticeSentOn,
+        LocalDate endOfTerm,
+        TermState termState) {
 
     /** Where the renewal notice of the current term stands. */
     public enum RenewalNoticeState {

@@ -2,7 +2,6 @@ package io.governanceledger.query.contracts;
 
 import io.governanceledger.events.contracts.ContractTerms;
 import io.governanceledger.query.pointintime.AsOf;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -14,10 +13,21 @@ import java.util.List;
  * end date, the reference value (indexed), call-offs, the amendment timeline with running totals,
  * rejected proposals, de minimis usage, outstanding publication notices and its deadlines.
  */
-public record ContractView(String contractId, String programId, AsOf asOf, Instant knownAt, ContractTerms terms,
-                           BigDecimal currentValue, LocalDate endDate, BigDecimal latestIndexValue,
-                           BigDecimal referenceValue, BigDecimal calledOff, BigDecimal remainingValue,
-                           DeMinimisUsageView deMinimis, List<AmendmentView> amendments, List<AmendmentView> rejected,
-                           List<Integer> outstandingPublicationNotices, ContractDeadlinesView deadlines,
-                           List<CallOffView> callOffs) {
-}
+public record ContractView(
+        String contractId,
+        String programId,
+        AsOf asOf,
+        Instant knownAt,
+        ContractTerms terms,
+        BigDecimal currentValue,
+        LocalDate endDate,
+        BigDecimal latestIndexValue,
+        BigDecimal referenceValue,
+        BigDecimal calledOff,
+        BigDecimal remainingValue,
+        DeMinimisUsageView deMinimis,
+        List<AmendmentView> amendments,
+        List<AmendmentView> rejected,
+        List<Integer> outstandingPublicationNotices,
+        ContractDeadlinesView deadlines,
+        List<CallOffView> callOffs) {}

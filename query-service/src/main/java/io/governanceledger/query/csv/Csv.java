@@ -14,16 +14,16 @@ import java.util.stream.Stream;
  */
 public final class Csv {
 
-    private Csv() {
-    }
+    private Csv() {}
 
     private static final java.util.regex.Pattern NUMBER = java.util.regex.Pattern.compile("-?[0-9]+(\\.[0-9]+)?");
     private static final String FORMULA_STARTS = "=+-@\t\r\n\uFF1D\uFF0B\uFF0D\uFF20";
 
     private static boolean startsAsFormula(String text) {
         int index = 0;
-        while (index < text.length() && text.charAt(index) != '\t' && (Character.isWhitespace(text.charAt(index))
-                || Character.isSpaceChar(text.charAt(index)))) {
+        while (index < text.length()
+                && text.charAt(index) != '\t'
+                && (Character.isWhitespace(text.charAt(index)) || Character.isSpaceChar(text.charAt(index)))) {
             index++;
         }
         return index < text.length() && FORMULA_STARTS.indexOf(text.charAt(index)) >= 0;
@@ -38,8 +38,12 @@ public final class Csv {
         if (startsAsFormula(text) && !NUMBER.matcher(text).matches()) {
             text = "'" + text;
         }
-        if (text.contains(",") || text.contains("\"") || text.contains("\n") || text.contains("\r")
-                || text.contains(";") || text.contains("\t")) {
+        if (text.contains(",")
+                || text.contains("\"")
+                || text.contains("\n")
+                || text.contains("\r")
+                || text.contains(";")
+                || text.contains("\t")) {
             return '"' + text.replace("\"", "\"\"") + '"';
         }
         return text;

@@ -7,12 +7,12 @@ import io.governanceledger.events.decisions.DecisionRejectedEvent;
 import io.governanceledger.events.decisions.DecisionRevokedEvent;
 import io.governanceledger.events.decisions.DecisionSupersededEvent;
 import io.governanceledger.query.history.RecordedEvent;
+import io.governanceledger.query.timeline.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import io.governanceledger.query.timeline.ProjectionStore;
 import org.springframework.stereotype.Component;
 
 /**

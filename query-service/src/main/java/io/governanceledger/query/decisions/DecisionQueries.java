@@ -1,15 +1,11 @@
 package io.governanceledger.query.decisions;
 
-import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.query.timeline.RecordVersions;
 import io.governanceledger.query.timeline.Timeline;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.time.BusinessClock;
-import org.axonframework.queryhandling.QueryHandler;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -18,6 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 @Component
 class DecisionQueries {
@@ -56,33 +55,41 @@ class DecisionQueries {
         filter.put("status", query.status() == null ? null : query.status().name());
         filter.put("from", query.from());
         filter.put("to", query.to());
-        long total = jdbc.sql("SELECT count(*) " + REGISTER_FILTER).params(filter).query(Long.class).single();
+        long total = jdbc.sql("SELECT count(*) " + REGISTER_FILTER)
+                .params(filter)
+                .query(Long.class)
+                .single();
         filter.put("limit", query.limit());
         filter.put("offset", query.offset());
         List<DecisionSummaryView> page = jdbc.sql("SELECT state " + REGISTER_FILTER
-                                                          + " ORDER BY decision_date DESC, recorded_at DESC, record_id"
-                                                          + " LIMIT :limit OFFSET :offset")
-                                             .params(filter)
-                                             .query((row, index) -> summary(decisions.state(row.getString("state"))))
-                                             .list();
-        return Optional.of(new DecisionRegisterView(query.programId(), point.stated(), point.knownAt(), total,
-                                                    query.offset(), query.limit(), page));
+                        + " ORDER BY decision_date DESC, recorded_at DESC, record_id"
+                        + " LIMIT :limit OFFSET :offset")
+                .params(filter)
+                .query((row, index) -> summary(decisions.state(row.getString("state"))))
+                .list();
+        return Optional.of(new DecisionRegisterView(
+                query.programId(), point.stated(), point.knownAt(), total, query.offset(), query.limit(), page));
     }
 
     @QueryHandler
     Optional<DecisionView> find(FindDecisionQuery query) {
         PointInTime point = query.point();
         return jdbc.sql("SELECT state FROM decision_version WHERE record_id = :decisionId AND program_id = :programId"
-                                + " AND " + RecordVersions.AT_POINT)
-                   .param("decisionId", query.decisionId())
-                   .param("programId", query.programId())
-                   .param("knownAt", point.knownAtUtc())
-                   .param("effectiveAt", point.effectiveAtUtc())
-                   .query((row, index) -> decisions.state(row.getString("state")))
-                   .optional()
-                   .map(state -> new DecisionView(point.stated(), point.knownAt(), summary(state), state.details(),
-                                                  state.deferredUntil(), state.revokedOn(),
-                                                  history(query.decisionId(), point)));
+                        + " AND " + RecordVersions.AT_POINT)
+                .param("decisionId", query.decisionId())
+                .param("programId", query.programId())
+                .param("knownAt", point.knownAtUtc())
+                .param("effectiveAt", point.effectiveAtUtc())
+                .query((row, index) -> decisions.state(row.getString("state")))
+                .optional()
+                .map(state -> new DecisionView(
+                        point.stated(),
+                        point.knownAt(),
+                        summary(state),
+                        state.details(),
+                        state.deferredUntil(),
+                        state.revokedOn(),
+                        history(query.decisionId(), point)));
     }
 
     /**
@@ -90,25 +97,26 @@ class DecisionQueries {
      * with them, as in the fold the state comes from.
      */
     private List<DecisionHistoryEntry> history(String decisionId, PointInTime point) {
-        List<DecisionHistoryEntry> known = jdbc.sql("SELECT * FROM decision_fact WHERE record_id = ? AND recorded_at <= ?"
-                                                            + " ORDER BY position")
-                                               .params(decisionId, point.knownAtUtc())
-                                               .query(DecisionQueries::entry)
-                                               .list();
+        List<DecisionHistoryEntry> known = jdbc.sql(
+                        "SELECT * FROM decision_fact WHERE record_id = ? AND recorded_at <= ?" + " ORDER BY position")
+                .params(decisionId, point.knownAtUtc())
+                .query(DecisionQueries::entry)
+                .list();
         return Timeline.applying(known, DecisionHistoryEntry::effectiveAt, point.effectiveAt());
     }
 
     private static DecisionHistoryEntry entry(ResultSet row, int index) throws SQLException {
-        return new DecisionHistoryEntry(row.getLong("position"),
-                                        row.getString("event_id"),
-                                        row.getString("event_type"),
-                                        row.getString("actor"),
-                                        instant(row, "recorded_at"),
-                                        instant(row, "effective_at"),
-                                        row.getString("reason"),
-                                        row.getString("correlation_id"),
-                                        row.getString("causation_id"),
-                                        payload(row.getString("payload")));
+        return new DecisionHistoryEntry(
+                row.getLong("position"),
+                row.getString("event_id"),
+                row.getString("event_type"),
+                row.getString("actor"),
+                instant(row, "recorded_at"),
+                instant(row, "effective_at"),
+                row.getString("reason"),
+                row.getString("correlation_id"),
+                row.getString("causation_id"),
+                payload(row.getString("payload")));
     }
 
     @SuppressWarnings("unchecked")
@@ -117,19 +125,20 @@ class DecisionQueries {
     }
 
     private static DecisionSummaryView summary(DecisionState state) {
-        return new DecisionSummaryView(state.decisionId(),
-                                       state.programId(),
-                                       state.details().title(),
-                                       state.status(),
-                                       state.details().decidingBody(),
-                                       state.details().meetingDate(),
-                                       state.decidedOn(),
-                                       state.effectiveFrom(),
-                                       state.chosenOption(),
-                                       state.supersedes(),
-                                       state.supersededBy(),
-                                       state.recordedAt(),
-                                       state.lastChangedAt());
+        return new DecisionSummaryView(
+                state.decisionId(),
+                state.programId(),
+                state.details().title(),
+                state.status(),
+                state.details().decidingBody(),
+                state.details().meetingDate(),
+                state.decidedOn(),
+                state.effectiveFrom(),
+                state.chosenOption(),
+                state.supersedes(),
+                state.supersededBy(),
+                state.recordedAt(),
+                state.lastChangedAt());
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {

@@ -1,13 +1,15 @@
 package io.governanceledger.query.decisions;
 
-import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.events.decisions.DecisionStatus;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import java.time.LocalDate;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -19,10 +21,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/programs/{programId}/decisions")
@@ -36,37 +34,46 @@ class DecisionReadController {
     }
 
     @GetMapping
-    @Operation(summary = "The program's decision register, newest first; from/to bound the decision date, inclusive; "
-            + "as it stood on asOf (a date, default today) according to what was recorded by knownAt (an instant, default now)")
-    ResponseEntity<?> register(@PathVariable String programId,
-                               @RequestParam(required = false) DecisionStatus status,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-                               @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-                               @RequestParam(defaultValue = "0") @Min(0) int offset,
-                               @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                               PointInTime point) {
+    @Operation(
+            summary =
+                    "The program's decision register, newest first; from/to bound the decision date, inclusive; "
+                            + "as it stood on asOf (a date, default today) according to what was recorded by knownAt (an instant, default now)")
+    ResponseEntity<?> register(
+            @PathVariable String programId,
+            @RequestParam(required = false) DecisionStatus status,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
+            PointInTime point) {
         if (from != null && to != null && from.isAfter(to)) {
             ProblemDetail problem = ProblemResponses.invalidInput(
                     "'from' must not be after 'to'.",
                     List.of(new ProblemResponses.FieldError("from", "from-not-after-to", "must not be after " + to)));
             return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
         }
-        DecisionRegisterView register = queries.query(new FindDecisionsQuery(programId, status, from, to, offset, limit, point),
-                                                      ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
-                                               .join()
-                                               .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+        DecisionRegisterView register = queries.query(
+                        new FindDecisionsQuery(programId, status, from, to, offset, limit, point),
+                        ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
+                .join()
+                .orElseThrow(() ->
+                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
         return ResponseEntity.ok(register);
     }
 
     @GetMapping("/{decisionId}")
-    @Operation(summary = "One decision with its content, links and history, as it stood on asOf (a date, default "
-            + "today) according to what was recorded by knownAt (an instant, default now)")
-    DecisionView decision(@PathVariable String programId, @PathVariable String decisionId,
-                          PointInTime point) {
-        return queries.query(new FindDecisionQuery(programId, decisionId, point),
-                             ResponseTypes.optionalInstanceOf(DecisionView.class))
-                      .join()
-                      .orElseThrow(() -> RecordNotFoundException.notAt("decisionId", "Program " + programId
-                              + " has no decision '" + decisionId + "'", point.askedAsOf(), point.askedKnownAt()));
+    @Operation(
+            summary = "One decision with its content, links and history, as it stood on asOf (a date, default "
+                    + "today) according to what was recorded by knownAt (an instant, default now)")
+    DecisionView decision(@PathVariable String programId, @PathVariable String decisionId, PointInTime point) {
+        return queries.query(
+                        new FindDecisionQuery(programId, decisionId, point),
+                        ResponseTypes.optionalInstanceOf(DecisionView.class))
+                .join()
+                .orElseThrow(() -> RecordNotFoundException.notAt(
+                        "decisionId",
+                        "Program " + programId + " has no decision '" + decisionId + "'",
+                        point.askedAsOf(),
+                        point.askedKnownAt()));
     }
 }

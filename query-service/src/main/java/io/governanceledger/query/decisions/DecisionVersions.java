@@ -11,8 +11,8 @@ final class DecisionVersions {
     private final RecordVersions<DecisionState> versions;
 
     DecisionVersions(JdbcClient jdbc) {
-        this.versions = new RecordVersions<>(jdbc, "decision", DecisionState.class, DecisionState::fold,
-                                             DecisionState::indexedColumns);
+        this.versions = new RecordVersions<>(
+                jdbc, "decision", DecisionState.class, DecisionState::fold, DecisionState::indexedColumns);
     }
 
     void record(ProjectionStore store, String decisionId, String programId, RecordedEvent event) {

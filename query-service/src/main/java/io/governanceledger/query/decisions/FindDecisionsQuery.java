@@ -2,7 +2,6 @@ package io.governanceledger.query.decisions;
 
 import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.query.pointintime.PointInTime;
-
 import java.time.LocalDate;
 
 /**
@@ -11,6 +10,11 @@ import java.time.LocalDate;
  * {@link DecisionRegisterView}, or nothing when the program is unknown; as it stood on {@code asOf}
  * (null: today) according to what was recorded by {@code knownAt} (null: now).
  */
-public record FindDecisionsQuery(String programId, DecisionStatus status, LocalDate from, LocalDate to,
-                                 int offset, int limit, PointInTime point) {
-}
+public record FindDecisionsQuery(
+        String programId,
+        DecisionStatus status,
+        LocalDate from,
+        LocalDate to,
+        int offset,
+        int limit,
+        PointInTime point) {}

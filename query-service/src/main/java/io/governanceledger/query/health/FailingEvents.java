@@ -1,5 +1,11 @@
 package io.governanceledger.query.health;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.ErrorContext;
@@ -9,13 +15,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A read model never skips an event. Axon's default logs a handler's failure and goes on with the next
@@ -30,12 +29,13 @@ public class FailingEvents implements ConfigurerModule {
     private static final Logger log = LoggerFactory.getLogger(FailingEvents.class);
 
     /** Per read model, the events it failed on by position: its segments may each be stuck on another. */
-    private final Map<String, java.util.concurrent.ConcurrentSkipListMap<Long, Failure>> failures = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.ConcurrentSkipListMap<Long, Failure>> failures =
+            new ConcurrentHashMap<>();
+
     private final Clock clock = Clock.systemUTC();
 
     /** The event a read model failed on, and how often it was tried. */
-    public record Failure(long position, String eventType, String error, Instant since, Instant last, int attempts) {
-    }
+    public record Failure(long position, String eventType, String error, Instant since, Instant last, int attempts) {}
 
     @Override
     public void configureModule(org.axonframework.config.Configurer configurer) {
@@ -55,7 +55,8 @@ public class FailingEvents implements ConfigurerModule {
         return first == null ? Optional.empty() : Optional.of(first.getValue());
     }
 
-    private void handlerFailed(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
+    private void handlerFailed(Exception exception, EventMessage<?> event, EventMessageHandler handler)
+            throws Exception {
         ProcessingGroup group = handler.getTargetType().getAnnotation(ProcessingGroup.class);
         record(group == null ? handler.getTargetType().getSimpleName() : group.value(), event, exception);
         throw exception;
@@ -77,17 +78,28 @@ public class FailingEvents implements ConfigurerModule {
 
     private void record(String processor, EventMessage<?> event, Throwable error) {
         long position = event instanceof TrackedEventMessage<?> tracked
-                ? tracked.trackingToken().position().orElse(-1) : -1;
+                ? tracked.trackingToken().position().orElse(-1)
+                : -1;
         String type = event.getPayloadType().getSimpleName();
         String message = error.getClass().getSimpleName() + ": " + error.getMessage();
         Instant now = clock.instant();
         Failure next = failures.computeIfAbsent(processor, name -> new java.util.concurrent.ConcurrentSkipListMap<>())
-                               .compute(position, (at, previous) -> previous != null && previous.eventType().equals(type)
-                                       ? new Failure(position, type, message, previous.since(), now, previous.attempts() + 1)
-                                       : new Failure(position, type, message, now, now, 1));
+                .compute(
+                        position,
+                        (at, previous) -> previous != null
+                                        && previous.eventType().equals(type)
+                                ? new Failure(position, type, message, previous.since(), now, previous.attempts() + 1)
+                                : new Failure(position, type, message, now, now, 1));
         if (next.attempts() == 1 || Integer.bitCount(next.attempts()) == 1) {
-            log.error("Read model '{}' cannot take in event {} at position {} (attempt {}); it stops there and "
-                              + "retries: {}", processor, type, position, next.attempts(), message, error);
+            log.error(
+                    "Read model '{}' cannot take in event {} at position {} (attempt {}); it stops there and "
+                            + "retries: {}",
+                    processor,
+                    type,
+                    position,
+                    next.attempts(),
+                    message,
+                    error);
         }
     }
 }

@@ -1,23 +1,22 @@
 package io.governanceledger.query.health;
 
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import io.governanceledger.ledger.LedgerReader;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import io.governanceledger.query.consistency.ReadModelPositions;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
 
 /**
  * Whether each read model keeps up with the ledger. A processor whose committed position (the lowest
@@ -38,9 +37,13 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     private final Clock clock = Clock.systemUTC();
     private final Map<String, Progress> lastSeen = new ConcurrentHashMap<>();
 
-    ProjectionsHealthIndicator(EventProcessingConfiguration processing, ObjectProvider<LedgerReader> ledger,
-                               EventStore eventStore, ReadModelPositions positions, FailingEvents failingEvents,
-                               @Value("${ledger.projections.stall-after:PT60S}") Duration stallAfter) {
+    ProjectionsHealthIndicator(
+            EventProcessingConfiguration processing,
+            ObjectProvider<LedgerReader> ledger,
+            EventStore eventStore,
+            ReadModelPositions positions,
+            FailingEvents failingEvents,
+            @Value("${ledger.projections.stall-after:PT60S}") Duration stallAfter) {
         this.processing = processing;
         this.ledger = ledger;
         this.eventStore = eventStore;
@@ -62,8 +65,11 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             }
             String name = entry.getKey();
             long position = committed.getOrDefault(name, 0L);
-            Progress progress = lastSeen.compute(name, (key, previous) ->
-                    previous == null || previous.position() != position ? new Progress(position, now) : previous);
+            Progress progress = lastSeen.compute(
+                    name,
+                    (key, previous) -> previous == null || previous.position() != position
+                            ? new Progress(position, now)
+                            : previous);
             boolean behind = position < head;
             var failure = failingEvents.current(name, position);
             boolean stuck = failure.isPresent()
@@ -99,6 +105,5 @@ class ProjectionsHealthIndicator implements HealthIndicator {
         return headToken == null ? 0 : headToken.position().orElse(0);
     }
 
-    private record Progress(long position, Instant since) {
-    }
+    private record Progress(long position, Instant since) {}
 }

@@ -1,16 +1,21 @@
 package io.governanceledger.query.ledger;
 
-import io.governanceledger.query.programs.KnownPrograms;
-import io.governanceledger.support.eventstore.EventStoreAutoConfiguration;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.governanceledger.ledger.LedgerExport;
 import io.governanceledger.ledger.LedgerProof;
 import io.governanceledger.ledger.LedgerVerifier;
 import io.governanceledger.ledger.SigningKeys;
 import io.governanceledger.ledger.VerificationReport;
+import io.governanceledger.query.programs.KnownPrograms;
+import io.governanceledger.support.eventstore.EventStoreAutoConfiguration;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.Map;
+import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpHeaders;
@@ -19,14 +24,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import org.springframework.web.bind.annotation.RestController;
-
-import javax.sql.DataSource;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.PublicKey;
-import java.util.Map;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 @RestController
 @Tag(name = "Ledger")
@@ -39,8 +38,11 @@ class LedgerController {
     private final KnownPrograms programs;
     private final Path publicKeyFile;
 
-    LedgerController(LedgerVerifier verifier, DataSource dataSource, KnownPrograms programs,
-                     @Value("${ledger.signing.public-key-file}") Path publicKeyFile) {
+    LedgerController(
+            LedgerVerifier verifier,
+            DataSource dataSource,
+            KnownPrograms programs,
+            @Value("${ledger.signing.public-key-file}") Path publicKeyFile) {
         this.verifier = verifier;
         this.export = new LedgerExport(dataSource, EventStoreAutoConfiguration.EVENT_STORE_SCHEMA);
         this.dataSource = dataSource;
@@ -49,9 +51,10 @@ class LedgerController {
     }
 
     @GetMapping(value = "/api/ledger/export", produces = "application/zip")
-    @Operation(summary = "The auditor's bundle (ZIP): events as NDJSON with their chain hashes (other programs' events "
-            + "as leaf digests only when programId is given), signed checkpoints, the public key and a manifest; "
-            + "check it offline with 'verify --bundle=...'")
+    @Operation(
+            summary = "The auditor's bundle (ZIP): events as NDJSON with their chain hashes (other programs' events "
+                    + "as leaf digests only when programId is given), signed checkpoints, the public key and a manifest; "
+                    + "check it offline with 'verify --bundle=...'")
     ResponseEntity<StreamingResponseBody> exportBundle(@RequestParam(required = false) String programId) {
         if (programId != null && !programs.contains(programId)) {
             throw RecordNotFoundException.unknownProgram(programId, null, null);
@@ -59,30 +62,35 @@ class LedgerController {
         String name = (programId == null ? "ledger" : programId.replaceAll("[^A-Za-z0-9._-]", "_")) + "-export.zip";
         PublicKey key = publicKey();
         return ResponseEntity.ok()
-                             .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
-                             .contentType(MediaType.parseMediaType("application/zip"))
-                             .body(out -> export.write(out, programId, key));
+                .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name + "\"")
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .body(out -> export.write(out, programId, key));
     }
 
     @GetMapping("/api/ledger/verification")
-    @Operation(summary = "Walk the whole ledger order and its signed checkpoints: 'verified up to position N', or the "
-            + "first position that fails and why (row-deleted, event-changed, rows-swapped, row-inserted, "
-            + "chain-rewritten, checkpoint-forged)")
+    @Operation(
+            summary = "Walk the whole ledger order and its signed checkpoints: 'verified up to position N', or the "
+                    + "first position that fails and why (row-deleted, event-changed, rows-swapped, row-inserted, "
+                    + "chain-rewritten, checkpoint-forged)")
     VerificationReport verify() {
         return verifier.verify(publicKey());
     }
 
     @GetMapping("/api/ledger/proof/{position}")
-    @Operation(summary = "Proof that the event at a position is part of the signed history: its exact bytes, the "
-            + "chain hash before it, the leaf digests after it up to the next checkpoint, and that checkpoint")
+    @Operation(
+            summary = "Proof that the event at a position is part of the signed history: its exact bytes, the "
+                    + "chain hash before it, the leaf digests after it up to the next checkpoint, and that checkpoint")
     ResponseEntity<String> proof(@PathVariable long position) {
         if (position < 1) {
-            throw new RecordNotFoundException("position", "Ledger positions start at 1; there is no position " + position + ".");
+            throw new RecordNotFoundException(
+                    "position", "Ledger positions start at 1; there is no position " + position + ".");
         }
         JsonNode proof = LedgerProof.of(dataSource, EventStoreAutoConfiguration.EVENT_STORE_SCHEMA, position)
-                                    .orElseThrow(() -> new RecordNotFoundException("position", "No signed checkpoint covers position "
-                                  + position + " yet (a checkpoint follows within seconds of an event), or there is "
-                                  + "no such position."));
+                .orElseThrow(() -> new RecordNotFoundException(
+                        "position",
+                        "No signed checkpoint covers position "
+                                + position + " yet (a checkpoint follows within seconds of an event), or there is "
+                                + "no such position."));
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(proof.toString());
     }
 

@@ -3,7 +3,6 @@ package io.governanceledger.query.pointintime;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 import io.governanceledger.support.web.EdgeInput;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,7 +18,9 @@ public record AsOf(LocalDate date, Instant instant) {
         if ((date == null) == (instant == null)) {
             throw new IllegalArgumentException("an asOf is a date or an instant");
         }
-        int year = date != null ? date.getYear() : instant.atZone(java.time.ZoneOffset.UTC).getYear();
+        int year = date != null
+                ? date.getYear()
+                : instant.atZone(java.time.ZoneOffset.UTC).getYear();
         if (year < 1 || year > 9999) {
             throw new IllegalArgumentException("an asOf lies between the years 1 and 9999");
         }
@@ -39,8 +40,8 @@ public record AsOf(LocalDate date, Instant instant) {
         try {
             return text.length() == 10 ? of(LocalDate.parse(text)) : of(Instant.parse(text));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("'" + text + "' is neither a date (YYYY-MM-DD) nor an instant "
-                                                       + "(YYYY-MM-DDThh:mm:ssZ)", e);
+            throw new IllegalArgumentException(
+                    "'" + text + "' is neither a date (YYYY-MM-DD) nor an instant " + "(YYYY-MM-DDThh:mm:ssZ)", e);
         }
     }
 

@@ -2,7 +2,6 @@ package io.governanceledger.query.pointintime;
 
 import io.governanceledger.query.timeline.RecordVersions;
 import io.governanceledger.support.time.BusinessClock;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,8 +18,8 @@ import java.time.temporal.ChronoUnit;
  * @param askedAsOf   the effective point as the request gave it, null where it gave none
  * @param askedKnownAt the point of knowledge as the request gave it, null where it gave none
  */
-public record PointInTime(AsOf stated, LocalDate asOf, Instant knownAt, Instant effectiveAt, AsOf askedAsOf,
-                          Instant askedKnownAt) {
+public record PointInTime(
+        AsOf stated, LocalDate asOf, Instant knownAt, Instant effectiveAt, AsOf askedAsOf, Instant askedKnownAt) {
 
     /** Absent values mean today and now. */
     public static PointInTime of(AsOf asOf, Instant knownAt, BusinessClock clock) {
@@ -30,8 +29,8 @@ public record PointInTime(AsOf stated, LocalDate asOf, Instant knownAt, Instant 
             return new PointInTime(asOf, effective.atZone(clock.zone()).toLocalDate(), known, effective, asOf, knownAt);
         }
         LocalDate date = asOf != null ? asOf.date() : clock.today();
-        return new PointInTime(AsOf.of(date), date, known, clock.startOf(date.plusDays(1)).minus(1, ChronoUnit.MICROS),
-                               asOf, knownAt);
+        return new PointInTime(
+                AsOf.of(date), date, known, clock.startOf(date.plusDays(1)).minus(1, ChronoUnit.MICROS), asOf, knownAt);
     }
 
     /** A business date (the end of that day) and an instant, as the command side and reports give them. */

@@ -6,11 +6,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.core.Ordered;
-import org.springframework.core.annotation.Order;
-import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -18,6 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Reads the point a read asks for, once: {@code asOf} (a date or an instant), {@code knownAt} (an
@@ -31,11 +30,12 @@ class PointInTimeFilter extends OncePerRequestFilter {
 
     /** After Spring Security's filters; the guards, which wait on the point, run after this one. */
     static final int ORDER = Ordered.LOWEST_PRECEDENCE - 100;
+
     static final String AS_OF = "asOf";
     static final String KNOWN_AT = "knownAt";
     /** Event identifiers are UUIDs; anything else cannot name a recorded event. */
-    private static final Pattern EVENT_ID = Pattern.compile(
-            "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+    private static final Pattern EVENT_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final ProblemResponses problems;
 
@@ -46,7 +46,8 @@ class PointInTimeFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
-        return !("GET".equals(method) || "HEAD".equals(method)) || !request.getRequestURI().startsWith("/api/");
+        return !("GET".equals(method) || "HEAD".equals(method))
+                || !request.getRequestURI().startsWith("/api/");
     }
 
     @Override
@@ -63,12 +64,14 @@ class PointInTimeFilter extends OncePerRequestFilter {
             field = RequestedPoint.READ_AFTER;
             readAfter = readAfter(request.getHeader(RequestedPoint.READ_AFTER));
         } catch (EdgeInput.EdgeInputException e) {
-            problems.write(response, ProblemResponses.invalidInput("'" + field + "' " + e.getMessage() + ".",
-                    List.of(new ProblemResponses.FieldError(field, e.rule(), e.getMessage()))));
+            problems.write(
+                    response,
+                    ProblemResponses.invalidInput(
+                            "'" + field + "' " + e.getMessage() + ".",
+                            List.of(new ProblemResponses.FieldError(field, e.rule(), e.getMessage()))));
             return;
         }
-        request.setAttribute(RequestedPoint.ATTRIBUTE,
-                             new RequestedPoint(asOf, knownAt, readAfter));
+        request.setAttribute(RequestedPoint.ATTRIBUTE, new RequestedPoint(asOf, knownAt, readAfter));
         chain.doFilter(request, response);
     }
 
@@ -112,8 +115,8 @@ class PointInTimeFilter extends OncePerRequestFilter {
         }
         String eventId = header.trim();
         if (!EVENT_ID.matcher(eventId).matches()) {
-            throw new EdgeInput.EdgeInputException("format",
-                    "must be the id of a recorded event, as a command's answer gives it in Ledger-Event-Id");
+            throw new EdgeInput.EdgeInputException(
+                    "format", "must be the id of a recorded event, as a command's answer gives it in Ledger-Event-Id");
         }
         return Optional.of(eventId);
     }

@@ -5,6 +5,9 @@ import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.parameters.QueryParameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
@@ -18,10 +21,6 @@ import org.springframework.web.method.support.ModelAndViewContainer;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
 
 /**
  * How handlers receive the point they answer for: a {@link PointInTime} parameter is the request's
@@ -56,10 +55,14 @@ class PointInTimeWebConfiguration implements WebMvcConfigurer {
             }
 
             @Override
-            public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-                                          NativeWebRequest request, WebDataBinderFactory binders) {
+            public Object resolveArgument(
+                    MethodParameter parameter,
+                    ModelAndViewContainer container,
+                    NativeWebRequest request,
+                    WebDataBinderFactory binders) {
                 HttpServletRequest servletRequest = request.getNativeRequest(HttpServletRequest.class);
-                return parameter.getParameterType() == PointInTime.class ? point(servletRequest)
+                return parameter.getParameterType() == PointInTime.class
+                        ? point(servletRequest)
                         : requested(servletRequest);
             }
         });
@@ -86,16 +89,18 @@ class PointInTimeWebConfiguration implements WebMvcConfigurer {
             boolean point = takes(handler, PointInTime.class);
             if (point || takes(handler, RequestedPoint.class)) {
                 operation.addParametersItem(new QueryParameter()
-                        .name(PointInTimeFilter.AS_OF).required(false)
+                        .name(PointInTimeFilter.AS_OF)
+                        .required(false)
                         .description("The effective point: a date (YYYY-MM-DD, the end of that business day) or an "
-                                             + "instant (YYYY-MM-DDThh:mm:ssZ); default today")
+                                + "instant (YYYY-MM-DDThh:mm:ssZ); default today")
                         .schema(new StringSchema().example("2026-03-31")));
             }
             if (point) {
                 operation.addParametersItem(new QueryParameter()
-                        .name(PointInTimeFilter.KNOWN_AT).required(false)
+                        .name(PointInTimeFilter.KNOWN_AT)
+                        .required(false)
                         .description("What was recorded by this instant (YYYY-MM-DDThh:mm:ssZ); default now; "
-                                             + "never in the future")
+                                + "never in the future")
                         .schema(new StringSchema().format("date-time")));
             }
             return operation;
@@ -122,7 +127,8 @@ class PointInTimeWebConfiguration implements WebMvcConfigurer {
     }
 
     private static boolean takes(Object handler, Class<?> type) {
-        return handler instanceof HandlerMethod method && Arrays.stream(method.getMethodParameters())
-                .anyMatch(parameter -> parameter.getParameterType() == type);
+        return handler instanceof HandlerMethod method
+                && Arrays.stream(method.getMethodParameters())
+                        .anyMatch(parameter -> parameter.getParameterType() == type);
     }
 }

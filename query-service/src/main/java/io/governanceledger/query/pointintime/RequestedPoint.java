@@ -1,7 +1,6 @@
 package io.governanceledger.query.pointintime;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import java.time.Instant;
 import java.util.Optional;
 
@@ -16,6 +15,7 @@ public record RequestedPoint(AsOf asOf, Instant knownAt, Optional<String> readAf
 
     /** The header naming the event a read must include (a command's {@code Ledger-Event-Id}). */
     public static final String READ_AFTER = "Ledger-Read-After";
+
     static final String ATTRIBUTE = RequestedPoint.class.getName();
 
     /** The point of a read request; empty for requests that are not reads of the API. */

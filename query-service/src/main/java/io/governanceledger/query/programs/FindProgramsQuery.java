@@ -3,10 +3,8 @@ package io.governanceledger.query.programs;
 import io.governanceledger.events.programs.ProgramStatus;
 import io.governanceledger.query.pointintime.PointInTime;
 
-
 /**
  * Every program as of a point on both clocks (see {@link FindProgramQuery}), ordered by id, optionally
  * only those with the given status.
  */
-public record FindProgramsQuery(ProgramStatus status, PointInTime point) {
-}
+public record FindProgramsQuery(ProgramStatus status, PointInTime point) {}

@@ -17,25 +17,29 @@ public class KnownPrograms {
 
     /** Known now, whatever its dates. */
     public boolean contains(String programId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM program WHERE program_id = ?)").param(programId)
-                   .query(Boolean.class).single();
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM program WHERE program_id = ?)")
+                .param(programId)
+                .query(Boolean.class)
+                .single();
     }
 
     /** Recorded by {@code knownAt}, whatever its dates. */
     public boolean knownBy(String programId, java.time.Instant knownAt) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM program_version WHERE record_id = ?"
-                                + " AND known_at @> CAST(? AS TIMESTAMPTZ))")
-                   .params(programId, RecordVersions.utc(knownAt))
-                   .query(Boolean.class).single();
+                        + " AND known_at @> CAST(? AS TIMESTAMPTZ))")
+                .params(programId, RecordVersions.utc(knownAt))
+                .query(Boolean.class)
+                .single();
     }
 
     /** Existing on {@code point.asOf()} as known at {@code point.knownAt()}. */
     public boolean contains(String programId, PointInTime point) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM program_version WHERE record_id = :programId AND "
-                                + RecordVersions.AT_POINT + ")")
-                   .param("programId", programId)
-                   .param("knownAt", point.knownAtUtc())
-                   .param("effectiveAt", point.effectiveAtUtc())
-                   .query(Boolean.class).single();
+                        + RecordVersions.AT_POINT + ")")
+                .param("programId", programId)
+                .param("knownAt", point.knownAtUtc())
+                .param("effectiveAt", point.effectiveAtUtc())
+                .query(Boolean.class)
+                .single();
     }
 }

@@ -4,12 +4,12 @@ import io.governanceledger.events.programs.ProgramClosedEvent;
 import io.governanceledger.events.programs.ProgramCreatedEvent;
 import io.governanceledger.events.programs.ProgramRenamedEvent;
 import io.governanceledger.query.history.RecordedEvent;
+import io.governanceledger.query.timeline.ProjectionStore;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import io.governanceledger.query.timeline.ProjectionStore;
 import org.springframework.stereotype.Component;
 
 /**

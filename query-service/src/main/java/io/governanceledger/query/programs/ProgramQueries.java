@@ -2,12 +2,11 @@ package io.governanceledger.query.programs;
 
 import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.time.BusinessClock;
+import java.util.List;
+import java.util.Optional;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Optional;
 
 @Component
 class ProgramQueries {
@@ -37,29 +36,40 @@ class ProgramQueries {
     Optional<ProgramView> find(FindProgramQuery query) {
         PointInTime point = query.point();
         return jdbc.sql(AT_POINT + " AND p.record_id = :programId")
-                   .param("programId", query.programId())
-                   .param("knownAt", point.knownAtUtc())
-                   .param("effectiveAt", point.effectiveAtUtc())
-                   .query((row, index) -> view(programs.state(row.getString("state")), row.getLong("decision_count"),
-                                               point))
-                   .optional();
+                .param("programId", query.programId())
+                .param("knownAt", point.knownAtUtc())
+                .param("effectiveAt", point.effectiveAtUtc())
+                .query((row, index) ->
+                        view(programs.state(row.getString("state")), row.getLong("decision_count"), point))
+                .optional();
     }
 
     @QueryHandler
     List<ProgramView> findAll(FindProgramsQuery query) {
         PointInTime point = query.point();
         return jdbc.sql(AT_POINT + " AND (CAST(:status AS VARCHAR) IS NULL OR p.status = :status) ORDER BY p.record_id")
-                   .param("status", query.status() == null ? null : query.status().name())
-                   .param("knownAt", point.knownAtUtc())
-                   .param("effectiveAt", point.effectiveAtUtc())
-                   .query((row, index) -> view(programs.state(row.getString("state")), row.getLong("decision_count"),
-                                               point))
-                   .list();
+                .param("status", query.status() == null ? null : query.status().name())
+                .param("knownAt", point.knownAtUtc())
+                .param("effectiveAt", point.effectiveAtUtc())
+                .query((row, index) ->
+                        view(programs.state(row.getString("state")), row.getLong("decision_count"), point))
+                .list();
     }
 
     private static ProgramView view(ProgramState state, long decisionCount, PointInTime point) {
-        return new ProgramView(state.programId(), point.stated(), point.knownAt(), state.name(), state.sponsor(),
-                               state.startDate(), state.plannedEndDate(), state.currency(), state.status(),
-                               state.closedOn(), decisionCount, state.createdAt(), state.lastChangedAt());
+        return new ProgramView(
+                state.programId(),
+                point.stated(),
+                point.knownAt(),
+                state.name(),
+                state.sponsor(),
+                state.startDate(),
+                state.plannedEndDate(),
+                state.currency(),
+                state.status(),
+                state.closedOn(),
+                decisionCount,
+                state.createdAt(),
+                state.lastChangedAt());
     }
 }

@@ -1,21 +1,18 @@
 package io.governanceledger.query.programs;
 
-import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.events.programs.ProgramStatus;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.time.Instant;
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/programs")
@@ -29,21 +26,23 @@ class ProgramReadController {
     }
 
     @GetMapping
-    @Operation(summary = "All programs as they stood on asOf (a date, default today) according to what was recorded "
-            + "by knownAt (an instant, default now), optionally only those with a status")
-    List<ProgramView> list(@RequestParam(required = false) ProgramStatus status,
-                           PointInTime point) {
+    @Operation(
+            summary = "All programs as they stood on asOf (a date, default today) according to what was recorded "
+                    + "by knownAt (an instant, default now), optionally only those with a status")
+    List<ProgramView> list(@RequestParam(required = false) ProgramStatus status, PointInTime point) {
         return queries.query(new FindProgramsQuery(status, point), ResponseTypes.multipleInstancesOf(ProgramView.class))
-                      .join();
+                .join();
     }
 
     @GetMapping("/{programId}")
-    @Operation(summary = "One program as it stood on asOf (a date, default today) according to what was recorded by "
-            + "knownAt (an instant, default now)")
-    ProgramView get(@PathVariable String programId,
-                    PointInTime point) {
-        return queries.query(new FindProgramQuery(programId, point), ResponseTypes.optionalInstanceOf(ProgramView.class))
-                      .join()
-                      .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+    @Operation(
+            summary = "One program as it stood on asOf (a date, default today) according to what was recorded by "
+                    + "knownAt (an instant, default now)")
+    ProgramView get(@PathVariable String programId, PointInTime point) {
+        return queries.query(
+                        new FindProgramQuery(programId, point), ResponseTypes.optionalInstanceOf(ProgramView.class))
+                .join()
+                .orElseThrow(() ->
+                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
     }
 }

@@ -1,15 +1,14 @@
 package io.governanceledger.query.rebuild;
 
 import io.governanceledger.query.timeline.ProjectionStore;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.context.ApplicationContext;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.function.Predicate;
 
 /**
  * Hands events straight to the projections' event handlers, outside their processors: for replays
@@ -26,15 +25,15 @@ public final class ProjectionFeed {
     }
 
     /** The projections of the processing groups {@code groups} accepts. */
-    public static ProjectionFeed of(ApplicationContext context, org.axonframework.config.Configuration axon,
-                                    Predicate<String> groups) {
+    public static ProjectionFeed of(
+            ApplicationContext context, org.axonframework.config.Configuration axon, Predicate<String> groups) {
         List<AnnotationEventHandlerAdapter> adapters = new ArrayList<>();
         for (var named : context.getBeansWithAnnotation(ProcessingGroup.class).entrySet()) {
             Object bean = named.getValue();
             ProcessingGroup group = context.findAnnotationOnBean(named.getKey(), ProcessingGroup.class);
             if (group != null && groups.test(group.value())) {
-                adapters.add(new AnnotationEventHandlerAdapter(bean, axon.parameterResolverFactory(),
-                                                               axon.handlerDefinition(bean.getClass())));
+                adapters.add(new AnnotationEventHandlerAdapter(
+                        bean, axon.parameterResolverFactory(), axon.handlerDefinition(bean.getClass())));
             }
         }
         if (adapters.isEmpty()) {
@@ -63,7 +62,8 @@ public final class ProjectionFeed {
             return null;
         });
         if (result.isExceptional()) {
-            throw new IllegalStateException("could not project event " + event.getIdentifier(), result.exceptionResult());
+            throw new IllegalStateException(
+                    "could not project event " + event.getIdentifier(), result.exceptionResult());
         }
     }
 }

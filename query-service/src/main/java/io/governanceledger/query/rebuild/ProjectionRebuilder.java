@@ -2,6 +2,20 @@ package io.governanceledger.query.rebuild;
 
 import io.governanceledger.ledger.LedgerReader;
 import io.governanceledger.support.web.RecordNotFoundException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -17,21 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 
 /**
  * Rebuilds one read model, or all of them ({@value #ALL}) in one pass over the ledger, while the old
@@ -74,9 +73,14 @@ public class ProjectionRebuilder {
     private final Serializer serializer;
     private final Map<String, Rebuild> rebuilds = new ConcurrentHashMap<>();
 
-    public ProjectionRebuilder(ApplicationContext context, org.axonframework.config.Configuration axon,
-                               EventProcessingConfiguration processing, LedgerReader ledger,
-                               PlatformTransactionManager transactions, JdbcClient jdbc, Serializer serializer) {
+    public ProjectionRebuilder(
+            ApplicationContext context,
+            org.axonframework.config.Configuration axon,
+            EventProcessingConfiguration processing,
+            LedgerReader ledger,
+            PlatformTransactionManager transactions,
+            JdbcClient jdbc,
+            Serializer serializer) {
         this.context = context;
         this.axon = axon;
         this.processing = processing;
@@ -93,18 +97,24 @@ public class ProjectionRebuilder {
      * @throws RebuildRunningException when another running rebuild covers one of its read models
      */
     public synchronized RebuildProgress start(String readModel) {
-        List<String> models = readModel.equals(ALL) ? ReadModels.TABLES.keySet().stream().sorted().toList()
-                                                    : List.of(readModel);
+        List<String> models = readModel.equals(ALL)
+                ? ReadModels.TABLES.keySet().stream().sorted().toList()
+                : List.of(readModel);
         if (!readModel.equals(ALL) && !ReadModels.TABLES.containsKey(readModel)) {
-            throw new RecordNotFoundException("readModel", "No read model '" + readModel + "'; there are "
-                    + String.join(", ", ReadModels.TABLES.keySet().stream().sorted().toList()) + ", or " + ALL + ".");
+            throw new RecordNotFoundException(
+                    "readModel",
+                    "No read model '" + readModel + "'; there are "
+                            + String.join(
+                                    ", ",
+                                    ReadModels.TABLES.keySet().stream().sorted().toList()) + ", or " + ALL + ".");
         }
         Rebuild same = rebuilds.get(readModel);
         if (same != null && same.state == RebuildProgress.State.RUNNING) {
             return same.progress();
         }
         for (Rebuild running : rebuilds.values()) {
-            if (running.state == RebuildProgress.State.RUNNING && running.readModels.stream().anyMatch(models::contains)) {
+            if (running.state == RebuildProgress.State.RUNNING
+                    && running.readModels.stream().anyMatch(models::contains)) {
                 throw new RebuildRunningException(readModel, running.name);
             }
         }
@@ -123,7 +133,7 @@ public class ProjectionRebuilder {
 
         RebuildRunningException(String asked, String running) {
             super("The rebuild '" + running + "' is running and covers read models of '" + asked
-                          + "'; follow it, and ask again once it has swapped or failed.");
+                    + "'; follow it, and ask again once it has swapped or failed.");
         }
     }
 
@@ -145,8 +155,11 @@ public class ProjectionRebuilder {
         Rebuild(String name, List<String> readModels) {
             this.name = name;
             this.readModels = readModels;
-            this.tables = readModels.stream().flatMap(model -> ReadModels.TABLES.get(model).stream()).toList();
-            this.scratch = "rebuild_" + name + "_" + UUID.randomUUID().toString().substring(0, 8);
+            this.tables = readModels.stream()
+                    .flatMap(model -> ReadModels.TABLES.get(model).stream())
+                    .toList();
+            this.scratch =
+                    "rebuild_" + name + "_" + UUID.randomUUID().toString().substring(0, 8);
         }
 
         synchronized void startOnce() {
@@ -163,9 +176,20 @@ public class ProjectionRebuilder {
             Instant end = finishedAt != null ? finishedAt : Instant.now();
             double seconds = Math.max(0.001, Duration.between(startedAt, end).toNanos() / 1e9);
             double rate = processed / seconds;
-            Long left = rate > 0 && state == RebuildProgress.State.RUNNING ? Math.round(Math.max(0, head - position) / rate) : null;
-            return new RebuildProgress(name, state, processed, position, head, Math.round(rate * 10) / 10.0, left,
-                                       startedAt, finishedAt, failure);
+            Long left = rate > 0 && state == RebuildProgress.State.RUNNING
+                    ? Math.round(Math.max(0, head - position) / rate)
+                    : null;
+            return new RebuildProgress(
+                    name,
+                    state,
+                    processed,
+                    position,
+                    head,
+                    Math.round(rate * 10) / 10.0,
+                    left,
+                    startedAt,
+                    finishedAt,
+                    failure);
         }
 
         private void run() {
@@ -175,28 +199,36 @@ public class ProjectionRebuilder {
             try {
                 long began = System.nanoTime();
                 createScratchCopy();
-                Map<String, List<String>> deferredIndexes = transactions.execute(status ->
-                        ReadModelSchema.prepareBulkLoad(jdbc, scratch, tables));
+                Map<String, List<String>> deferredIndexes =
+                        transactions.execute(status -> ReadModelSchema.prepareBulkLoad(jdbc, scratch, tables));
                 List<ProjectionFeed> projections = lanes();
                 catchUp(projections, reader, writers);
                 long loaded = System.nanoTime();
                 finishBulkLoad(deferredIndexes, writers);
                 long caughtUp = System.nanoTime();
                 for (String model : readModels) {
-                    processing.eventProcessor(model, StreamingEventProcessor.class).ifPresent(processor -> {
-                        processor.shutDown();
-                        stopped.add(processor);
-                    });
+                    processing
+                            .eventProcessor(model, StreamingEventProcessor.class)
+                            .ifPresent(processor -> {
+                                processor.shutDown();
+                                stopped.add(processor);
+                            });
                 }
                 long processorsStopped = System.nanoTime();
                 swapCaughtUp(projections, reader, writers);
                 state = RebuildProgress.State.SWAPPED;
-                log.info("Read models {} rebuilt from {} events up to position {}: caught up in {} ms (loaded in {} ms,"
-                                 + " logged, indexed and analysed in {} ms), processors stopped in {} ms,"
-                                 + " last events and swap in {} ms",
-                         readModels, processed, position, (caughtUp - began) / 1_000_000, (loaded - began) / 1_000_000,
-                         (caughtUp - loaded) / 1_000_000, (processorsStopped - caughtUp) / 1_000_000,
-                         (System.nanoTime() - processorsStopped) / 1_000_000);
+                log.info(
+                        "Read models {} rebuilt from {} events up to position {}: caught up in {} ms (loaded in {} ms,"
+                                + " logged, indexed and analysed in {} ms), processors stopped in {} ms,"
+                                + " last events and swap in {} ms",
+                        readModels,
+                        processed,
+                        position,
+                        (caughtUp - began) / 1_000_000,
+                        (loaded - began) / 1_000_000,
+                        (caughtUp - loaded) / 1_000_000,
+                        (processorsStopped - caughtUp) / 1_000_000,
+                        (System.nanoTime() - processorsStopped) / 1_000_000);
             } catch (RuntimeException e) {
                 state = RebuildProgress.State.FAILED;
                 failure = e.getMessage();
@@ -204,8 +236,11 @@ public class ProjectionRebuilder {
                 try {
                     jdbc.sql("DROP SCHEMA IF EXISTS " + scratch + " CASCADE").update();
                 } catch (RuntimeException dropFailed) {
-                    log.warn("The scratch copy {} of the failed rebuild is left; drop it with DROP SCHEMA {} CASCADE",
-                             scratch, scratch, dropFailed);
+                    log.warn(
+                            "The scratch copy {} of the failed rebuild is left; drop it with DROP SCHEMA {} CASCADE",
+                            scratch,
+                            scratch,
+                            dropFailed);
                 }
             } finally {
                 reader.shutdownNow();
@@ -245,17 +280,17 @@ public class ProjectionRebuilder {
                                                  WHERE n.nspname = :scratch AND c.relname IN (:tables)
                                                  ORDER BY pg_total_relation_size(c.oid) DESC, c.relname
                                                  """)
-                                            .param("scratch", scratch)
-                                            .param("tables", tables)
-                                            .query(String.class)
-                                            .list();
+                    .param("scratch", scratch)
+                    .param("tables", tables)
+                    .query(String.class)
+                    .list();
             if (largestFirst.size() != tables.size()) {
                 throw new IllegalStateException("the scratch copy has tables " + largestFirst + ", expected " + tables);
             }
             List<Future<?>> finished = new ArrayList<>();
             for (String table : largestFirst) {
-                finished.add(writers.submit(() -> ReadModelSchema.finishBulkLoad(jdbc, scratch, table,
-                                                                                 deferredIndexes.get(table))));
+                finished.add(writers.submit(
+                        () -> ReadModelSchema.finishBulkLoad(jdbc, scratch, table, deferredIndexes.get(table))));
             }
             // after a failure, the tables not started are left and the one still running is waited for, so
             // that nothing works on the scratch copy while it is dropped
@@ -292,12 +327,14 @@ public class ProjectionRebuilder {
                 if (batch.isEmpty()) {
                     return;
                 }
-                long last = batch.get(batch.size() - 1).trackingToken().position().orElseThrow();
+                long last =
+                        batch.get(batch.size() - 1).trackingToken().position().orElseThrow();
                 next = reader.submit(() -> read(last));
                 List<Future<?>> written = new ArrayList<>();
                 for (ProjectionFeed lane : lanes) {
                     written.add(writers.submit(() -> transactions.executeWithoutResult(status -> {
-                        jdbc.sql("SET LOCAL search_path TO " + scratch + ", projections").update();
+                        jdbc.sql("SET LOCAL search_path TO " + scratch + ", projections")
+                                .update();
                         lane.feed(batch);
                     })));
                 }
@@ -331,8 +368,10 @@ public class ProjectionRebuilder {
                     if (attempt == 3) {
                         throw e;
                     }
-                    log.warn("Swapping read models {} failed on a lock ({}); catching up and trying again", readModels,
-                             e.getMostSpecificCause().getMessage());
+                    log.warn(
+                            "Swapping read models {} failed on a lock ({}); catching up and trying again",
+                            readModels,
+                            e.getMostSpecificCause().getMessage());
                 }
             }
         }
@@ -341,16 +380,24 @@ public class ProjectionRebuilder {
             String retired = "retired_" + scratch;
             transactions.executeWithoutResult(status -> {
                 // one swap at a time, in any process: each drops and recreates the views over all read models
-                jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('governance-ledger read model swap'))").query().listOfRows();
+                jdbc.sql("SELECT pg_advisory_xact_lock(hashtext('governance-ledger read model swap'))")
+                        .query()
+                        .listOfRows();
                 // the tables first, then the tokens: a processor of another instance writes in that order too
                 for (String table : tables) {
-                    jdbc.sql("LOCK TABLE projections." + table + " IN ACCESS EXCLUSIVE MODE").update();
+                    jdbc.sql("LOCK TABLE projections." + table + " IN ACCESS EXCLUSIVE MODE")
+                            .update();
                 }
                 for (String model : readModels) {
-                    int segments = jdbc.sql("SELECT segment FROM projections.token_entry WHERE processor_name = ? FOR UPDATE")
-                                       .param(model).query().listOfRows().size();
+                    int segments = jdbc.sql(
+                                    "SELECT segment FROM projections.token_entry WHERE processor_name = ? FOR UPDATE")
+                            .param(model)
+                            .query()
+                            .listOfRows()
+                            .size();
                     if (segments == 0) {
-                        throw new IllegalStateException("read model " + model + " has no tokens yet: start its processor first");
+                        throw new IllegalStateException(
+                                "read model " + model + " has no tokens yet: start its processor first");
                     }
                 }
                 List<ReadModelSchema.View> views = ReadModelSchema.views(jdbc);
@@ -360,20 +407,25 @@ public class ProjectionRebuilder {
                 keepIndexNames();
                 jdbc.sql("CREATE SCHEMA " + retired).update();
                 for (String table : tables) {
-                    jdbc.sql("ALTER TABLE projections." + table + " SET SCHEMA " + retired).update();
-                    jdbc.sql("ALTER TABLE " + scratch + "." + table + " SET SCHEMA projections").update();
+                    jdbc.sql("ALTER TABLE projections." + table + " SET SCHEMA " + retired)
+                            .update();
+                    jdbc.sql("ALTER TABLE " + scratch + "." + table + " SET SCHEMA projections")
+                            .update();
                 }
                 jdbc.sql("SET LOCAL search_path TO projections").update();
                 ReadModelSchema.createViews(jdbc, "projections", views);
-                SerializedObject<byte[]> token = serializer.serialize(new GlobalSequenceTrackingToken(position), byte[].class);
+                SerializedObject<byte[]> token =
+                        serializer.serialize(new GlobalSequenceTrackingToken(position), byte[].class);
                 jdbc.sql("""
                          UPDATE projections.token_entry SET token = :token, token_type = :type, owner = NULL,
                                 time_stamp = :now
                          WHERE processor_name IN (:models)
                          """)
-                    .param("token", token.getData()).param("type", token.getType().getName())
-                    .param("now", Instant.now().toString()).param("models", readModels)
-                    .update();
+                        .param("token", token.getData())
+                        .param("type", token.getType().getName())
+                        .param("now", Instant.now().toString())
+                        .param("models", readModels)
+                        .update();
             });
             jdbc.sql("DROP SCHEMA " + retired + " CASCADE").update();
             jdbc.sql("DROP SCHEMA " + scratch).update();
@@ -383,7 +435,8 @@ public class ProjectionRebuilder {
         private void keepIndexNames() {
             for (ReadModelSchema.IndexCopy index : ReadModelSchema.indexCopies(jdbc, scratch, tables)) {
                 if (!index.copy().equals(index.name())) {
-                    jdbc.sql("ALTER INDEX " + scratch + "." + index.copy() + " RENAME TO " + index.name()).update();
+                    jdbc.sql("ALTER INDEX " + scratch + "." + index.copy() + " RENAME TO " + index.name())
+                            .update();
                 }
             }
         }
@@ -404,7 +457,8 @@ public class ProjectionRebuilder {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("rebuild interrupted", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException runtime ? runtime
+            throw e.getCause() instanceof RuntimeException runtime
+                    ? runtime
                     : new IllegalStateException("a rebuild step failed", e.getCause());
         }
     }

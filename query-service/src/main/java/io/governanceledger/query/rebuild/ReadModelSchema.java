@@ -1,12 +1,11 @@
 package io.governanceledger.query.rebuild;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Copies of the read models' tables and the views over them, for the rebuild and the replay
@@ -14,18 +13,17 @@ import java.util.Map;
  */
 public final class ReadModelSchema {
 
-    private ReadModelSchema() {
-    }
+    private ReadModelSchema() {}
 
     /** A view of schema {@code projections}, its definition naming tables as the search path finds them. */
-    public record View(String name, String definition) {
-    }
+    public record View(String name, String definition) {}
 
     /** Creates schema {@code scratch} with empty copies (columns, constraints, indexes) of {@code tables}. */
     public static void copyTables(JdbcClient jdbc, String scratch, Collection<String> tables) {
         jdbc.sql("CREATE SCHEMA " + scratch).update();
         for (String table : tables) {
-            jdbc.sql("CREATE TABLE " + scratch + "." + table + " (LIKE projections." + table + " INCLUDING ALL)").update();
+            jdbc.sql("CREATE TABLE " + scratch + "." + table + " (LIKE projections." + table + " INCLUDING ALL)")
+                    .update();
         }
     }
 
@@ -38,7 +36,8 @@ public final class ReadModelSchema {
      * anyway.
      */
     // the benchmark's floor (Benchmark.rowFloor) keeps and defers the same indexes: change both together
-    public static Map<String, List<String>> prepareBulkLoad(JdbcClient jdbc, String scratch, Collection<String> tables) {
+    public static Map<String, List<String>> prepareBulkLoad(
+            JdbcClient jdbc, String scratch, Collection<String> tables) {
         for (String table : tables) {
             jdbc.sql("ALTER TABLE " + scratch + "." + table + " SET UNLOGGED").update();
         }
@@ -47,7 +46,8 @@ public final class ReadModelSchema {
         for (IndexCopy index : indexCopies(jdbc, scratch, tables)) {
             if (!index.unique() && !index.definition().contains("WHERE (known_until_position IS NULL)")) {
                 jdbc.sql("DROP INDEX " + scratch + "." + index.copy()).update();
-                deferred.get(index.table()).add(index.definition().replaceFirst(" ON projections\\.", " ON " + scratch + "."));
+                deferred.get(index.table())
+                        .add(index.definition().replaceFirst(" ON projections\\.", " ON " + scratch + "."));
             }
         }
         return deferred;
@@ -71,10 +71,14 @@ public final class ReadModelSchema {
                          AND (n.indexdef LIKE 'CREATE UNIQUE%') = (o.indexdef LIKE 'CREATE UNIQUE%')
                         WHERE o.schemaname = 'projections' AND o.tablename IN (:tables)
                         """)
-                   .param("scratch", scratch).param("tables", tables)
-                   .query((row, index) -> new IndexCopy(row.getString("tablename"), row.getString("indexname"), row.getString("indexdef"),
-                                                        row.getString("copy")))
-                   .list();
+                .param("scratch", scratch)
+                .param("tables", tables)
+                .query((row, index) -> new IndexCopy(
+                        row.getString("tablename"),
+                        row.getString("indexname"),
+                        row.getString("indexdef"),
+                        row.getString("copy")))
+                .list();
     }
 
     /**
@@ -103,14 +107,15 @@ public final class ReadModelSchema {
                         SELECT viewname, pg_get_viewdef(format('projections.%I', viewname)::regclass) AS definition
                         FROM pg_views WHERE schemaname = 'projections'
                         """)
-                   .query((row, index) -> new View(row.getString("viewname"), row.getString("definition")))
-                   .list();
+                .query((row, index) -> new View(row.getString("viewname"), row.getString("definition")))
+                .list();
     }
 
     /** Creates the views in {@code schema}, over the tables its definitions find on the current search path. */
     public static void createViews(JdbcClient jdbc, String schema, List<View> views) {
         for (View view : views) {
-            jdbc.sql("CREATE VIEW " + schema + "." + view.name() + " AS " + view.definition()).update();
+            jdbc.sql("CREATE VIEW " + schema + "." + view.name() + " AS " + view.definition())
+                    .update();
         }
     }
 }

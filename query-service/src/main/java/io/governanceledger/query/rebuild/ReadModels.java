@@ -13,15 +13,26 @@ public final class ReadModels {
     public static final Map<String, List<String>> TABLES = Map.of(
             "programs", List.of("program_fact", "program_version"),
             "decisions", List.of("decision_fact", "decision_version"),
-            "budget", List.of("budget_line", "budget_entry", "line_balance", "movement_fact", "movement_version",
-                              "delegation_fact", "delegation_version"),
-            "contracts", List.of("contract", "contract_amendment", "contract_call_off", "contract_index_value",
-                                 "contract_deadline_fact"),
+            "budget",
+                    List.of(
+                            "budget_line",
+                            "budget_entry",
+                            "line_balance",
+                            "movement_fact",
+                            "movement_version",
+                            "delegation_fact",
+                            "delegation_version"),
+            "contracts",
+                    List.of(
+                            "contract",
+                            "contract_amendment",
+                            "contract_call_off",
+                            "contract_index_value",
+                            "contract_deadline_fact"),
             "audit", List.of("audit_event"));
 
     /** Tables that are not a read model's: Flyway's history and the processors' tokens. */
     public static final Set<String> INFRASTRUCTURE = Set.of("flyway_schema_history", "token_entry");
 
-    private ReadModels() {
-    }
+    private ReadModels() {}
 }

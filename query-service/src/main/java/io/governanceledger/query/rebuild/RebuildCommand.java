@@ -2,7 +2,6 @@ package io.governanceledger.query.rebuild;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -24,8 +23,7 @@ public final class RebuildCommand {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private RebuildCommand() {
-    }
+    private RebuildCommand() {}
 
     public static int run(String[] args, PrintStream out) {
         String readModel = null;
@@ -50,23 +48,33 @@ public final class RebuildCommand {
         if (readModel == null) {
             return usage(out);
         }
-        String auth = "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String auth =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
         URI uri = URI.create(url + "/api/admin/read-models/" + readModel + "/rebuild");
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         try {
-            HttpResponse<String> started = client.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
-                                                                  .POST(HttpRequest.BodyPublishers.noBody()).build(),
-                                                       HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> started = client.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", auth)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (started.statusCode() != 202) {
                 out.println("rebuild refused (" + started.statusCode() + "): " + started.body());
                 return 2;
             }
             while (true) {
-                JsonNode progress = JSON.readTree(client.send(HttpRequest.newBuilder(uri).header("Authorization", auth)
-                                                                         .GET().build(),
-                                                              HttpResponse.BodyHandlers.ofString()).body());
+                JsonNode progress = JSON.readTree(client.send(
+                                HttpRequest.newBuilder(uri)
+                                        .header("Authorization", auth)
+                                        .GET()
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
                 out.println(line(progress));
-                RebuildProgress.State state = RebuildProgress.State.valueOf(progress.path("state").asText());
+                RebuildProgress.State state =
+                        RebuildProgress.State.valueOf(progress.path("state").asText());
                 if (state == RebuildProgress.State.SWAPPED) {
                     return 0;
                 }
@@ -86,14 +94,22 @@ public final class RebuildCommand {
 
     static String line(JsonNode progress) {
         StringBuilder line = new StringBuilder()
-                .append(progress.path("readModel").asText()).append(' ')
-                .append(progress.path("state").asText()).append(": ")
-                .append(progress.path("eventsProcessed").asLong()).append(" events, position ")
-                .append(progress.path("position").asLong()).append(" of ")
-                .append(progress.path("ledgerHead").asLong()).append(", ")
-                .append(progress.path("eventsPerSecond").asDouble()).append(" events/s");
+                .append(progress.path("readModel").asText())
+                .append(' ')
+                .append(progress.path("state").asText())
+                .append(": ")
+                .append(progress.path("eventsProcessed").asLong())
+                .append(" events, position ")
+                .append(progress.path("position").asLong())
+                .append(" of ")
+                .append(progress.path("ledgerHead").asLong())
+                .append(", ")
+                .append(progress.path("eventsPerSecond").asDouble())
+                .append(" events/s");
         if (progress.hasNonNull("secondsLeft")) {
-            line.append(", about ").append(progress.path("secondsLeft").asLong()).append(" s left");
+            line.append(", about ")
+                    .append(progress.path("secondsLeft").asLong())
+                    .append(" s left");
         }
         if (progress.hasNonNull("failure")) {
             line.append(" - ").append(progress.path("failure").asText());
@@ -103,7 +119,7 @@ public final class RebuildCommand {
 
     private static int usage(PrintStream out) {
         out.println("usage: java -jar query-service.jar rebuild <programs|decisions|budget|contracts|audit>"
-                            + " [--url=http://localhost:8082] [--user=operator] [--password=...]");
+                + " [--url=http://localhost:8082] [--user=operator] [--password=...]");
         return 2;
     }
 }

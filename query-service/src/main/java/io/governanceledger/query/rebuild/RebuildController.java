@@ -2,12 +2,13 @@ package io.governanceledger.query.rebuild;
 
 import io.governanceledger.support.security.LedgerRoles;
 import io.governanceledger.support.security.WriteAccess;
+import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-import io.governanceledger.support.web.ProblemResponses;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -17,8 +18,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.net.URI;
 
 @RestController
 @RequestMapping("/api/admin/read-models/{readModel}/rebuild")
@@ -38,25 +37,29 @@ class RebuildController {
     }
 
     @PostMapping
-    @Operation(summary = "Rebuild a read model (programs, decisions, budget, contracts, audit), or all of them in one "
-            + "pass (all), from the ledger while the old copy keeps answering; the answer is its progress, to follow "
-            + "with GET. 409 while another running rebuild covers one of its read models")
+    @Operation(
+            summary = "Rebuild a read model (programs, decisions, budget, contracts, audit), or all of them in one "
+                    + "pass (all), from the ledger while the old copy keeps answering; the answer is its progress, to follow "
+                    + "with GET. 409 while another running rebuild covers one of its read models")
     ResponseEntity<RebuildProgress> start(@PathVariable String readModel) {
         RebuildProgress progress = rebuilder.start(readModel);
-        return ResponseEntity.accepted().location(URI.create("/api/admin/read-models/" + readModel + "/rebuild"))
-                             .body(progress);
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/admin/read-models/" + readModel + "/rebuild"))
+                .body(progress);
     }
 
     @ExceptionHandler(ProjectionRebuilder.RebuildRunningException.class)
     ResponseEntity<ProblemDetail> running(ProjectionRebuilder.RebuildRunningException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT)
-                             .body(ProblemResponses.problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage()));
+                .body(ProblemResponses.problem(HttpStatus.CONFLICT, "rebuild-running", e.getMessage()));
     }
 
     @GetMapping
     @Operation(summary = "Progress of the read model's last rebuild: events processed, rate, time left, state")
     RebuildProgress progress(@PathVariable String readModel) {
-        return rebuilder.progress(readModel).orElseThrow(() -> new RecordNotFoundException(
-                "readModel", "No rebuild of '" + readModel + "' since this service started."));
+        return rebuilder
+                .progress(readModel)
+                .orElseThrow(() -> new RecordNotFoundException(
+                        "readModel", "No rebuild of '" + readModel + "' since this service started."));
     }
 }

@@ -9,16 +9,17 @@ import java.time.Instant;
  * @param state          where the rebuild is
  * @param secondsLeft    at the current rate, null until there is a rate
  */
-public record RebuildProgress(String readModel,
-                              State state,
-                              long eventsProcessed,
-                              long position,
-                              long ledgerHead,
-                              double eventsPerSecond,
-                              Long secondsLeft,
-                              Instant startedAt,
-                              Instant finishedAt,
-                              String failure) {
+public record RebuildProgress(
+        String readModel,
+        State state,
+        long eventsProcessed,
+        long position,
+        long ledgerHead,
+        double eventsPerSecond,
+        Long secondsLeft,
+        Instant startedAt,
+        Instant finishedAt,
+        String failure) {
 
     /** Where a rebuild is. */
     public enum State {

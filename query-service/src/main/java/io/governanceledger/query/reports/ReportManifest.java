@@ -1,7 +1,6 @@
 package io.governanceledger.query.reports;
 
 import io.governanceledger.query.pointintime.AsOf;
-
 import java.time.Instant;
 import java.util.Map;
 
@@ -17,17 +16,17 @@ import java.util.Map;
  * @param projectionSchemaVersion the read models' migration version
  * @param contentSha256           hex SHA-256 of the content's UTF-8 bytes
  */
-public record ReportManifest(String report,
-                             String programId,
-                             long firstPosition,
-                             long lastPosition,
-                             String chainHash,
-                             Instant knownAt,
-                             AsOf asOf,
-                             Map<String, String> eventSchemaVersions,
-                             String projectionSchemaVersion,
-                             String mediaType,
-                             long rows,
-                             long contentBytes,
-                             String contentSha256) {
-}
+public record ReportManifest(
+        String report,
+        String programId,
+        long firstPosition,
+        long lastPosition,
+        String chainHash,
+        Instant knownAt,
+        AsOf asOf,
+        Map<String, String> eventSchemaVersions,
+        String projectionSchemaVersion,
+        String mediaType,
+        long rows,
+        long contentBytes,
+        String contentSha256) {}

@@ -1,5 +1,4 @@
 package io.governanceledger.query.reports;
 
 /** A reproducible report: its manifest and its content (CSV text). */
-public record ReportView(ReportManifest manifest, String content) {
-}
+public record ReportView(ReportManifest manifest, String content) {}

@@ -1,28 +1,19 @@
 package io.governanceledger.query.reports;
 
-import io.governanceledger.query.csv.Csv;
-import io.governanceledger.query.pointintime.AsOf;
-import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.budget.FindMovementsQuery;
+import io.governanceledger.query.budget.LedgerCsv;
 import io.governanceledger.query.budget.MovementLedgerView;
+import io.governanceledger.query.consistency.ReadModelPositions;
 import io.governanceledger.query.contracts.AmendmentView;
 import io.governanceledger.query.contracts.ContractView;
 import io.governanceledger.query.contracts.FindContractQuery;
+import io.governanceledger.query.csv.Csv;
 import io.governanceledger.query.decisions.DecisionRegisterView;
 import io.governanceledger.query.decisions.DecisionSummaryView;
 import io.governanceledger.query.decisions.FindDecisionsQuery;
-import io.governanceledger.query.budget.LedgerCsv;
-import io.governanceledger.query.consistency.ReadModelPositions;
+import io.governanceledger.query.pointintime.AsOf;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.time.BusinessClock;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.serialization.Revision;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.AnnotationTypeFilter;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -35,6 +26,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.serialization.Revision;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.AnnotationTypeFilter;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Produces reports at a fixed ledger position. The position is widened to the last one recorded at
@@ -68,32 +67,37 @@ class Reports {
     }
 
     /** What the request resolves to, or why it cannot be answered yet. */
-    sealed interface Outcome permits Produced, Behind, UnknownProgram {
-    }
+    sealed interface Outcome permits Produced, Behind, UnknownProgram {}
 
-    record Produced(ReportView report) implements Outcome {
-    }
+    record Produced(ReportView report) implements Outcome {}
 
-    record Behind(String readModel, long at, long needed) implements Outcome {
-    }
+    record Behind(String readModel, long at, long needed) implements Outcome {}
 
-    record UnknownProgram() implements Outcome {
-    }
+    record UnknownProgram() implements Outcome {}
 
     long ledgerHead() {
-        return jdbc.sql("SELECT COALESCE(max(position), 0) FROM event_store.ledger_entry").query(Long.class).single();
+        return jdbc.sql("SELECT COALESCE(max(position), 0) FROM event_store.ledger_entry")
+                .query(Long.class)
+                .single();
     }
 
     Outcome produce(String report, String programId, long position, AsOf asOfOrNull) {
         Instant knownAt = jdbc.sql("SELECT recorded_at FROM event_store.ledger_entry WHERE position = ?")
-                              .param(position).query(OffsetDateTime.class).single().toInstant();
+                .param(position)
+                .query(OffsetDateTime.class)
+                .single()
+                .toInstant();
         long lastPosition = jdbc.sql("SELECT max(position) FROM event_store.ledger_entry WHERE recorded_at = ?")
-                                .param(knownAt.atOffset(java.time.ZoneOffset.UTC)).query(Long.class).single();
+                .param(knownAt.atOffset(java.time.ZoneOffset.UTC))
+                .query(Long.class)
+                .single();
         Optional<Behind> behind = awaitReadModels(report, lastPosition);
         if (behind.isPresent()) {
             return behind.get();
         }
-        AsOf asOf = asOfOrNull != null ? asOfOrNull : AsOf.of(knownAt.atZone(clock.zone()).toLocalDate());
+        AsOf asOf = asOfOrNull != null
+                ? asOfOrNull
+                : AsOf.of(knownAt.atZone(clock.zone()).toLocalDate());
         PointInTime point = PointInTime.of(asOf, knownAt, clock);
         Optional<Content> content = switch (report) {
             case "decision-register" -> decisionRegister(programId, point);
@@ -105,68 +109,134 @@ class Reports {
         }
         byte[] bytes = content.get().text().getBytes(StandardCharsets.UTF_8);
         String chainHash = jdbc.sql("SELECT encode(hash, 'hex') FROM event_store.ledger_entry WHERE position = ?")
-                               .param(lastPosition).query(String.class).single();
+                .param(lastPosition)
+                .query(String.class)
+                .single();
         String projectionVersion = jdbc.sql("""
                                             SELECT version FROM projections.flyway_schema_history
                                             WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1
                                             """).query(String.class).single();
-        ReportManifest manifest = new ReportManifest(report, programId, 1, lastPosition, chainHash, knownAt, asOf,
-                                                     EVENT_SCHEMA_VERSIONS, projectionVersion, "text/csv",
-                                                     content.get().rows(), bytes.length, sha256(bytes));
+        ReportManifest manifest = new ReportManifest(
+                report,
+                programId,
+                1,
+                lastPosition,
+                chainHash,
+                knownAt,
+                asOf,
+                EVENT_SCHEMA_VERSIONS,
+                projectionVersion,
+                "text/csv",
+                content.get().rows(),
+                bytes.length,
+                sha256(bytes));
         return new Produced(new ReportView(manifest, content.get().text()));
     }
 
     private Optional<Content> decisionRegister(String programId, PointInTime point) {
-        return queries.query(new FindDecisionsQuery(programId, null, null, null, 0, Integer.MAX_VALUE, point),
-                             ResponseTypes.optionalInstanceOf(DecisionRegisterView.class)).join()
-                      .map(register -> {
-                          StringBuilder csv = new StringBuilder(Csv.row(
-                                  "decision_id", "title", "status", "deciding_body", "meeting_date", "decided_on",
-                                  "effective_from", "chosen_option", "supersedes", "superseded_by", "recorded_at",
-                                  "last_changed_at"));
-                          for (DecisionSummaryView d : register.decisions()) {
-                              csv.append(Csv.row(d.decisionId(), d.title(), d.status(), d.decidingBody(),
-                                                 d.meetingDate(), d.decidedOn(), d.effectiveFrom(), d.chosenOption(),
-                                                 d.supersedes(), d.supersededBy(), d.recordedAt(), d.lastChangedAt()));
-                          }
-                          return new Content(csv.toString(), register.decisions().size());
-                      });
+        return queries.query(
+                        new FindDecisionsQuery(programId, null, null, null, 0, Integer.MAX_VALUE, point),
+                        ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
+                .join()
+                .map(register -> {
+                    StringBuilder csv = new StringBuilder(Csv.row(
+                            "decision_id",
+                            "title",
+                            "status",
+                            "deciding_body",
+                            "meeting_date",
+                            "decided_on",
+                            "effective_from",
+                            "chosen_option",
+                            "supersedes",
+                            "superseded_by",
+                            "recorded_at",
+                            "last_changed_at"));
+                    for (DecisionSummaryView d : register.decisions()) {
+                        csv.append(Csv.row(
+                                d.decisionId(),
+                                d.title(),
+                                d.status(),
+                                d.decidingBody(),
+                                d.meetingDate(),
+                                d.decidedOn(),
+                                d.effectiveFrom(),
+                                d.chosenOption(),
+                                d.supersedes(),
+                                d.supersededBy(),
+                                d.recordedAt(),
+                                d.lastChangedAt()));
+                    }
+                    return new Content(csv.toString(), register.decisions().size());
+                });
     }
 
     private Optional<Content> budgetLedger(String programId, PointInTime point) {
-        return queries.query(new FindMovementsQuery(programId, null, null, null, null, null, null, 0, 0, point),
-                             ResponseTypes.optionalInstanceOf(MovementLedgerView.class)).join()
-                      .map(ledger -> new Content(LedgerCsv.write(ledger.movements()), ledger.movements().size()));
+        return queries.query(
+                        new FindMovementsQuery(programId, null, null, null, null, null, null, 0, 0, point),
+                        ResponseTypes.optionalInstanceOf(MovementLedgerView.class))
+                .join()
+                .map(ledger -> new Content(
+                        LedgerCsv.write(ledger.movements()), ledger.movements().size()));
     }
 
     private Optional<Content> contractHistory(String programId, PointInTime point) {
-        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM projections.program_version WHERE record_id = ?)").param(programId)
-                 .query(Boolean.class).single()) {
+        if (!jdbc.sql("SELECT EXISTS (SELECT 1 FROM projections.program_version WHERE record_id = ?)")
+                .param(programId)
+                .query(Boolean.class)
+                .single()) {
             return Optional.empty();
         }
         List<String> contracts = jdbc.sql("SELECT contract_id FROM projections.contract WHERE program_id = ?"
-                                                  + " ORDER BY reference, contract_id")
-                                     .param(programId).query(String.class).list();
+                        + " ORDER BY reference, contract_id")
+                .param(programId)
+                .query(String.class)
+                .list();
         StringBuilder csv = new StringBuilder(Csv.row(
-                "contract_reference", "contract_id", "amendment_number", "status", "legal_basis", "value_delta",
-                "term_delta_months", "signed_on", "effective_from", "value_after", "end_date_after", "rule",
-                "authorising_decision", "recorded_at"));
+                "contract_reference",
+                "contract_id",
+                "amendment_number",
+                "status",
+                "legal_basis",
+                "value_delta",
+                "term_delta_months",
+                "signed_on",
+                "effective_from",
+                "value_after",
+                "end_date_after",
+                "rule",
+                "authorising_decision",
+                "recorded_at"));
         long rows = 0;
         for (String contractId : contracts) {
-            Optional<ContractView> found = queries.query(new FindContractQuery(programId, contractId, point),
-                                                         ResponseTypes.optionalInstanceOf(ContractView.class)).join();
+            Optional<ContractView> found = queries.query(
+                            new FindContractQuery(programId, contractId, point),
+                            ResponseTypes.optionalInstanceOf(ContractView.class))
+                    .join();
             if (found.isEmpty()) {
                 continue;
             }
             ContractView contract = found.get();
             List<AmendmentView> all = new ArrayList<>(contract.amendments());
             all.addAll(contract.rejected());
-            all.sort(java.util.Comparator.comparing(AmendmentView::recordedAt).thenComparing(AmendmentView::amendmentId));
+            all.sort(java.util.Comparator.comparing(AmendmentView::recordedAt)
+                    .thenComparing(AmendmentView::amendmentId));
             for (AmendmentView a : all) {
-                csv.append(Csv.row(contract.terms().reference(), contractId, a.number(), a.status(), a.legalBasis(),
-                                   a.valueDelta().toPlainString(), a.termDeltaMonths(), a.signedOn(), a.effectiveFrom(),
-                                   a.valueAfter() == null ? null : a.valueAfter().toPlainString(), a.endDateAfter(),
-                                   a.rule(), a.authorisingDecisionTitle(), a.recordedAt()));
+                csv.append(Csv.row(
+                        contract.terms().reference(),
+                        contractId,
+                        a.number(),
+                        a.status(),
+                        a.legalBasis(),
+                        a.valueDelta().toPlainString(),
+                        a.termDeltaMonths(),
+                        a.signedOn(),
+                        a.effectiveFrom(),
+                        a.valueAfter() == null ? null : a.valueAfter().toPlainString(),
+                        a.endDateAfter(),
+                        a.rule(),
+                        a.authorisingDecisionTitle(),
+                        a.recordedAt()));
                 rows++;
             }
         }
@@ -182,9 +252,9 @@ class Reports {
         long deadline = System.nanoTime() + CATCH_UP_WAIT.toNanos();
         while (true) {
             Optional<Behind> behind = READS.get(report).stream()
-                                           .map(readModel -> new Behind(readModel, processedPosition(readModel), position))
-                                           .filter(state -> state.at() < position)
-                                           .findFirst();
+                    .map(readModel -> new Behind(readModel, processedPosition(readModel), position))
+                    .filter(state -> state.at() < position)
+                    .findFirst();
             if (behind.isEmpty() || System.nanoTime() > deadline) {
                 return behind;
             }
@@ -208,7 +278,8 @@ class Reports {
         for (var candidate : scanner.findCandidateComponents("io.governanceledger.events")) {
             try {
                 Class<?> type = Class.forName(candidate.getBeanClassName());
-                versions.put(type.getSimpleName(), type.getAnnotation(Revision.class).value());
+                versions.put(
+                        type.getSimpleName(), type.getAnnotation(Revision.class).value());
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException(e);
             }
@@ -224,6 +295,5 @@ class Reports {
         }
     }
 
-    private record Content(String text, long rows) {
-    }
+    private record Content(String text, long rows) {}
 }

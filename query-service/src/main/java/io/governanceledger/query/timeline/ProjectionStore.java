@@ -1,26 +1,24 @@
 package io.governanceledger.query.timeline;
 
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-
 import io.governanceledger.support.messaging.StorableText;
-
-import javax.sql.DataSource;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.sql.PreparedStatement;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Where projections write, a transaction's worth at a time. Handlers do not write row by row: they
@@ -161,7 +159,8 @@ public class ProjectionStore {
             return date.isAfter(LATEST_DATE) ? LocalDate.MAX : date.isBefore(EARLIEST_DATE) ? LocalDate.MIN : date;
         }
         if (value instanceof OffsetDateTime instant) {
-            return instant.isAfter(LATEST_INSTANT) ? OffsetDateTime.MAX
+            return instant.isAfter(LATEST_INSTANT)
+                    ? OffsetDateTime.MAX
                     : instant.isBefore(EARLIEST_INSTANT) ? OffsetDateTime.MIN : instant;
         }
         return value;
@@ -169,9 +168,12 @@ public class ProjectionStore {
 
     /** PostgreSQL's calendar: dates and timestamps from 4713 BC; timestamps to 294276 AD, dates further. */
     private static final LocalDate EARLIEST_DATE = LocalDate.of(-4712, 1, 1);
+
     private static final LocalDate LATEST_DATE = LocalDate.of(294276, 12, 31);
-    private static final OffsetDateTime EARLIEST_INSTANT = EARLIEST_DATE.atStartOfDay().atOffset(ZoneOffset.UTC);
-    private static final OffsetDateTime LATEST_INSTANT = LATEST_DATE.atStartOfDay().atOffset(ZoneOffset.UTC);
+    private static final OffsetDateTime EARLIEST_INSTANT =
+            EARLIEST_DATE.atStartOfDay().atOffset(ZoneOffset.UTC);
+    private static final OffsetDateTime LATEST_INSTANT =
+            LATEST_DATE.atStartOfDay().atOffset(ZoneOffset.UTC);
 
     private final class Batch {
 
@@ -192,7 +194,8 @@ public class ProjectionStore {
                     work.flush(ProjectionStore.this);
                 }
                 while (!writes.isEmpty()) {
-                    Iterator<Map.Entry<String, List<Object[]>>> first = writes.entrySet().iterator();
+                    Iterator<Map.Entry<String, List<Object[]>>> first =
+                            writes.entrySet().iterator();
                     Map.Entry<String, List<Object[]>> statement = first.next();
                     first.remove();
                     send(statement.getKey(), statement.getValue());

@@ -2,8 +2,6 @@ package io.governanceledger.query.timeline;
 
 import io.governanceledger.query.history.RecordedEvent;
 import io.governanceledger.support.messaging.LedgerSerializer;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The facts and versions of one kind of record, in two tables named {@code <kind>_fact} and
@@ -48,8 +47,12 @@ public final class RecordVersions<S> {
      * @param indexedColumns extra columns of the version table that queries filter and sort by,
      *                       computed from the state (empty map if none)
      */
-    public RecordVersions(JdbcClient jdbc, String kind, Class<S> stateType, BiFunction<S, Fact, S> fold,
-                          Function<S, Map<String, Object>> indexedColumns) {
+    public RecordVersions(
+            JdbcClient jdbc,
+            String kind,
+            Class<S> stateType,
+            BiFunction<S, Fact, S> fold,
+            Function<S, Map<String, Object>> indexedColumns) {
         this.jdbc = jdbc;
         this.facts = kind + "_fact";
         this.versions = kind + "_version";
@@ -67,27 +70,28 @@ public final class RecordVersions<S> {
     }
 
     /** As {@link #record(ProjectionStore, String, String, RecordedEvent)}; {@code whenNew} runs if the fact is new. */
-    public void record(ProjectionStore store, String recordId, String programId, RecordedEvent event, Runnable whenNew) {
+    public void record(
+            ProjectionStore store, String recordId, String programId, RecordedEvent event, Runnable whenNew) {
         store.defer(this, Revisions::new, new NewFact(recordId, programId, event, whenNew));
     }
 
     /** The record's facts in ledger order, as known now. */
     public List<Fact> facts(String recordId) {
         return jdbc.sql("SELECT position, recorded_at, effective_at, actor, reason, payload_type, payload FROM " + facts
-                                + " WHERE record_id = ? ORDER BY position")
-                   .param(recordId)
-                   .query(RecordVersions::fact)
-                   .list();
+                        + " WHERE record_id = ? ORDER BY position")
+                .param(recordId)
+                .query(RecordVersions::fact)
+                .list();
     }
 
     /** The record's state at a point on both clocks, if it existed there. */
     public Optional<S> at(String recordId, Instant knownAt, Instant effectiveAt) {
         return jdbc.sql("SELECT state FROM " + versions + " WHERE record_id = :recordId AND " + AT_POINT)
-                   .param("recordId", recordId)
-                   .param("knownAt", utc(knownAt))
-                   .param("effectiveAt", utc(effectiveAt))
-                   .query((row, index) -> state(row.getString("state")))
-                   .optional();
+                .param("recordId", recordId)
+                .param("knownAt", utc(knownAt))
+                .param("effectiveAt", utc(effectiveAt))
+                .query((row, index) -> state(row.getString("state")))
+                .optional();
     }
 
     public S state(String json) {
@@ -110,25 +114,36 @@ public final class RecordVersions<S> {
         protected void flush(ProjectionStore store) {
             String[] records = items.stream().map(NewFact::recordId).distinct().toArray(String[]::new);
             Map<String, List<Fact>> known = new HashMap<>();
-            store.jdbc().sql("SELECT record_id, position, recorded_at, effective_at, actor, reason, payload_type, payload FROM "
-                             + facts + " WHERE record_id = ANY(?) ORDER BY record_id, position")
-                .param(records)
-                .query(row -> {
-                    known.computeIfAbsent(row.getString("record_id"), key -> new ArrayList<>()).add(fact(row, 0));
-                });
+            store.jdbc()
+                    .sql(
+                            "SELECT record_id, position, recorded_at, effective_at, actor, reason, payload_type, payload FROM "
+                                    + facts + " WHERE record_id = ANY(?) ORDER BY record_id, position")
+                    .param(records)
+                    .query(row -> {
+                        known.computeIfAbsent(row.getString("record_id"), key -> new ArrayList<>())
+                                .add(fact(row, 0));
+                    });
             Map<String, List<Version<S>>> open = new HashMap<>();
-            store.jdbc().sql("SELECT record_id, version_id, lower(effective) AS effective_from, upper(effective) AS effective_until,"
-                             + " state FROM " + versions + " WHERE record_id = ANY(?) AND known_until_position IS NULL"
-                             + " ORDER BY version_id")
-                .param(records)
-                .query(row -> {
-                    open.computeIfAbsent(row.getString("record_id"), key -> new ArrayList<>())
-                        .add(new Version<>(row.getLong("version_id"), row.getString("record_id"), null, 0,
-                                           new Timeline.Segment<>(instant(row, "effective_from"),
-                                                                  instant(row, "effective_until"),
-                                                                  state(row.getString("state"))),
-                                           null));
-                });
+            store.jdbc()
+                    .sql(
+                            "SELECT record_id, version_id, lower(effective) AS effective_from, upper(effective) AS effective_until,"
+                                    + " state FROM " + versions
+                                    + " WHERE record_id = ANY(?) AND known_until_position IS NULL"
+                                    + " ORDER BY version_id")
+                    .param(records)
+                    .query(row -> {
+                        open.computeIfAbsent(row.getString("record_id"), key -> new ArrayList<>())
+                                .add(new Version<>(
+                                        row.getLong("version_id"),
+                                        row.getString("record_id"),
+                                        null,
+                                        0,
+                                        new Timeline.Segment<>(
+                                                instant(row, "effective_from"),
+                                                instant(row, "effective_until"),
+                                                state(row.getString("state"))),
+                                        null));
+                    });
             List<Version<S>> opened = new ArrayList<>();
             for (NewFact fact : items) {
                 RecordedEvent event = fact.event();
@@ -137,22 +152,41 @@ public final class RecordVersions<S> {
                     continue;
                 }
                 String payload = event.payloadJson();
-                store.write("INSERT INTO " + facts + """
+                store.write(
+                        "INSERT INTO " + facts + """
                              (record_id, position, program_id, event_id, event_type, payload_type, actor, recorded_at,
                               effective_at, reason, correlation_id, causation_id, payload)
                             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))
                             ON CONFLICT DO NOTHING
                             """,
-                            fact.recordId(), event.position(), fact.programId(), event.eventId(), event.eventType(),
-                            event.payload().getClass().getName(), event.actor(), event.recordedAtUtc(),
-                            event.effectiveAtUtc(), event.reason(), event.correlationId(), event.causationId(), payload);
+                        fact.recordId(),
+                        event.position(),
+                        fact.programId(),
+                        event.eventId(),
+                        event.eventType(),
+                        event.payload().getClass().getName(),
+                        event.actor(),
+                        event.recordedAtUtc(),
+                        event.effectiveAtUtc(),
+                        event.reason(),
+                        event.correlationId(),
+                        event.causationId(),
+                        payload);
                 // the fact as it reads back from its row, so states compare equal across batches
-                recordFacts.add(new Fact(event.position(), event.recordedAt().truncatedTo(ChronoUnit.MICROS),
-                                         event.effectiveAt(), event.actor(), event.reason(),
-                                         LedgerSerializer.fromJson(payload, event.payload().getClass())));
+                recordFacts.add(new Fact(
+                        event.position(),
+                        event.recordedAt().truncatedTo(ChronoUnit.MICROS),
+                        event.effectiveAt(),
+                        event.actor(),
+                        event.reason(),
+                        LedgerSerializer.fromJson(payload, event.payload().getClass())));
                 recordFacts.sort(Comparator.comparingLong(Fact::position));
-                revise(store, fact, Timeline.of(recordFacts, fold),
-                       open.computeIfAbsent(fact.recordId(), key -> new ArrayList<>()), opened);
+                revise(
+                        store,
+                        fact,
+                        Timeline.of(recordFacts, fold),
+                        open.computeIfAbsent(fact.recordId(), key -> new ArrayList<>()),
+                        opened);
                 if (fact.whenNew() != null) {
                     fact.whenNew().run();
                 }
@@ -163,8 +197,12 @@ public final class RecordVersions<S> {
         }
 
         /** Closes the open versions the new timeline no longer has, at the fact's position, and opens its new segments. */
-        private void revise(ProjectionStore store, NewFact fact, List<Timeline.Segment<S>> timeline, List<Version<S>> open,
-                            List<Version<S>> opened) {
+        private void revise(
+                ProjectionStore store,
+                NewFact fact,
+                List<Timeline.Segment<S>> timeline,
+                List<Version<S>> open,
+                List<Version<S>> opened) {
             long position = fact.event().position();
             OffsetDateTime recordedAt = fact.event().recordedAtUtc();
             List<Timeline.Segment<S>> missing = new ArrayList<>(timeline);
@@ -175,15 +213,19 @@ public final class RecordVersions<S> {
                 }
                 versions.remove();
                 if (version.versionId != null) {
-                    store.write("UPDATE " + RecordVersions.this.versions + " SET known_until_position = ?,"
-                                        + " known_at = tstzrange(lower(known_at), ?, '[)') WHERE version_id = ?",
-                                position, recordedAt, version.versionId);
+                    store.write(
+                            "UPDATE " + RecordVersions.this.versions + " SET known_until_position = ?,"
+                                    + " known_at = tstzrange(lower(known_at), ?, '[)') WHERE version_id = ?",
+                            position,
+                            recordedAt,
+                            version.versionId);
                 } else {
                     version.close(position, recordedAt);
                 }
             }
             for (Timeline.Segment<S> segment : missing) {
-                Version<S> version = new Version<>(null, fact.recordId(), fact.programId(), position, segment, recordedAt);
+                Version<S> version =
+                        new Version<>(null, fact.recordId(), fact.programId(), position, segment, recordedAt);
                 open.add(version);
                 opened.add(version);
             }
@@ -205,25 +247,32 @@ public final class RecordVersions<S> {
             values.add(utc(version.segment().from()));
             values.add(utc(version.segment().until()));
             values.add(LedgerSerializer.toJson(version.segment().state()));
-            store.write("INSERT INTO " + versions + " (" + names + ", program_id, known_from_position, known_until_position,"
-                                + " known_at, effective, state) VALUES (" + "?, ".repeat(columns.size() + 3)
-                                + "tstzrange(?, ?, '[)'), tstzrange(?, ?, '[)'), CAST(? AS JSONB))",
-                        values.toArray());
+            store.write(
+                    "INSERT INTO " + versions + " (" + names
+                            + ", program_id, known_from_position, known_until_position,"
+                            + " known_at, effective, state) VALUES (" + "?, ".repeat(columns.size() + 3)
+                            + "tstzrange(?, ?, '[)'), tstzrange(?, ?, '[)'), CAST(? AS JSONB))",
+                    values.toArray());
         }
     }
 
-    private record NewFact(String recordId, String programId, RecordedEvent event, Runnable whenNew) {
-    }
+    private record NewFact(String recordId, String programId, RecordedEvent event, Runnable whenNew) {}
 
     private static Fact fact(ResultSet row, int index) throws SQLException {
         Object event;
         try {
             event = LedgerSerializer.fromJson(row.getString("payload"), Class.forName(row.getString("payload_type")));
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("a kept fact names an unknown event type " + row.getString("payload_type"), e);
+            throw new IllegalStateException(
+                    "a kept fact names an unknown event type " + row.getString("payload_type"), e);
         }
-        return new Fact(row.getLong("position"), instant(row, "recorded_at"), instant(row, "effective_at"),
-                        row.getString("actor"), row.getString("reason"), event);
+        return new Fact(
+                row.getLong("position"),
+                instant(row, "recorded_at"),
+                instant(row, "effective_at"),
+                row.getString("actor"),
+                row.getString("reason"),
+                event);
     }
 
     private static Instant instant(ResultSet row, String column) throws SQLException {
@@ -246,7 +295,12 @@ public final class RecordVersions<S> {
         private Long knownUntilPosition;
         private OffsetDateTime knownUntil;
 
-        Version(Long versionId, String recordId, String programId, long knownFromPosition, Timeline.Segment<S> segment,
+        Version(
+                Long versionId,
+                String recordId,
+                String programId,
+                long knownFromPosition,
+                Timeline.Segment<S> segment,
                 OffsetDateTime knownFrom) {
             this.versionId = versionId;
             this.recordId = recordId;

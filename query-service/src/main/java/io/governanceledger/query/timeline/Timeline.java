@@ -16,12 +16,10 @@ import java.util.function.Function;
  */
 public final class Timeline {
 
-    private Timeline() {
-    }
+    private Timeline() {}
 
     /** The state {@code state} holds from {@code from} (inclusive) until {@code until} (exclusive, null: open). */
-    public record Segment<S>(Instant from, Instant until, S state) {
-    }
+    public record Segment<S>(Instant from, Instant until, S state) {}
 
     /**
      * @param facts the record's facts in ledger order

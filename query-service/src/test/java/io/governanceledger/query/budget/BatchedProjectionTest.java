@@ -1,5 +1,9 @@
 package io.governanceledger.query.budget;
 
+import static io.governanceledger.query.ProjectionDatabase.at;
+import static io.governanceledger.query.ProjectionDatabase.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.governanceledger.events.budget.BudgetLineOpenedEvent;
 import io.governanceledger.events.budget.BudgetMovement;
 import io.governanceledger.events.budget.CostCategory;
@@ -18,14 +22,6 @@ import io.governanceledger.query.ProjectionDatabase;
 import io.governanceledger.query.rebuild.ReadModels;
 import io.governanceledger.query.timeline.ProjectionStore;
 import io.governanceledger.support.time.BusinessClock;
-import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericTrackedEventMessage;
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,10 +32,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-
-import static io.governanceledger.query.ProjectionDatabase.at;
-import static io.governanceledger.query.ProjectionDatabase.event;
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericTrackedEventMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The budget read model written a batch at a time (as processors and rebuilds write it) holds exactly
@@ -48,8 +47,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class BatchedProjectionTest {
 
-    private static final BusinessClock CLOCK = new BusinessClock(Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"),
-                                                                             ZoneId.of("UTC")), ZoneId.of("Europe/Brussels"));
+    private static final BusinessClock CLOCK = new BusinessClock(
+            Clock.fixed(Instant.parse("2026-06-15T10:00:00Z"), ZoneId.of("UTC")), ZoneId.of("Europe/Brussels"));
 
     @Test
     void aBatchWritesWhatTheEventsWriteOneByOne() {
@@ -60,10 +59,11 @@ class BatchedProjectionTest {
         assertThat(oneByOne.get("delegation_version")).hasSize(3);
         assertThat(oneByOne.get("budget_entry")).hasSize(8);
 
-        for (int batch : new int[]{events.size(), 4, 3}) {
+        for (int batch : new int[] {events.size(), 4, 3}) {
             Map<String, List<String>> batched = project(events, batch);
-            batched.forEach((table, rows) -> assertThat(rows).as("%s in batches of %d", table, batch)
-                                                             .containsExactlyElementsOf(oneByOne.get(table)));
+            batched.forEach((table, rows) -> assertThat(rows)
+                    .as("%s in batches of %d", table, batch)
+                    .containsExactlyElementsOf(oneByOne.get(table)));
         }
     }
 
@@ -83,9 +83,13 @@ class BatchedProjectionTest {
         }
         Map<String, List<String>> tables = new LinkedHashMap<>();
         for (String table : ReadModels.TABLES.get("budget")) {
-            tables.put(table, store.jdbc().sql("SELECT CAST(to_jsonb(t) - 'version_id' - 'balance_id' AS TEXT) FROM "
-                                                       + table + " t ORDER BY 1")
-                                   .query(String.class).list());
+            tables.put(
+                    table,
+                    store.jdbc()
+                            .sql("SELECT CAST(to_jsonb(t) - 'version_id' - 'balance_id' AS TEXT) FROM " + table
+                                    + " t ORDER BY 1")
+                            .query(String.class)
+                            .list());
         }
         return tables;
     }
@@ -108,29 +112,59 @@ class BatchedProjectionTest {
             }
         }
         Events history = new Events();
-        events.add(projection -> projection.on(new BudgetLineOpenedEvent("P", "L1", "Infra", CostCategory.CAPEX, 2026, "EUR"),
-                                               event("x", "finance", opened, opened), at(++position[0])));
-        events.add(projection -> projection.on(new BudgetLineOpenedEvent("P", "L2", "Ops", CostCategory.OPEX, 2026, "EUR"),
-                                               event("x", "finance", opened, opened), at(++position[0])));
-        history.add(new DelegationGrantedEvent("P", "D1", "carol", money("5000"), List.of(), List.of(),
-                                               LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31), "cfo"),
-                    LocalDate.of(2026, 1, 1));
-        history.add(new MovementRequestedEvent("P", "M1", movement("L1", "1000"), "alice", 1, LocalDate.of(2026, 7, 1)),
-                    LocalDate.of(2026, 3, 1));
+        events.add(projection -> projection.on(
+                new BudgetLineOpenedEvent("P", "L1", "Infra", CostCategory.CAPEX, 2026, "EUR"),
+                event("x", "finance", opened, opened),
+                at(++position[0])));
+        events.add(projection -> projection.on(
+                new BudgetLineOpenedEvent("P", "L2", "Ops", CostCategory.OPEX, 2026, "EUR"),
+                event("x", "finance", opened, opened),
+                at(++position[0])));
+        history.add(
+                new DelegationGrantedEvent(
+                        "P",
+                        "D1",
+                        "carol",
+                        money("5000"),
+                        List.of(),
+                        List.of(),
+                        LocalDate.of(2026, 1, 1),
+                        LocalDate.of(2026, 12, 31),
+                        "cfo"),
+                LocalDate.of(2026, 1, 1));
+        history.add(
+                new MovementRequestedEvent("P", "M1", movement("L1", "1000"), "alice", 1, LocalDate.of(2026, 7, 1)),
+                LocalDate.of(2026, 3, 1));
         history.add(new MovementApprovalGivenEvent("P", "M1", "carol", "D1", 1, 1), LocalDate.of(2026, 3, 2));
-        history.add(booked("M1", movement("L1", "1000"), entry("L1", Measure.ALLOCATED, "1000")), LocalDate.of(2026, 3, 2));
-        history.add(booked("M2", movement("L1", "20.25"), entry("L1", Measure.ALLOCATED, "20.25")), LocalDate.of(2026, 1, 15));
+        history.add(
+                booked("M1", movement("L1", "1000"), entry("L1", Measure.ALLOCATED, "1000")), LocalDate.of(2026, 3, 2));
+        history.add(
+                booked("M2", movement("L1", "20.25"), entry("L1", Measure.ALLOCATED, "20.25")),
+                LocalDate.of(2026, 1, 15));
         history.again(events.size() - 1);
-        history.add(booked("M3", movement("L1", "250"), entry("L1", Measure.ALLOCATED, "-250"),
-                           entry("L2", Measure.ALLOCATED, "250")), LocalDate.of(2026, 2, 1));
-        history.add(booked("M4", movement("L1", "300"), entry("L1", Measure.COMMITTED, "300")), LocalDate.of(2026, 3, 2));
-        history.add(booked("M5", movement("L2", "0.50"), entry("L2", Measure.ACTUAL, "0.50"),
-                           entry("L2", Measure.FORECAST, "10")), LocalDate.of(2026, 1, 2));
-        history.add(new MovementRequestedEvent("P", "M6", movement("L2", "9000"), "alice", 2, LocalDate.of(2026, 7, 1)),
-                    LocalDate.of(2026, 4, 1));
+        history.add(
+                booked(
+                        "M3",
+                        movement("L1", "250"),
+                        entry("L1", Measure.ALLOCATED, "-250"),
+                        entry("L2", Measure.ALLOCATED, "250")),
+                LocalDate.of(2026, 2, 1));
+        history.add(
+                booked("M4", movement("L1", "300"), entry("L1", Measure.COMMITTED, "300")), LocalDate.of(2026, 3, 2));
+        history.add(
+                booked(
+                        "M5",
+                        movement("L2", "0.50"),
+                        entry("L2", Measure.ACTUAL, "0.50"),
+                        entry("L2", Measure.FORECAST, "10")),
+                LocalDate.of(2026, 1, 2));
+        history.add(
+                new MovementRequestedEvent("P", "M6", movement("L2", "9000"), "alice", 2, LocalDate.of(2026, 7, 1)),
+                LocalDate.of(2026, 4, 1));
         history.add(new MovementRefusedEvent("P", "M6", "carol"), LocalDate.of(2026, 4, 2));
-        history.add(new MovementRequestedEvent("P", "M7", movement("L2", "90"), "alice", 2, LocalDate.of(2026, 5, 1)),
-                    LocalDate.of(2026, 4, 3));
+        history.add(
+                new MovementRequestedEvent("P", "M7", movement("L2", "90"), "alice", 2, LocalDate.of(2026, 5, 1)),
+                LocalDate.of(2026, 4, 3));
         history.add(new MovementExpiredEvent("P", "M7"), LocalDate.of(2026, 5, 1));
         history.add(new DelegationRevokedEvent("P", "D1", "carol"), LocalDate.of(2026, 5, 2));
         history.add(booked("M8", movement("L1", "5"), entry("L1", Measure.ALLOCATED, "5")), LocalDate.of(2026, 2, 1));
@@ -140,9 +174,11 @@ class BatchedProjectionTest {
     /** As a processor delivers it: to the handler for the payload's type, with the event's position. */
     private static void deliver(BudgetProjection projection, Object payload, EventMessage<?> message, long position) {
         try {
-            new AnnotationEventHandlerAdapter(projection).handle(new GenericTrackedEventMessage<>(at(position), message));
+            new AnnotationEventHandlerAdapter(projection)
+                    .handle(new GenericTrackedEventMessage<>(at(position), message));
         } catch (Exception e) {
-            throw new IllegalStateException("could not deliver " + payload.getClass().getSimpleName(), e);
+            throw new IllegalStateException(
+                    "could not deliver " + payload.getClass().getSimpleName(), e);
         }
     }
 

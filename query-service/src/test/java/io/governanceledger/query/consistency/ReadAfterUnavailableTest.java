@@ -1,5 +1,7 @@
 package io.governanceledger.query.consistency;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.governanceledger.support.web.ProblemResponses;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockFilterChain;
@@ -7,12 +9,11 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import tools.jackson.databind.json.JsonMapper;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /** With Axon Server there is no ledger order to wait on: a read asking for one is refused, not answered stale. */
 class ReadAfterUnavailableTest {
 
-    private final ReadAfterUnavailable filter = new ReadAfterUnavailable(new ProblemResponses(JsonMapper.builder().build()));
+    private final ReadAfterUnavailable filter =
+            new ReadAfterUnavailable(new ProblemResponses(JsonMapper.builder().build()));
 
     @Test
     void aReadAfterAnEventIsRefusedAndNotPassedOn() throws Exception {

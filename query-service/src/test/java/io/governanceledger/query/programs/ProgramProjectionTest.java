@@ -1,25 +1,24 @@
 package io.governanceledger.query.programs;
 
-import io.governanceledger.query.pointintime.AsOf;
-import io.governanceledger.query.pointintime.PointInTime;
+import static io.governanceledger.query.ProjectionDatabase.at;
+import static io.governanceledger.query.ProjectionDatabase.event;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.governanceledger.events.programs.ProgramClosedEvent;
 import io.governanceledger.events.programs.ProgramCreatedEvent;
 import io.governanceledger.events.programs.ProgramRenamedEvent;
 import io.governanceledger.events.programs.ProgramStatus;
 import io.governanceledger.query.ProjectionDatabase;
+import io.governanceledger.query.pointintime.AsOf;
+import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.time.BusinessClock;
-import org.axonframework.eventhandling.EventMessage;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-
-import static io.governanceledger.query.ProjectionDatabase.at;
-import static io.governanceledger.query.ProjectionDatabase.event;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.eventhandling.EventMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class ProgramProjectionTest {
 
@@ -28,9 +27,9 @@ class ProgramProjectionTest {
     private static final ProgramCreatedEvent CREATED =
             new ProgramCreatedEvent("P", "Airport", "COO", LocalDate.of(2024, 1, 1), LocalDate.of(2039, 1, 1), "EUR");
 
-    private static final BusinessClock CLOCK = new BusinessClock(Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"),
-                                                                              ZoneId.of("Europe/Brussels")),
-                                                                 ZoneId.of("Europe/Brussels"));
+    private static final BusinessClock CLOCK = new BusinessClock(
+            Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneId.of("Europe/Brussels")),
+            ZoneId.of("Europe/Brussels"));
 
     private ProgramProjection projection;
     private ProgramQueries queries;
@@ -55,15 +54,19 @@ class ProgramProjectionTest {
         ProgramClosedEvent closed = new ProgramClosedEvent("P", LocalDate.of(2026, 2, 1));
         projection.on(closed, recorded(closed, T2), at(9));
 
-        ProgramView view = queries.find(new FindProgramQuery("P", pointAt(null, null))).orElseThrow();
+        ProgramView view =
+                queries.find(new FindProgramQuery("P", pointAt(null, null))).orElseThrow();
         assertThat(view.name()).isEqualTo("Airport II");
         assertThat(view.status()).isEqualTo(ProgramStatus.CLOSED);
         assertThat(view.closedOn()).isEqualTo(LocalDate.of(2026, 2, 1));
         assertThat(view.createdAt()).isEqualTo(T1);
         assertThat(view.lastChangedAt()).isEqualTo(T2);
-        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.ACTIVE, pointAt(null, null)))).isEmpty();
-        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.CLOSED, pointAt(null, null)))).hasSize(1);
-        assertThat(queries.findAll(new FindProgramsQuery(null, pointAt(null, null)))).hasSize(1);
+        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.ACTIVE, pointAt(null, null))))
+                .isEmpty();
+        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.CLOSED, pointAt(null, null))))
+                .hasSize(1);
+        assertThat(queries.findAll(new FindProgramsQuery(null, pointAt(null, null))))
+                .hasSize(1);
     }
 
     @Test
@@ -76,12 +79,16 @@ class ProgramProjectionTest {
         projection.on(first, recorded(first, T1), at(2));
         projection.on(CREATED, recorded(CREATED, T1), at(1));
 
-        assertThat(queries.find(new FindProgramQuery("P", pointAt(null, null))).orElseThrow().name()).isEqualTo("Airport III");
+        assertThat(queries.find(new FindProgramQuery("P", pointAt(null, null)))
+                        .orElseThrow()
+                        .name())
+                .isEqualTo("Airport III");
     }
 
     @Test
     void unknownProgramIsEmpty() {
-        assertThat(queries.find(new FindProgramQuery("NOPE", pointAt(null, null)))).isEmpty();
+        assertThat(queries.find(new FindProgramQuery("NOPE", pointAt(null, null))))
+                .isEmpty();
     }
 
     /** The point a request with these {@code asOf} and {@code knownAt} (null: absent) answers for. */

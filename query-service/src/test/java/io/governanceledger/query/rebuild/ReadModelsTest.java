@@ -1,20 +1,21 @@
 package io.governanceledger.query.rebuild;
 
-import io.governanceledger.query.ProjectionDatabase;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.governanceledger.query.ProjectionDatabase;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ReadModelsTest {
 
     @Test
     void everyTableOfTheProjectionsSchemaBelongsToExactlyOneReadModel() {
-        List<String> tables = ProjectionDatabase.create().jdbc()
-                                                .sql("SELECT tablename FROM pg_tables WHERE schemaname = 'projections'")
-                                                .query(String.class).list();
+        List<String> tables = ProjectionDatabase.create()
+                .jdbc()
+                .sql("SELECT tablename FROM pg_tables WHERE schemaname = 'projections'")
+                .query(String.class)
+                .list();
         List<String> owned = new ArrayList<>();
         ReadModels.TABLES.values().forEach(owned::addAll);
         assertThat(owned).doesNotHaveDuplicates();

@@ -1,17 +1,16 @@
 package io.governanceledger.query.timeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.governanceledger.query.ProjectionDatabase;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A program's point-in-time read costs the same whatever the other programs hold. Prepared statements
@@ -26,16 +25,18 @@ class PointIndexesTest {
 
     /** Every versions table read at a point for one program, the column naming the program, and what reads it. */
     private static final String[][] POINT_READS = {
-            {"decision_version", "program_id", "decision register and decisions at a point"},
-            {"movement_version", "program_id", "budget movements at a point"},
-            {"delegation_version", "program_id", "delegations at a point"},
-            {"line_balance", "program_id", "budget line balances at a point"},
-            {"program_version", "record_id", "whether a program existed at a point, a program at a point"}};
+        {"decision_version", "program_id", "decision register and decisions at a point"},
+        {"movement_version", "program_id", "budget movements at a point"},
+        {"delegation_version", "program_id", "delegations at a point"},
+        {"line_balance", "program_id", "budget line balances at a point"},
+        {"program_version", "record_id", "whether a program existed at a point, a program at a point"}
+    };
 
     /** The program existence check ({@code KnownPrograms}) and a program read by id ({@code ProgramQueries}). */
     private static final String[] PROGRAM_READS = {
-            "SELECT EXISTS (SELECT 1 FROM program_version WHERE record_id = $1 AND known_at @> $2 AND effective @> $3)",
-            "SELECT p.state FROM program_version p WHERE p.known_at @> $2 AND p.effective @> $3 AND p.record_id = $1"};
+        "SELECT EXISTS (SELECT 1 FROM program_version WHERE record_id = $1 AND known_at @> $2 AND effective @> $3)",
+        "SELECT p.state FROM program_version p WHERE p.known_at @> $2 AND p.effective @> $3 AND p.record_id = $1"
+    };
 
     @Test
     void aProgramsReadAtAPointReadsOnlyThatProgramsRowsAlsoInTheGenericPlan() throws Exception {
@@ -51,19 +52,26 @@ class PointIndexesTest {
         jdbc.execute("ANALYZE decision_version");
         jdbc.execute("SET plan_cache_mode = force_generic_plan");
         jdbc.execute("PREPARE at_point(varchar, timestamptz, timestamptz) AS SELECT count(*) FROM decision_version"
-                             + " WHERE program_id = $1 AND known_at @> $2 AND effective @> $3");
-        String plan = jdbc.queryForObject("EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE at_point('P', '2026-06-01', '2026-06-01')",
-                                          String.class);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM decision_version WHERE program_id = 'P'"
-                                               + " AND known_at @> timestamptz '2026-06-01' AND effective @> timestamptz '2026-06-01'",
-                                       Long.class)).isEqualTo(33);
-        assertThat(rowsReadFromIndexes(new ObjectMapper().readTree(plan))).as(plan).isLessThanOrEqualTo(66);
+                + " WHERE program_id = $1 AND known_at @> $2 AND effective @> $3");
+        String plan = jdbc.queryForObject(
+                "EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE at_point('P', '2026-06-01', '2026-06-01')", String.class);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM decision_version WHERE program_id = 'P'"
+                                + " AND known_at @> timestamptz '2026-06-01' AND effective @> timestamptz '2026-06-01'",
+                        Long.class))
+                .isEqualTo(33);
+        assertThat(rowsReadFromIndexes(new ObjectMapper().readTree(plan)))
+                .as(plan)
+                .isLessThanOrEqualTo(66);
 
         // every versions table a program is read from at a point has the index
         for (String[] table : POINT_READS) {
-            assertThat(jdbc.queryForList("SELECT indexdef FROM pg_indexes WHERE schemaname = 'projections' AND tablename = ?",
-                                         String.class, table[0]))
-                    .as(table[2]).anyMatch(index -> index.contains("USING gist (" + table[1] + ", known_at, effective)"))
+            assertThat(jdbc.queryForList(
+                            "SELECT indexdef FROM pg_indexes WHERE schemaname = 'projections' AND tablename = ?",
+                            String.class,
+                            table[0]))
+                    .as(table[2])
+                    .anyMatch(index -> index.contains("USING gist (" + table[1] + ", known_at, effective)"))
                     .noneMatch(index -> index.contains("USING gist (known_at, effective)"));
         }
     }
@@ -86,23 +94,30 @@ class PointIndexesTest {
         jdbc.execute("ANALYZE program_version");
         jdbc.execute("SET plan_cache_mode = force_generic_plan");
         for (int read = 0; read < PROGRAM_READS.length; read++) {
-            jdbc.execute("PREPARE program_read_" + read + "(varchar, timestamptz, timestamptz) AS " + PROGRAM_READS[read]);
-            for (String program : new String[]{"P", "UNKNOWN"}) {
-                String plan = jdbc.queryForObject("EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE program_read_" + read + "('"
-                                                          + program + "', '2026-06-01', '2026-06-01')", String.class);
-                assertThat(rowsReadFromIndexes(new ObjectMapper().readTree(plan))).as(plan).isLessThanOrEqualTo(2);
+            jdbc.execute(
+                    "PREPARE program_read_" + read + "(varchar, timestamptz, timestamptz) AS " + PROGRAM_READS[read]);
+            for (String program : new String[] {"P", "UNKNOWN"}) {
+                String plan = jdbc.queryForObject(
+                        "EXPLAIN (ANALYZE, FORMAT JSON) EXECUTE program_read_" + read + "('" + program
+                                + "', '2026-06-01', '2026-06-01')",
+                        String.class);
+                assertThat(rowsReadFromIndexes(new ObjectMapper().readTree(plan)))
+                        .as(plan)
+                        .isLessThanOrEqualTo(2);
             }
         }
-        assertThat(jdbc.queryForObject("SELECT status FROM program_version WHERE record_id = 'P'"
-                                               + " AND known_at @> timestamptz '2026-06-01' AND effective @> timestamptz '2026-06-01'",
-                                       String.class)).isEqualTo("ACTIVE");
+        assertThat(jdbc.queryForObject(
+                        "SELECT status FROM program_version WHERE record_id = 'P'"
+                                + " AND known_at @> timestamptz '2026-06-01' AND effective @> timestamptz '2026-06-01'",
+                        String.class))
+                .isEqualTo("ACTIVE");
     }
 
     /** A new database migrated to the read models' schema, on one connection (session settings hold). */
     private static JdbcTemplate migratedDatabase() {
         DriverManagerDataSource migrated = (DriverManagerDataSource) ProjectionDatabase.createDataSource();
-        return new JdbcTemplate(new SingleConnectionDataSource(migrated.getUrl(), migrated.getUsername(),
-                                                               migrated.getPassword(), true));
+        return new JdbcTemplate(new SingleConnectionDataSource(
+                migrated.getUrl(), migrated.getUsername(), migrated.getPassword(), true));
     }
 
     /** Rows the plan's index scans returned (kept or filtered out), in all their loops. */
@@ -114,7 +129,8 @@ class PointIndexesTest {
             JsonNode node = nodes.remove(nodes.size() - 1);
             if (node.path("Node Type").asText().contains("Index")) {
                 // what the index returned: the rows kept and those the scan's filter then dropped
-                long returned = node.path("Actual Rows").asLong() + node.path("Rows Removed by Filter").asLong();
+                long returned = node.path("Actual Rows").asLong()
+                        + node.path("Rows Removed by Filter").asLong();
                 rows += returned * Math.max(1, node.path("Actual Loops").asLong());
             }
             node.path("Plans").forEach(nodes::add);

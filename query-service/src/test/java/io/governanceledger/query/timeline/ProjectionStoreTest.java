@@ -1,17 +1,16 @@
 package io.governanceledger.query.timeline;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.governanceledger.query.ProjectionDatabase;
+import java.time.OffsetDateTime;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
-import java.time.OffsetDateTime;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A transaction that writes read-model rows commits without waiting for the disk; every other
@@ -29,8 +28,11 @@ class ProjectionStoreTest {
         // one connection for every step, so that a setting left on the session would show in the next
         // transaction; durable commits as the session default (the test server's default is not)
         DriverManagerDataSource migrated = (DriverManagerDataSource) ProjectionDatabase.createDataSource();
-        DataSource dataSource = new SingleConnectionDataSource(migrated.getUrl() + "&options=-c%20synchronous_commit%3Don",
-                                                               migrated.getUsername(), migrated.getPassword(), true);
+        DataSource dataSource = new SingleConnectionDataSource(
+                migrated.getUrl() + "&options=-c%20synchronous_commit%3Don",
+                migrated.getUsername(),
+                migrated.getPassword(),
+                true);
         ProjectionStore store = ProjectionStore.of(dataSource);
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));

@@ -1,8 +1,5 @@
 package io.governanceledger.support.caching;
 
-import org.axonframework.common.Registration;
-import org.axonframework.common.caching.Cache;
-
 import java.lang.ref.Reference;
 import java.lang.ref.SoftReference;
 import java.util.LinkedHashMap;
@@ -10,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
+import org.axonframework.common.Registration;
+import org.axonframework.common.caching.Cache;
 
 /**
  * An aggregate cache that keeps up to a fixed number of entries, evicting the least recently used.

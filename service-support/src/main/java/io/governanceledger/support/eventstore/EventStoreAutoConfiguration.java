@@ -5,6 +5,11 @@ import io.governanceledger.support.messaging.LedgerCorrelationDataProvider;
 import io.governanceledger.support.messaging.LedgerMetaDataInterceptor;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.time.BusinessClock;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.UUID;
+import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.common.jdbc.UnitOfWorkAwareConnectionProviderWrapper;
@@ -36,13 +41,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.transaction.PlatformTransactionManager;
 
-import javax.sql.DataSource;
-import java.lang.management.ManagementFactory;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.ZoneId;
-import java.util.UUID;
-
 /**
  * Wires Axon to PostgreSQL explicitly. Axon 4.13's own JDBC auto-configuration is ordered against
  * Spring Boot 3 class names; on Spring Boot 4 it runs before the DataSource exists and Axon falls
@@ -52,8 +50,12 @@ import java.util.UUID;
  */
 @AutoConfiguration(
         after = {DataSourceAutoConfiguration.class, DataSourceTransactionManagerAutoConfiguration.class},
-        before = {JdbcAutoConfiguration.class, TransactionAutoConfiguration.class,
-                NoOpTransactionAutoConfiguration.class, AxonAutoConfiguration.class})
+        before = {
+            JdbcAutoConfiguration.class,
+            TransactionAutoConfiguration.class,
+            NoOpTransactionAutoConfiguration.class,
+            AxonAutoConfiguration.class
+        })
 public class EventStoreAutoConfiguration {
 
     /** Schema holding the event store; the token table lives with the projections that own it. */
@@ -105,19 +107,19 @@ public class EventStoreAutoConfiguration {
     @Bean
     public EventSchema eventSchema() {
         return EventSchema.builder()
-                          .eventTable(EVENT_STORE_SCHEMA + ".domain_event_entry")
-                          .snapshotTable(EVENT_STORE_SCHEMA + ".snapshot_event_entry")
-                          .globalIndexColumn("global_index")
-                          .timestampColumn("time_stamp")
-                          .eventIdentifierColumn("event_identifier")
-                          .aggregateIdentifierColumn("aggregate_identifier")
-                          .sequenceNumberColumn("sequence_number")
-                          .typeColumn("type")
-                          .payloadTypeColumn("payload_type")
-                          .payloadRevisionColumn("payload_revision")
-                          .payloadColumn("payload")
-                          .metaDataColumn("meta_data")
-                          .build();
+                .eventTable(EVENT_STORE_SCHEMA + ".domain_event_entry")
+                .snapshotTable(EVENT_STORE_SCHEMA + ".snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .timestampColumn("time_stamp")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
     }
 
     /** PostgreSQL reports a unique violation by SQL state 23505, not by vendor error code. */
@@ -128,38 +130,38 @@ public class EventStoreAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "axon.axonserver.enabled", havingValue = "false")
-    public EventStorageEngine eventStorageEngine(Serializer serializer,
-                                                 PersistenceExceptionResolver persistenceExceptionResolver,
-                                                 org.axonframework.config.Configuration configuration,
-                                                 ConnectionProvider connectionProvider,
-                                                 TransactionManager transactionManager,
-                                                 EventSchema eventSchema,
-                                                 EventStoreSchema eventStoreSchema) {
+    public EventStorageEngine eventStorageEngine(
+            Serializer serializer,
+            PersistenceExceptionResolver persistenceExceptionResolver,
+            org.axonframework.config.Configuration configuration,
+            ConnectionProvider connectionProvider,
+            TransactionManager transactionManager,
+            EventSchema eventSchema,
+            EventStoreSchema eventStoreSchema) {
         eventStoreSchema.migrate();
         // no snapshot is taken, and a row planted in the snapshot table (outside the hash chain) must
         // never stand in for the events: the engine does not read that table
-        return new SnapshotFreeEventStorageEngine(
-                JdbcEventStorageEngine.builder()
-                                      .snapshotSerializer(serializer)
-                                      .eventSerializer(serializer)
-                                      .upcasterChain(configuration.upcasterChain())
-                                      .persistenceExceptionResolver(persistenceExceptionResolver)
-                                      .connectionProvider(connectionProvider)
-                                      .transactionManager(transactionManager)
-                                      .schema(eventSchema));
+        return new SnapshotFreeEventStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(serializer)
+                .eventSerializer(serializer)
+                .upcasterChain(configuration.upcasterChain())
+                .persistenceExceptionResolver(persistenceExceptionResolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(eventSchema));
     }
 
     @Bean
     public TokenSchema tokenSchema(@Value("${ledger.token-table:projections.token_entry}") String tokenTable) {
         return TokenSchema.builder()
-                          .setTokenTable(tokenTable)
-                          .setProcessorNameColumn("processor_name")
-                          .setSegmentColumn("segment")
-                          .setTokenColumn("token")
-                          .setTokenTypeColumn("token_type")
-                          .setTimestampColumn("time_stamp")
-                          .setOwnerColumn("owner")
-                          .build();
+                .setTokenTable(tokenTable)
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
     }
 
     /**
@@ -168,16 +170,20 @@ public class EventStoreAutoConfiguration {
      * instance distinct, and {@code ledger.node-id} names it explicitly.
      */
     @Bean
-    public TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer, TokenSchema tokenSchema,
-                                 @Value("${ledger.node-id:}") String nodeId) {
+    public TokenStore tokenStore(
+            ConnectionProvider connectionProvider,
+            Serializer serializer,
+            TokenSchema tokenSchema,
+            @Value("${ledger.node-id:}") String nodeId) {
         String owner = nodeId.isBlank()
-                ? ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8)
+                ? ManagementFactory.getRuntimeMXBean().getName() + "/"
+                        + UUID.randomUUID().toString().substring(0, 8)
                 : nodeId;
         return JdbcTokenStore.builder()
-                             .connectionProvider(connectionProvider)
-                             .schema(tokenSchema)
-                             .serializer(serializer)
-                             .nodeId(owner)
-                             .build();
+                .connectionProvider(connectionProvider)
+                .schema(tokenSchema)
+                .serializer(serializer)
+                .nodeId(owner)
+                .build();
     }
 }

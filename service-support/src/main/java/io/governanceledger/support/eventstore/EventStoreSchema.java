@@ -1,8 +1,7 @@
 package io.governanceledger.support.eventstore;
 
-import org.flywaydb.core.Flyway;
-
 import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
 
 /**
  * Creates and upgrades the event store's tables with their own Flyway history, in their own schema.
@@ -25,11 +24,11 @@ public class EventStoreSchema {
             return;
         }
         Flyway.configure()
-              .dataSource(dataSource)
-              .schemas(schema)
-              .locations("classpath:db/event-store")
-              .load()
-              .migrate();
+                .dataSource(dataSource)
+                .schemas(schema)
+                .locations("classpath:db/event-store")
+                .load()
+                .migrate();
         migrated = true;
     }
 }

@@ -1,11 +1,10 @@
 package io.governanceledger.support.eventstore;
 
+import java.util.stream.Stream;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
-
-import java.util.stream.Stream;
 
 /**
  * The JDBC event storage engine of a ledger that takes no snapshots: a record is always its events.

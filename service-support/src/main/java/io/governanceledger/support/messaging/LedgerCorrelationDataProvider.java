@@ -1,11 +1,10 @@
 package io.governanceledger.support.messaging;
 
 import io.governanceledger.events.LedgerMetaData;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.correlation.CorrelationDataProvider;
-
 import java.util.HashMap;
 import java.util.Map;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 
 /**
  * Copies the request's audit metadata from a command to every event it causes, and sets the causation
@@ -15,8 +14,8 @@ import java.util.Map;
 public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
 
     private static final String[] COPIED = {
-            LedgerMetaData.ACTOR, LedgerMetaData.EFFECTIVE_AT, LedgerMetaData.REASON,
-            LedgerMetaData.CORRELATION_ID, LedgerMetaData.PROGRAM_ID, LedgerMetaData.CLIENT_ADDRESS
+        LedgerMetaData.ACTOR, LedgerMetaData.EFFECTIVE_AT, LedgerMetaData.REASON,
+        LedgerMetaData.CORRELATION_ID, LedgerMetaData.PROGRAM_ID, LedgerMetaData.CLIENT_ADDRESS
     };
 
     @Override

@@ -1,13 +1,12 @@
 package io.governanceledger.support.messaging;
 
 import io.governanceledger.events.LedgerMetaData;
-import org.axonframework.common.DateTimeUtils;
-import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.messaging.MessageDispatchInterceptor;
-
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 
 /**
  * Last check before an event is stored: the effective time defaults to the recorded time, and an
@@ -22,12 +21,13 @@ public class LedgerMetaDataInterceptor implements MessageDispatchInterceptor<Eve
             EventMessage<?> completed = event.getMetaData().containsKey(LedgerMetaData.EFFECTIVE_AT)
                     ? event
                     // formatted as the store writes the recorded time (milliseconds), so the two compare equal
-                    : event.andMetaData(Map.of(LedgerMetaData.EFFECTIVE_AT, DateTimeUtils.formatInstant(event.getTimestamp())));
+                    : event.andMetaData(
+                            Map.of(LedgerMetaData.EFFECTIVE_AT, DateTimeUtils.formatInstant(event.getTimestamp())));
             for (String key : LedgerMetaData.REQUIRED) {
                 Object value = completed.getMetaData().get(key);
                 if (value == null || value.toString().isBlank()) {
-                    throw new IllegalStateException("event " + event.getPayloadType().getSimpleName()
-                                                            + " lacks required metadata '" + key + "'");
+                    throw new IllegalStateException("event "
+                            + event.getPayloadType().getSimpleName() + " lacks required metadata '" + key + "'");
                 }
             }
             return completed;

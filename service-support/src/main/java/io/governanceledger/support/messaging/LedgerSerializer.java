@@ -16,33 +16,35 @@ import org.axonframework.serialization.json.JacksonSerializer;
  */
 public final class LedgerSerializer {
 
-    private LedgerSerializer() {
-    }
+    private LedgerSerializer() {}
 
     private static final ObjectMapper MAPPER = objectMapper();
     /** For {@link #toJson}: documents a read model keeps, whose text must fit PostgreSQL (see {@link StorableText}). */
-    private static final ObjectMapper STORABLE = objectMapper().registerModule(
-            new com.fasterxml.jackson.databind.module.SimpleModule("storable-text").addSerializer(
-                    String.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(String.class) {
-                        @Override
-                        public void serialize(String value, com.fasterxml.jackson.core.JsonGenerator generator,
-                                              com.fasterxml.jackson.databind.SerializerProvider provider)
-                                throws java.io.IOException {
-                            generator.writeString(StorableText.escape(value));
-                        }
-                    }));
+    private static final ObjectMapper STORABLE = objectMapper()
+            .registerModule(new com.fasterxml.jackson.databind.module.SimpleModule("storable-text")
+                    .addSerializer(
+                            String.class, new com.fasterxml.jackson.databind.ser.std.StdSerializer<>(String.class) {
+                                @Override
+                                public void serialize(
+                                        String value,
+                                        com.fasterxml.jackson.core.JsonGenerator generator,
+                                        com.fasterxml.jackson.databind.SerializerProvider provider)
+                                        throws java.io.IOException {
+                                    generator.writeString(StorableText.escape(value));
+                                }
+                            }));
 
     public static ObjectMapper objectMapper() {
         return JsonMapper.builder()
-                         .addModule(new JavaTimeModule())
-                         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                         // Axon reads stored events through a JSON tree (for upcasting): keep every decimal
-                         // exact there, or 1234.50 comes back as the double 1234.5
-                         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                         .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-                         .build();
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                // Axon reads stored events through a JSON tree (for upcasting): keep every decimal
+                // exact there, or 1234.50 comes back as the double 1234.5
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+                .build();
     }
 
     /**
@@ -53,7 +55,8 @@ public final class LedgerSerializer {
         try {
             return STORABLE.writeValueAsString(value);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("cannot write " + value.getClass().getName() + " as JSON", e);
+            throw new IllegalArgumentException(
+                    "cannot write " + value.getClass().getName() + " as JSON", e);
         }
     }
 
@@ -68,8 +71,8 @@ public final class LedgerSerializer {
 
     public static JacksonSerializer create() {
         return JacksonSerializer.builder()
-                                .objectMapper(objectMapper())
-                                .revisionResolver(new AnnotationRevisionResolver())
-                                .build();
+                .objectMapper(objectMapper())
+                .revisionResolver(new AnnotationRevisionResolver())
+                .build();
     }
 }

@@ -9,8 +9,7 @@ package io.governanceledger.support.messaging;
  */
 public final class StorableText {
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     public static String escape(String text) {
         int first = firstUnstorable(text);
@@ -20,7 +19,8 @@ public final class StorableText {
         StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, first);
         for (int index = first; index < text.length(); index++) {
             char c = text.charAt(index);
-            if (Character.isHighSurrogate(c) && index + 1 < text.length()
+            if (Character.isHighSurrogate(c)
+                    && index + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(index + 1))) {
                 out.append(c).append(text.charAt(++index));
             } else if (unstorable(c)) {
@@ -35,7 +35,8 @@ public final class StorableText {
     private static int firstUnstorable(String text) {
         for (int index = 0; index < text.length(); index++) {
             char c = text.charAt(index);
-            if (Character.isHighSurrogate(c) && index + 1 < text.length()
+            if (Character.isHighSurrogate(c)
+                    && index + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(index + 1))) {
                 index++;
             } else if (unstorable(c)) {
@@ -47,6 +48,8 @@ public final class StorableText {
 
     /** NUL and the other controls but tab and line breaks, and a surrogate standing alone. */
     private static boolean unstorable(char c) {
-        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F) || Character.isSurrogate(c);
+        return (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+                || (c >= 0x7F && c <= 0x9F)
+                || Character.isSurrogate(c);
     }
 }

@@ -1,13 +1,5 @@
 package io.governanceledger.support.messaging;
 
-import org.axonframework.messaging.InterceptorChain;
-import org.axonframework.messaging.Message;
-import org.axonframework.messaging.MessageHandlerInterceptor;
-import org.axonframework.messaging.timeout.AxonTimeoutException;
-import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.ScheduledExecutorService;
@@ -15,6 +7,13 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.timeout.AxonTimeoutException;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * How long the handling of a message may take: a unit of work (a command, a query, a deadline, a batch
@@ -41,9 +40,13 @@ public final class TimeLimits implements AutoCloseable {
     private final ScheduledExecutorService watchdog;
 
     public TimeLimits(Duration timeout, Duration warnAfter, Duration warnEvery) {
-        if (timeout.isNegative() || timeout.isZero() || warnAfter.isNegative() || warnEvery.isNegative() || warnEvery.isZero()) {
+        if (timeout.isNegative()
+                || timeout.isZero()
+                || warnAfter.isNegative()
+                || warnEvery.isNegative()
+                || warnEvery.isZero()) {
             throw new IllegalArgumentException("time limits must be positive: timeout " + timeout + ", warn after "
-                                                       + warnAfter + ", warn every " + warnEvery);
+                    + warnAfter + ", warn every " + warnEvery);
         }
         this.timeoutNanos = timeout.toNanos();
         this.warnAfterNanos = warnAfter.toNanos();
@@ -126,13 +129,23 @@ public final class TimeLimits implements AutoCloseable {
             }
             long ran = System.nanoTime() - startedAt;
             if (ran >= timeoutNanos) {
-                log.error("{} has run for {} ms, beyond its limit of {} ms: interrupting thread [{}], which is at:{}",
-                          name(), millis(ran), millis(timeoutNanos), thread.getName(), stack());
+                log.error(
+                        "{} has run for {} ms, beyond its limit of {} ms: interrupting thread [{}], which is at:{}",
+                        name(),
+                        millis(ran),
+                        millis(timeoutNanos),
+                        thread.getName(),
+                        stack());
                 interrupted = true;
                 thread.interrupt();
             } else {
-                log.warn("{} has run for {} ms on thread [{}] and will be interrupted in {} ms; the thread is at:{}",
-                         name(), millis(ran), thread.getName(), millis(timeoutNanos - ran), stack());
+                log.warn(
+                        "{} has run for {} ms on thread [{}] and will be interrupted in {} ms; the thread is at:{}",
+                        name(),
+                        millis(ran),
+                        thread.getName(),
+                        millis(timeoutNanos - ran),
+                        stack());
                 next = watchdog.schedule(this, Math.min(warnEveryNanos, timeoutNanos - ran), TimeUnit.NANOSECONDS);
             }
         }
@@ -178,8 +191,8 @@ public final class TimeLimits implements AutoCloseable {
 
         private String stack() {
             return Arrays.stream(thread.getStackTrace())
-                         .map(frame -> "\n\tat " + frame)
-                         .collect(Collectors.joining());
+                    .map(frame -> "\n\tat " + frame)
+                    .collect(Collectors.joining());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.governanceledger.support.messaging;
 
+import java.time.Duration;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
@@ -7,8 +8,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
-
-import java.time.Duration;
 
 /**
  * Puts {@link TimeLimits} where Axon's own limits would be: every unit of work of the command bus,
@@ -22,9 +21,10 @@ import java.time.Duration;
 public class TimeLimitsAutoConfiguration {
 
     @Bean
-    public TimeLimits timeLimits(@Value("${ledger.time-limits.timeout}") Duration timeout,
-                                 @Value("${ledger.time-limits.warn-after}") Duration warnAfter,
-                                 @Value("${ledger.time-limits.warn-every}") Duration warnEvery) {
+    public TimeLimits timeLimits(
+            @Value("${ledger.time-limits.timeout}") Duration timeout,
+            @Value("${ledger.time-limits.warn-after}") Duration warnAfter,
+            @Value("${ledger.time-limits.warn-every}") Duration warnEvery) {
         return new TimeLimits(timeout, warnAfter, warnEvery);
     }
 
@@ -33,8 +33,10 @@ public class TimeLimitsAutoConfiguration {
         return new ConfigurerModule() {
             @Override
             public void configureModule(Configurer configurer) {
-                configurer.eventProcessing()
-                          .registerDefaultHandlerInterceptor((axon, processor) -> limits.of("event processor " + processor));
+                configurer
+                        .eventProcessing()
+                        .registerDefaultHandlerInterceptor(
+                                (axon, processor) -> limits.of("event processor " + processor));
                 // once the buses exist, as Axon registers its own limits
                 configurer.onStart(Integer.MIN_VALUE, () -> {
                     Configuration axon = configurer.buildConfiguration();

@@ -11,6 +11,5 @@ public final class LedgerRoles {
     /** Runs the service: rebuilds read models. Reads like anyone logged in; writes no business record. */
     public static final String OPERATOR = "OPERATOR";
 
-    private LedgerRoles() {
-    }
+    private LedgerRoles() {}
 }

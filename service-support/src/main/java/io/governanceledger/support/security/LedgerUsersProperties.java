@@ -1,10 +1,9 @@
 package io.governanceledger.support.security;
 
-import org.springframework.boot.context.properties.ConfigurationProperties;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** {@code ledger.security.users.<name>.password} and {@code .roles}: the configured accounts. */
 @ConfigurationProperties(prefix = "ledger.security")

@@ -24,19 +24,29 @@ public class SecurityDocumentation {
     @Bean
     public OpenApiCustomizer signInRequired(@Value("${spring.application.name:governance-ledger}") String service) {
         return openApi -> {
-            openApi.info(new Info().title("Governance Ledger: " + service).version("1")
-                                   .description(service.startsWith("command")
-                                           ? "Writes: every accepted request is recorded as immutable events in the ledger."
-                                           : "Reads: views of the ledger as of any effective date, as known at any instant."));
+            openApi.info(new Info()
+                    .title("Governance Ledger: " + service)
+                    .version("1")
+                    .description(
+                            service.startsWith("command")
+                                    ? "Writes: every accepted request is recorded as immutable events in the ledger."
+                                    : "Reads: views of the ledger as of any effective date, as known at any instant."));
             if (openApi.getComponents() == null) {
                 openApi.components(new Components());
             }
-            openApi.getComponents().addSecuritySchemes(BASIC, new SecurityScheme()
-                    .type(SecurityScheme.Type.HTTP).scheme("basic")
-                    .description("A configured user's login and password (ledger.security.users.*)"));
+            openApi.getComponents()
+                    .addSecuritySchemes(
+                            BASIC,
+                            new SecurityScheme()
+                                    .type(SecurityScheme.Type.HTTP)
+                                    .scheme("basic")
+                                    .description("A configured user's login and password (ledger.security.users.*)"));
             if (openApi.getPaths() != null) {
-                openApi.getPaths().values().forEach(path -> path.readOperations().forEach(
-                        operation -> operation.setSecurity(java.util.List.of(new SecurityRequirement().addList(BASIC)))));
+                openApi.getPaths()
+                        .values()
+                        .forEach(path -> path.readOperations()
+                                .forEach(operation -> operation.setSecurity(
+                                        java.util.List.of(new SecurityRequirement().addList(BASIC)))));
             }
         };
     }

@@ -4,10 +4,10 @@ import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.function.Function;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.ResolverStyle;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -24,17 +24,18 @@ public final class EdgeInput {
     public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
     /** The last business date a request may carry. */
     public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+
     static final Instant EARLIEST_INSTANT = EARLIEST_DATE.atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
-    static final Instant END_OF_INSTANTS = LATEST_DATE.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
+    static final Instant END_OF_INSTANTS =
+            LATEST_DATE.plusDays(1).atStartOfDay().toInstant(java.time.ZoneOffset.UTC);
 
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
-    private static final Pattern INSTANT = Pattern.compile(
-            "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})");
+    private static final Pattern INSTANT =
+            Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d{1,9})?)?(Z|[+-]\\d{2}:\\d{2})");
     private static final DateTimeFormatter STRICT_DATE =
             DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
-    private EdgeInput() {
-    }
+    private EdgeInput() {}
 
     /**
      * The text as the ledger keeps it (NFC), or a refusal naming the first character it cannot keep.
@@ -43,7 +44,8 @@ public final class EdgeInput {
     public static String text(String text, boolean multiLine) {
         for (int index = 0; index < text.length(); index++) {
             char c = text.charAt(index);
-            if (Character.isHighSurrogate(c) && index + 1 < text.length()
+            if (Character.isHighSurrogate(c)
+                    && index + 1 < text.length()
                     && Character.isLowSurrogate(text.charAt(index + 1))) {
                 int codePoint = text.codePointAt(index);
                 if (isNoncharacter(codePoint)) {
@@ -53,9 +55,11 @@ public final class EdgeInput {
                 continue;
             }
             if (Character.isSurrogate(c)) {
-                throw new EdgeInputException("unpaired-surrogate", String.format(
-                        "holds an unpaired UTF-16 surrogate (U+%04X) at position %d; send well-formed Unicode text",
-                        (int) c, index));
+                throw new EdgeInputException(
+                        "unpaired-surrogate",
+                        String.format(
+                                "holds an unpaired UTF-16 surrogate (U+%04X) at position %d; send well-formed Unicode text",
+                                (int) c, index));
             }
             if (isControl(c) && !(multiLine && (c == '\t' || c == '\n' || c == '\r'))) {
                 throw refusedCharacter("control-character", c, index);
@@ -67,7 +71,9 @@ public final class EdgeInput {
                 throw refusedCharacter("noncharacter", c, index);
             }
         }
-        return Normalizer.isNormalized(text, Normalizer.Form.NFC) ? text : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return Normalizer.isNormalized(text, Normalizer.Form.NFC)
+                ? text
+                : Normalizer.normalize(text, Normalizer.Form.NFC);
     }
 
     /** A business date: {@code YYYY-MM-DD}, a real day, within the ledger's range. */
@@ -117,8 +123,9 @@ public final class EdgeInput {
         if (INSTANT.matcher(text).matches()) {
             return onInstant.apply(pointInstant(text));
         }
-        throw new EdgeInputException("format", "'" + printable(text) + "' is neither a date (YYYY-MM-DD) nor an "
-                + "instant (YYYY-MM-DDThh:mm:ssZ)");
+        throw new EdgeInputException(
+                "format",
+                "'" + printable(text) + "' is neither a date (YYYY-MM-DD) nor an " + "instant (YYYY-MM-DDThh:mm:ssZ)");
     }
 
     private static LocalDate pointInRange(LocalDate date) {
@@ -135,8 +142,10 @@ public final class EdgeInput {
 
     private static Instant parseInstant(String text) {
         if (!INSTANT.matcher(text).matches()) {
-            throw new EdgeInputException("format", "'" + printable(text)
-                    + "' is not an instant (YYYY-MM-DDThh:mm:ssZ or with an offset such as +01:00)");
+            throw new EdgeInputException(
+                    "format",
+                    "'" + printable(text)
+                            + "' is not an instant (YYYY-MM-DDThh:mm:ssZ or with an offset such as +01:00)");
         }
         Instant instant;
         try {
@@ -149,8 +158,9 @@ public final class EdgeInput {
 
     public static Instant inRange(Instant instant) {
         if (instant.isBefore(EARLIEST_INSTANT) || !instant.isBefore(END_OF_INSTANTS)) {
-            throw new EdgeInputException("date-range", "must lie between " + EARLIEST_INSTANT + " and "
-                    + LATEST_DATE + "T23:59:59.999999999Z");
+            throw new EdgeInputException(
+                    "date-range",
+                    "must lie between " + EARLIEST_INSTANT + " and " + LATEST_DATE + "T23:59:59.999999999Z");
         }
         return instant;
     }
@@ -167,8 +177,11 @@ public final class EdgeInput {
      * references); a multi-line text may need them.
      */
     static boolean isLayoutControl(int codePoint) {
-        return codePoint == 0x2028 || codePoint == 0x2029 || (codePoint >= 0x202A && codePoint <= 0x202E)
-                || (codePoint >= 0x2066 && codePoint <= 0x2069) || codePoint == 0xFEFF;
+        return codePoint == 0x2028
+                || codePoint == 0x2029
+                || (codePoint >= 0x202A && codePoint <= 0x202E)
+                || (codePoint >= 0x2066 && codePoint <= 0x2069)
+                || codePoint == 0xFEFF;
     }
 
     /** Code points Unicode reserves never to be characters: U+FDD0..U+FDEF and the last two of every plane. */
@@ -188,10 +201,16 @@ public final class EdgeInput {
             case "layout-character" -> "a line separator, bidirectional control or byte order mark";
             default -> "a control character";
         };
-        return new EdgeInputException(rule, String.format("holds %s (U+%04X) at position %d; the ledger keeps "
-                + "printable text only%s", what, codePoint, index,
-                rule.equals("layout-character") || (codePoint == '\n' || codePoint == '\t' || codePoint == '\r')
-                        ? " (line breaks, tabs and layout controls only in multi-line fields)" : ""));
+        return new EdgeInputException(
+                rule,
+                String.format(
+                        "holds %s (U+%04X) at position %d; the ledger keeps " + "printable text only%s",
+                        what,
+                        codePoint,
+                        index,
+                        rule.equals("layout-character") || (codePoint == '\n' || codePoint == '\t' || codePoint == '\r')
+                                ? " (line breaks, tabs and layout controls only in multi-line fields)"
+                                : ""));
     }
 
     /** A value the edge refuses, with the rule it breaks; the field is added by whoever knows it. */

@@ -1,31 +1,30 @@
 package io.governanceledger.support.web;
 
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.databind.BeanDescription;
-import tools.jackson.databind.BeanProperty;
-import tools.jackson.databind.DeserializationConfig;
-import tools.jackson.databind.DeserializationContext;
-import tools.jackson.databind.JavaType;
-import tools.jackson.databind.ValueDeserializer;
-import tools.jackson.databind.deser.ValueDeserializerModifier;
-import tools.jackson.databind.deser.jdk.StringDeserializer;
-import tools.jackson.databind.deser.std.StdDeserializer;
-import tools.jackson.databind.exc.MismatchedInputException;
-import tools.jackson.databind.module.SimpleModule;
-import tools.jackson.core.StreamReadFeature;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.cfg.CoercionAction;
-import tools.jackson.databind.cfg.CoercionInputShape;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.type.LogicalType;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.databind.BeanDescription;
+import tools.jackson.databind.BeanProperty;
+import tools.jackson.databind.DeserializationConfig;
+import tools.jackson.databind.DeserializationContext;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JavaType;
+import tools.jackson.databind.ValueDeserializer;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.deser.ValueDeserializerModifier;
+import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.StdDeserializer;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.module.SimpleModule;
+import tools.jackson.databind.type.LogicalType;
 
 /**
  * Holds every JSON request body to {@link EdgeInput}: text, dates and instants are read only through
@@ -37,24 +36,34 @@ public class EdgeInputModule extends SimpleModule {
     public EdgeInputModule() {
         super("ledger-edge-input");
         addDeserializer(String.class, new Text(false));
-        addDeserializer(LocalDate.class, new Parsed<>(LocalDate.class, EdgeInput::date,
-                                                      "a date written as a string (\"YYYY-MM-DD\")"));
-        addDeserializer(Instant.class, new Parsed<>(Instant.class, EdgeInput::instant,
-                                                    "an instant written as a string (\"YYYY-MM-DDThh:mm:ssZ\")"));
+        addDeserializer(
+                LocalDate.class,
+                new Parsed<>(LocalDate.class, EdgeInput::date, "a date written as a string (\"YYYY-MM-DD\")"));
+        addDeserializer(
+                Instant.class,
+                new Parsed<>(
+                        Instant.class,
+                        EdgeInput::instant,
+                        "an instant written as a string (\"YYYY-MM-DDThh:mm:ssZ\")"));
         setDeserializerModifier(new ValueDeserializerModifier() {
             @Override
-            public ValueDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                                                               BeanDescription.Supplier description,
-                                                               ValueDeserializer<?> deserializer) {
+            public ValueDeserializer<?> modifyEnumDeserializer(
+                    DeserializationConfig config,
+                    JavaType type,
+                    BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
                 return new ExactEnum(type.getRawClass(), deserializer);
             }
 
             @Override
-            public ValueDeserializer<?> modifyCollectionDeserializer(DeserializationConfig config,
-                                                                     tools.jackson.databind.type.CollectionType type,
-                                                                     BeanDescription.Supplier description,
-                                                                     ValueDeserializer<?> deserializer) {
-                return Set.class.isAssignableFrom(type.getRawClass()) ? new UniqueItems(type, deserializer) : deserializer;
+            public ValueDeserializer<?> modifyCollectionDeserializer(
+                    DeserializationConfig config,
+                    tools.jackson.databind.type.CollectionType type,
+                    BeanDescription.Supplier description,
+                    ValueDeserializer<?> deserializer) {
+                return Set.class.isAssignableFrom(type.getRawClass())
+                        ? new UniqueItems(type, deserializer)
+                        : deserializer;
             }
         });
     }
@@ -64,16 +73,18 @@ public class EdgeInputModule extends SimpleModule {
      * fraction or exponent for an integer, no key given twice.
      */
     public static void applyTo(JsonMapper.Builder builder) {
-        builder.withCoercionConfig(LogicalType.Textual, config -> config
-                       .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
-                       .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                       .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
-               .withCoercionConfig(LogicalType.Integer, config -> config
-                       .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
-                       .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
-               .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-               .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-               .addModule(new EdgeInputModule());
+        builder.withCoercionConfig(
+                        LogicalType.Textual,
+                        config -> config.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+                .withCoercionConfig(
+                        LogicalType.Integer,
+                        config -> config.setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                                .setCoercion(CoercionInputShape.String, CoercionAction.Fail))
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .addModule(new EdgeInputModule());
     }
 
     /** A refused value, with the rule it breaks; Jackson adds the path to the field as it unwinds. */
@@ -182,7 +193,8 @@ public class EdgeInputModule extends SimpleModule {
 
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
-            ValueDeserializer<?> contextual = context.handleSecondaryContextualization(delegate, property, getValueType());
+            ValueDeserializer<?> contextual =
+                    context.handleSecondaryContextualization(delegate, property, getValueType());
             return contextual == delegate ? this : new UniqueItems(getValueType(), contextual);
         }
 
@@ -193,8 +205,12 @@ public class EdgeInputModule extends SimpleModule {
                 java.util.Set<tools.jackson.databind.JsonNode> seen = new java.util.HashSet<>();
                 for (tools.jackson.databind.JsonNode item : tree) {
                     if (!seen.add(item)) {
-                        throw new RefusedValueException(parser, handledType(), "duplicate-item", "lists "
-                                + EdgeInput.printable(item.toString()) + " more than once; each value may appear once");
+                        throw new RefusedValueException(
+                                parser,
+                                handledType(),
+                                "duplicate-item",
+                                "lists " + EdgeInput.printable(item.toString())
+                                        + " more than once; each value may appear once");
                     }
                 }
             }
@@ -212,15 +228,17 @@ public class EdgeInputModule extends SimpleModule {
         ExactEnum(Class<?> type, ValueDeserializer<?> delegate) {
             super(type);
             this.delegate = delegate;
-            this.names = type.isEnum() ? Arrays.stream(type.getEnumConstants()).map(value -> ((Enum<?>) value).name())
-                                               .collect(Collectors.toCollection(java.util.LinkedHashSet::new))
-                                       : Set.of();
+            this.names = type.isEnum()
+                    ? Arrays.stream(type.getEnumConstants())
+                            .map(value -> ((Enum<?>) value).name())
+                            .collect(Collectors.toCollection(java.util.LinkedHashSet::new))
+                    : Set.of();
         }
 
         @Override
         public ValueDeserializer<?> createContextual(DeserializationContext context, BeanProperty property) {
-            ValueDeserializer<?> contextual = context.handleSecondaryContextualization(delegate, property,
-                                                                                        context.constructType(handledType()));
+            ValueDeserializer<?> contextual =
+                    context.handleSecondaryContextualization(delegate, property, context.constructType(handledType()));
             return contextual == delegate ? this : new ExactEnum(handledType(), contextual);
         }
 
@@ -234,8 +252,11 @@ public class EdgeInputModule extends SimpleModule {
             requireString(parser, handledType(), "one of " + String.join(", ", names) + ", as a string");
             String text = parser.getString();
             if (!names.contains(text)) {
-                throw new RefusedValueException(parser, handledType(), "format", "'" + EdgeInput.printable(text)
-                        + "' is not one of " + String.join(", ", names));
+                throw new RefusedValueException(
+                        parser,
+                        handledType(),
+                        "format",
+                        "'" + EdgeInput.printable(text) + "' is not one of " + String.join(", ", names));
             }
             return delegate.deserialize(parser, context);
         }

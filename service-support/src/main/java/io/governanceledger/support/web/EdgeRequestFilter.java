@@ -4,12 +4,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
-
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Holds the decoded path and every query parameter of a request to {@link EdgeInput}'s text rule
@@ -46,8 +45,12 @@ public class EdgeRequestFilter extends OncePerRequestFilter {
                     name = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
                     value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
                 } catch (IllegalArgumentException malformed) {
-                    refuse(response, "query", new EdgeInput.EdgeInputException("format",
-                            "is not a well-formed query string (a '%' must start a two-digit hex escape)"));
+                    refuse(
+                            response,
+                            "query",
+                            new EdgeInput.EdgeInputException(
+                                    "format",
+                                    "is not a well-formed query string (a '%' must start a two-digit hex escape)"));
                     return;
                 }
                 try {
@@ -67,10 +70,9 @@ public class EdgeRequestFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private void refuse(HttpServletResponse response, String field, EdgeInput.EdgeInputException e)
-            throws IOException {
+    private void refuse(HttpServletResponse response, String field, EdgeInput.EdgeInputException e) throws IOException {
         ProblemResponses.FieldError error = new ProblemResponses.FieldError(field, e.rule(), e.getMessage());
-        problems.write(response, ProblemResponses.invalidInput("'" + field + "' " + e.getMessage() + ".",
-                                                               List.of(error)));
+        problems.write(
+                response, ProblemResponses.invalidInput("'" + field + "' " + e.getMessage() + ".", List.of(error)));
     }
 }

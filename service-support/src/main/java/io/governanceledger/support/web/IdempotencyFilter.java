@@ -7,14 +7,6 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +14,13 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.List;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Every POST honours {@code Idempotency-Key} (IETF httpapi draft): the first request with a key runs
@@ -47,9 +46,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * retry"): such an answer frees the key instead of being replayed to every retry.
      */
     public static final String TRANSIENT_ATTRIBUTE = IdempotencyFilter.class.getName() + ".transient";
+
     private static final Pattern KEY = Pattern.compile("[\\x21\\x23-\\x5B\\x5D-\\x7E]{1,255}");
-    private static final List<String> KEPT_HEADERS = List.of("Location", "Ledger-Event-Id", "X-Correlation-Id",
-                                                             "Content-Type", "Retry-After");
+    private static final List<String> KEPT_HEADERS =
+            List.of("Location", "Ledger-Event-Id", "X-Correlation-Id", "Content-Type", "Retry-After");
 
     private final IdempotencyKeys keys;
     private final ProblemResponses problems;
@@ -69,10 +69,13 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String key = keyOf(request.getHeader(HEADER));
         if (key == null) {
-            ProblemResponses.FieldError error = new ProblemResponses.FieldError(HEADER, "format",
+            ProblemResponses.FieldError error = new ProblemResponses.FieldError(
+                    HEADER,
+                    "format",
                     "must be 1 to 255 visible ASCII characters (a quoted string or a bare token), e.g. a UUID");
-            problems.write(response, ProblemResponses.invalidInput("'" + HEADER + "' " + error.message() + ".",
-                                                                   List.of(error)));
+            problems.write(
+                    response,
+                    ProblemResponses.invalidInput("'" + HEADER + "' " + error.message() + ".", List.of(error)));
             return;
         }
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
@@ -85,8 +88,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             body = request.getInputStream().readAllBytes();
         } catch (RequestSizeLimitFilter.BodyTooLargeException e) {
-            problems.write(response, ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-                                                              e.getMessage()));
+            problems.write(
+                    response, ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", e.getMessage()));
             return;
         }
         IdempotencyKeys.Claim claim = keys.claim(principal, key, fingerprint(request, body));
@@ -95,15 +98,25 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         } else if (claim instanceof IdempotencyKeys.Answered answered) {
             replay(response, answered);
         } else if (claim instanceof IdempotencyKeys.Reused) {
-            problems.write(response, problem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-                    "This Idempotency-Key was used with another request (method, path or body); a key names one "
-                            + "request. Send a new key for a new request."));
+            problems.write(
+                    response,
+                    problem(
+                            HttpStatus.UNPROCESSABLE_CONTENT,
+                            "idempotency-key-reused",
+                            "This Idempotency-Key was used with another request (method, path or body); a key names one "
+                                    + "request. Send a new key for a new request."));
         } else if (claim instanceof IdempotencyKeys.InFlight inFlight) {
             response.setHeader("Retry-After", Long.toString(inFlight.retryAfterSeconds()));
-            problems.write(response, problem(HttpStatus.CONFLICT, "idempotency-key-in-flight",
-                    "The first request with this Idempotency-Key is still being handled; retry after it ends."));
+            problems.write(
+                    response,
+                    problem(
+                            HttpStatus.CONFLICT,
+                            "idempotency-key-in-flight",
+                            "The first request with this Idempotency-Key is still being handled; retry after it ends."));
         } else if (claim instanceof IdempotencyKeys.RecordedAnswerLost lost) {
-            ProblemDetail problem = problem(HttpStatus.CONFLICT, "idempotency-key-recorded",
+            ProblemDetail problem = problem(
+                    HttpStatus.CONFLICT,
+                    "idempotency-key-recorded",
                     "The first request with this Idempotency-Key was recorded (its last event is " + lost.eventId()
                             + ") but its answer was lost; it is not run again. Read the record, or look the event "
                             + "up in the audit trail.");
@@ -113,8 +126,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void run(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String principal,
-                     String key, java.util.UUID owner, byte[] body) throws IOException, ServletException {
+    private void run(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            String principal,
+            String key,
+            java.util.UUID owner,
+            byte[] body)
+            throws IOException, ServletException {
         ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
         request.setAttribute(OWNED_KEY_ATTRIBUTE, principal + "\n" + key + "\n" + owner);
         try {
@@ -132,8 +152,12 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         answer.copyBodyToResponse();
     }
 
-    private void keep(HttpServletRequest request, ContentCachingResponseWrapper answer, String principal, String key,
-                      java.util.UUID owner) {
+    private void keep(
+            HttpServletRequest request,
+            ContentCachingResponseWrapper answer,
+            String principal,
+            String key,
+            java.util.UUID owner) {
         int status = answer.getStatus();
         if (status >= 500 || request.getAttribute(TRANSIENT_ATTRIBUTE) != null) {
             // 503 says the command may still complete: its key stays held until the lease ends; a refusal that a

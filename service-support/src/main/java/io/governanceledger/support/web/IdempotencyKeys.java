@@ -1,13 +1,12 @@
 package io.governanceledger.support.web;
 
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Where the first answer to each {@code Idempotency-Key} is kept, in PostgreSQL
@@ -35,40 +34,39 @@ public class IdempotencyKeys {
     }
 
     /** What a request with this key finds. */
-    public sealed interface Claim {
-    }
+    public sealed interface Claim {}
 
     /**
      * The key is new (or its first request died without effect): this request runs and its answer is kept.
      * {@code owner} names this request in every later write.
      */
-    public record Owned(java.util.UUID owner) implements Claim {
-    }
+    public record Owned(java.util.UUID owner) implements Claim {}
 
     /** The key was used with another request. */
-    public record Reused() implements Claim {
-    }
+    public record Reused() implements Claim {}
 
     /** The first request with this key is still being handled. */
-    public record InFlight(long retryAfterSeconds) implements Claim {
-    }
+    public record InFlight(long retryAfterSeconds) implements Claim {}
 
     /** The first request recorded its events, but its answer was never kept. */
-    public record RecordedAnswerLost(String eventId) implements Claim {
-    }
+    public record RecordedAnswerLost(String eventId) implements Claim {}
 
     /** The first answer, to send again. */
-    public record Answered(int status, String headers, byte[] body) implements Claim {
-    }
+    public record Answered(int status, String headers, byte[] body) implements Claim {}
 
     public Claim claim(String principal, String key, byte[] fingerprint) {
         purgeNow();
         java.util.UUID owner = java.util.UUID.randomUUID();
         return transactions.execute(status -> {
-            int inserted = jdbc.update("INSERT INTO " + TABLE + " (principal, idempotency_key, fingerprint, lease_until, owner) "
-                                               + "VALUES (?, ?, ?, clock_timestamp() + CAST(? AS INTERVAL), ?) "
-                                               + "ON CONFLICT DO NOTHING",
-                                       principal, key, fingerprint, lease.toMillis() + " milliseconds", owner);
+            int inserted = jdbc.update(
+                    "INSERT INTO " + TABLE + " (principal, idempotency_key, fingerprint, lease_until, owner) "
+                            + "VALUES (?, ?, ?, clock_timestamp() + CAST(? AS INTERVAL), ?) "
+                            + "ON CONFLICT DO NOTHING",
+                    principal,
+                    key,
+                    fingerprint,
+                    lease.toMillis() + " milliseconds",
+                    owner);
             if (inserted == 1) {
                 return new Owned(owner);
             }
@@ -90,7 +88,9 @@ public class IdempotencyKeys {
                         }
                         long left = row.getLong("lease_left");
                         return left > 0 ? new InFlight(left) : null;
-                    }, principal, key);
+                    },
+                    principal,
+                    key);
             if (found.isEmpty()) {
                 // purged between the insert and the read: a new request after all
                 return claim(principal, key, fingerprint);
@@ -100,24 +100,38 @@ public class IdempotencyKeys {
                 return claim;
             }
             // the first request died without effect: this one takes the key over, under its own name
-            jdbc.update("UPDATE " + TABLE + " SET lease_until = clock_timestamp() + CAST(? AS INTERVAL), owner = ? "
-                                + "WHERE principal = ? AND idempotency_key = ?",
-                        lease.toMillis() + " milliseconds", owner, principal, key);
+            jdbc.update(
+                    "UPDATE " + TABLE + " SET lease_until = clock_timestamp() + CAST(? AS INTERVAL), owner = ? "
+                            + "WHERE principal = ? AND idempotency_key = ?",
+                    lease.toMillis() + " milliseconds",
+                    owner,
+                    principal,
+                    key);
             return new Owned(owner);
         });
     }
 
     /** Keeps the answer: every later request with the key and the same body gets it. */
     public void answer(String principal, String key, java.util.UUID owner, int status, String headers, byte[] body) {
-        jdbc.update("UPDATE " + TABLE + " SET status = ?, headers = ?, body = ?, completed_at = clock_timestamp(), "
-                            + "lease_until = NULL WHERE principal = ? AND idempotency_key = ? AND owner = ?",
-                    status, headers, body, principal, key, owner);
+        jdbc.update(
+                "UPDATE " + TABLE + " SET status = ?, headers = ?, body = ?, completed_at = clock_timestamp(), "
+                        + "lease_until = NULL WHERE principal = ? AND idempotency_key = ? AND owner = ?",
+                status,
+                headers,
+                body,
+                principal,
+                key,
+                owner);
     }
 
     /** The request failed without effect: the key is free for a retry at once (if this request still holds it). */
     public void release(String principal, String key, java.util.UUID owner) {
-        jdbc.update("DELETE FROM " + TABLE + " WHERE principal = ? AND idempotency_key = ? AND owner = ? "
-                            + "AND status IS NULL AND recorded_event_id IS NULL", principal, key, owner);
+        jdbc.update(
+                "DELETE FROM " + TABLE + " WHERE principal = ? AND idempotency_key = ? AND owner = ? "
+                        + "AND status IS NULL AND recorded_event_id IS NULL",
+                principal,
+                key,
+                owner);
     }
 
     /**
@@ -127,12 +141,16 @@ public class IdempotencyKeys {
      * transaction, events included, rolls back, so the request is never recorded twice.
      */
     public void recorded(String principal, String key, java.util.UUID owner, String eventId) {
-        int marked = jdbc.update("UPDATE " + TABLE + " SET recorded_event_id = ? WHERE principal = ? "
-                                         + "AND idempotency_key = ? AND owner = ? AND recorded_event_id IS NULL",
-                                 eventId, principal, key, owner);
+        int marked = jdbc.update(
+                "UPDATE " + TABLE + " SET recorded_event_id = ? WHERE principal = ? "
+                        + "AND idempotency_key = ? AND owner = ? AND recorded_event_id IS NULL",
+                eventId,
+                principal,
+                key,
+                owner);
         if (marked != 1) {
             throw new IllegalStateException("Idempotency-Key " + key + " is no longer held by this request (its lease "
-                                                    + "ran out and a retry took it over): not recorded twice");
+                    + "ran out and a retry took it over): not recorded twice");
         }
     }
 
@@ -146,9 +164,10 @@ public class IdempotencyKeys {
         Instant now = Instant.now();
         Instant last = lastPurge.get();
         if (Duration.between(last, now).compareTo(Duration.ofMinutes(1)) >= 0 && lastPurge.compareAndSet(last, now)) {
-            jdbc.update("DELETE FROM " + TABLE + " WHERE created_at < clock_timestamp() - CAST(? AS INTERVAL) "
-                                + "AND (lease_until IS NULL OR lease_until < clock_timestamp())",
-                        retention.toSeconds() + " seconds");
+            jdbc.update(
+                    "DELETE FROM " + TABLE + " WHERE created_at < clock_timestamp() - CAST(? AS INTERVAL) "
+                            + "AND (lease_until IS NULL OR lease_until < clock_timestamp())",
+                    retention.toSeconds() + " seconds");
         }
     }
 }

@@ -1,15 +1,15 @@
 package io.governanceledger.support.web;
 
+import org.apache.catalina.core.StandardHost;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.core.Ordered;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.apache.catalina.core.StandardHost;
 import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
 import org.springframework.core.convert.converter.Converter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -47,17 +47,18 @@ public class ProblemDetailsAutoConfiguration {
         return new WebMvcConfigurer() {
             @Override
             public void addFormatters(FormatterRegistry registry) {
-                registry.addConverter(String.class, java.time.LocalDate.class,
-                                      (Converter<String, java.time.LocalDate>) EdgeInput::pointDate);
-                registry.addConverter(String.class, java.time.Instant.class,
-                                      (Converter<String, java.time.Instant>) EdgeInput::pointInstant);
+                registry.addConverter(String.class, java.time.LocalDate.class, (Converter<String, java.time.LocalDate>)
+                        EdgeInput::pointDate);
+                registry.addConverter(String.class, java.time.Instant.class, (Converter<String, java.time.Instant>)
+                        EdgeInput::pointInstant);
             }
         };
     }
 
     @Bean
     public FilterRegistrationBean<EdgeRequestFilter> edgeRequestFilter(ProblemResponses problems) {
-        FilterRegistrationBean<EdgeRequestFilter> registration = new FilterRegistrationBean<>(new EdgeRequestFilter(problems));
+        FilterRegistrationBean<EdgeRequestFilter> registration =
+                new FilterRegistrationBean<>(new EdgeRequestFilter(problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }

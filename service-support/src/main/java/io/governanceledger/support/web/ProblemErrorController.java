@@ -27,16 +27,20 @@ public class ProblemErrorController implements ErrorController {
             code = HttpStatus.NOT_FOUND.value();
         }
         HttpStatus status = code instanceof Integer value && HttpStatus.resolve(value) != null
-                ? HttpStatus.valueOf(value) : HttpStatus.INTERNAL_SERVER_ERROR;
+                ? HttpStatus.valueOf(value)
+                : HttpStatus.INTERNAL_SERVER_ERROR;
         String rule = ProblemResponses.ruleFor(status.value());
-        String detail = status.is5xxServerError() ? "The request failed on the server; nothing was stored."
-                                                  : "The request was refused before it reached the ledger: "
-                                                          + status.getReasonPhrase().toLowerCase() + ".";
+        String detail = status.is5xxServerError()
+                ? "The request failed on the server; nothing was stored."
+                : "The request was refused before it reached the ledger: "
+                        + status.getReasonPhrase().toLowerCase() + ".";
         ProblemDetail problem = ProblemResponses.problem(status, rule, detail);
         Object path = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         if (path != null) {
             problem.setProperty("path", path.toString());
         }
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 }

@@ -1,12 +1,11 @@
 package io.governanceledger.support.web;
 
-import org.apache.catalina.connector.Request;
-import org.apache.catalina.connector.Response;
-import org.apache.catalina.valves.ErrorReportValve;
-
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
 
 /**
  * Tomcat's own error answers (a URL it will not decode, such as {@code %2F} or {@code %00}, a request
@@ -22,10 +21,11 @@ public class ProblemErrorReportValve extends ErrorReportValve {
             return;
         }
         String rule = ProblemResponses.ruleFor(status);
-        String detail = status >= 500 ? "The request failed on the server; nothing was stored."
+        String detail = status >= 500
+                ? "The request failed on the server; nothing was stored."
                 : "The request was refused before it reached the ledger: the server could not read it "
-                  + "(a path with an encoded '/' or NUL, a malformed URL, or a request line or headers over the "
-                  + "size limit).";
+                        + "(a path with an encoded '/' or NUL, a malformed URL, or a request line or headers over the "
+                        + "size limit).";
         String body = "{\"type\":\"" + ProblemResponses.TYPE_PREFIX + rule + "\",\"title\":\"" + reason(status)
                 + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\",\"rule\":\"" + rule + "\"}";
         try {

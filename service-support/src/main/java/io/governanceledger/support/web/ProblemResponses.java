@@ -1,17 +1,16 @@
 package io.governanceledger.support.web;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
-import java.net.URI;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Builds the RFC 9457 problem documents of the API. Every problem has a stable {@code type} URN and a
@@ -47,16 +46,18 @@ public class ProblemResponses {
             case 505 -> "http-version-not-supported";
             default -> {
                 HttpStatus known = HttpStatus.resolve(status);
-                yield status >= 500 ? "internal-error"
-                        : known == null ? "request-refused"
-                        : known.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
+                yield status >= 500
+                        ? "internal-error"
+                        : known == null
+                                ? "request-refused"
+                                : known.getReasonPhrase().toLowerCase().replaceAll("[^a-z]+", "-");
             }
         };
     }
 
     public static ProblemDetail invalidInput(String detail, List<FieldError> errors) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, errors.size() == 1 ? errors.get(0).rule() : "invalid-input",
-                                        detail);
+        ProblemDetail problem = problem(
+                HttpStatus.BAD_REQUEST, errors.size() == 1 ? errors.get(0).rule() : "invalid-input", detail);
         problem.setProperty("errors", errors.stream().map(FieldError::asMap).toList());
         return problem;
     }
@@ -64,14 +65,18 @@ public class ProblemResponses {
     public AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"governance-ledger\"");
-            write(response, problem(HttpStatus.UNAUTHORIZED, "authentication-required",
-                                    "Log in with HTTP Basic credentials of a configured user."));
+            write(
+                    response,
+                    problem(
+                            HttpStatus.UNAUTHORIZED,
+                            "authentication-required",
+                            "Log in with HTTP Basic credentials of a configured user."));
         };
     }
 
     public AccessDeniedHandler forbidden() {
-        return (request, response, exception) -> write(response, problem(
-                HttpStatus.FORBIDDEN, "role-required", "Your role does not allow this request."));
+        return (request, response, exception) -> write(
+                response, problem(HttpStatus.FORBIDDEN, "role-required", "Your role does not allow this request."));
     }
 
     /** 503 with {@code Retry-After: 1}: the answer is not ready yet (the read models are behind, ...). */
@@ -89,8 +94,9 @@ public class ProblemResponses {
     /** One offending input: where it is, which rule it breaks, and a sentence for people. */
     public record FieldError(String field, String rule, String message) {
         Map<String, String> asMap() {
-            return field == null ? Map.of("rule", rule, "message", message)
-                                 : Map.of("field", field, "rule", rule, "message", message);
+            return field == null
+                    ? Map.of("rule", rule, "message", message)
+                    : Map.of("field", field, "rule", rule, "message", message);
         }
     }
 }

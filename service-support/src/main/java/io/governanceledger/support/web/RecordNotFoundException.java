@@ -11,14 +11,12 @@ public class RecordNotFoundException extends RuntimeException {
     }
 
     /** The program is unknown, or did not exist at the point on both clocks that was asked for. */
-    public static RecordNotFoundException unknownProgram(String programId, Object asOf,
-                                                         java.time.Instant knownAt) {
+    public static RecordNotFoundException unknownProgram(String programId, Object asOf, java.time.Instant knownAt) {
         return notAt("programId", "No program '" + programId + "'", asOf, knownAt);
     }
 
     /** {@code what} names the missing record; the point on both clocks is added when one was asked for. */
-    public static RecordNotFoundException notAt(String field, String what, Object asOf,
-                                                java.time.Instant knownAt) {
+    public static RecordNotFoundException notAt(String field, String what, Object asOf, java.time.Instant knownAt) {
         StringBuilder message = new StringBuilder(what);
         if (asOf != null) {
             message.append(" on ").append(asOf);

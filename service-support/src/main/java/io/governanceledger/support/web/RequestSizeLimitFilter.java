@@ -7,10 +7,9 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import java.io.IOException;
 
 /**
  * Refuses request bodies above a configured size with 413 before anything parses them, whether the
@@ -30,8 +29,12 @@ public class RequestSizeLimitFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            problems.write(response, ProblemResponses.problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large",
-                                                              "The request body exceeds " + maxBytes + " bytes."));
+            problems.write(
+                    response,
+                    ProblemResponses.problem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "body-too-large",
+                            "The request body exceeds " + maxBytes + " bytes."));
             return;
         }
         chain.doFilter(new LimitedRequest(request, maxBytes), response);

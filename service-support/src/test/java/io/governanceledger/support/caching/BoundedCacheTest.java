@@ -1,13 +1,12 @@
 package io.governanceledger.support.caching;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.ref.Reference;
 import java.lang.ref.SoftReference;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Up to a number of records, least recently used out first; a record the collector took back is a miss. */
 class BoundedCacheTest {

@@ -1,16 +1,9 @@
 package io.governanceledger.support.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.serialization.Revision;
-import org.axonframework.serialization.SerializedObject;
-import org.axonframework.serialization.Serializer;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.config.BeanDefinition;
-import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.core.type.filter.RegexPatternTypeFilter;
-
-import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
@@ -24,8 +17,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
+import org.springframework.core.type.filter.RegexPatternTypeFilter;
 
 /**
  * The stored shape of every event is a contract for 15 years. Each event type has a revision, round
@@ -42,7 +40,8 @@ class EventContractTest {
     static List<Class<?>> eventTypes() throws ClassNotFoundException {
         var scanner = new ClassPathScanningCandidateComponentProvider(false) {
             @Override
-            protected boolean isCandidateComponent(org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+            protected boolean isCandidateComponent(
+                    org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
                 return true;
             }
         };
@@ -61,7 +60,9 @@ class EventContractTest {
         for (Class<?> type : types) {
             Revision revision = type.getAnnotation(Revision.class);
             assertThat(revision).as(type.getSimpleName() + " has @Revision").isNotNull();
-            assertThat(type.isRecord()).as(type.getSimpleName() + " is a record").isTrue();
+            assertThat(type.isRecord())
+                    .as(type.getSimpleName() + " is a record")
+                    .isTrue();
 
             Object sample = sample(type);
             SerializedObject<byte[]> stored = serializer.serialize(sample, byte[].class);
@@ -73,9 +74,13 @@ class EventContractTest {
             if (Boolean.getBoolean("golden.write") && !Files.exists(golden)) {
                 Files.writeString(golden, json.writerWithDefaultPrettyPrinter().writeValueAsString(actual) + "\n");
             }
-            assertThat(golden).as("golden JSON of " + type.getSimpleName() + " revision " + revision.value()).exists();
+            assertThat(golden)
+                    .as("golden JSON of " + type.getSimpleName() + " revision " + revision.value())
+                    .exists();
             JsonNode expected = json.readTree(Files.readString(golden));
-            assertThat(actual).as(type.getSimpleName() + " changed shape without a new revision").isEqualTo(expected);
+            assertThat(actual)
+                    .as(type.getSimpleName() + " changed shape without a new revision")
+                    .isEqualTo(expected);
             assertThat(json.treeToValue(expected, type)).isEqualTo(sample);
         }
     }

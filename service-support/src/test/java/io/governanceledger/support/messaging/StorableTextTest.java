@@ -1,8 +1,8 @@
 package io.governanceledger.support.messaging;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
 
 /** Text a ledger written before the edge's rules may hold, as the read models keep and show it. */
 class StorableTextTest {

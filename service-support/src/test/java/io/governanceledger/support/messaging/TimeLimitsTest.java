@@ -1,9 +1,19 @@
 package io.governanceledger.support.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.SimpleCommandBus;
@@ -17,17 +27,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.slf4j.LoggerFactory;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 @Timeout(20)
 class TimeLimitsTest {
@@ -56,8 +55,11 @@ class TimeLimitsTest {
         return limits;
     }
 
-    private void limit(Duration timeout, Duration warnAfter, Duration warnEvery,
-                       MessageHandler<? super CommandMessage<?>> handler) {
+    private void limit(
+            Duration timeout,
+            Duration warnAfter,
+            Duration warnEvery,
+            MessageHandler<? super CommandMessage<?>> handler) {
         SimpleCommandBus bus = SimpleCommandBus.builder().build();
         bus.registerHandlerInterceptor(limits(timeout, warnAfter, warnEvery).of("the test bus"));
         bus.subscribe(String.class.getName(), handler);
@@ -77,12 +79,15 @@ class TimeLimitsTest {
                 .hasMessage("The unit of work of the test bus handling String exceeded its time limit of 300 ms")
                 .hasCauseInstanceOf(InterruptedException.class);
         assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)).isBetween(300L, 5_000L);
-        assertThat(Thread.currentThread().isInterrupted()).as("the interrupt was the limit's own, and is cleared").isFalse();
+        assertThat(Thread.currentThread().isInterrupted())
+                .as("the interrupt was the limit's own, and is cleared")
+                .isFalse();
         assertThat(logged.list).anySatisfy(event -> {
             assertThat(event.getLevel()).isEqualTo(Level.ERROR);
             assertThat(event.getFormattedMessage())
                     .startsWith("The unit of work of the test bus handling String has run for")
-                    .contains("beyond its limit of 300 ms: interrupting thread [" + Thread.currentThread().getName() + "]")
+                    .contains("beyond its limit of 300 ms: interrupting thread ["
+                            + Thread.currentThread().getName() + "]")
                     .contains("java.util.concurrent.CountDownLatch.await(");
         });
     }
@@ -111,18 +116,26 @@ class TimeLimitsTest {
             return "done";
         });
         assertThatThrownBy(() -> gateway.sendAndWait("work")).isInstanceOf(AxonTimeoutException.class);
-        List<ILoggingEvent> warnings = logged.list.stream().filter(event -> event.getLevel() == Level.WARN).toList();
+        List<ILoggingEvent> warnings = logged.list.stream()
+                .filter(event -> event.getLevel() == Level.WARN)
+                .toList();
         // at 100 ms, then every 200 ms until 900: 100, 300, 500, 700 (fewer if the watchdog is starved)
-        assertThat(warnings).hasSizeBetween(2, 4).allSatisfy(warning -> assertThat(warning.getFormattedMessage())
-                .startsWith("The unit of work of the test bus handling String has run for")
-                .contains("will be interrupted in")
-                .contains("java.util.concurrent.CountDownLatch.await("));
+        assertThat(warnings)
+                .hasSizeBetween(2, 4)
+                .allSatisfy(warning -> assertThat(warning.getFormattedMessage())
+                        .startsWith("The unit of work of the test bus handling String has run for")
+                        .contains("will be interrupted in")
+                        .contains("java.util.concurrent.CountDownLatch.await("));
     }
 
     @Test
     void workDoneInTimeIsNeverInterruptedNorLogged() {
         AtomicInteger handled = new AtomicInteger();
-        limit(Duration.ofMillis(2000), Duration.ofMillis(1000), Duration.ofMillis(500), command -> handled.incrementAndGet());
+        limit(
+                Duration.ofMillis(2000),
+                Duration.ofMillis(1000),
+                Duration.ofMillis(500),
+                command -> handled.incrementAndGet());
         for (int i = 0; i < 100; i++) {
             assertThat((Integer) gateway.sendAndWait("work " + i)).isEqualTo(i + 1);
         }
@@ -140,8 +153,10 @@ class TimeLimitsTest {
         var unitOfWork = DefaultUnitOfWork.startAndGet(GenericCommandMessage.asCommandMessage("work"));
         List<Object> watches = new ArrayList<>();
         unitOfWork.executeWithResult(() -> {
-            commandBus.handle(unitOfWork, () -> watches.add(unitOfWork.resources().get(TimeLimits.class.getName())));
-            commandBus.handle(unitOfWork, () -> watches.add(unitOfWork.resources().get(TimeLimits.class.getName())));
+            commandBus.handle(
+                    unitOfWork, () -> watches.add(unitOfWork.resources().get(TimeLimits.class.getName())));
+            commandBus.handle(
+                    unitOfWork, () -> watches.add(unitOfWork.resources().get(TimeLimits.class.getName())));
             queryBus.handle(unitOfWork, () -> watches.add(unitOfWork.resources().get(TimeLimits.class.getName())));
             return null;
         });
@@ -153,7 +168,8 @@ class TimeLimitsTest {
     @Test
     void limitsMustBePositive() {
         assertThatThrownBy(() -> limits(Duration.ZERO, Duration.ofSeconds(1), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must be positive");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be positive");
         assertThatThrownBy(() -> limits(Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO))
                 .isInstanceOf(IllegalArgumentException.class);
     }

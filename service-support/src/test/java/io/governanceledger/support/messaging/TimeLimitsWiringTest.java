@@ -1,6 +1,16 @@
 package io.governanceledger.support.messaging;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.common.Registration;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import org.axonframework.config.DefaultConfigurer;
@@ -12,21 +22,10 @@ import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageE
 import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.timeout.AxonTimeoutException;
 import org.axonframework.queryhandling.QueryHandler;
-import org.axonframework.common.Registration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The module of {@link TimeLimitsAutoConfiguration} on a real Axon configuration: a command, a query
@@ -36,14 +35,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @Timeout(30)
 class TimeLimitsWiringTest {
 
-    record SlowCommand(String id) {
-    }
+    record SlowCommand(String id) {}
 
-    record SlowQuery(String id) {
-    }
+    record SlowQuery(String id) {}
 
-    record SlowEvent(String id) {
-    }
+    record SlowEvent(String id) {}
 
     /** Handlers that wait for ever, noting which of them was interrupted. */
     static class Stuck {
@@ -87,7 +83,8 @@ class TimeLimitsWiringTest {
         }
 
         @Override
-        public Registration registerHandlerInterceptor(MessageHandlerInterceptor<? super DeadlineMessage<?>> interceptor) {
+        public Registration registerHandlerInterceptor(
+                MessageHandlerInterceptor<? super DeadlineMessage<?>> interceptor) {
             interceptors.add(interceptor);
             return super.registerHandlerInterceptor(interceptor);
         }
@@ -106,10 +103,12 @@ class TimeLimitsWiringTest {
                 .configureEmbeddedEventStore(c -> new InMemoryEventStorageEngine())
                 .registerCommandHandler(c -> stuck)
                 .registerQueryHandler(c -> stuck)
-                .registerComponent(DeadlineManager.class, c -> deadlines = new WatchedDeadlines(
-                        SimpleDeadlineManager.builder().scopeAwareProvider(c.scopeAwareProvider())));
-        configurer.eventProcessing(processing -> processing.usingSubscribingEventProcessors()
-                                                           .registerEventHandler(c -> stuck));
+                .registerComponent(
+                        DeadlineManager.class,
+                        c -> deadlines = new WatchedDeadlines(
+                                SimpleDeadlineManager.builder().scopeAwareProvider(c.scopeAwareProvider())));
+        configurer.eventProcessing(
+                processing -> processing.usingSubscribingEventProcessors().registerEventHandler(c -> stuck));
         new TimeLimitsAutoConfiguration().timeLimitsOnEveryBus(limits).configureModule(configurer);
         axon = configurer.start();
     }
@@ -131,9 +130,12 @@ class TimeLimitsWiringTest {
 
     @Test
     void aQueryPastItsLimitIsInterrupted() {
-        assertThatThrownBy(() -> axon.queryGateway().query(new SlowQuery("q"), String.class).get(10, TimeUnit.SECONDS))
+        assertThatThrownBy(() -> axon.queryGateway()
+                        .query(new SlowQuery("q"), String.class)
+                        .get(10, TimeUnit.SECONDS))
                 .isInstanceOf(ExecutionException.class)
-                .rootCause().isInstanceOf(InterruptedException.class);
+                .rootCause()
+                .isInstanceOf(InterruptedException.class);
         assertThat(stuck.interrupted).containsExactly("query");
     }
 

@@ -1,32 +1,34 @@
 package io.governanceledger.support.security;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 class VerifiedCredentialsCacheTest {
 
     private final AtomicInteger checks = new AtomicInteger();
     private final MutableClock clock = new MutableClock();
-    private final VerifiedCredentialsCache cache = new VerifiedCredentialsCache(authentication -> {
-        checks.incrementAndGet();
-        if (!"secret".equals(authentication.getCredentials())) {
-            throw new BadCredentialsException("bad");
-        }
-        return UsernamePasswordAuthenticationToken.authenticated(authentication.getName(), null,
-                                                                 AuthorityUtils.createAuthorityList("ROLE_PMO_OFFICER"));
-    }, Duration.ofMinutes(5), clock);
+    private final VerifiedCredentialsCache cache = new VerifiedCredentialsCache(
+            authentication -> {
+                checks.incrementAndGet();
+                if (!"secret".equals(authentication.getCredentials())) {
+                    throw new BadCredentialsException("bad");
+                }
+                return UsernamePasswordAuthenticationToken.authenticated(
+                        authentication.getName(), null, AuthorityUtils.createAuthorityList("ROLE_PMO_OFFICER"));
+            },
+            Duration.ofMinutes(5),
+            clock);
 
     private static Authentication login(String user, String password) {
         return UsernamePasswordAuthenticationToken.unauthenticated(user, password);
@@ -44,7 +46,8 @@ class VerifiedCredentialsCacheTest {
         cache.authenticate(login("pmo", "secret"));
         assertThatThrownBy(() -> cache.authenticate(login("pmo", "guess"))).isInstanceOf(BadCredentialsException.class);
         assertThatThrownBy(() -> cache.authenticate(login("pmo", "guess"))).isInstanceOf(BadCredentialsException.class);
-        assertThatThrownBy(() -> cache.authenticate(login("other", "secret2"))).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> cache.authenticate(login("other", "secret2")))
+                .isInstanceOf(BadCredentialsException.class);
         assertThat(checks).hasValue(4);
     }
 

@@ -1,21 +1,20 @@
 package io.governanceledger.support.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.governanceledger.support.eventstore.EventStoreSchema;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The keys' store on a real PostgreSQL: who may write a key, what a retry finds, what is forgotten. */
 class IdempotencyKeysTest {
@@ -55,12 +54,15 @@ class IdempotencyKeysTest {
         assertThat(first).isInstanceOf(IdempotencyKeys.Owned.class);
         assertThat(keys.claim("pmo", key, request("A"))).isInstanceOf(IdempotencyKeys.InFlight.class);
         assertThat(keys.claim("pmo", key, request("B"))).isInstanceOf(IdempotencyKeys.Reused.class);
-        assertThat(keys.claim("finance", key, request("B"))).as("another person's key")
-                                                             .isInstanceOf(IdempotencyKeys.Owned.class);
+        assertThat(keys.claim("finance", key, request("B")))
+                .as("another person's key")
+                .isInstanceOf(IdempotencyKeys.Owned.class);
 
         // the first request stalls past its lease; a retry takes the key over
-        jdbc.update("UPDATE event_store.idempotency_key SET lease_until = clock_timestamp() - INTERVAL '1 second' "
-                            + "WHERE idempotency_key = ? AND principal = 'pmo'", key);
+        jdbc.update(
+                "UPDATE event_store.idempotency_key SET lease_until = clock_timestamp() - INTERVAL '1 second' "
+                        + "WHERE idempotency_key = ? AND principal = 'pmo'",
+                key);
         IdempotencyKeys.Claim second = keys.claim("pmo", key, request("A"));
         assertThat(second).isInstanceOf(IdempotencyKeys.Owned.class);
         UUID stalled = ((IdempotencyKeys.Owned) first).owner();
@@ -68,7 +70,8 @@ class IdempotencyKeysTest {
         assertThat(retry).isNotEqualTo(stalled);
 
         // the stalled request can neither mark, answer nor free the key any more: its command would roll back
-        assertThatThrownBy(() -> keys.recorded("pmo", key, stalled, "event-1")).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> keys.recorded("pmo", key, stalled, "event-1"))
+                .isInstanceOf(IllegalStateException.class);
         keys.answer("pmo", key, stalled, 201, "", request("stale answer"));
         keys.release("pmo", key, stalled);
         assertThat(keys.claim("pmo", key, request("A"))).isInstanceOf(IdempotencyKeys.InFlight.class);
@@ -78,7 +81,8 @@ class IdempotencyKeysTest {
         keys.answer("pmo", key, retry, 201, "Ledger-Event-Id: event-2\n", request("the answer"));
         IdempotencyKeys.Claim replay = keys.claim("pmo", key, request("A"));
         assertThat(replay).isInstanceOf(IdempotencyKeys.Answered.class);
-        assertThat(new String(((IdempotencyKeys.Answered) replay).body(), StandardCharsets.UTF_8)).isEqualTo("the answer");
+        assertThat(new String(((IdempotencyKeys.Answered) replay).body(), StandardCharsets.UTF_8))
+                .isEqualTo("the answer");
     }
 
     @Test
@@ -92,8 +96,9 @@ class IdempotencyKeysTest {
         });
         assertThat(keys.claim("pmo", key, request("A"))).isInstanceOf(IdempotencyKeys.InFlight.class);
         keys.release("pmo", key, owner);
-        assertThat(keys.claim("pmo", key, request("A"))).as("freed: a retry runs at once")
-                                                         .isInstanceOf(IdempotencyKeys.Owned.class);
+        assertThat(keys.claim("pmo", key, request("A")))
+                .as("freed: a retry runs at once")
+                .isInstanceOf(IdempotencyKeys.Owned.class);
     }
 
     @Test
@@ -104,14 +109,23 @@ class IdempotencyKeysTest {
         UUID owner = ((IdempotencyKeys.Owned) longLived.claim("pmo", answered, request("A"))).owner();
         longLived.answer("pmo", answered, owner, 200, "", request("ok"));
         longLived.claim("pmo", running, request("B"));
-        jdbc.update("UPDATE event_store.idempotency_key SET created_at = created_at - INTERVAL '2 days' "
-                            + "WHERE idempotency_key IN (?, ?)", answered, running);
+        jdbc.update(
+                "UPDATE event_store.idempotency_key SET created_at = created_at - INTERVAL '2 days' "
+                        + "WHERE idempotency_key IN (?, ?)",
+                answered,
+                running);
 
         IdempotencyKeys oneDay = keys(Duration.ofDays(1));
         oneDay.claim("pmo", UUID.randomUUID().toString(), request("C")); // the first claim purges
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.idempotency_key WHERE idempotency_key = ?",
-                                       Long.class, answered)).isZero();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM event_store.idempotency_key WHERE idempotency_key = ?",
-                                       Long.class, running)).isOne();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM event_store.idempotency_key WHERE idempotency_key = ?",
+                        Long.class,
+                        answered))
+                .isZero();
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM event_store.idempotency_key WHERE idempotency_key = ?",
+                        Long.class,
+                        running))
+                .isOne();
     }
 }

@@ -7,13 +7,13 @@ import java.time.LocalDate;
  * call-off or invoice number; {@code commitmentReference} names the commitment a release frees or an
  * actual consumes; {@code authorisingReference} the decision or change that allows it.
  */
-public record BudgetMovement(MovementKind kind,
-                             String lineId,
-                             String toLineId,
-                             Money amount,
-                             String reference,
-                             String commitmentReference,
-                             String authorisingReference,
-                             LocalDate effectiveDate,
-                             String description) {
-}
+public record BudgetMovement(
+        MovementKind kind,
+        String lineId,
+        String toLineId,
+        Money amount,
+        String reference,
+        String commitmentReference,
+        String authorisingReference,
+        LocalDate effectiveDate,
+        String description) {}

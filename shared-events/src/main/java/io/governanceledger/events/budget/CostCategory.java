@@ -1,5 +1,6 @@
 package io.governanceledger.events.budget;
 
 public enum CostCategory {
-    CAPEX, OPEX
+    CAPEX,
+    OPEX
 }

@@ -10,6 +10,9 @@ import java.math.BigDecimal;
 public record LedgerEntry(String lineId, Measure measure, BigDecimal delta) {
 
     public enum Measure {
-        ALLOCATED, COMMITTED, ACTUAL, FORECAST
+        ALLOCATED,
+        COMMITTED,
+        ACTUAL,
+        FORECAST
     }
 }

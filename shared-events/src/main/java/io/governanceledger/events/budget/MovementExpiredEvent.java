@@ -2,7 +2,5 @@ package io.governanceledger.events.budget;
 
 import org.axonframework.serialization.Revision;
 
-
 @Revision("1")
-public record MovementExpiredEvent(String programId, String movementId) {
-}
+public record MovementExpiredEvent(String programId, String movementId) {}

@@ -7,5 +7,11 @@ package io.governanceledger.events.budget;
  * REFORECAST sets the line's estimate at completion and moves no money.
  */
 public enum MovementKind {
-    ALLOCATION, REDUCTION, TRANSFER, COMMITMENT, RELEASE, ACTUAL, REFORECAST
+    ALLOCATION,
+    REDUCTION,
+    TRANSFER,
+    COMMITMENT,
+    RELEASE,
+    ACTUAL,
+    REFORECAST
 }

@@ -7,11 +7,11 @@ import java.math.BigDecimal;
  * the reference value (indexed initial value), the EU threshold in force on the signing date, the
  * percentage cap and its amount, and the cumulative de minimis value counted both ways.
  */
-public record AmendmentFigures(BigDecimal referenceValue,
-                               BigDecimal euThreshold,
-                               BigDecimal capShare,
-                               BigDecimal capAmount,
-                               BigDecimal netCumulative,
-                               BigDecimal absoluteCumulative,
-                               BigDecimal countedCumulative) {
-}
+public record AmendmentFigures(
+        BigDecimal referenceValue,
+        BigDecimal euThreshold,
+        BigDecimal capShare,
+        BigDecimal capAmount,
+        BigDecimal netCumulative,
+        BigDecimal absoluteCumulative,
+        BigDecimal countedCumulative) {}

@@ -1,5 +1,6 @@
 package io.governanceledger.events.contracts;
 
 public enum AuthorityKind {
-    CENTRAL, OTHER
+    CENTRAL,
+    OTHER
 }

@@ -1,9 +1,7 @@
 package io.governanceledger.events.contracts;
 
+import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-import java.time.LocalDate;
-
 @Revision("1")
-public record ContractTermEndedEvent(String contractId, String programId, LocalDate endDate) {
-}
+public record ContractTermEndedEvent(String contractId, String programId, LocalDate endDate) {}

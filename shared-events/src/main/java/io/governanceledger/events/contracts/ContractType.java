@@ -1,5 +1,7 @@
 package io.governanceledger.events.contracts;
 
 public enum ContractType {
-    WORKS, SUPPLIES, SERVICES
+    WORKS,
+    SUPPLIES,
+    SERVICES
 }

@@ -1,5 +1,6 @@
 package io.governanceledger.events.contracts;
 
 public enum DeMinimisCounting {
-    NET_CUMULATIVE, ABSOLUTE_CUMULATIVE
+    NET_CUMULATIVE,
+    ABSOLUTE_CUMULATIVE
 }

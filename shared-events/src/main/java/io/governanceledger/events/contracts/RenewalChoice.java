@@ -2,5 +2,6 @@ package io.governanceledger.events.contracts;
 
 /** What the authority notified the supplier before the renewal notice deadline. */
 public enum RenewalChoice {
-    RENEW, TERMINATE
+    RENEW,
+    TERMINATE
 }

@@ -1,10 +1,8 @@
 package io.governanceledger.events.contracts;
 
-import org.axonframework.serialization.Revision;
-
 import java.time.LocalDate;
+import org.axonframework.serialization.Revision;
 
 /** The renewal notice deadline is near and no notice is recorded yet. */
 @Revision("1")
-public record RenewalNoticeDueEvent(String contractId, String programId, LocalDate deadline) {
-}
+public record RenewalNoticeDueEvent(String contractId, String programId, LocalDate deadline) {}

@@ -1,13 +1,8 @@
 package io.governanceledger.events.decisions;
 
+import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-import java.time.LocalDate;
-
 @Revision("1")
-public record DecisionApprovedEvent(String decisionId,
-                                    String programId,
-                                    LocalDate decidedOn,
-                                    LocalDate effectiveFrom,
-                                    String chosenOption) {
-}
+public record DecisionApprovedEvent(
+        String decisionId, String programId, LocalDate decidedOn, LocalDate effectiveFrom, String chosenOption) {}

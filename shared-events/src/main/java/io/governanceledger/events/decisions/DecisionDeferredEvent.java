@@ -1,9 +1,8 @@
 package io.governanceledger.events.decisions;
 
+import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-import java.time.LocalDate;
-
 @Revision("1")
-public record DecisionDeferredEvent(String decisionId, String programId, LocalDate decidedOn, LocalDate deferredUntil) {
-}
+public record DecisionDeferredEvent(
+        String decisionId, String programId, LocalDate decidedOn, LocalDate deferredUntil) {}

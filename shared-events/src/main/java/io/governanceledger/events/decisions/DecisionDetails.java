@@ -7,18 +7,19 @@ import java.util.List;
  * The content of a decision as recorded. {@code decidedOn}, {@code effectiveFrom} and
  * {@code chosenOption} may be left empty while the decision is only proposed; approval fills them.
  */
-public record DecisionDetails(String title,
-                              String context,
-                              List<DecisionOption> options,
-                              String chosenOption,
-                              String rationale,
-                              String decidingBody,
-                              LocalDate meetingDate,
-                              LocalDate decidedOn,
-                              LocalDate effectiveFrom,
-                              List<Participant> participants,
-                              Integer quorum,
-                              List<RecordLink> links) {
+public record DecisionDetails(
+        String title,
+        String context,
+        List<DecisionOption> options,
+        String chosenOption,
+        String rationale,
+        String decidingBody,
+        LocalDate meetingDate,
+        LocalDate decidedOn,
+        LocalDate effectiveFrom,
+        List<Participant> participants,
+        Integer quorum,
+        List<RecordLink> links) {
 
     public DecisionDetails {
         options = options == null ? List.of() : List.copyOf(options);

@@ -8,5 +8,4 @@ import org.axonframework.serialization.Revision;
  * revision 1, where they were free text).
  */
 @Revision("2")
-public record DecisionRecordedEvent(String decisionId, String programId, DecisionDetails details, String supersedes) {
-}
+public record DecisionRecordedEvent(String decisionId, String programId, DecisionDetails details, String supersedes) {}

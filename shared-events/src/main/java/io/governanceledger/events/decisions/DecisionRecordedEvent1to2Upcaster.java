@@ -24,8 +24,10 @@ public class DecisionRecordedEvent1to2Upcaster extends SingleEventUpcaster {
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(new SimpleSerializedType(REVISION_1.getName(), "2"), JsonNode.class,
-                                            DecisionRecordedEvent1to2Upcaster::splitParticipants);
+        return representation.upcastPayload(
+                new SimpleSerializedType(REVISION_1.getName(), "2"),
+                JsonNode.class,
+                DecisionRecordedEvent1to2Upcaster::splitParticipants);
     }
 
     static JsonNode splitParticipants(JsonNode payload) {

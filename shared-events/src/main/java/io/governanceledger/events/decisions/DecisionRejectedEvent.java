@@ -1,9 +1,7 @@
 package io.governanceledger.events.decisions;
 
+import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-import java.time.LocalDate;
-
 @Revision("1")
-public record DecisionRejectedEvent(String decisionId, String programId, LocalDate decidedOn) {
-}
+public record DecisionRejectedEvent(String decisionId, String programId, LocalDate decidedOn) {}

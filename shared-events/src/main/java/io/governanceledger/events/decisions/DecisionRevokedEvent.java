@@ -1,9 +1,7 @@
 package io.governanceledger.events.decisions;
 
+import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-import java.time.LocalDate;
-
 @Revision("1")
-public record DecisionRevokedEvent(String decisionId, String programId, LocalDate revokedOn, LocalDate effectiveFrom) {
-}
+public record DecisionRevokedEvent(String decisionId, String programId, LocalDate revokedOn, LocalDate effectiveFrom) {}

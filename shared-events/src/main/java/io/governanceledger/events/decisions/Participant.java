@@ -15,7 +15,8 @@ public record Participant(String name, String role) {
     public static Participant parse(String text) {
         String trimmed = text.strip();
         Matcher matcher = WITH_ROLE.matcher(trimmed);
-        return matcher.matches() ? new Participant(matcher.group(1).strip(), matcher.group(2).strip())
-                                 : new Participant(trimmed, null);
+        return matcher.matches()
+                ? new Participant(matcher.group(1).strip(), matcher.group(2).strip())
+                : new Participant(trimmed, null);
     }
 }

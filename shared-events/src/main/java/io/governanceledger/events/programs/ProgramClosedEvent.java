@@ -1,9 +1,7 @@
 package io.governanceledger.events.programs;
 
+import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-import java.time.LocalDate;
-
 @Revision("1")
-public record ProgramClosedEvent(String programId, LocalDate closedOn) {
-}
+public record ProgramClosedEvent(String programId, LocalDate closedOn) {}

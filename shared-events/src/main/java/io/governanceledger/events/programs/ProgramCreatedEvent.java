@@ -1,14 +1,13 @@
 package io.governanceledger.events.programs;
 
+import java.time.LocalDate;
 import org.axonframework.serialization.Revision;
 
-import java.time.LocalDate;
-
 @Revision("1")
-public record ProgramCreatedEvent(String programId,
-                                  String name,
-                                  String sponsor,
-                                  LocalDate startDate,
-                                  LocalDate plannedEndDate,
-                                  String currency) {
-}
+public record ProgramCreatedEvent(
+        String programId,
+        String name,
+        String sponsor,
+        LocalDate startDate,
+        LocalDate plannedEndDate,
+        String currency) {}

@@ -3,5 +3,4 @@ package io.governanceledger.events.programs;
 import org.axonframework.serialization.Revision;
 
 @Revision("1")
-public record ProgramRenamedEvent(String programId, String previousName, String name) {
-}
+public record ProgramRenamedEvent(String programId, String previousName, String name) {}

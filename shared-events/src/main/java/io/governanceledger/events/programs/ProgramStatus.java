@@ -1,5 +1,6 @@
 package io.governanceledger.events.programs;
 
 public enum ProgramStatus {
-    ACTIVE, CLOSED
+    ACTIVE,
+    CLOSED
 }
