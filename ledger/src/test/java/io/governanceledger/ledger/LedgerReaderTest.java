@@ -71,8 +71,8 @@ class LedgerReaderTest {
 
     /**
      * An instant early in the ledger is answered as fast as a recent one: asked as max(position),
-     * PostgreSQL walked back from the head through every later position (2 s an hour back on 313,000
-     * events). Compared as a ratio of medians on the same machine, never as a time.
+     * PostgreSQL walked back from the head through every later position (docs/performance.md).
+     * Compared as a ratio of medians on the same machine, never as a time.
      */
     @Test
     void anEarlyInstantCostsNoMoreThanARecentOne() throws SQLException {

@@ -124,8 +124,8 @@ class LedgerSealerTest {
     /**
      * A bulk append (an import, an administrator's INSERT ... SELECT) is one transaction of many events:
      * its commit must cost in proportion to them. Before V6 each queued row's commit trigger walked all
-     * of the transaction's rows, so 8x the events took about 64x the time (100,000 had not committed
-     * after 12 minutes). Compared as a ratio of two sizes on the same machine, never as a time.
+     * of the transaction's rows, so the time grew with the square of the events. Compared as a ratio of
+     * two sizes on the same machine, never as a time.
      */
     @Test
     void aBulkAppendCommitsInTimeProportionalToItsEventsAndIsSealedAsOneTransaction() throws Exception {
@@ -162,8 +162,8 @@ class LedgerSealerTest {
     /**
      * A backlog (a bulk import, a restore, the queue after an outage) is sealed batch by batch from the
      * front of the queue, in commit order. Taking a batch must not cost more for what waits behind it:
-     * before V7 each batch sorted the whole queue (75 ms a batch with 180,000 events queued; sealing fell
-     * to about 530 events/s). Compared as a ratio of two queue lengths on the same machine, never as a time.
+     * before V7 each batch sorted the whole queue, and sealing slowed as the queue grew. Compared as a
+     * ratio of two queue lengths on the same machine, never as a time.
      */
     @Test
     void takingABatchFromALongQueueCostsNoMoreThanFromAShortOne() throws Exception {

@@ -64,6 +64,12 @@ public final class Http {
         return send(request.build());
     }
 
+    public Response head(String user, String path) {
+        return send(request(user, path)
+                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
     /** A binary answer (a ZIP, ...), 200 expected. */
     public byte[] getBytes(String user, String path) {
         try {

@@ -116,7 +116,7 @@ public class Contract {
     }
 
     @CommandHandler
-    public String handle(
+    public AmendmentRuling handle(
             ProposeAmendmentCommand command,
             ProgramStanding programs,
             DecisionStanding decisions,
@@ -153,7 +153,7 @@ public class Contract {
                             verdict.explanation(),
                             verdict.figures()),
                     effective);
-            return "REJECTED:" + verdict.rule();
+            return AmendmentRuling.rejected(verdict.rule());
         }
         BigDecimal valueAfter = value.add(proposal.valueDelta());
         if (valueAfter.compareTo(calledOff) < 0) {
@@ -189,7 +189,7 @@ public class Contract {
             deadlines.cancelAllWithinScope(TERM_END);
             scheduleDeadlines(terms, endDate, deadlines, clock, calendar);
         }
-        return "ACCEPTED";
+        return AmendmentRuling.accepted();
     }
 
     @CommandHandler

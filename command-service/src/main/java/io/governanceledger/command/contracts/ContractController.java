@@ -4,6 +4,7 @@ import io.governanceledger.command.ids.IdFormats;
 import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
 import io.governanceledger.events.contracts.AmendmentProposal;
+import io.governanceledger.events.contracts.AmendmentStatus;
 import io.governanceledger.events.contracts.AuthorityKind;
 import io.governanceledger.events.contracts.ContractRegime;
 import io.governanceledger.events.contracts.ContractTerms;
@@ -136,7 +137,7 @@ class ContractController {
             @NotBlank @MultiLine @Size(max = 2000) String reason) {}
 
     /** The verdict on a proposed amendment: recorded either way; {@code rule} says why it was rejected. */
-    record AmendmentOutcome(String id, String status, String rule, String correlationId) {}
+    record AmendmentOutcome(String id, AmendmentStatus status, String rule, String correlationId) {}
 
     @PostMapping
     @Operation(summary = "Register a framework contract of the program")
@@ -211,15 +212,10 @@ class ContractController {
                 programId,
                 body.reason(),
                 null);
-        String verdict = String.valueOf(sent.result());
-        boolean rejected = verdict.startsWith("REJECTED:");
+        AmendmentRuling ruling = (AmendmentRuling) sent.result();
         return ResponseEntity.created(URI.create(
                         "/api/programs/" + programId + "/contracts/" + contractId + "/amendments/" + amendmentId))
-                .body(new AmendmentOutcome(
-                        amendmentId,
-                        rejected ? "REJECTED" : "ACCEPTED",
-                        rejected ? verdict.substring("REJECTED:".length()) : null,
-                        sent.correlationId()));
+                .body(new AmendmentOutcome(amendmentId, ruling.status(), ruling.rule(), sent.correlationId()));
     }
 
     @PostMapping("/{contractId}/amendments/{number}/publication-notice")

@@ -183,7 +183,7 @@ class ContractTest {
         AmendmentProposal review = proposal(LegalBasis.REVIEW_CLAUSE, "R1", "150000", 12);
         fixture.given(REGISTERED)
                 .when(new ProposeAmendmentCommand(C, P, "A-1", review))
-                .expectResultMessagePayload("ACCEPTED")
+                .expectResultMessagePayload(AmendmentRuling.accepted())
                 .expectEvents(new ContractAmendedEvent(
                         C,
                         P,
@@ -208,7 +208,7 @@ class ContractTest {
         AmendmentProposal tooMuch = proposal(LegalBasis.DE_MINIMIS, null, "100000", 0);
         fixture.given(REGISTERED)
                 .when(new ProposeAmendmentCommand(C, P, "A-1", tooMuch))
-                .expectResultMessagePayload("REJECTED:de-minimis-share")
+                .expectResultMessagePayload(AmendmentRuling.rejected("de-minimis-share"))
                 .expectEventsMatching(org.axonframework.test.matchers.Matchers.exactSequenceOf(
                         org.axonframework.test.matchers.Matchers.messageWithPayload(
                                 org.hamcrest.Matchers.instanceOf(AmendmentRejectedEvent.class)),
@@ -231,13 +231,13 @@ class ContractTest {
                         REGISTERED,
                         new IndexValueRecordedEvent(C, P, "Agoria", new BigDecimal("110"), LocalDate.of(2026, 1, 1)))
                 .when(new ProposeAmendmentCommand(C, P, "A-1", dm))
-                .expectResultMessagePayload("ACCEPTED");
+                .expectResultMessagePayload(AmendmentRuling.accepted());
         // an index value published after the signature does not count for it
         fixture.given(
                         REGISTERED,
                         new IndexValueRecordedEvent(C, P, "Agoria", new BigDecimal("110"), LocalDate.of(2026, 3, 2)))
                 .when(new ProposeAmendmentCommand(C, P, "A-1", dm))
-                .expectResultMessagePayload("REJECTED:de-minimis-share");
+                .expectResultMessagePayload(AmendmentRuling.rejected("de-minimis-share"));
         fixture.given(REGISTERED)
                 .when(new RecordIndexValueCommand(C, P, new BigDecimal("104.2"), LocalDate.of(2026, 1, 1)))
                 .expectEvents(

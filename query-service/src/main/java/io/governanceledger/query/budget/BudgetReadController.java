@@ -1,5 +1,6 @@
 package io.governanceledger.query.budget;
 
+import io.governanceledger.query.pointintime.PointInHeaders;
 import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
@@ -58,6 +59,7 @@ class BudgetReadController {
     }
 
     @GetMapping(value = "/api/programs/{programId}/budget/movements.csv", produces = "text/csv")
+    @PointInHeaders
     @Operation(summary = "The same ledger as CSV (all matching movements), for spreadsheets and auditors")
     ResponseEntity<?> movementsCsv(
             @PathVariable String programId, @ParameterObject MovementFilter filter, PointInTime point) {
@@ -75,6 +77,7 @@ class BudgetReadController {
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements/{movementId}")
+    @PointInHeaders
     @Operation(
             summary = "One movement with its approvals and ledger entries, as it stood on asOf (a date, default "
                     + "today) according to what was recorded by knownAt (an instant, default now)")
@@ -110,6 +113,7 @@ class BudgetReadController {
     }
 
     @GetMapping("/api/programs/{programId}/budget/delegations")
+    @PointInHeaders
     @Operation(
             summary = "Delegations of authority, revoked ones included, as granted and revoked on asOf (a date, "
                     + "default today) according to what was recorded by knownAt (an instant, default now)")
@@ -123,6 +127,7 @@ class BudgetReadController {
     }
 
     @GetMapping("/api/pending-approvals")
+    @PointInHeaders
     @Operation(
             summary = "Movements waiting for an approver (you, unless another approver is named), on asOf (a date, "
                     + "default today) according to what was recorded by knownAt (an instant, default now)")

@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
@@ -54,13 +55,33 @@ class KnownAtGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return RequestedPoint.of(request).map(RequestedPoint::knownAt).isEmpty();
+        return !"GET".equals(request.getMethod())
+                || !RequestedPoint.of(request)
+                        .map(point -> point.knownAt().present())
+                        .orElse(false);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Instant knownAt = RequestedPoint.of(request).orElseThrow().knownAt();
+        RequestedPoint.Given<Instant> given =
+                RequestedPoint.of(request).orElseThrow().knownAt();
+        // a knownAt only the extended ISO form can write (a year of five digits, or before year 1) is
+        // refused for what it means; any other the handler refuses for its form
+        Instant knownAt = given.value() != null ? given.value() : extended(given.text());
+        if (knownAt == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (knownAt.isBefore(Instant.parse("0001-01-01T00:00:00Z"))) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            problems.write(
+                    response,
+                    ProblemResponses.invalidInput(
+                            "'knownAt' " + knownAt + " is out of range.",
+                            List.of(new ProblemResponses.FieldError("knownAt", "range", "must be after the year 1"))));
+            return;
+        }
         Instant now = jdbc.sql("SELECT clock_timestamp()")
                 .query(OffsetDateTime.class)
                 .single()
@@ -73,6 +94,10 @@ class KnownAtGuard extends OncePerRequestFilter {
                             "'knownAt' " + knownAt + " is in the future.",
                             List.of(new ProblemResponses.FieldError(
                                     "knownAt", "not-in-future", "must not be after " + now))));
+            return;
+        }
+        if (given.value() == null) {
+            chain.doFilter(request, response);
             return;
         }
         try {
@@ -91,6 +116,14 @@ class KnownAtGuard extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    private static Instant extended(String text) {
+        try {
+            return Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private void behind(HttpServletResponse response, Instant knownAt) throws IOException {

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
+import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ReadAfterGuard extends OncePerRequestFilter {
 
     static final String HEADER = RequestedPoint.READ_AFTER;
+    /** Event identifiers are UUIDs; anything else cannot name a recorded event. */
+    private static final Pattern EVENT_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final JdbcClient jdbc;
     private final ReadModelCatchUp catchUp;
@@ -56,7 +60,8 @@ class ReadAfterGuard extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return RequestedPoint.of(request).flatMap(RequestedPoint::readAfter).isEmpty();
+        return !"GET".equals(request.getMethod())
+                || RequestedPoint.of(request).flatMap(RequestedPoint::readAfter).isEmpty();
     }
 
     @Override
@@ -64,6 +69,14 @@ class ReadAfterGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         String eventId =
                 RequestedPoint.of(request).flatMap(RequestedPoint::readAfter).orElseThrow();
+        if (!EVENT_ID.matcher(eventId).matches()) {
+            refuse(
+                    response,
+                    "'" + HEADER + "' is not an event id.",
+                    "format",
+                    "must be the id of a recorded event, as a command's answer gives it in Ledger-Event-Id");
+            return;
+        }
         Optional<Recorded> recorded = recorded(eventId);
         if (recorded.isEmpty()) {
             refuse(

@@ -1,6 +1,7 @@
 package io.governanceledger.query.contracts;
 
 import io.governanceledger.events.contracts.AmendmentFigures;
+import io.governanceledger.events.contracts.AmendmentStatus;
 import io.governanceledger.events.contracts.LegalBasis;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.List;
  */
 public record AmendmentView(
         String amendmentId,
-        String status,
+        AmendmentStatus status,
         Integer number,
         LegalBasis legalBasis,
         String reviewClauseId,

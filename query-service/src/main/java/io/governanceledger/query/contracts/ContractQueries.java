@@ -2,6 +2,7 @@ package io.governanceledger.query.contracts;
 
 import io.governanceledger.events.contracts.AmendmentFigures;
 import io.governanceledger.events.contracts.AmendmentProposal;
+import io.governanceledger.events.contracts.AmendmentStatus;
 import io.governanceledger.events.contracts.ContractTerms;
 import io.governanceledger.events.contracts.DeMinimisCounting;
 import io.governanceledger.events.contracts.LegalBasis;
@@ -194,7 +195,7 @@ class ContractQueries {
         AmendmentProposal p = row.proposal();
         return new AmendmentView(
                 row.amendmentId(),
-                row.accepted() ? "ACCEPTED" : "REJECTED",
+                row.accepted() ? AmendmentStatus.ACCEPTED : AmendmentStatus.REJECTED,
                 row.number(),
                 p.legalBasis(),
                 p.reviewClauseId(),
@@ -221,7 +222,7 @@ class ContractQueries {
         String figures = rs.getString("figures");
         return new Row(
                 rs.getString("amendment_id"),
-                "ACCEPTED".equals(rs.getString("status")),
+                AmendmentStatus.ACCEPTED.name().equals(rs.getString("status")),
                 (Integer) rs.getObject("number"),
                 LedgerSerializer.fromJson(rs.getString("proposal"), AmendmentProposal.class),
                 figures == null || figures.equals("null")

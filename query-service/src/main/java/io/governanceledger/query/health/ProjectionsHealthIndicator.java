@@ -80,7 +80,9 @@ class ProjectionsHealthIndicator implements HealthIndicator {
             state.put("committedPosition", position);
             state.put("storeHead", head);
             state.put("behind", Math.max(0, head - position));
-            state.put("state", stuck ? "STALLED" : behind ? "CATCHING_UP" : "CAUGHT_UP");
+            state.put(
+                    "state",
+                    stuck ? ProcessorState.STALLED : behind ? ProcessorState.CATCHING_UP : ProcessorState.CAUGHT_UP);
             failure.ifPresent(failed -> {
                 Map<String, Object> detail = new LinkedHashMap<>();
                 detail.put("position", failed.position());
@@ -106,4 +108,14 @@ class ProjectionsHealthIndicator implements HealthIndicator {
     }
 
     private record Progress(long position, Instant since) {}
+
+    /** Where a read model's processor stands against the ledger's head. */
+    enum ProcessorState {
+        /** It has taken in every sealed event. */
+        CAUGHT_UP,
+        /** It is behind and moving. */
+        CATCHING_UP,
+        /** It failed on an event, or has made no progress for {@code ledger.projections.stall-after}. */
+        STALLED
+    }
 }

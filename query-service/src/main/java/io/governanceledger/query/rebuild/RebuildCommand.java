@@ -73,12 +73,11 @@ public final class RebuildCommand {
                                 HttpResponse.BodyHandlers.ofString())
                         .body());
                 out.println(line(progress));
-                RebuildProgress.State state =
-                        RebuildProgress.State.valueOf(progress.path("state").asText());
-                if (state == RebuildProgress.State.SWAPPED) {
+                String state = progress.path("state").asText();
+                if (RebuildProgress.State.SWAPPED.name().equals(state)) {
                     return 0;
                 }
-                if (state == RebuildProgress.State.FAILED) {
+                if (RebuildProgress.State.FAILED.name().equals(state)) {
                     return 1;
                 }
                 Thread.sleep(1000);

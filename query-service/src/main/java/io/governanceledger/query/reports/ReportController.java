@@ -49,7 +49,8 @@ class ReportController {
                             List.of(new ProblemResponses.FieldError(
                                     "position", "within-ledger", "must be between 1 and " + head))));
         }
-        Reports.Outcome outcome = reports.produce(report, programId, at, requested.asOf());
+        Reports.Outcome outcome =
+                reports.produce(report, programId, at, requested.asOf().value());
         if (outcome instanceof Reports.Produced produced) {
             return ResponseEntity.ok(produced.report());
         }
@@ -63,6 +64,6 @@ class ReportController {
                                     + behind.at() + ", before " + behind.needed()
                                     + "; retry in a moment."));
         }
-        throw RecordNotFoundException.unknownProgram(programId, requested.asOf(), null);
+        throw RecordNotFoundException.unknownProgram(programId, requested.asOf().value(), null);
     }
 }
