@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The layering, held as rules over the production classes of every module the services are made of
  * (shared-events, service-support, ledger, command-service, query-service) and of dev-tools: no package
- * cycle anywhere; what crosses between the services depends on nothing heavier than Axon's message
- * and serialization API and Jackson; the support library knows neither the ledger nor a service; the
- * ledger knows no service; neither service reaches the other; production code never reaches the tools
- * for this machine.
+ * cycle anywhere; the messages that cross between the services depend on nothing but Axon's
+ * {@code @Revision} and Jackson's annotations (their upcasters on Axon's upcasting API and Jackson's
+ * trees); the support library knows neither the ledger nor a service; the ledger knows no service;
+ * neither service reaches the other; production code never reaches the tools for this machine.
  */
 class ArchitectureTest {
 
@@ -39,16 +39,32 @@ class ArchitectureTest {
 
     @Test
     void whatCrossesBetweenTheServicesDependsOnNothingHeavierThanMessagesAndJson() {
+        // the messages: records of values, their revision, Jackson's annotations
         classes()
                 .that()
                 .resideInAPackage("io.governanceledger.events..")
+                .and()
+                .haveSimpleNameNotEndingWith("Upcaster")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage(
+                        "io.governanceledger.events..",
+                        "java..",
+                        "org.axonframework.serialization",
+                        "com.fasterxml.jackson.annotation..")
+                .check(PRODUCTION);
+        // the upcasters read older shapes as JSON trees
+        classes()
+                .that()
+                .resideInAPackage("io.governanceledger.events..")
+                .and()
+                .haveSimpleNameEndingWith("Upcaster")
                 .should()
                 .onlyDependOnClassesThat()
                 .resideInAnyPackage(
                         "io.governanceledger.events..",
                         "java..",
                         "org.axonframework.serialization..",
-                        "org.axonframework.messaging..",
                         "com.fasterxml.jackson..")
                 .check(PRODUCTION);
     }
