@@ -39,7 +39,7 @@ public final class BundleVerifier {
     private static VerificationReport verify(BundleFiles files, PublicKey pinnedKey, long started) throws IOException {
         byte[] manifestBytes = files.content(BundleFiles.MANIFEST);
         if (manifestBytes == null || !files.has(BundleFiles.EVENTS) || !files.has(BundleFiles.CHECKPOINTS)) {
-            return failed(
+            return VerificationReport.failed(
                     0,
                     0L,
                     "bundle-altered",
@@ -53,7 +53,7 @@ public final class BundleVerifier {
         for (var file : manifest.path("files").properties()) {
             String digest = files.sha256(file.getKey());
             if (digest == null || !digest.equals(file.getValue().asText())) {
-                return failed(
+                return VerificationReport.failed(
                         0,
                         0L,
                         "bundle-altered",
@@ -66,12 +66,13 @@ public final class BundleVerifier {
         }
         for (String required : List.of(BundleFiles.EVENTS, BundleFiles.CHECKPOINTS)) {
             if (!manifest.path("files").has(required)) {
-                return failed(
+                return VerificationReport.failed(
                         0, 0L, "bundle-altered", "the manifest gives no SHA-256 for " + required, 0, 0, null, started);
             }
         }
         if (files.duplicates()) {
-            return failed(0, 0L, "bundle-altered", "the bundle holds a file twice", 0, 0, null, started);
+            return VerificationReport.failed(
+                    0, 0L, "bundle-altered", "the bundle holds a file twice", 0, 0, null, started);
         }
         String programId = manifest.path("programId").asText(null);
         byte[] ownTag = LedgerHash.programTag(programId);
@@ -96,7 +97,7 @@ public final class BundleVerifier {
         for (Checkpoint checkpoint : checkpoints) {
             if (checkpoint.previousPosition() != previousCheckpoint
                     || !Arrays.equals(checkpoint.previousHash(), previousCheckpointHash)) {
-                return failed(
+                return VerificationReport.failed(
                         0,
                         previousCheckpoint + 1,
                         "checkpoint-missing",
@@ -113,7 +114,7 @@ public final class BundleVerifier {
             if (key == null
                     || !checkpoint.keyId().equals(keyId)
                     || !SigningKeys.verify(key, checkpoint.signedBytes(), checkpoint.signature())) {
-                return failed(
+                return VerificationReport.failed(
                         0,
                         checkpoint.position(),
                         "checkpoint-forged",
@@ -138,7 +139,7 @@ public final class BundleVerifier {
                 JsonNode line = json(text.getBytes(StandardCharsets.UTF_8));
                 long at = line.path("position").asLong();
                 if (at != position + 1) {
-                    return failed(
+                    return VerificationReport.failed(
                                     position,
                                     position + 1,
                                     "row-deleted",
@@ -157,7 +158,7 @@ public final class BundleVerifier {
                 } else {
                     byte[] tag = HexFormat.of().parseHex(line.path("programTag").asText());
                     if (programId != null && Arrays.equals(tag, ownTag)) {
-                        return failed(
+                        return VerificationReport.failed(
                                         position,
                                         at,
                                         "event-withheld",
@@ -173,7 +174,7 @@ public final class BundleVerifier {
                             tag, HexFormat.of().parseHex(line.path("body").asText()));
                 }
                 if (!Arrays.equals(LedgerHash.link(previous, leaf), hash)) {
-                    return failed(
+                    return VerificationReport.failed(
                                     position,
                                     at,
                                     "event-changed",
@@ -187,7 +188,7 @@ public final class BundleVerifier {
                 Checkpoint checkpoint = byPosition.get(at);
                 if (checkpoint != null) {
                     if (!Arrays.equals(checkpoint.chainHash(), hash)) {
-                        return failed(
+                        return VerificationReport.failed(
                                         signed,
                                         at,
                                         "chain-rewritten",
@@ -210,7 +211,7 @@ public final class BundleVerifier {
         }
         for (Checkpoint checkpoint : checkpoints) {
             if (checkpoint.position() > position) {
-                return failed(
+                return VerificationReport.failed(
                                 position,
                                 position + 1,
                                 "row-deleted",
@@ -237,28 +238,6 @@ public final class BundleVerifier {
                                 : ""),
                 checked,
                 checkpoints.size(),
-                keyId,
-                (System.nanoTime() - started) / 1_000_000);
-    }
-
-    private static VerificationReport failed(
-            long verifiedUpTo,
-            Long at,
-            String kind,
-            String detail,
-            long checked,
-            long checkpoints,
-            String keyId,
-            long started) {
-        return new VerificationReport(
-                VerificationReport.Status.FAILED,
-                verifiedUpTo,
-                0,
-                at,
-                kind,
-                detail,
-                checked,
-                checkpoints,
                 keyId,
                 (System.nanoTime() - started) / 1_000_000);
     }

@@ -153,7 +153,7 @@ public final class LedgerVerifier {
         for (Checkpoint checkpoint : checkpoints) {
             if (!checkpoint.keyId().equals(keyId)
                     || !SigningKeys.verify(publicKey, checkpoint.signedBytes(), checkpoint.signature())) {
-                return failed(
+                return VerificationReport.failed(
                         0,
                         checkpoint.position(),
                         "checkpoint-forged",
@@ -184,7 +184,7 @@ public final class LedgerVerifier {
             for (Checkpoint checkpoint : checkpoints) {
                 if (checkpoint.previousPosition() != previous
                         || !Arrays.equals(checkpoint.previousHash(), previousHash)) {
-                    return failed(
+                    return VerificationReport.failed(
                             previous,
                             previous + 1,
                             "checkpoint-missing",
@@ -378,28 +378,6 @@ public final class LedgerVerifier {
         return Arrays.equals(LedgerHash.next(previous, slot.position(), slot.recordedAt(), event.event()), hash);
     }
 
-    private static VerificationReport failed(
-            long verifiedUpTo,
-            long position,
-            String kind,
-            String detail,
-            long checked,
-            long checkpoints,
-            String keyId,
-            long started) {
-        return new VerificationReport(
-                VerificationReport.Status.FAILED,
-                verifiedUpTo,
-                0,
-                position,
-                kind,
-                detail,
-                checked,
-                checkpoints,
-                keyId,
-                millis(started));
-    }
-
     private static long millis(long started) {
         return (System.nanoTime() - started) / 1_000_000;
     }
@@ -429,13 +407,13 @@ public final class LedgerVerifier {
 
         VerificationReport failed(long at, String kind, String detail, long started) {
             long good = mismatch != null ? Math.min(at, mismatch.position()) - 1 : at - 1;
-            return LedgerVerifier.failed(good, at, kind, detail, checked, checkpoints, keyId, started)
+            return VerificationReport.failed(good, at, kind, detail, checked, checkpoints, keyId, started)
                     .withSignedUpTo(Math.min(lastCheckpoint, good));
         }
 
         /** A failure found at {@code at} that puts everything after the last good checkpoint in doubt. */
         VerificationReport failedAfter(long at, String kind, String detail, long started) {
-            return LedgerVerifier.failed(lastCheckpoint, at, kind, detail, checked, checkpoints, keyId, started)
+            return VerificationReport.failed(lastCheckpoint, at, kind, detail, checked, checkpoints, keyId, started)
                     .withSignedUpTo(lastCheckpoint);
         }
 

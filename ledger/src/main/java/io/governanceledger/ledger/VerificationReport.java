@@ -32,6 +32,33 @@ public record VerificationReport(
         UNAUTHENTICATED
     }
 
+    /**
+     * The first position that fails and how, after {@code verifiedUpTo} positions checked out.
+     *
+     * @param started when the verification started ({@link System#nanoTime()})
+     */
+    static VerificationReport failed(
+            long verifiedUpTo,
+            Long failedAt,
+            String failure,
+            String detail,
+            long eventsChecked,
+            long checkpoints,
+            String keyId,
+            long started) {
+        return new VerificationReport(
+                Status.FAILED,
+                verifiedUpTo,
+                0,
+                failedAt,
+                failure,
+                detail,
+                eventsChecked,
+                checkpoints,
+                keyId,
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
     VerificationReport withSignedUpTo(long signed) {
         return new VerificationReport(
                 status, verifiedUpTo, signed, failedAt, failure, detail, eventsChecked, checkpoints, keyId, millis);

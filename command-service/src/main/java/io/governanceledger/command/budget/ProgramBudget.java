@@ -208,28 +208,15 @@ public class ProgramBudget {
         }
         int given = movement.approvers().size() + 1;
         MetaData effective = MovementRules.effectiveAt(clock, movement.movement());
+        MovementApprovalGivenEvent approval = new MovementApprovalGivenEvent(
+                programId, command.movementId(), actor, delegation.delegationId(), given, movement.requiredApprovals());
         if (given < movement.requiredApprovals()) {
-            apply(
-                    new MovementApprovalGivenEvent(
-                            programId,
-                            command.movementId(),
-                            actor,
-                            delegation.delegationId(),
-                            given,
-                            movement.requiredApprovals()),
-                    effective);
+            apply(approval, effective);
             return MovementStatus.PENDING;
         }
+        // the last approval books the movement: its balances are checked before anything is applied
         List<LedgerEntry> entries = balances().entriesFor(MovementRules.dated(movement, clock));
-        apply(
-                new MovementApprovalGivenEvent(
-                        programId,
-                        command.movementId(),
-                        actor,
-                        delegation.delegationId(),
-                        given,
-                        movement.requiredApprovals()),
-                effective);
+        apply(approval, effective);
         List<String> approvers = new ArrayList<>(movement.approvers());
         approvers.add(actor);
         apply(

@@ -8,13 +8,11 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -53,7 +51,7 @@ class BudgetReadController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
             PointInTime point) {
         if (filter.fromAfterTo()) {
-            return fromAfterTo(filter.to());
+            return ResponseEntity.badRequest().body(ProblemResponses.fromAfterTo(filter.to()));
         }
         return ResponseEntity.ok(ledger(filter.query(programId, offset, limit, point)));
     }
@@ -64,7 +62,7 @@ class BudgetReadController {
     ResponseEntity<?> movementsCsv(
             @PathVariable String programId, @ParameterObject MovementFilter filter, PointInTime point) {
         if (filter.fromAfterTo()) {
-            return fromAfterTo(filter.to());
+            return ResponseEntity.badRequest().body(ProblemResponses.fromAfterTo(filter.to()));
         }
         MovementLedgerView ledger = ledger(filter.query(programId, 0, 0, point));
         return ResponseEntity.ok()
@@ -151,13 +149,5 @@ class BudgetReadController {
                         query.programId(),
                         query.point().askedAsOf(),
                         query.point().askedKnownAt()));
-    }
-
-    private static ResponseEntity<?> fromAfterTo(LocalDate to) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(ProblemResponses.invalidInput(
-                        "'from' must not be after 'to'.",
-                        List.of(new ProblemResponses.FieldError(
-                                "from", "from-not-after-to", "must not be after " + to))));
     }
 }

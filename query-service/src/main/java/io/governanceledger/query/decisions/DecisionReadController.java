@@ -9,12 +9,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.time.LocalDate;
-import java.util.List;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,10 +44,7 @@ class DecisionReadController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
             PointInTime point) {
         if (from != null && to != null && from.isAfter(to)) {
-            ProblemDetail problem = ProblemResponses.invalidInput(
-                    "'from' must not be after 'to'.",
-                    List.of(new ProblemResponses.FieldError("from", "from-not-after-to", "must not be after " + to)));
-            return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(problem);
+            return ResponseEntity.badRequest().body(ProblemResponses.fromAfterTo(to));
         }
         DecisionRegisterView register = queries.query(
                         new FindDecisionsQuery(programId, status, from, to, offset, limit, point),

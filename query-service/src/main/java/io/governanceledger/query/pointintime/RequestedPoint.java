@@ -19,7 +19,6 @@ public record RequestedPoint(Given<AsOf> asOf, Given<Instant> knownAt, Optional<
     public static final String READ_AFTER = "Ledger-Read-After";
 
     static final String ATTRIBUTE = RequestedPoint.class.getName();
-    static final RequestedPoint NOTHING = new RequestedPoint(Given.absent(), Given.absent(), Optional.empty());
 
     /**
      * One parameter as the request gave it: absent (null text), a value, or the rule its text breaks.

@@ -84,6 +84,11 @@ public class ProblemDetailsAutoConfiguration {
     }
 
     @Bean
+    public QueryStringBinding queryStringBinding() {
+        return new QueryStringBinding();
+    }
+
+    @Bean
     public FilterRegistrationBean<RequestSizeLimitFilter> requestSizeLimitFilter(
             @Value("${ledger.web.max-request-bytes:262144}") long maxBytes, ProblemResponses problems) {
         FilterRegistrationBean<RequestSizeLimitFilter> registration =

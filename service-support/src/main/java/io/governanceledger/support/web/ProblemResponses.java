@@ -62,6 +62,13 @@ public class ProblemResponses {
         return problem;
     }
 
+    /** A filter's date range whose start lies after its end: refused naming {@code from}. */
+    public static ProblemDetail fromAfterTo(java.time.LocalDate to) {
+        return invalidInput(
+                "'from' must not be after 'to'.",
+                List.of(new FieldError("from", "from-not-after-to", "must not be after " + to)));
+    }
+
     public AuthenticationEntryPoint unauthorized() {
         return (request, response, exception) -> {
             response.setHeader("WWW-Authenticate", "Basic realm=\"governance-ledger\"");

@@ -1,4 +1,4 @@
-package io.governanceledger.query.budget;
+package io.governanceledger.support.web;
 
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -6,11 +6,12 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.servlet.support.ExtendedServletRequestDataBinder;
 
 /**
- * The movement ledger's filter is read from the query string only: Spring would also fill a bound
- * record's fields from request headers of the same name ({@code Status}, {@code Reference}).
+ * A record bound from a request (a filter of query parameters) is read from the query string only, which
+ * the edge checks: Spring would also fill its fields from request headers of the same names
+ * ({@code Status}, {@code Reference}).
  */
-@ControllerAdvice(assignableTypes = BudgetReadController.class)
-class MovementFilterBinding {
+@ControllerAdvice
+public class QueryStringBinding {
 
     @InitBinder
     void queryStringOnly(WebDataBinder binder) {
