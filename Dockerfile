@@ -7,6 +7,7 @@ COPY .mvn .mvn
 COPY mvnw pom.xml ./
 COPY shared-events shared-events
 COPY dev-tools dev-tools
+COPY local-issuer local-issuer
 COPY service-support service-support
 COPY ledger ledger
 COPY command-service command-service

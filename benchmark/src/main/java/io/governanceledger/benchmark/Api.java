@@ -2,6 +2,7 @@ package io.governanceledger.benchmark;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.governanceledger.devtools.identity.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -9,9 +10,8 @@ import java.io.UncheckedIOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 
-/** The services' HTTP API as a user calls it: JSON over HTTP/1.1 with basic authentication. */
+/** The services' HTTP API as a user calls it: JSON over HTTP/1.1 with an access token of the local issuer. */
 final class Api {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -19,9 +19,12 @@ final class Api {
     private final String commandBase;
     private final String queryBase;
 
-    Api(int commandPort, int queryPort) {
+    private final Tokens tokens;
+
+    Api(int commandPort, int queryPort, Tokens tokens) {
         this.commandBase = "http://localhost:" + commandPort;
         this.queryBase = "http://localhost:" + queryPort;
+        this.tokens = tokens;
     }
 
     /** @param eventId the last event a command recorded ({@code Ledger-Event-Id}), or null */
@@ -82,14 +85,14 @@ final class Api {
      * docs/performance.md); the client is not what is measured.
      */
     private Answer send(String method, String url, String user, String body, String... headers) {
-        String login = Base64.getEncoder().encodeToString((user + ":" + user).getBytes(StandardCharsets.UTF_8));
+        String token = tokens.forAccount(user);
         try {
             HttpURLConnection connection =
                     (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setRequestMethod(method);
             connection.setConnectTimeout(5_000);
             connection.setReadTimeout(120_000);
-            connection.setRequestProperty("Authorization", "Basic " + login);
+            connection.setRequestProperty("Authorization", "Bearer " + token);
             for (int i = 0; i < headers.length; i += 2) {
                 connection.setRequestProperty(headers[i], headers[i + 1]);
             }

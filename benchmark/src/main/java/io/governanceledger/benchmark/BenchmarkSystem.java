@@ -3,6 +3,8 @@ package io.governanceledger.benchmark;
 import static io.governanceledger.benchmark.Scenario.log;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.governanceledger.devtools.identity.Tokens;
+import io.governanceledger.devtools.identity.TrialAccess;
 import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
 import io.governanceledger.devtools.process.ServiceProcess;
 import java.io.IOException;
@@ -30,6 +32,7 @@ final class BenchmarkSystem implements AutoCloseable {
     private DataSource ledger;
     private DataSource stock;
     private DataSource stockLag;
+    private ServiceProcess issuer;
     private ServiceProcess commandService;
     private ServiceProcess queryService;
     private Api api;
@@ -64,10 +67,22 @@ final class BenchmarkSystem implements AutoCloseable {
         StockAxon.createSchema(stockLag);
         int commandPort = freePort();
         int queryPort = freePort();
-        log("command-service and query-service as separate processes (logs in " + work + ") ...");
-        // warnings only, and the rebuild's report of its phases
-        Map<String, String> quietLogs =
-                Map.of("LOGGING_LEVEL_ROOT", "WARN", "LOGGING_LEVEL_IO_GOVERNANCELEDGER_QUERY_REBUILD", "INFO");
+        int issuerPort = freePort();
+        String issuerUrl = "http://localhost:" + issuerPort;
+        log("the local issuer, command-service and query-service as separate processes (logs in " + work + ") ...");
+        issuer = ServiceProcess.startWithoutDatabase(
+                ServiceProcess.jar(root, "local-issuer"),
+                issuerPort,
+                work,
+                work.resolve("local-issuer.log"),
+                java.util.List.of("--ledger.issuer.access-token-time-to-live=PT4H"));
+        issuer.awaitReady(Duration.ofMinutes(3));
+        // warnings only, and the rebuild's report of its phases; tokens of the local issuer
+        Map<String, String> quietLogs = Map.of(
+                "LOGGING_LEVEL_ROOT", "WARN",
+                "LOGGING_LEVEL_IO_GOVERNANCELEDGER_QUERY_REBUILD", "INFO",
+                "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", issuerUrl,
+                "LEDGER_ACCESS_BOOTSTRAPADMINISTRATOR", "admin");
         commandService = ServiceProcess.start(
                 ServiceProcess.jar(root, "command-service"),
                 commandPort,
@@ -88,7 +103,18 @@ final class BenchmarkSystem implements AutoCloseable {
                 quietLogs);
         commandService.awaitReady(Duration.ofMinutes(3));
         queryService.awaitReady(Duration.ofMinutes(3));
-        api = new Api(commandPort, queryPort);
+        Tokens tokens = new Tokens(issuerUrl);
+        // the accounts the scenarios use, granted as in a trial; reads wait until the grants are readable
+        String lastGrant = TrialAccess.grant(
+                        "http://localhost:" + commandPort,
+                        tokens.forAccount("admin"),
+                        java.util.stream.Stream.concat(
+                                        TrialAccess.PORTFOLIO.stream(),
+                                        java.util.stream.Stream.of(new TrialAccess.Grant("PERSON", "viewer", "VIEWER")))
+                                .toList())
+                .orElseThrow();
+        api = new Api(commandPort, queryPort, tokens);
+        api.queryAfter("viewer", "/api/programs", lastGrant);
     }
 
     DataSource ledger() {
@@ -140,6 +166,9 @@ final class BenchmarkSystem implements AutoCloseable {
         }
         if (queryService != null) {
             queryService.stop();
+        }
+        if (issuer != null) {
+            issuer.stop();
         }
         pools.forEach(HikariDataSource::close);
         if (postgres != null) {

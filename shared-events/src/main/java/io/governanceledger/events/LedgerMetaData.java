@@ -8,8 +8,10 @@ import java.util.List;
  */
 public final class LedgerMetaData {
 
-    /** Name of the authenticated principal who caused the event. */
+    /** The authenticated caller who caused the event: the subject of their access token. */
     public static final String ACTOR = "actor";
+    /** The actor's display name as their identity provider gave it when the event was caused (optional). */
+    public static final String ACTOR_NAME = "actorName";
     /** Business effective instant (ISO-8601); defaults to the recorded time. */
     public static final String EFFECTIVE_AT = "effectiveAt";
     /** Why the change was made, or the reference that authorises it. */
@@ -18,8 +20,13 @@ public final class LedgerMetaData {
     public static final String CORRELATION_ID = "correlationId";
     /** Id of the message (command) that directly caused this one. */
     public static final String CAUSATION_ID = "causationId";
-    /** Program the record belongs to. */
+    /** Program the record belongs to; {@link #PORTFOLIO} for a record of the whole portfolio. */
     public static final String PROGRAM_ID = "programId";
+    /**
+     * The {@link #PROGRAM_ID} of records that belong to no single program (portfolio-wide access
+     * grants). No program can have it: program ids start with a letter or digit.
+     */
+    public static final String PORTFOLIO = "*";
     /** Network address the request came from (ISO 27001 A.8.15: "from where"). */
     public static final String CLIENT_ADDRESS = "clientAddress";
 

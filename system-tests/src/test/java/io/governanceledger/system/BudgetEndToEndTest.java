@@ -499,10 +499,10 @@ class BudgetEndToEndTest {
                 new Case(
                         "cfo",
                         "/delegations",
-                        "{\"holder\": \"mallory\", \"maxAmount\": 5, \"currency\": \"EUR\", \"validFrom\": \"2026-01-01\", \"validTo\": \"2026-12-31\", \"reason\": \"r\"}",
+                        "{\"holder\": \" finance\", \"maxAmount\": 5, \"currency\": \"EUR\", \"validFrom\": \"2026-01-01\", \"validTo\": \"2026-12-31\", \"reason\": \"r\"}",
                         400,
                         "holder",
-                        "unknown-user"),
+                        "format"),
                 new Case(
                         "cfo",
                         "/delegations",

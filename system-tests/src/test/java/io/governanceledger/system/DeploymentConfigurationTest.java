@@ -106,10 +106,19 @@ class DeploymentConfigurationTest {
             assertThat((List<String>) service.get("volumes"))
                     .contains("ledger-keys:" + keys + (name.equals("query-service") ? ":ro" : ""));
 
-            defaults.stringPropertyNames().stream()
-                    .filter(key -> key.startsWith("ledger.security.users.") && key.endsWith(".password"))
-                    .map(key -> "LEDGER_SECURITY_USERS_" + key.split("\\.")[3].toUpperCase() + "_PASSWORD")
-                    .forEach(variable -> assertThat(environment).as(name).containsKey(variable));
+            // sign-in through the organisation's provider only: no Basic logins in this deployment
+            assertThat(environment.get("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI"))
+                    .as(name)
+                    .startsWith("${LEDGER_ISSUER_URI:?");
+            assertThat(environment.get("LEDGER_SECURITY_BASIC_ENABLED"))
+                    .as(name)
+                    .isEqualTo("false");
+            assertThat(environment.get("LEDGER_ACCESS_BOOTSTRAPADMINISTRATOR"))
+                    .as(name)
+                    .startsWith("${LEDGER_BOOTSTRAP_ADMINISTRATOR:?");
+            assertThat(environment.keySet()).as(name).noneMatch(key -> key.startsWith("LEDGER_SECURITY_BASIC_USERS"));
+            assertThat(defaults.getProperty("ledger.security.basic.enabled")).isEqualTo("false");
+            assertThat(defaults.stringPropertyNames()).noneMatch(key -> key.startsWith("ledger.security.basic.users."));
         }
         assertThat(PropertiesLoaderUtils.loadProperties(new ClassPathResource("command-service.properties"))
                         .getProperty("ledger.checkpoints.enabled"))
@@ -206,6 +215,7 @@ class DeploymentConfigurationTest {
                             "--spring.datasource.username=postgres",
                             "--spring.datasource.password=postgres",
                             "--axon.axonserver.servers=localhost:1",
+                            "--spring.security.oauth2.resourceserver.jwt.issuer-uri=http://localhost:1/issuer",
                             "--spring.main.banner-mode=off"))
                     .isInstanceOf(WiringInspected.class);
             assertThat(wiring.get("eventBus")).isInstanceOf(AxonServerEventStore.class);

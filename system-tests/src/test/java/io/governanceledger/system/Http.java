@@ -6,15 +6,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Real HTTP requests with HTTP Basic credentials; users as configured by default (password = name). */
+/**
+ * Real HTTP requests signed in with an access token of the test issuer for the named account
+ * ({@link TestIssuer}); no account means no credentials. {@code "token:<jwt>"} sends that token as it is.
+ */
 public final class Http {
 
     private static final HttpClient CLIENT =
@@ -91,13 +92,10 @@ public final class Http {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30));
         if (user != null) {
-            String password = user.contains(":") ? user.substring(user.indexOf(':') + 1) : user;
-            String name = user.contains(":") ? user.substring(0, user.indexOf(':')) : user;
-            builder.header(
-                    "Authorization",
-                    "Basic "
-                            + Base64.getEncoder()
-                                    .encodeToString((name + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            String token = user.startsWith("token:")
+                    ? user.substring("token:".length())
+                    : TestIssuer.get().tokenFor(user);
+            builder.header("Authorization", "Bearer " + token);
         }
         return builder;
     }

@@ -1,11 +1,15 @@
 package io.governanceledger.system;
 
 import io.governanceledger.command.CommandServiceApplication;
+import io.governanceledger.devtools.identity.TrialAccess;
 import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
+import io.governanceledger.ledger.LedgerSealer;
 import io.governanceledger.query.QueryServiceApplication;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.awaitility.Awaitility;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +33,17 @@ public final class LedgerSystem implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(new Thread(POSTGRES::close));
     }
 
+    /** The administrator every test system is installed with. */
+    public static final String BOOTSTRAP_ADMINISTRATOR = "admin";
+
+    /** The trial's portfolio-wide grants, and the viewer's, whom most tests read as. */
+    static final List<TrialAccess.Grant> TRIAL_GRANTS = java.util.stream.Stream.concat(
+                    TrialAccess.PORTFOLIO.stream(),
+                    java.util.stream.Stream.of(new TrialAccess.Grant("PERSON", "viewer", "VIEWER")))
+            .toList();
+
+    private boolean trialAccessGranted;
+    private int queryServices;
     private final String jdbcUrl;
     private final JdbcClient jdbc;
     private final List<ConfigurableApplicationContext> running = new ArrayList<>();
@@ -80,18 +95,57 @@ public final class LedgerSystem implements AutoCloseable {
         return new LedgerSystem("ledger_" + DATABASES.incrementAndGet());
     }
 
+    /**
+     * Starts a command service; the first one of a system records the trial grants (the test accounts'
+     * portfolio-wide roles, the viewer's included) as the bootstrap administrator.
+     */
     public Service startCommandService(String... extraArguments) {
-        return start(CommandServiceApplication.application(), "command-" + NODES.incrementAndGet(), extraArguments);
+        Service service =
+                start(CommandServiceApplication.application(), "command-" + NODES.incrementAndGet(), extraArguments);
+        if (!trialAccessGranted) {
+            TrialAccess.grant(
+                    service.http().baseUrl(), TestIssuer.get().tokenFor(BOOTSTRAP_ADMINISTRATOR), TRIAL_GRANTS);
+            trialAccessGranted = true;
+            if (!service.context().getEnvironment().getProperty("ledger.sealer.enabled", Boolean.class, true)) {
+                // a test that seals by hand starts from a ledger order holding the trial grants
+                try {
+                    service.context().getBean(LedgerSealer.class).sealAvailable();
+                } catch (java.sql.SQLException e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }
+        awaitGrantsReadable();
+        return service;
     }
 
     public Service startQueryService(String... extraArguments) {
-        return start(QueryServiceApplication.application(), "query-" + NODES.incrementAndGet(), extraArguments);
+        Service service =
+                start(QueryServiceApplication.application(), "query-" + NODES.incrementAndGet(), extraArguments);
+        queryServices++;
+        awaitGrantsReadable();
+        return service;
+    }
+
+    /** Reads are checked against the query side's own copy of the grants: wait until it holds the trial grants. */
+    private void awaitGrantsReadable() {
+        if (trialAccessGranted && queryServices > 0) {
+            Awaitility.await()
+                    .atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.sql("SELECT count(*) FROM projections.access_grant")
+                                    .query(Long.class)
+                                    .single()
+                            >= TRIAL_GRANTS.size());
+        }
     }
 
     private Service start(SpringApplicationBuilder application, String nodeId, String... extraArguments) {
         // as command-line arguments, so they win over the services' own configuration files
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--spring.security.oauth2.resourceserver.jwt.issuer-uri="
+                        + TestIssuer.get().url(),
+                "--ledger.access.bootstrap-administrator=" + BOOTSTRAP_ADMINISTRATOR,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
                 "--spring.datasource.password=" + EmbeddedPostgresServer.PASSWORD,

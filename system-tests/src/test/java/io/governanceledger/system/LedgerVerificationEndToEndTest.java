@@ -31,6 +31,8 @@ class LedgerVerificationEndToEndTest {
             Http commands = system.startCommandService("--ledger.checkpoints.interval=PT0.5S")
                     .http();
             Http queries = system.startQueryService().http();
+            // the trial grants come first in the ledger order
+            long base = system.storedEvents();
             String program = "VERIFY-1";
             assertThat(commands.post("pmo", "/api/programs", Bodies.program(program))
                             .status())
@@ -42,8 +44,8 @@ class LedgerVerificationEndToEndTest {
                 JsonNode report =
                         queries.get("auditor", "/api/ledger/verification").json();
                 assertThat(report.path("status").asString()).isEqualTo("VERIFIED");
-                assertThat(report.path("verifiedUpTo").asLong()).isEqualTo(6);
-                assertThat(report.path("signedUpTo").asLong()).isEqualTo(6);
+                assertThat(report.path("verifiedUpTo").asLong()).isEqualTo(base + 6);
+                assertThat(report.path("signedUpTo").asLong()).isEqualTo(base + 6);
             });
             JsonNode key = queries.get("auditor", "/api/ledger/public-key").json();
             assertThat(key.path("algorithm").asString()).isEqualTo("Ed25519");
@@ -58,13 +60,13 @@ class LedgerVerificationEndToEndTest {
                             new PrintStream(offline, true, StandardCharsets.UTF_8)))
                     .as(offline.toString(StandardCharsets.UTF_8))
                     .isZero();
-            assertThat(offline.toString(StandardCharsets.UTF_8)).contains("VERIFIED up to position 6");
+            assertThat(offline.toString(StandardCharsets.UTF_8)).contains("VERIFIED up to position " + (base + 6));
             assertThat(queries.get("auditor", "/api/ledger/export?programId=NOPE")
                             .status())
                     .isEqualTo(404);
 
             // one event's proof holds against the published key, without the other events
-            Http.Response proof = queries.get("auditor", "/api/ledger/proof/3");
+            Http.Response proof = queries.get("auditor", "/api/ledger/proof/" + (base + 3));
             assertThat(proof.status()).as(proof.body()).isEqualTo(200);
             assertThat(LedgerProof.check(
                             new com.fasterxml.jackson.databind.ObjectMapper().readTree(proof.body()),
@@ -77,13 +79,13 @@ class LedgerVerificationEndToEndTest {
                               SET session_replication_role = replica;
                               UPDATE event_store.domain_event_entry SET meta_data = convert_to(
                                   replace(convert_from(meta_data, 'UTF8'), 'Steering committee', 'Nobody'), 'UTF8')
-                              WHERE global_index = (SELECT global_index FROM event_store.ledger_entry WHERE position = 3)
-                              """).update();
+                              WHERE global_index = (SELECT global_index FROM event_store.ledger_entry WHERE position = %d)
+                              """.formatted(base + 3)).update();
             JsonNode report = queries.get("auditor", "/api/ledger/verification").json();
             assertThat(report.path("status").asString()).isEqualTo("FAILED");
-            assertThat(report.path("failedAt").asLong()).isEqualTo(3);
+            assertThat(report.path("failedAt").asLong()).isEqualTo(base + 3);
             assertThat(report.path("failure").asString()).isEqualTo("event-changed");
-            assertThat(report.path("verifiedUpTo").asLong()).isEqualTo(2);
+            assertThat(report.path("verifiedUpTo").asLong()).isEqualTo(base + 2);
 
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             int exit = VerifyCommand.run(
@@ -96,7 +98,8 @@ class LedgerVerificationEndToEndTest {
                     },
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
             assertThat(exit).isEqualTo(1);
-            assertThat(printed.toString(StandardCharsets.UTF_8)).contains("FAILED at position 3: event-changed");
+            assertThat(printed.toString(StandardCharsets.UTF_8))
+                    .contains("FAILED at position " + (base + 3) + ": event-changed");
         }
     }
 }

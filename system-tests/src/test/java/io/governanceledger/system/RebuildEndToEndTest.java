@@ -96,7 +96,7 @@ class RebuildEndToEndTest {
             await().atMost(Duration.ofSeconds(120))
                     .pollInterval(Duration.ofMillis(200))
                     .untilAsserted(() -> {
-                        JsonNode now = queries.get("viewer", "/api/admin/read-models/decisions/rebuild")
+                        JsonNode now = queries.get("operator", "/api/admin/read-models/decisions/rebuild")
                                 .json();
                         progress.add(now);
                         assertThat(now.path("state").asString()).isEqualTo("SWAPPED");
@@ -169,7 +169,12 @@ class RebuildEndToEndTest {
             // the command line asks the running service and follows the progress to the swap
             ByteArrayOutputStream printed = new ByteArrayOutputStream();
             int exit = RebuildCommand.run(
-                    new String[] {"rebuild", "programs", "--url=" + queries.baseUrl()},
+                    new String[] {
+                        "rebuild",
+                        "programs",
+                        "--url=" + queries.baseUrl(),
+                        "--token=" + TestIssuer.get().tokenFor("operator")
+                    },
                     new PrintStream(printed, true, StandardCharsets.UTF_8));
             assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
             assertThat(printed.toString(StandardCharsets.UTF_8)).contains("programs SWAPPED: ", " events/s");
@@ -185,7 +190,7 @@ class RebuildEndToEndTest {
             }
             for (String model : models) {
                 await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                    JsonNode state = queries.get("viewer", "/api/admin/read-models/" + model + "/rebuild")
+                    JsonNode state = queries.get("operator", "/api/admin/read-models/" + model + "/rebuild")
                             .json();
                     assertThat(state.path("state").asText())
                             .as(state.toString())
@@ -211,7 +216,7 @@ class RebuildEndToEndTest {
                                 .status())
                         .isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60))
-                        .untilAsserted(() -> assertThat(queries.get("viewer", "/api/admin/read-models/all/rebuild")
+                        .untilAsserted(() -> assertThat(queries.get("operator", "/api/admin/read-models/all/rebuild")
                                         .json()
                                         .path("position")
                                         .asLong())
@@ -222,7 +227,7 @@ class RebuildEndToEndTest {
                 Http.Response refused = queries.post("operator", "/api/admin/read-models/decisions/rebuild", "");
                 assertThat(refused.status()).as(refused.body()).isEqualTo(409);
                 assertThat(refused.body()).contains("rebuild-running", "'all'");
-                assertThat(queries.get("viewer", "/api/admin/read-models/all/rebuild")
+                assertThat(queries.get("operator", "/api/admin/read-models/all/rebuild")
                                 .json()
                                 .path("state")
                                 .asText())
@@ -230,7 +235,7 @@ class RebuildEndToEndTest {
                 swapLock.execute("SELECT pg_advisory_unlock(hashtext('governance-ledger read model swap'))");
             }
             await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-                JsonNode state = queries.get("viewer", "/api/admin/read-models/all/rebuild")
+                JsonNode state = queries.get("operator", "/api/admin/read-models/all/rebuild")
                         .json();
                 assertThat(state.path("state").asText()).as(state.toString()).isEqualTo("SWAPPED");
                 assertThat(state.path("readModel").asText()).isEqualTo("all");

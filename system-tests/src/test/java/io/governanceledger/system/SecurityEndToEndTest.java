@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** No login gives 401, a wrong role 403, both as problems; reads need any login; docs and health are open. */
+/**
+ * No token gives 401, a refused token 401 naming why, a missing role 403, a program without a grant
+ * 404, all as problems; docs and health are open. The endpoint-by-role matrix is AccessMatrixEndToEndTest.
+ */
 class SecurityEndToEndTest {
 
     private static LedgerSystem system;
@@ -20,43 +23,56 @@ class SecurityEndToEndTest {
     }
 
     @Test
-    void writesNeedALoginAndThePmoRole() {
+    void writesNeedATokenAndTheRoleOnTheProgram() {
+        assertThat(commands.post("pmo", "/api/programs", Bodies.program("SEC-0"))
+                        .status())
+                .isEqualTo(201);
         long before = system.storedEvents();
         Http.Response anonymous = commands.post(null, "/api/programs", Bodies.program("SEC-1"));
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
         assertThat(anonymous.json().path("rule").asString()).isEqualTo("authentication-required");
+        assertThat(anonymous.header("WWW-Authenticate")).startsWith("Bearer");
 
-        assertThat(commands.post("pmo:wrong", "/api/programs", Bodies.program("SEC-1"))
-                        .status())
-                .isEqualTo(401);
+        Http.Response garbage = commands.post("token:not-a-token", "/api/programs", Bodies.program("SEC-1"));
+        assertThat(garbage.status()).isEqualTo(401);
+        assertThat(garbage.json().path("rule").asString()).isEqualTo("invalid-token");
         for (String user : new String[] {"viewer", "auditor", "finance", "contracts"}) {
             Http.Response forbidden = commands.post(user, "/api/programs", Bodies.program("SEC-1"));
             assertThat(forbidden.status()).as(user).isEqualTo(403);
             assertThat(forbidden.json().path("rule").asString()).isEqualTo("role-required");
             // the role is checked before the body is even read
-            assertThat(commands.post(user, "/api/programs/SEC-1/decisions", "{not json")
+            assertThat(commands.post(user, "/api/programs/SEC-0/decisions", "{not json")
                             .status())
                     .as(user)
                     .isEqualTo(403);
         }
+        // someone with no grant on the program is told it does not exist, as for a program that does not
+        Http.Response hidden = commands.post("stranger", "/api/programs/SEC-0/decisions", Bodies.decision("D1"));
+        Http.Response missing = commands.post("stranger", "/api/programs/NO-SUCH/decisions", Bodies.decision("D1"));
+        assertThat(hidden.status()).isEqualTo(404);
+        assertThat(hidden.json().path("rule").asString())
+                .isEqualTo(missing.json().path("rule").asString());
+        assertThat(hidden.json().path("detail").asString())
+                .isEqualTo(missing.json().path("detail").asString().replace("NO-SUCH", "SEC-0"));
         assertThat(system.storedEvents()).isEqualTo(before);
     }
 
     @Test
-    void readsNeedALoginOfAnyRole() {
+    void readsNeedATokenAndAGrant() {
         Http.Response anonymous = queries.get(null, "/api/programs");
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.contentType()).startsWith("application/problem+json");
-        for (String user : new String[] {"viewer", "auditor", "finance", "contracts", "pmo"}) {
+        for (String user : new String[] {"viewer", "auditor", "finance", "contracts", "pmo", "stranger"}) {
             assertThat(queries.get(user, "/api/programs").status()).as(user).isEqualTo(200);
         }
+        assertThat(queries.get("stranger", "/api/programs").json()).isEmpty();
     }
 
     @Test
-    void undeclaredWritesAreDeniedEvenToThePmo() {
+    void aWriteTheServiceDoesNotTakeIsRefused() {
         assertThat(queries.post("pmo", "/api/programs", Bodies.program("SEC-2")).status())
-                .isEqualTo(403);
+                .isEqualTo(405);
     }
 
     @Test
@@ -108,10 +124,18 @@ class SecurityEndToEndTest {
                     .isTrue();
             assertThat(docs.path("components")
                             .path("securitySchemes")
-                            .path("basicAuth")
+                            .path("bearerToken")
                             .path("scheme")
                             .asString())
-                    .isEqualTo("basic");
+                    .isEqualTo("bearer");
+            assertThat(docs.path("components")
+                            .path("securitySchemes")
+                            .path("openId")
+                            .path("openIdConnectUrl")
+                            .asString())
+                    .isEqualTo(TestIssuer.get().url() + "/.well-known/openid-configuration");
+            assertThat(docs.path("components").path("securitySchemes").has("basicAuth"))
+                    .isFalse();
             int operations = 0;
             for (var path : docs.path("paths").properties()) {
                 for (var method : path.getValue().properties()) {
@@ -119,7 +143,10 @@ class SecurityEndToEndTest {
                     tools.jackson.databind.JsonNode operation = method.getValue();
                     operations++;
                     assertThat(operation.path("summary").asString()).as(name).isNotBlank();
-                    assertThat(operation.path("security").toString()).as(name).contains("basicAuth");
+                    assertThat(operation.path("security").toString()).as(name).contains("bearerToken");
+                    assertThat(operation.path("x-ledger-access").path("right").asString())
+                            .as(name)
+                            .isNotBlank();
                     var responses = operation.path("responses");
                     assertThat(responses.propertyNames()).as(name).anyMatch(status -> status.startsWith("4"));
                     for (String status : java.util.List.of("400", "404")) {

@@ -425,7 +425,7 @@ class TimeTravelPropertyTest {
                 views.put(
                         "pending approvals of " + approver,
                         gateway.query(
-                                        new FindPendingApprovalsQuery(approver, program, point),
+                                        new FindPendingApprovalsQuery(approver, program, point, null),
                                         ResponseTypes.multipleInstancesOf(MovementView.class))
                                 .join());
             }

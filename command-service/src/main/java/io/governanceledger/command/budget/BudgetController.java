@@ -9,9 +9,8 @@ import io.governanceledger.events.budget.Money;
 import io.governanceledger.events.budget.MovementKind;
 import io.governanceledger.events.budget.MovementStatus;
 import io.governanceledger.support.caching.BoundedCache;
-import io.governanceledger.support.messaging.RuleViolationException;
-import io.governanceledger.support.security.LedgerRoles;
-import io.governanceledger.support.security.WriteAccess;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.MultiLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,8 +34,6 @@ import org.hibernate.validator.constraints.UniqueElements;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -49,28 +46,9 @@ import org.springframework.web.bind.annotation.RestController;
 class BudgetController {
 
     private final CommandDispatcher commands;
-    private final UserDetailsService users;
 
-    BudgetController(CommandDispatcher commands, UserDetailsService users) {
+    BudgetController(CommandDispatcher commands) {
         this.commands = commands;
-        this.users = users;
-    }
-
-    @Bean
-    static WriteAccess budgetAdministration() {
-        return WriteAccess.of(
-                LedgerRoles.FINANCE_CONTROLLER,
-                "/api/programs/*/budget/lines",
-                "/api/programs/*/budget/policy",
-                "/api/programs/*/budget/delegations",
-                "/api/programs/*/budget/delegations/*/revoke");
-    }
-
-    @Bean
-    static WriteAccess budgetMovements() {
-        return new WriteAccess(
-                List.of(LedgerRoles.FINANCE_CONTROLLER, LedgerRoles.PMO_OFFICER),
-                List.of("/api/programs/*/budget/movements", "/api/programs/*/budget/movements/*/*"));
     }
 
     /** A program's budget takes many commands: keep recent ones in memory instead of re-reading their events. */
@@ -95,7 +73,8 @@ class BudgetController {
             @NotBlank @MultiLine @Size(max = 2000) String reason) {}
 
     record DelegationRequest(
-            @NotBlank @Size(max = 100) String holder,
+            @NotBlank @Pattern(regexp = IdFormats.SUBJECT, message = IdFormats.SUBJECT_RULE)
+            String holder,
 
             @NotNull @Positive @Digits(integer = 13, fraction = 2)
             BigDecimal maxAmount,
@@ -136,6 +115,7 @@ class BudgetController {
             @NotBlank @MultiLine @Size(max = 2000) String reason) {}
 
     @PostMapping("/lines")
+    @Requires(Right.ADMINISTER_BUDGET)
     @Operation(summary = "Open a budget line (workstream, capex/opex, fiscal year) in the program's currency")
     ResponseEntity<Accepted> openLine(@PathVariable String programId, @Valid @RequestBody LineRequest body) {
         String reason = body.reason() != null && !body.reason().isBlank() ? body.reason() : "Budget line opened";
@@ -151,6 +131,7 @@ class BudgetController {
     }
 
     @PostMapping("/policy")
+    @Requires(Right.ADMINISTER_BUDGET)
     @Operation(summary = "Set the approval policy: four-eyes threshold, kinds needing a decision, approval window")
     Accepted setPolicy(@PathVariable String programId, @Valid @RequestBody PolicyRequest body) {
         String correlationId = commands.send(
@@ -166,15 +147,11 @@ class BudgetController {
     }
 
     @PostMapping("/delegations")
+    @Requires(Right.ADMINISTER_BUDGET)
     @Operation(summary = "Grant a delegation of authority to a user, within an amount, a scope and dates")
     ResponseEntity<Accepted> grant(@PathVariable String programId, @Valid @RequestBody DelegationRequest body) {
-        String holder;
-        try {
-            // the login as configured, whatever case the request wrote it in
-            holder = users.loadUserByUsername(body.holder()).getUsername();
-        } catch (UsernameNotFoundException e) {
-            throw RuleViolationException.invalid("unknown-user", "holder", "'" + body.holder() + "' is not a user");
-        }
+        // the holder is named by the subject their access tokens carry, as grants name people
+        String holder = body.holder();
         String delegationId = "DEL-" + UUID.randomUUID();
         String correlationId = commands.send(
                 new GrantDelegationCommand(
@@ -194,6 +171,7 @@ class BudgetController {
     }
 
     @PostMapping("/delegations/{delegationId}/revoke")
+    @Requires(Right.ADMINISTER_BUDGET)
     @Operation(summary = "Revoke a delegation")
     Accepted revoke(
             @PathVariable String programId,
@@ -207,6 +185,7 @@ class BudgetController {
     }
 
     @PostMapping("/movements")
+    @Requires(Right.MOVE_BUDGET)
     @Operation(summary = "Request a movement: booked at once within your delegation, else pending approval")
     ResponseEntity<Accepted> request(@PathVariable String programId, @Valid @RequestBody MovementRequest body) {
         String movementId = "MOV-" + UUID.randomUUID();
@@ -230,6 +209,7 @@ class BudgetController {
     }
 
     @PostMapping("/movements/{movementId}/approve")
+    @Requires(Right.MOVE_BUDGET)
     @Operation(summary = "Approve a pending movement under your own delegation (never your own request)")
     Accepted approve(
             @PathVariable String programId,
@@ -245,6 +225,7 @@ class BudgetController {
     }
 
     @PostMapping("/movements/{movementId}/refuse")
+    @Requires(Right.MOVE_BUDGET)
     @Operation(summary = "Refuse a pending movement, with a reason")
     Accepted refuse(
             @PathVariable String programId,

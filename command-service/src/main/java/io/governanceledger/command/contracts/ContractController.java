@@ -14,8 +14,8 @@ import io.governanceledger.events.contracts.IndexationClause;
 import io.governanceledger.events.contracts.LegalBasis;
 import io.governanceledger.events.contracts.RenewalChoice;
 import io.governanceledger.events.contracts.ReviewClause;
-import io.governanceledger.support.security.LedgerRoles;
-import io.governanceledger.support.security.WriteAccess;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.MultiLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -35,7 +35,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import org.hibernate.validator.constraints.UniqueElements;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -52,15 +51,6 @@ class ContractController {
 
     ContractController(CommandDispatcher commands) {
         this.commands = commands;
-    }
-
-    @Bean
-    static WriteAccess contractWrites() {
-        return WriteAccess.of(
-                LedgerRoles.CONTRACT_MANAGER,
-                "/api/programs/*/contracts",
-                "/api/programs/*/contracts/*/*",
-                "/api/programs/*/contracts/*/amendments/*/publication-notice");
     }
 
     record ClauseRequest(
@@ -140,6 +130,7 @@ class ContractController {
     record AmendmentOutcome(String id, AmendmentStatus status, String rule, String correlationId) {}
 
     @PostMapping
+    @Requires(Right.MANAGE_CONTRACTS)
     @Operation(summary = "Register a framework contract of the program")
     ResponseEntity<Accepted> register(@PathVariable String programId, @Valid @RequestBody ContractRequest body) {
         String contractId = "CON-" + UUID.randomUUID();
@@ -175,6 +166,7 @@ class ContractController {
     }
 
     @PostMapping("/{contractId}/index-values")
+    @Requires(Right.MANAGE_CONTRACTS)
     @Operation(summary = "Record a published value of the contract's price index")
     Accepted indexValue(
             @PathVariable String programId,
@@ -190,6 +182,7 @@ class ContractController {
     }
 
     @PostMapping("/{contractId}/amendments")
+    @Requires(Right.MANAGE_CONTRACTS)
     @Operation(summary = "Propose an amendment: judged on its legal basis and recorded as accepted or rejected")
     ResponseEntity<AmendmentOutcome> amend(
             @PathVariable String programId,
@@ -219,6 +212,7 @@ class ContractController {
     }
 
     @PostMapping("/{contractId}/amendments/{number}/publication-notice")
+    @Requires(Right.MANAGE_CONTRACTS)
     @Operation(summary = "Record the modification notice published for an amendment")
     Accepted notice(
             @PathVariable String programId,
@@ -238,6 +232,7 @@ class ContractController {
     }
 
     @PostMapping("/{contractId}/renewal-notice")
+    @Requires(Right.MANAGE_CONTRACTS)
     @Operation(summary = "Record the renewal notice sent to the supplier (renew or terminate)")
     Accepted renewalNotice(
             @PathVariable String programId,
@@ -253,6 +248,7 @@ class ContractController {
     }
 
     @PostMapping("/{contractId}/call-offs")
+    @Requires(Right.MANAGE_CONTRACTS)
     @Operation(summary = "Place a call-off under the framework contract")
     ResponseEntity<Accepted> callOff(
             @PathVariable String programId, @PathVariable String contractId, @Valid @RequestBody CallOffRequest body) {

@@ -11,8 +11,8 @@ import io.governanceledger.events.decisions.RecordKind;
 import io.governanceledger.events.decisions.RecordLink;
 import io.governanceledger.support.caching.BoundedCache;
 import io.governanceledger.support.messaging.RuleViolationException;
-import io.governanceledger.support.security.LedgerRoles;
-import io.governanceledger.support.security.WriteAccess;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.MultiLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -52,11 +52,6 @@ class DecisionController {
     @Bean
     static Cache decisionCache(@Value("${ledger.decisions.cached-decisions:2000}") int cachedDecisions) {
         return new BoundedCache(cachedDecisions);
-    }
-
-    @Bean
-    static WriteAccess decisionWrites() {
-        return WriteAccess.of(LedgerRoles.PMO_OFFICER, "/api/programs/*/decisions", "/api/programs/*/decisions/*/*");
     }
 
     record OptionRequest(
@@ -133,6 +128,7 @@ class DecisionController {
             @NotBlank @MultiLine @Size(max = 2000) String reason) {}
 
     @PostMapping
+    @Requires(Right.KEEP_DECISION_LOG)
     @Operation(summary = "Record a proposed decision in the program's decision log")
     ResponseEntity<Accepted> record(@PathVariable String programId, @Valid @RequestBody DecisionRequest body) {
         String decisionId = UUID.randomUUID().toString();
@@ -145,6 +141,7 @@ class DecisionController {
     }
 
     @PostMapping("/{decisionId}/approve")
+    @Requires(Right.KEEP_DECISION_LOG)
     @Operation(summary = "Approve a proposed or deferred decision")
     Accepted approve(
             @PathVariable String programId, @PathVariable String decisionId, @Valid @RequestBody ApproveRequest body) {
@@ -160,6 +157,7 @@ class DecisionController {
     }
 
     @PostMapping("/{decisionId}/reject")
+    @Requires(Right.KEEP_DECISION_LOG)
     @Operation(summary = "Reject a proposed or deferred decision")
     Accepted reject(
             @PathVariable String programId, @PathVariable String decisionId, @Valid @RequestBody RejectRequest body) {
@@ -171,6 +169,7 @@ class DecisionController {
     }
 
     @PostMapping("/{decisionId}/defer")
+    @Requires(Right.KEEP_DECISION_LOG)
     @Operation(summary = "Defer a proposed decision, optionally until a date")
     Accepted defer(
             @PathVariable String programId, @PathVariable String decisionId, @Valid @RequestBody DeferRequest body) {
@@ -184,6 +183,7 @@ class DecisionController {
     }
 
     @PostMapping("/{decisionId}/supersede")
+    @Requires(Right.KEEP_DECISION_LOG)
     @Operation(summary = "Replace an approved decision by a new approved decision; both are linked both ways")
     ResponseEntity<Accepted> supersede(
             @PathVariable String programId, @PathVariable String decisionId, @Valid @RequestBody DecisionRequest body) {
@@ -199,6 +199,7 @@ class DecisionController {
     }
 
     @PostMapping("/{decisionId}/revoke")
+    @Requires(Right.KEEP_DECISION_LOG)
     @Operation(summary = "Revoke an approved decision, with a reason")
     Accepted revoke(
             @PathVariable String programId, @PathVariable String decisionId, @Valid @RequestBody RevokeRequest body) {

@@ -18,6 +18,14 @@ public final class IdFormats {
 
     public static final String OPTION_KEY_RULE = "must be 1 to 40 letters, digits, '.', '_' or '-'";
     /** An ISO 4217 currency code. */
+    /**
+     * A person (the subject of their access tokens) or a group of the identity provider: whatever the
+     * provider uses (a UUID, an e-mail address, a group path), without spaces at either end.
+     */
+    public static final String SUBJECT = "\\S(.{0,198}\\S)?";
+
+    public static final String SUBJECT_RULE = "must be 1 to 200 characters, without spaces at either end";
+
     public static final String CURRENCY = "[A-Z]{3}";
 
     public static final String CURRENCY_RULE = "must be an ISO 4217 code such as EUR";

@@ -5,8 +5,8 @@ import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
 import io.governanceledger.events.programs.ProgramStatus;
 import io.governanceledger.support.caching.BoundedCache;
-import io.governanceledger.support.security.LedgerRoles;
-import io.governanceledger.support.security.WriteAccess;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.MultiLine;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -48,12 +48,6 @@ class ProgramController {
         return new BoundedCache(cachedPrograms);
     }
 
-    @Bean
-    static WriteAccess programWrites() {
-        return WriteAccess.of(
-                LedgerRoles.PMO_OFFICER, "/api/programs", "/api/programs/*/rename", "/api/programs/*/close");
-    }
-
     record CreateProgramRequest(
             @NotBlank @Pattern(regexp = IdFormats.RECORD_ID, message = IdFormats.RECORD_ID_RULE)
             String programId,
@@ -78,6 +72,7 @@ class ProgramController {
             @NotBlank @MultiLine @Size(max = 2000) String reason) {}
 
     @PostMapping
+    @Requires(Right.REGISTER_PROGRAMS)
     @Operation(summary = "Register a program; its id is chosen by the caller and never reused")
     ResponseEntity<Accepted> create(@Valid @RequestBody CreateProgramRequest body) {
         String reason = body.reason() != null && !body.reason().isBlank()
@@ -98,6 +93,7 @@ class ProgramController {
     }
 
     @PostMapping("/{programId}/rename")
+    @Requires(Right.MANAGE_PROGRAM)
     @Operation(summary = "Rename a program, optionally from an explicit effective instant")
     Accepted rename(@PathVariable String programId, @Valid @RequestBody RenameProgramRequest body) {
         String correlationId = commands.send(
@@ -106,6 +102,7 @@ class ProgramController {
     }
 
     @PostMapping("/{programId}/close")
+    @Requires(Right.MANAGE_PROGRAM)
     @Operation(summary = "Close a program: it takes no further records")
     Accepted close(@PathVariable String programId, @Valid @RequestBody CloseProgramRequest body) {
         String correlationId =

@@ -17,6 +17,14 @@ public interface ProgramStanding {
     /** What other records need to know of an open program; a rule violation if unknown (404) or closed (409). */
     ProgramFacts requireOpen(String programId);
 
+    /**
+     * Asserts that the program exists, open or closed (access to a closed program is still granted);
+     * 404 if not. The repository's standing tells closed from unknown; a stand-in in a test may not.
+     */
+    default void requireKnown(String programId) {
+        requireOpen(programId);
+    }
+
     record ProgramFacts(String currency, LocalDate startDate, LocalDate plannedEndDate) {}
 
     /**
@@ -34,7 +42,20 @@ public interface ProgramStanding {
         }
 
         @Override
+        public void requireKnown(String programId) {
+            load(programId);
+        }
+
+        @Override
         public ProgramFacts requireOpen(String programId) {
+            Program program = load(programId);
+            if (program.isClosed()) {
+                throw RuleViolationException.conflict("program-closed", "Program " + programId + " is closed.");
+            }
+            return program.facts();
+        }
+
+        private Program load(String programId) {
             Program program;
             try {
                 program = programs.load(programId).invoke(loaded -> loaded.exists() ? loaded : null);
@@ -46,10 +67,7 @@ public interface ProgramStanding {
                 throw RuleViolationException.notFound(
                         "unknown-program", "programId", "No program '" + programId + "'.");
             }
-            if (program.isClosed()) {
-                throw RuleViolationException.conflict("program-closed", "Program " + programId + " is closed.");
-            }
-            return program.facts();
+            return program;
         }
     }
 }

@@ -2,6 +2,7 @@ package io.governanceledger.command.web;
 
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.support.messaging.RuleViolationException;
+import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.web.IdempotencyFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,13 +16,11 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a command with the audit metadata of the HTTP request that asked for it: the authenticated
- * principal (never a name from the body), the client address, the reason, an optional explicit
+ * caller, the subject of their access token and its display name (never a name from the body), the client address, the reason, an optional explicit
  * effective instant, and the correlation id (taken from {@code X-Correlation-Id} or made here, and
  * echoed back). Waits for the command to be handled: a 2xx means its events are committed.
  */
@@ -66,7 +65,9 @@ public class CommandDispatcher {
     public Sent sendForResult(Object command, String programId, String reason, Instant effectiveAt) {
         String correlationId = correlationId();
         Map<String, Object> metadata = new HashMap<>();
-        metadata.put(LedgerMetaData.ACTOR, actor());
+        Caller caller = Caller.current();
+        metadata.put(LedgerMetaData.ACTOR, caller.subject());
+        metadata.put(LedgerMetaData.ACTOR_NAME, caller.name());
         metadata.put(LedgerMetaData.PROGRAM_ID, programId);
         metadata.put(LedgerMetaData.REASON, reason);
         metadata.put(LedgerMetaData.CORRELATION_ID, correlationId);
@@ -102,13 +103,5 @@ public class CommandDispatcher {
         String correlationId = given != null ? given : UUID.randomUUID().toString();
         response.setHeader(CORRELATION_HEADER, correlationId);
         return correlationId;
-    }
-
-    private static String actor() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication == null || !authentication.isAuthenticated()) {
-            throw new IllegalStateException("commands are only sent for authenticated requests");
-        }
-        return authentication.getName();
     }
 }

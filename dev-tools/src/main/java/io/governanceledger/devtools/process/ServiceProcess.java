@@ -9,10 +9,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** One service (command or query) run from its executable jar as a child process, as in production. */
+/** One service (command, query, or the local issuer) run from its executable jar as a child process, as in production. */
 public final class ServiceProcess {
 
     private final Process process;
@@ -66,6 +68,23 @@ public final class ServiceProcess {
                         "SPRING_DATASOURCE_USERNAME", user,
                         "SPRING_DATASOURCE_PASSWORD", password));
         builder.environment().putAll(environment);
+        return new ServiceProcess(builder.start(), port, log);
+    }
+
+    /**
+     * Starts an executable jar that needs no database (the local issuer) on {@code port}, with
+     * {@code arguments} on its command line.
+     */
+    public static ServiceProcess startWithoutDatabase(
+            Path jar, int port, Path workingDirectory, Path log, List<String> arguments) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx128m", "-jar", jar.toString()));
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of("MALLOC_ARENA_MAX", "2", "PORT", String.valueOf(port)));
         return new ServiceProcess(builder.start(), port, log);
     }
 

@@ -1,6 +1,8 @@
 package io.governanceledger.query.audit;
 
 import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -27,6 +29,7 @@ class AuditTrailController {
     }
 
     @GetMapping("/api/programs/{programId}/audit-trail")
+    @Requires(Right.READ_PROGRAM)
     @Operation(
             summary =
                     "Every event of the program in ledger order: who, what, when recorded, effective when, why; "

@@ -185,6 +185,9 @@ class BudgetQueries {
         parameters.put("asOf", point.asOf());
         parameters.put("approver", query.approver());
         parameters.put("programId", query.programId());
+        parameters.put("everyProgram", query.only() == null);
+        parameters.put(
+                "only", query.only() == null ? new String[0] : query.only().toArray(String[]::new));
         return withDetails(
                 jdbc.sql(MOVEMENTS + """
                                     JOIN budget_line l ON l.program_id = m.program_id AND l.line_id = m.line_id
@@ -193,6 +196,7 @@ class BudgetQueries {
                                       AND m.status = 'PENDING' AND m.expires_on >= :asOf
                                       AND m.requested_by <> :approver
                                       AND (CAST(:programId AS VARCHAR) IS NULL OR m.program_id = :programId)
+                                      AND (CAST(:everyProgram AS BOOLEAN) OR m.program_id = ANY(:only))
                                       AND NOT m.state -> 'approvals' @> jsonb_build_array(
                                               jsonb_build_object('approver', CAST(:approver AS TEXT)))
                                       AND EXISTS (

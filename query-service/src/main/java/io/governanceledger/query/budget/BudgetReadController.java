@@ -2,6 +2,10 @@ package io.governanceledger.query.budget;
 
 import io.governanceledger.query.pointintime.PointInHeaders;
 import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.support.security.AccessDecider;
+import io.governanceledger.support.security.Caller;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -9,13 +13,13 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -26,12 +30,15 @@ import org.springframework.web.bind.annotation.RestController;
 class BudgetReadController {
 
     private final QueryGateway queries;
+    private final AccessDecider access;
 
-    BudgetReadController(QueryGateway queries) {
+    BudgetReadController(QueryGateway queries, AccessDecider access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GetMapping("/api/programs/{programId}/budget")
+    @Requires(Right.READ_PROGRAM)
     @Operation(
             summary = "Balances per line, per fiscal year, per category and for the program, as they stood on asOf "
                     + "(a date) according to what was recorded by knownAt (an instant); both default to now")
@@ -43,6 +50,7 @@ class BudgetReadController {
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements")
+    @Requires(Right.READ_PROGRAM)
     @Operation(summary = "The ledger of movements with their approvals and authorising decision; filters are optional")
     ResponseEntity<?> movements(
             @PathVariable String programId,
@@ -57,6 +65,7 @@ class BudgetReadController {
     }
 
     @GetMapping(value = "/api/programs/{programId}/budget/movements.csv", produces = "text/csv")
+    @Requires(Right.READ_PROGRAM)
     @PointInHeaders
     @Operation(summary = "The same ledger as CSV (all matching movements), for spreadsheets and auditors")
     ResponseEntity<?> movementsCsv(
@@ -75,6 +84,7 @@ class BudgetReadController {
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements/{movementId}")
+    @Requires(Right.READ_PROGRAM)
     @PointInHeaders
     @Operation(
             summary = "One movement with its approvals and ledger entries, as it stood on asOf (a date, default "
@@ -94,6 +104,7 @@ class BudgetReadController {
     }
 
     @GetMapping("/api/programs/{programId}/budget/lines/{lineId}/lineage")
+    @Requires(Right.READ_PROGRAM)
     @Operation(
             summary =
                     "Why a line stands where it does: every booked leg with its movement, approvals and decision, "
@@ -111,6 +122,7 @@ class BudgetReadController {
     }
 
     @GetMapping("/api/programs/{programId}/budget/delegations")
+    @Requires(Right.READ_PROGRAM)
     @PointInHeaders
     @Operation(
             summary = "Delegations of authority, revoked ones included, as granted and revoked on asOf (a date, "
@@ -125,19 +137,25 @@ class BudgetReadController {
     }
 
     @GetMapping("/api/pending-approvals")
+    @Requires(Right.SIGNED_IN)
     @PointInHeaders
     @Operation(
-            summary = "Movements waiting for an approver (you, unless another approver is named), on asOf (a date, "
+            summary = "Movements waiting for an approver (you, unless another approver is named: then only on programs "
+                    + "where you are program administrator, finance controller or auditor), on programs you may read, "
+                    + "on asOf (a date, "
                     + "default today) according to what was recorded by knownAt (an instant, default now)")
     ResponseEntity<List<MovementView>> pendingApprovals(
             @RequestParam(required = false) String approver,
             @RequestParam(required = false) String programId,
-            PointInTime point,
-            Authentication user) {
+            PointInTime point) {
+        Caller caller = Caller.current();
+        boolean own = approver == null || approver.equals(caller.subject());
+        Right needed = own ? Right.READ_PROGRAM : Right.OVERSEE_APPROVALS;
+        Set<String> only = access.programsWhere(caller, needed.roles()).orElse(null);
         return ResponseEntity.ok()
                 .body(queries.query(
                                 new FindPendingApprovalsQuery(
-                                        approver != null ? approver : user.getName(), programId, point),
+                                        own ? caller.subject() : approver, programId, point, only),
                                 ResponseTypes.multipleInstancesOf(MovementView.class))
                         .join());
     }

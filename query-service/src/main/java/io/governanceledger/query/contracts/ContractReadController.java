@@ -1,6 +1,8 @@
 package io.governanceledger.query.contracts;
 
 import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -24,6 +26,7 @@ class ContractReadController {
     }
 
     @GetMapping
+    @Requires(Right.READ_PROGRAM)
     @Operation(
             summary = "The program's contracts as they stood on asOf (a date or instant, default today) "
                     + "according to what was recorded by knownAt (an instant, default now)")
@@ -34,6 +37,7 @@ class ContractReadController {
     }
 
     @GetMapping("/{contractId}")
+    @Requires(Right.READ_PROGRAM)
     @Operation(
             summary = "One contract with its amendment timeline, as it stood on asOf (a date, default today) "
                     + "according to what was recorded by knownAt (an instant, default now)")

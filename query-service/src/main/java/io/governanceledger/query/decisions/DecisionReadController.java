@@ -2,6 +2,8 @@ package io.governanceledger.query.decisions;
 
 import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,6 +33,7 @@ class DecisionReadController {
     }
 
     @GetMapping
+    @Requires(Right.READ_PROGRAM)
     @Operation(
             summary =
                     "The program's decision register, newest first; from/to bound the decision date, inclusive; "
@@ -56,6 +59,7 @@ class DecisionReadController {
     }
 
     @GetMapping("/{decisionId}")
+    @Requires(Right.READ_PROGRAM)
     @Operation(
             summary = "One decision with its content, links and history, as it stood on asOf (a date, default "
                     + "today) according to what was recorded by knownAt (an instant, default now)")

@@ -47,8 +47,13 @@ class ProgramQueries {
     @QueryHandler
     List<ProgramView> findAll(FindProgramsQuery query) {
         PointInTime point = query.point();
-        return jdbc.sql(AT_POINT + " AND (CAST(:status AS VARCHAR) IS NULL OR p.status = :status) ORDER BY p.record_id")
+        return jdbc.sql(AT_POINT + " AND (CAST(:status AS VARCHAR) IS NULL OR p.status = :status)"
+                        + " AND (CAST(:everyProgram AS BOOLEAN) OR p.record_id = ANY(:only)) ORDER BY p.record_id")
                 .param("status", query.status() == null ? null : query.status().name())
+                .param("everyProgram", query.only() == null)
+                .param(
+                        "only",
+                        query.only() == null ? new String[0] : query.only().toArray(String[]::new))
                 .param("knownAt", point.knownAtUtc())
                 .param("effectiveAt", point.effectiveAtUtc())
                 .query((row, index) ->

@@ -2,10 +2,15 @@ package io.governanceledger.query.programs;
 
 import io.governanceledger.events.programs.ProgramStatus;
 import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.support.security.AccessDecider;
+import io.governanceledger.support.security.Caller;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,21 +25,29 @@ import org.springframework.web.bind.annotation.RestController;
 class ProgramReadController {
 
     private final QueryGateway queries;
+    private final AccessDecider access;
 
-    ProgramReadController(QueryGateway queries) {
+    ProgramReadController(QueryGateway queries, AccessDecider access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GetMapping
+    @Requires(Right.SIGNED_IN)
     @Operation(
             summary = "All programs as they stood on asOf (a date, default today) according to what was recorded "
                     + "by knownAt (an instant, default now), optionally only those with a status")
     List<ProgramView> list(@RequestParam(required = false) ProgramStatus status, PointInTime point) {
-        return queries.query(new FindProgramsQuery(status, point), ResponseTypes.multipleInstancesOf(ProgramView.class))
+        Set<String> readable = access.programsWhere(Caller.current(), Right.READ_PROGRAM.roles())
+                .orElse(null);
+        return queries.query(
+                        new FindProgramsQuery(status, point, readable),
+                        ResponseTypes.multipleInstancesOf(ProgramView.class))
                 .join();
     }
 
     @GetMapping("/{programId}")
+    @Requires(Right.READ_PROGRAM)
     @Operation(
             summary = "One program as it stood on asOf (a date, default today) according to what was recorded by "
                     + "knownAt (an instant, default now)")

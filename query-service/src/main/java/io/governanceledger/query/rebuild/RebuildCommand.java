@@ -8,15 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
 /**
  * The command line for a rebuild: {@code java -jar query-service.jar rebuild <read model>
- * [--url=http://localhost:8082] [--user=operator] [--password=...]}. It asks the running query service
- * to rebuild (the service does the work, so its read model never goes away) and prints the progress
- * every second until the new copy answers. The password may also come from LEDGER_OPERATOR_PASSWORD.
+ * [--url=http://localhost:8082] [--token=...]}. It asks the running query service to rebuild (the
+ * service does the work, so its read model never goes away) and prints the progress every second until
+ * the new copy answers. The access token (of an operator: a portfolio-wide OPERATOR grant) may also come
+ * from LEDGER_ACCESS_TOKEN.
  * Exit status 0 when swapped, 1 when the rebuild failed, 2 for a usage or connection error.
  */
 public final class RebuildCommand {
@@ -28,16 +27,13 @@ public final class RebuildCommand {
     public static int run(String[] args, PrintStream out) {
         String readModel = null;
         String url = "http://localhost:" + System.getenv().getOrDefault("PORT", "8082");
-        String user = "operator";
-        String password = System.getenv().getOrDefault("LEDGER_OPERATOR_PASSWORD", "operator");
+        String token = System.getenv("LEDGER_ACCESS_TOKEN");
         for (int i = 1; i < args.length; i++) {
             String arg = args[i];
             if (arg.startsWith("--url=")) {
                 url = arg.substring(6);
-            } else if (arg.startsWith("--user=")) {
-                user = arg.substring(7);
-            } else if (arg.startsWith("--password=")) {
-                password = arg.substring(11);
+            } else if (arg.startsWith("--token=")) {
+                token = arg.substring(8);
             } else if (readModel == null && !arg.startsWith("--")) {
                 readModel = arg;
             } else {
@@ -45,11 +41,10 @@ public final class RebuildCommand {
                 return usage(out);
             }
         }
-        if (readModel == null) {
+        if (readModel == null || token == null || token.isBlank()) {
             return usage(out);
         }
-        String auth =
-                "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String auth = "Bearer " + token;
         URI uri = URI.create(url + "/api/admin/read-models/" + readModel + "/rebuild");
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -117,8 +112,8 @@ public final class RebuildCommand {
     }
 
     private static int usage(PrintStream out) {
-        out.println("usage: java -jar query-service.jar rebuild <programs|decisions|budget|contracts|audit>"
-                + " [--url=http://localhost:8082] [--user=operator] [--password=...]");
+        out.println("usage: java -jar query-service.jar rebuild <programs|decisions|budget|contracts|audit|access|all>"
+                + " [--url=http://localhost:8082] --token=<an operator's access token, or set LEDGER_ACCESS_TOKEN>");
         return 2;
     }
 }

@@ -1,14 +1,13 @@
 package io.governanceledger.query.rebuild;
 
-import io.governanceledger.support.security.LedgerRoles;
-import io.governanceledger.support.security.WriteAccess;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,12 +30,8 @@ class RebuildController {
         this.rebuilder = rebuilder;
     }
 
-    @Bean
-    static WriteAccess rebuildWrites() {
-        return WriteAccess.of(LedgerRoles.OPERATOR, "/api/admin/read-models/*/rebuild");
-    }
-
     @PostMapping
+    @Requires(Right.REBUILD_READ_MODELS)
     @Operation(
             summary = "Rebuild a read model (programs, decisions, budget, contracts, audit), or all of them in one "
                     + "pass (all), from the ledger while the old copy keeps answering; the answer is its progress, to follow "
@@ -55,6 +50,7 @@ class RebuildController {
     }
 
     @GetMapping
+    @Requires(Right.INSPECT_LEDGER)
     @Operation(summary = "Progress of the read model's last rebuild: events processed, rate, time left, state")
     RebuildProgress progress(@PathVariable String readModel) {
         return rebuilder

@@ -1,6 +1,8 @@
 package io.governanceledger.query.reports;
 
 import io.governanceledger.query.pointintime.RequestedPoint;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.ProblemResponses;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -26,6 +28,7 @@ class ReportController {
     }
 
     @GetMapping("/api/programs/{programId}/reports/{report}")
+    @Requires(Right.READ_PROGRAM)
     @Operation(
             summary = "A reproducible report (decision-register, budget-ledger or contract-history) as CSV with its "
                     + "manifest, at ledger position 'position' (default: the last) and effective date asOf (default: the "

@@ -273,7 +273,9 @@ class BudgetProjectionTest {
     }
 
     private List<String> waitingFor(String approver) {
-        return queries.pendingApprovals(new FindPendingApprovalsQuery(approver, "P", pointAt(null, null))).stream()
+        return queries
+                .pendingApprovals(new FindPendingApprovalsQuery(approver, "P", pointAt(null, null), null))
+                .stream()
                 .map(m -> m.movementId())
                 .toList();
     }

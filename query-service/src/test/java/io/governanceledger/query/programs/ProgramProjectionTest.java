@@ -61,11 +61,11 @@ class ProgramProjectionTest {
         assertThat(view.closedOn()).isEqualTo(LocalDate.of(2026, 2, 1));
         assertThat(view.createdAt()).isEqualTo(T1);
         assertThat(view.lastChangedAt()).isEqualTo(T2);
-        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.ACTIVE, pointAt(null, null))))
+        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.ACTIVE, pointAt(null, null), null)))
                 .isEmpty();
-        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.CLOSED, pointAt(null, null))))
+        assertThat(queries.findAll(new FindProgramsQuery(ProgramStatus.CLOSED, pointAt(null, null), null)))
                 .hasSize(1);
-        assertThat(queries.findAll(new FindProgramsQuery(null, pointAt(null, null))))
+        assertThat(queries.findAll(new FindProgramsQuery(null, pointAt(null, null), null)))
                 .hasSize(1);
     }
 

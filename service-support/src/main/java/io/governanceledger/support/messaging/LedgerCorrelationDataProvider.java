@@ -14,8 +14,13 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
 
     private static final String[] COPIED = {
-        LedgerMetaData.ACTOR, LedgerMetaData.EFFECTIVE_AT, LedgerMetaData.REASON,
-        LedgerMetaData.CORRELATION_ID, LedgerMetaData.PROGRAM_ID, LedgerMetaData.CLIENT_ADDRESS
+        LedgerMetaData.ACTOR,
+        LedgerMetaData.ACTOR_NAME,
+        LedgerMetaData.EFFECTIVE_AT,
+        LedgerMetaData.REASON,
+        LedgerMetaData.CORRELATION_ID,
+        LedgerMetaData.PROGRAM_ID,
+        LedgerMetaData.CLIENT_ADDRESS
     };
 
     @Override

@@ -2,99 +2,143 @@ package io.governanceledger.support.security;
 
 import io.governanceledger.support.web.ProblemResponses;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
- * HTTP Basic over configured accounts; stored passwords name their encoding ({@code {noop}},
- * {@code {bcrypt}}, ...), as Spring Security's delegating encoder expects. Every {@code /api} call needs a login; which roles may write
- * where is declared by each capability as a {@link WriteAccess} bean, checked before the body is read. Missing or wrong credentials give 401 and a wrong role 403,
- * both as problem+json. No sessions, so no CSRF token is needed or accepted.
+ * Who is calling, and what they may do. Both services are OAuth2 resource servers: every {@code /api}
+ * request carries a JWT access token from the configured OpenID Connect issuer ({@link AccessTokens}).
+ * HTTP Basic over configured logins exists only as an explicit opt-in for local trials
+ * ({@code ledger.security.basic.enabled}). What a caller may do is decided per handler by its
+ * {@link Requires} right against the access grants on the ledger ({@link AccessDecider}). No sessions,
+ * so no CSRF token is needed or accepted. Missing or invalid credentials give 401, a missing role 403,
+ * a program the caller may not see 404, all as problem+json.
  */
 @AutoConfiguration
-@EnableMethodSecurity
-@EnableConfigurationProperties(LedgerUsersProperties.class)
+@EnableConfigurationProperties({LedgerSecurityProperties.class, OAuth2ResourceServerProperties.class})
 public class LedgerSecurityAutoConfiguration {
-
-    @Bean
-    public UserDetailsService ledgerUsers(LedgerUsersProperties properties) {
-        List<UserDetails> users = properties.getUsers().entrySet().stream()
-                .map(entry -> User.withUsername(entry.getKey())
-                        .password(entry.getValue().getPassword())
-                        .roles(entry.getValue().getRoles().toArray(String[]::new))
-                        .build())
-                .toList();
-        return new InMemoryUserDetailsManager(users);
-    }
-
-    /**
-     * Passwords are checked with the encoding they name; the accounts are never re-encoded at run
-     * time (which would turn a {@code {noop}} trial password into a per-request bcrypt check), and a
-     * verified login is remembered briefly so HTTP Basic does not pay for the hash on every request.
-     */
-    @Bean
-    public AuthenticationManager ledgerAuthentication(
-            UserDetailsService users, @Value("${ledger.security.verified-login-ttl:PT5M}") Duration ttl) {
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        return new ProviderManager(new VerifiedCredentialsCache(passwords::authenticate, ttl, Clock.systemUTC()));
-    }
 
     @Bean
     public SecurityFilterChain ledgerSecurity(
             HttpSecurity http,
             ProblemResponses problems,
-            List<WriteAccess> writeAccess,
-            AuthenticationManager ledgerAuthentication)
+            LedgerSecurityProperties security,
+            OAuth2ResourceServerProperties resourceServer)
             throws Exception {
-        return http.authenticationManager(ledgerAuthentication)
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .httpBasic(basic -> basic.authenticationEntryPoint(problems.unauthorized()))
-                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems.unauthorized())
-                        .accessDeniedHandler(problems.forbidden()))
-                .authorizeHttpRequests(requests -> {
-                    requests.requestMatchers(
-                                    HttpMethod.GET,
-                                    "/actuator/health/**",
-                                    "/actuator/info",
-                                    "/v3/api-docs/**",
-                                    "/swagger-ui/**",
-                                    "/swagger-ui.html")
-                            .permitAll()
-                            .requestMatchers("/error")
-                            .permitAll();
-                    for (WriteAccess access : writeAccess) {
-                        requests.requestMatchers(HttpMethod.POST, access.paths().toArray(String[]::new))
-                                .hasAnyRole(access.roles().toArray(String[]::new));
-                    }
-                    // Reads need a login; a write no capability declared is refused, never left open.
-                    requests.requestMatchers(HttpMethod.GET, "/api/**")
-                            .authenticated()
-                            .requestMatchers(HttpMethod.HEAD, "/api/**")
-                            .authenticated()
-                            .requestMatchers("/api/**")
-                            .denyAll()
-                            .anyRequest()
-                            .authenticated();
-                })
+        Optional<JwtDecoder> tokens = AccessTokens.decoder(resourceServer.getJwt(), security.getTokens());
+        boolean basic = security.getBasic().isEnabled();
+        if (tokens.isEmpty() && !basic) {
+            throw new MissingIdentityProviderException();
+        }
+        http.csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(
+                        org.springframework.security.config.http.SessionCreationPolicy.STATELESS))
+                .exceptionHandling(handling -> handling.authenticationEntryPoint(problems.unauthorized(basic))
+                        .accessDeniedHandler(problems.forbidden()));
+        if (tokens.isPresent()) {
+            http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems.unauthorized(basic))
+                    .accessDeniedHandler(problems.forbidden())
+                    .jwt(jwt -> jwt.decoder(tokens.get())
+                            .jwtAuthenticationConverter(
+                                    AccessTokens.callers(resourceServer.getJwt(), security.getTokens()))));
+        }
+        if (basic) {
+            http.authenticationManager(basicLogins(security.getBasic()))
+                    .httpBasic(login -> login.authenticationEntryPoint(problems.unauthorized(true)));
+        }
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                HttpMethod.GET,
+                                "/actuator/health/**",
+                                "/actuator/info",
+                                "/v3/api-docs/**",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 .build();
+    }
+
+    /**
+     * Passwords are checked with the encoding they name and never re-encoded at run time; a verified
+     * login is remembered briefly so Basic does not pay for the hash on every request.
+     */
+    private static AuthenticationManager basicLogins(LedgerSecurityProperties.Basic basic) {
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(basic.getUsers().entrySet().stream()
+                .map(entry -> User.withUsername(entry.getKey())
+                        .password(entry.getValue().getPassword())
+                        .authorities(List.of())
+                        .build())
+                .toList());
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
+        passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        return new ProviderManager(new VerifiedCredentialsCache(
+                login -> {
+                    var verified = passwords.authenticate(login);
+                    LedgerSecurityProperties.User user = basic.getUsers().get(verified.getName());
+                    return new BasicCaller(
+                            verified,
+                            new Caller(
+                                    verified.getName(),
+                                    user.getName() != null ? user.getName() : verified.getName(),
+                                    java.util.Set.copyOf(user.getGroups())));
+                },
+                basic.getVerifiedLoginTtl(),
+                Clock.systemUTC()));
+    }
+
+    /** A verified Basic login and the caller it names. */
+    static final class BasicCaller extends UsernamePasswordAuthenticationToken implements Caller.CallerAuthentication {
+
+        private final transient Caller caller;
+
+        BasicCaller(org.springframework.security.core.Authentication verified, Caller caller) {
+            super(verified.getPrincipal(), null, verified.getAuthorities());
+            this.caller = caller;
+        }
+
+        @Override
+        public Caller caller() {
+            return caller;
+        }
+    }
+
+    @Bean
+    public WebMvcConfigurer ledgerAccessChecks(ObjectProvider<AccessDecider> decider) {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addInterceptors(InterceptorRegistry registry) {
+                registry.addInterceptor(new AccessInterceptor(decider.getObject()))
+                        .addPathPatterns("/api/**");
+            }
+        };
+    }
+
+    @Bean
+    static AccessRulesCheck ledgerAccessRulesCheck(
+            @org.springframework.beans.factory.annotation.Qualifier("requestMappingHandlerMapping")
+                    ObjectProvider<RequestMappingHandlerMapping> handlers) {
+        return new AccessRulesCheck(handlers);
     }
 }

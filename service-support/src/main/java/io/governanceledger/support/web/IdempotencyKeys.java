@@ -83,10 +83,12 @@ public class IdempotencyKeys {
                             return new Answered(answered, row.getString("headers"), row.getBytes("body"));
                         }
                         String eventId = row.getString("recorded_event_id");
-                        if (eventId != null) {
-                            return new RecordedAnswerLost(eventId);
-                        }
                         long left = row.getLong("lease_left");
+                        if (eventId != null) {
+                            // recorded but not yet answered: its owner is still storing the answer while
+                            // it holds the lease; lost only once the lease has ended without an answer
+                            return left > 0 ? new InFlight(left) : new RecordedAnswerLost(eventId);
+                        }
                         return left > 0 ? new InFlight(left) : null;
                     },
                     principal,

@@ -226,7 +226,11 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     public ResponseEntity<ProblemDetail> forbidden(RuntimeException ex) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(ProblemResponses.problem(
-                        HttpStatus.FORBIDDEN, "role-required", "Your role does not allow this request."));
+                        HttpStatus.FORBIDDEN,
+                        "role-required",
+                        ex.getMessage() != null && ex.getMessage().startsWith("This request needs")
+                                ? ex.getMessage()
+                                : "Your role does not allow this request."));
     }
 
     @ExceptionHandler(RequestSizeLimitFilter.BodyTooLargeException.class)

@@ -8,6 +8,8 @@ import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import tools.jackson.databind.json.JsonMapper;
@@ -69,16 +71,35 @@ public class ProblemResponses {
                 List.of(new FieldError("from", "from-not-after-to", "must not be after " + to)));
     }
 
-    public AuthenticationEntryPoint unauthorized() {
+    /**
+     * 401 for a request without valid credentials, with the challenge RFC 6750 defines (and Basic's
+     * where a trial opted into it). A token that was sent but refused names why.
+     */
+    public AuthenticationEntryPoint unauthorized(boolean basicToo) {
+        BearerTokenAuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
+        bearer.setRealmName("governance-ledger");
         return (request, response, exception) -> {
-            response.setHeader("WWW-Authenticate", "Basic realm=\"governance-ledger\"");
+            bearer.commence(request, response, exception);
+            if (basicToo) {
+                response.addHeader("WWW-Authenticate", "Basic realm=\"governance-ledger\"");
+            }
+            boolean tokenRefused = exception instanceof OAuth2AuthenticationException;
             write(
                     response,
                     problem(
                             HttpStatus.UNAUTHORIZED,
-                            "authentication-required",
-                            "Log in with HTTP Basic credentials of a configured user."));
+                            tokenRefused ? "invalid-token" : "authentication-required",
+                            tokenRefused
+                                    ? "The access token was refused: "
+                                            + describe((OAuth2AuthenticationException) exception)
+                                    : "Sign in: send an access token from the configured identity provider "
+                                            + "(Authorization: Bearer <token>)."));
         };
+    }
+
+    private static String describe(OAuth2AuthenticationException refused) {
+        String description = refused.getError().getDescription();
+        return description != null ? description : refused.getError().getErrorCode();
     }
 
     public AccessDeniedHandler forbidden() {

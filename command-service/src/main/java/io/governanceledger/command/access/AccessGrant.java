@@ -1,0 +1,150 @@
+package io.governanceledger.command.access;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+import io.governanceledger.command.deadlines.SystemAction;
+import io.governanceledger.command.programs.ProgramStanding;
+import io.governanceledger.events.LedgerMetaData;
+import io.governanceledger.events.access.AccessGrantedEvent;
+import io.governanceledger.events.access.AccessRevokedEvent;
+import io.governanceledger.events.access.AccessRole;
+import io.governanceledger.events.access.AccessScope;
+import io.governanceledger.events.access.Grantee;
+import io.governanceledger.events.access.GranteeKind;
+import io.governanceledger.support.messaging.RuleViolationException;
+import java.util.Objects;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/**
+ * One access grant: who, which role, on which program (or portfolio-wide), on which days. Granted
+ * once, revoked at most once; a change of role or dates is a revocation and a new grant, so the
+ * record shows both. Who may grant is checked at the edge ({@code Right.ADMINISTER_ACCESS}); the rules
+ * here hold whoever sends the command.
+ */
+@Aggregate
+public class AccessGrant {
+
+    /** Longest subject or group name kept; identity providers' ids (UUIDs, e-mail addresses) fit well within. */
+    static final int MAX_GRANTEE = 200;
+
+    @AggregateIdentifier
+    private String grantId;
+
+    private AccessScope scope;
+    private String programId;
+    private Grantee grantee;
+    private AccessRole role;
+    private boolean revoked;
+
+    protected AccessGrant() {
+        // for event sourcing
+    }
+
+    @CommandHandler
+    public AccessGrant(
+            GrantAccessCommand command, ProgramStanding programs, @MetaDataValue(LedgerMetaData.ACTOR) String actor) {
+        requireScope(command.scope(), command.programId());
+        if (command.scope() == AccessScope.PROGRAM) {
+            programs.requireKnown(command.programId());
+        }
+        requireGrantee(command.grantee());
+        if (command.role() == null) {
+            throw RuleViolationException.invalid("required", "role", "is required");
+        }
+        if (command.role() == AccessRole.OPERATOR && command.scope() != AccessScope.PORTFOLIO) {
+            throw RuleViolationException.invalid(
+                    "portfolio-only", "role", "OPERATOR runs the whole service and is granted portfolio-wide only");
+        }
+        if (command.validFrom() == null) {
+            throw RuleViolationException.invalid("required", "validFrom", "is required");
+        }
+        if (command.validTo() != null && command.validTo().isBefore(command.validFrom())) {
+            throw RuleViolationException.invalid(
+                    "to-not-before-from", "validTo", "must not be before validFrom " + command.validFrom());
+        }
+        if (command.grantee().kind() == GranteeKind.PERSON
+                && command.grantee().id().equals(actor)
+                && !SystemAction.ACTOR.equals(actor)) {
+            throw RuleViolationException.invalid(
+                    "no-self-grant",
+                    "grantee.id",
+                    "an administrator may not grant access to themselves; another administrator records it");
+        }
+        apply(new AccessGrantedEvent(
+                command.grantId(),
+                command.scope(),
+                command.programId(),
+                command.grantee(),
+                command.role(),
+                command.validFrom(),
+                command.validTo(),
+                actor));
+    }
+
+    @CommandHandler
+    public void handle(RevokeAccessCommand command, @MetaDataValue(LedgerMetaData.ACTOR) String actor) {
+        if (command.scope() != scope || !Objects.equals(command.programId(), programId)) {
+            throw RuleViolationException.notFound(
+                    "unknown-grant",
+                    "grantId",
+                    "No grant '" + command.grantId() + "' "
+                            + (command.scope() == AccessScope.PORTFOLIO
+                                    ? "portfolio-wide."
+                                    : "on program '" + command.programId() + "'."));
+        }
+        if (revoked) {
+            throw RuleViolationException.conflict("already-revoked", "Grant " + grantId + " is already revoked.");
+        }
+        apply(new AccessRevokedEvent(grantId, scope, programId, grantee, role, actor));
+    }
+
+    private static void requireScope(AccessScope scope, String programId) {
+        if (scope == null) {
+            throw RuleViolationException.invalid("required", "scope", "is required");
+        }
+        if (scope == AccessScope.PROGRAM && (programId == null || programId.isBlank())) {
+            throw RuleViolationException.invalid("required", "programId", "is required for a program grant");
+        }
+        if (scope == AccessScope.PORTFOLIO && programId != null) {
+            throw RuleViolationException.invalid(
+                    "portfolio-has-no-program", "programId", "a portfolio-wide grant names no program");
+        }
+    }
+
+    private static void requireGrantee(Grantee grantee) {
+        if (grantee == null || grantee.kind() == null) {
+            throw RuleViolationException.invalid("required", "grantee.kind", "is required (PERSON or GROUP)");
+        }
+        String id = grantee.id();
+        if (id == null || id.isBlank()) {
+            throw RuleViolationException.invalid("required", "grantee.id", "must not be blank");
+        }
+        if (id.length() > MAX_GRANTEE
+                || !id.strip().equals(id)
+                || id.codePoints().anyMatch(Character::isISOControl)) {
+            throw RuleViolationException.invalid(
+                    "format",
+                    "grantee.id",
+                    "must be at most " + MAX_GRANTEE
+                            + " characters, without control characters or spaces at either end");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(AccessGrantedEvent event) {
+        grantId = event.grantId();
+        scope = event.scope();
+        programId = event.programId();
+        grantee = event.grantee();
+        role = event.role();
+    }
+
+    @EventSourcingHandler
+    void on(AccessRevokedEvent event) {
+        revoked = true;
+    }
+}

@@ -1,0 +1,144 @@
+package io.governanceledger.command.access;
+
+import io.governanceledger.events.access.AccessGrantedEvent;
+import io.governanceledger.events.access.AccessRevokedEvent;
+import io.governanceledger.support.access.GrantDecider;
+import io.governanceledger.support.access.GrantTable;
+import io.governanceledger.support.eventstore.EventStoreAutoConfiguration;
+import io.governanceledger.support.messaging.LedgerSerializer;
+import io.governanceledger.support.messaging.RuleViolationException;
+import io.governanceledger.support.time.BusinessClock;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.serialization.SerializedMetaData;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Keeps {@code command.access_grant} and {@code access_revocation} in the transaction that records
+ * the grant's events (processor "access-grants" is subscribing), and answers every request's access
+ * check from them: a write is checked against every grant and revocation recorded before it. At start,
+ * before the service takes requests, the tables are rebuilt from the ledger's access events, so a
+ * restored ledger, or rows edited by hand, never decide what anyone may do.
+ */
+@Component
+@ProcessingGroup(GrantRecords.PROCESSOR)
+public class GrantRecords extends GrantDecider implements SmartInitializingSingleton {
+
+    static final String PROCESSOR = "access-grants";
+
+    private static final Logger log = LoggerFactory.getLogger(GrantRecords.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Serializer serializer = LedgerSerializer.create();
+
+    private static final List<String> ACCESS_EVENTS =
+            List.of(AccessGrantedEvent.class.getName(), AccessRevokedEvent.class.getName());
+
+    private final ObjectProvider<EventStore> eventStore;
+    private final boolean axonServer;
+
+    GrantRecords(
+            JdbcClient jdbc,
+            BusinessClock clock,
+            PlatformTransactionManager transactions,
+            ObjectProvider<EventStore> eventStore,
+            @Value("${axon.axonserver.enabled:false}") boolean axonServer) {
+        super(new GrantTable(jdbc, "command."), clock);
+        this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactions);
+        this.eventStore = eventStore;
+        this.axonServer = axonServer;
+    }
+
+    @Override
+    public void afterSingletonsInstantiated() {
+        int events = transactions.execute(status -> {
+            grants.clear();
+            List<EventMessage<?>> recorded = axonServer ? fromEventStore() : fromLedgerTables();
+            recorded.forEach(grants::record);
+            return recorded.size();
+        });
+        log.info("Access grants rebuilt from the ledger: {} grant and revocation events", events);
+    }
+
+    /** The access events in PostgreSQL's event table, through their index (V10): a read of those events only. */
+    private List<EventMessage<?>> fromLedgerTables() {
+        return jdbc
+                .sql("SELECT event_identifier, meta_data, payload, payload_type, payload_revision, time_stamp FROM "
+                        + EventStoreAutoConfiguration.EVENT_STORE_SCHEMA
+                        + ".domain_event_entry WHERE payload_type IN (:types) ORDER BY global_index")
+                .param("types", ACCESS_EVENTS)
+                .query((row, n) -> this.<Object>message(
+                        row.getString("event_identifier"),
+                        serializer.deserialize(new SimpleSerializedObject<>(
+                                row.getBytes("payload"),
+                                byte[].class,
+                                row.getString("payload_type"),
+                                row.getString("payload_revision"))),
+                        serializer.deserialize(new SerializedMetaData<>(row.getBytes("meta_data"), byte[].class)),
+                        Instant.parse(row.getString("time_stamp"))))
+                .list()
+                .stream()
+                .<EventMessage<?>>map(message -> message)
+                .toList();
+    }
+
+    /** In the Axon Server mode the events are only there: read the whole stream once, keep the access events. */
+    private List<EventMessage<?>> fromEventStore() {
+        List<EventMessage<?>> found = new ArrayList<>();
+        try (var stream = eventStore.getObject().openStream(null)) {
+            while (stream.hasNextAvailable()) {
+                EventMessage<?> event = stream.nextAvailable();
+                if (ACCESS_EVENTS.contains(event.getPayloadType().getName())) {
+                    found.add(event);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the access grants", e);
+        }
+        return found;
+    }
+
+    private <T> EventMessage<T> message(String id, T payload, MetaData metaData, Instant at) {
+        return new GenericEventMessage<>(id, payload, metaData, at);
+    }
+
+    @EventHandler
+    void on(AccessGrantedEvent event, EventMessage<?> message) {
+        grants.record(message);
+    }
+
+    @EventHandler
+    void on(AccessRevokedEvent event, EventMessage<?> message) {
+        grants.record(message);
+    }
+
+    @Override
+    public RuntimeException programHidden(String programId, HttpServletRequest request) {
+        return RuleViolationException.notFound("unknown-program", "programId", "No program '" + programId + "'.");
+    }
+
+    boolean exists(String grantId) {
+        return grants.exists(grantId);
+    }
+}

@@ -1,0 +1,27 @@
+-- The access grants on both clocks: who could read or change a program on a day, as known at an
+-- instant (support/access). The rebuild replaces both tables ("access" read model).
+CREATE TABLE access_grant (
+    grant_id        TEXT PRIMARY KEY,
+    scope           TEXT        NOT NULL CHECK (scope IN ('PROGRAM', 'PORTFOLIO')),
+    program_id      TEXT,
+    grantee_kind    TEXT        NOT NULL CHECK (grantee_kind IN ('PERSON', 'GROUP')),
+    grantee         TEXT        NOT NULL,
+    role            TEXT        NOT NULL,
+    valid_from      DATE        NOT NULL,
+    valid_to        DATE,
+    granted_by      TEXT        NOT NULL,
+    granted_by_name TEXT,
+    recorded_at     TIMESTAMPTZ NOT NULL,
+    CHECK ((scope = 'PROGRAM') = (program_id IS NOT NULL))
+);
+CREATE INDEX access_grant_by_grantee ON access_grant (grantee, grantee_kind);
+
+CREATE TABLE access_revocation (
+    event_id        TEXT PRIMARY KEY,
+    grant_id        TEXT        NOT NULL,
+    effective_at    TIMESTAMPTZ NOT NULL,
+    revoked_by      TEXT        NOT NULL,
+    revoked_by_name TEXT,
+    recorded_at     TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX access_revocation_by_grant ON access_revocation (grant_id);

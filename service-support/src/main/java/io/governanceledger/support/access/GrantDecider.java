@@ -1,0 +1,42 @@
+package io.governanceledger.support.access;
+
+import io.governanceledger.events.access.AccessRole;
+import io.governanceledger.support.security.AccessDecider;
+import io.governanceledger.support.security.Caller;
+import io.governanceledger.support.time.BusinessClock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+
+/** What a caller may do now, from a service's copy of the grants: both services decide the same way. */
+public abstract class GrantDecider implements AccessDecider {
+
+    protected final GrantTable grants;
+    private final BusinessClock clock;
+
+    protected GrantDecider(GrantTable grants, BusinessClock clock) {
+        this.grants = grants;
+        this.clock = clock;
+    }
+
+    @Override
+    public Set<AccessRole> rolesOn(Caller caller, String programId) {
+        Instant now = clock.now();
+        return grants.roles(caller, programId, clock.dateOf(now), now, now);
+    }
+
+    @Override
+    public Set<AccessRole> portfolioRoles(Caller caller) {
+        Instant now = clock.now();
+        return grants.roles(caller, null, clock.dateOf(now), now, now);
+    }
+
+    @Override
+    public Optional<Set<String>> programsWhere(Caller caller, Set<AccessRole> roles) {
+        if (portfolioRoles(caller).stream().anyMatch(roles::contains)) {
+            return Optional.empty();
+        }
+        Instant now = clock.now();
+        return Optional.of(grants.programsGranted(caller, roles, clock.dateOf(now), now, now));
+    }
+}

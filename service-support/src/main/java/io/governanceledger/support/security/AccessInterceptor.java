@@ -1,0 +1,82 @@
+package io.governanceledger.support.security;
+
+import io.governanceledger.events.access.AccessRole;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.HandlerMapping;
+
+/**
+ * Checks a handler's {@link Requires} right against the caller's grants once the handler is known and
+ * before its arguments (the body) are read. The roles asked are cached on the request for handlers
+ * that filter what they answer.
+ */
+class AccessInterceptor implements HandlerInterceptor {
+
+    private final AccessDecider decider;
+
+    AccessInterceptor(AccessDecider decider) {
+        this.decider = decider;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!(handler instanceof HandlerMethod method)
+                || !request.getRequestURI().startsWith("/api/")) {
+            return true;
+        }
+        Requires requires = method.getMethodAnnotation(Requires.class);
+        if (requires == null) {
+            // AccessRulesCheck stops a service with such a handler at start; never leave one open.
+            throw new RoleRequiredException(Right.SIGNED_IN, Set.of(), true);
+        }
+        Right right = requires.value();
+        Caller caller = Caller.current();
+        switch (right.scope()) {
+            case CALLER -> {}
+            case PROGRAM -> requireOnProgram(request, caller, right, pathProgram(request));
+            case PROGRAM_IF_GIVEN -> {
+                String programId = request.getParameter("programId");
+                if (programId != null && !programId.isEmpty()) {
+                    requireOnProgram(request, caller, right, programId);
+                } else {
+                    requirePortfolio(caller, right, right.portfolioRoles());
+                }
+            }
+            case PORTFOLIO -> requirePortfolio(caller, right, right.roles());
+        }
+        return true;
+    }
+
+    private void requireOnProgram(HttpServletRequest request, Caller caller, Right right, String programId) {
+        Set<AccessRole> held = decider.rolesOn(caller, programId);
+        if (held.isEmpty()) {
+            throw decider.programHidden(programId, request);
+        }
+        if (!right.heldBy(held)) {
+            throw new RoleRequiredException(right, right.roles(), false);
+        }
+    }
+
+    private void requirePortfolio(Caller caller, Right right, Set<AccessRole> needed) {
+        Set<AccessRole> held = decider.portfolioRoles(caller);
+        if (held.stream().noneMatch(needed::contains)) {
+            throw new RoleRequiredException(right, needed, true);
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String pathProgram(HttpServletRequest request) {
+        Map<String, String> variables =
+                (Map<String, String>) request.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        String programId = variables == null ? null : variables.get("programId");
+        if (programId == null) {
+            throw new IllegalStateException(
+                    request.getRequestURI() + " needs a program-wide right but names no {programId}");
+        }
+        return programId;
+    }
+}
