@@ -39,7 +39,7 @@ public final class TestIssuer {
                         port,
                         folder,
                         folder.resolve("issuer.log"),
-                        List.of(
+                        arguments(
                                 "--ledger.issuer.key-file=" + keyFile,
                                 "--ledger.issuer.access-token-time-to-live=PT2H",
                                 "--ledger.issuer.people.stranger.name=Stella Stranger",
@@ -58,6 +58,33 @@ public final class TestIssuer {
             }
         }
         return started;
+    }
+
+    /** The accounts of the access matrix: one per role and grant state ({@link AccessMatrixEndToEndTest}). */
+    static String matrixAccount(String role, String state) {
+        return ("mx-" + role + "-" + state).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+
+    static final List<String> MATRIX_ROLES = List.of(
+            "PROGRAM_ADMINISTRATOR",
+            "PMO_OFFICER",
+            "FINANCE_CONTROLLER",
+            "CONTRACT_MANAGER",
+            "AUDITOR",
+            "VIEWER",
+            "OPERATOR");
+    static final List<String> MATRIX_STATES = List.of("program", "portfolio", "none", "expired", "revoked");
+
+    private static List<String> arguments(String... fixed) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(fixed));
+        for (String role : MATRIX_ROLES) {
+            for (String state : MATRIX_STATES) {
+                String account = matrixAccount(role, state);
+                arguments.add("--ledger.issuer.people." + account + ".name=" + role + " (" + state + ")");
+                arguments.add("--ledger.issuer.people." + account + ".secret={noop}" + account);
+            }
+        }
+        return arguments;
     }
 
     /** The issuer identifier the services are configured with. */

@@ -12,9 +12,12 @@ import io.governanceledger.events.access.AccessScope;
 import io.governanceledger.events.access.Grantee;
 import io.governanceledger.events.access.GranteeKind;
 import io.governanceledger.support.messaging.RuleViolationException;
+import io.governanceledger.support.time.BusinessClock;
+import java.time.Instant;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -46,7 +49,10 @@ public class AccessGrant {
 
     @CommandHandler
     public AccessGrant(
-            GrantAccessCommand command, ProgramStanding programs, @MetaDataValue(LedgerMetaData.ACTOR) String actor) {
+            GrantAccessCommand command,
+            ProgramStanding programs,
+            BusinessClock clock,
+            @MetaDataValue(LedgerMetaData.ACTOR) String actor) {
         requireScope(command.scope(), command.programId());
         if (command.scope() == AccessScope.PROGRAM) {
             programs.requireKnown(command.programId());
@@ -74,15 +80,20 @@ public class AccessGrant {
                     "grantee.id",
                     "an administrator may not grant access to themselves; another administrator records it");
         }
-        apply(new AccessGrantedEvent(
-                command.grantId(),
-                command.scope(),
-                command.programId(),
-                command.grantee(),
-                command.role(),
-                command.validFrom(),
-                command.validTo(),
-                actor));
+        // in force from the start of its first day, or from when it is recorded if that is later
+        Instant firstDay = clock.startOf(command.validFrom());
+        Instant effective = firstDay.isBefore(clock.now()) ? firstDay : clock.now();
+        apply(
+                new AccessGrantedEvent(
+                        command.grantId(),
+                        command.scope(),
+                        command.programId(),
+                        command.grantee(),
+                        command.role(),
+                        command.validFrom(),
+                        command.validTo(),
+                        actor),
+                MetaData.with(LedgerMetaData.EFFECTIVE_AT, effective.toString()));
     }
 
     @CommandHandler

@@ -2,6 +2,7 @@ package io.governanceledger.command.access;
 
 import static io.governanceledger.command.Violations.CLOCK;
 import static io.governanceledger.command.Violations.conflict;
+import static io.governanceledger.command.Violations.effectiveAt;
 import static io.governanceledger.command.Violations.invalid;
 import static io.governanceledger.command.Violations.notFound;
 
@@ -72,7 +73,24 @@ class AccessGrantTest {
             fixture.givenNoPriorActivity()
                     .when(grant(AccessScope.PROGRAM, PROGRAM, AUDITOR, AccessRole.AUDITOR), as("ada"))
                     .expectSuccessfulHandlerExecution()
-                    .expectEvents(GRANTED);
+                    .expectEvents(GRANTED)
+                    .expectEventsMatching(effectiveAt("2026-02-28T23:00:00Z"));
+        }
+
+        @Test
+        void aGrantFromALaterDayIsInForceFromItsRecordingOn() {
+            fixture.givenNoPriorActivity()
+                    .when(
+                            new GrantAccessCommand(
+                                    "G1",
+                                    AccessScope.PROGRAM,
+                                    PROGRAM,
+                                    AUDITOR,
+                                    AccessRole.AUDITOR,
+                                    LocalDate.of(2027, 1, 1),
+                                    null),
+                            as("ada"))
+                    .expectEventsMatching(effectiveAt("2026-06-15T10:00:00Z"));
         }
 
         @Test
