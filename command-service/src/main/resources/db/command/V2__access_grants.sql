@@ -1,5 +1,5 @@
--- The access grants recorded on the ledger, kept in the same transaction as their events so that a
--- write is always checked against every grant and revocation recorded before it (support/access).
+-- Access grants and deputy appointments, kept in the same transaction as their events so that a
+-- write is always checked against everything recorded before it (support/access); rebuilt at start.
 CREATE TABLE access_grant (
     grant_id        TEXT PRIMARY KEY,
     scope           TEXT        NOT NULL CHECK (scope IN ('PROGRAM', 'PORTFOLIO')),
@@ -25,3 +25,25 @@ CREATE TABLE access_revocation (
     recorded_at     TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX access_revocation_by_grant ON access_revocation (grant_id);
+
+CREATE TABLE deputy_appointment (
+    appointment_id    TEXT PRIMARY KEY,
+    program_id        TEXT        NOT NULL,
+    principal         TEXT        NOT NULL,
+    deputy            TEXT        NOT NULL,
+    valid_from        DATE        NOT NULL,
+    valid_to          DATE,
+    appointed_by      TEXT        NOT NULL,
+    appointed_by_name TEXT,
+    recorded_at       TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX deputy_appointment_by_deputy ON deputy_appointment (deputy, program_id);
+
+CREATE TABLE deputy_revocation (
+    event_id       TEXT PRIMARY KEY,
+    appointment_id TEXT        NOT NULL,
+    effective_at   TIMESTAMPTZ NOT NULL,
+    revoked_by     TEXT        NOT NULL,
+    recorded_at    TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX deputy_revocation_by_appointment ON deputy_revocation (appointment_id);

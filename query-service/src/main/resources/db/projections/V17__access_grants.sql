@@ -1,5 +1,5 @@
--- The access grants on both clocks: who could read or change a program on a day, as known at an
--- instant (support/access). The rebuild replaces both tables ("access" read model).
+-- Access grants and deputy appointments on both clocks: who could read or change a program on a day,
+-- as known at an instant (support/access). The rebuild replaces them ("access" read model).
 CREATE TABLE access_grant (
     grant_id        TEXT PRIMARY KEY,
     scope           TEXT        NOT NULL CHECK (scope IN ('PROGRAM', 'PORTFOLIO')),
@@ -25,3 +25,29 @@ CREATE TABLE access_revocation (
     recorded_at     TIMESTAMPTZ NOT NULL
 );
 CREATE INDEX access_revocation_by_grant ON access_revocation (grant_id);
+
+CREATE TABLE deputy_appointment (
+    appointment_id    TEXT PRIMARY KEY,
+    program_id        TEXT        NOT NULL,
+    principal         TEXT        NOT NULL,
+    deputy            TEXT        NOT NULL,
+    valid_from        DATE        NOT NULL,
+    valid_to          DATE,
+    appointed_by      TEXT        NOT NULL,
+    appointed_by_name TEXT,
+    recorded_at       TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX deputy_appointment_by_deputy ON deputy_appointment (deputy, program_id);
+
+CREATE TABLE deputy_revocation (
+    event_id       TEXT PRIMARY KEY,
+    appointment_id TEXT        NOT NULL,
+    effective_at   TIMESTAMPTZ NOT NULL,
+    revoked_by     TEXT        NOT NULL,
+    recorded_at    TIMESTAMPTZ NOT NULL
+);
+CREATE INDEX deputy_revocation_by_appointment ON deputy_revocation (appointment_id);
+
+-- the audit trail names the actor as their provider did, and the person they acted for
+ALTER TABLE audit_event ADD COLUMN actor_name TEXT;
+ALTER TABLE audit_event ADD COLUMN on_behalf_of TEXT;

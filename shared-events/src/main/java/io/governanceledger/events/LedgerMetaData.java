@@ -12,6 +12,11 @@ public final class LedgerMetaData {
     public static final String ACTOR = "actor";
     /** The actor's display name as their identity provider gave it when the event was caused (optional). */
     public static final String ACTOR_NAME = "actorName";
+    /**
+     * The person on whose behalf the actor acted (optional), by an appointment as their deputy on the
+     * program that was in force when the event was recorded.
+     */
+    public static final String ON_BEHALF_OF = "onBehalfOf";
     /** Business effective instant (ISO-8601); defaults to the recorded time. */
     public static final String EFFECTIVE_AT = "effectiveAt";
     /** Why the change was made, or the reference that authorises it. */

@@ -46,6 +46,15 @@ class AccessMatrixEndToEndTest {
             Map.entry("READ_ACCESS", Set.of("PROGRAM_ADMINISTRATOR", "AUDITOR")),
             Map.entry("ADMINISTER_ACCESS", Set.of("PROGRAM_ADMINISTRATOR")),
             Map.entry(
+                    "APPOINT_DEPUTIES",
+                    Set.of(
+                            "PROGRAM_ADMINISTRATOR",
+                            "PMO_OFFICER",
+                            "FINANCE_CONTROLLER",
+                            "CONTRACT_MANAGER",
+                            "AUDITOR",
+                            "VIEWER")),
+            Map.entry(
                     "EXPORT_BUNDLE",
                     Set.of(
                             "PROGRAM_ADMINISTRATOR",

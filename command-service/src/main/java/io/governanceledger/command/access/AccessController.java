@@ -8,8 +8,10 @@ import io.governanceledger.events.access.AccessRole;
 import io.governanceledger.events.access.AccessScope;
 import io.governanceledger.events.access.Grantee;
 import io.governanceledger.events.access.GranteeKind;
+import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
+import io.governanceledger.support.security.RoleRequiredException;
 import io.governanceledger.support.time.BusinessClock;
 import io.governanceledger.support.web.MultiLine;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,10 +41,71 @@ class AccessController {
 
     private final CommandDispatcher commands;
     private final BusinessClock clock;
+    private final GrantRecords grants;
 
-    AccessController(CommandDispatcher commands, BusinessClock clock) {
+    AccessController(CommandDispatcher commands, BusinessClock clock, GrantRecords grants) {
         this.commands = commands;
         this.clock = clock;
+        this.grants = grants;
+    }
+
+    record DeputyRequest(
+            @NotBlank @Pattern(regexp = IdFormats.SUBJECT, message = IdFormats.SUBJECT_RULE)
+            String principal,
+
+            @NotBlank @Pattern(regexp = IdFormats.SUBJECT, message = IdFormats.SUBJECT_RULE)
+            String deputy,
+
+            LocalDate validFrom,
+            LocalDate validTo,
+            @NotBlank @MultiLine @Size(max = 2000) String reason) {}
+
+    @PostMapping("/api/programs/{programId}/access/deputies")
+    @Requires(Right.APPOINT_DEPUTIES)
+    @Operation(
+            summary = "Appoint a deputy who may act on behalf of a person on the program (the secretary who records "
+                    + "the chair's decisions), from validFrom (default today) to validTo; one's own deputy, or "
+                    + "anyone's by a program administrator. The deputy then sends Ledger-On-Behalf-Of")
+    ResponseEntity<Accepted> appointDeputy(@PathVariable String programId, @Valid @RequestBody DeputyRequest body) {
+        requireOwnOrAdministrator(programId, body.principal());
+        String appointmentId = "deputy-" + UUID.randomUUID();
+        String correlationId = commands.send(
+                new AppointDeputyCommand(
+                        appointmentId,
+                        programId,
+                        body.principal(),
+                        body.deputy(),
+                        body.validFrom() != null ? body.validFrom() : clock.today(),
+                        body.validTo()),
+                programId,
+                body.reason());
+        return ResponseEntity.created(URI.create("/api/programs/" + programId + "/access/deputies/" + appointmentId))
+                .body(new Accepted(appointmentId, "APPOINTED", correlationId));
+    }
+
+    @PostMapping("/api/programs/{programId}/access/deputies/{appointmentId}/revoke")
+    @Requires(Right.APPOINT_DEPUTIES)
+    @Operation(
+            summary =
+                    "End a deputy appointment, from effectiveAt (default now): the principal's, or a program administrator's")
+    Accepted revokeDeputy(
+            @PathVariable String programId,
+            @PathVariable String appointmentId,
+            @Valid @RequestBody RevokeRequest body) {
+        grants.principalOf(appointmentId, programId)
+                .ifPresent(principal -> requireOwnOrAdministrator(programId, principal));
+        String correlationId = commands.send(
+                new RevokeDeputyCommand(appointmentId, programId), programId, body.reason(), body.effectiveAt());
+        return new Accepted(appointmentId, "REVOKED", correlationId);
+    }
+
+    /** One appoints one's own deputies; a program administrator anyone's. */
+    private void requireOwnOrAdministrator(String programId, String principal) {
+        Caller caller = Caller.current();
+        if (!caller.subject().equals(principal)
+                && !grants.rolesOn(caller, programId).contains(AccessRole.PROGRAM_ADMINISTRATOR)) {
+            throw new RoleRequiredException(Right.ADMINISTER_ACCESS, Right.ADMINISTER_ACCESS.roles(), false);
+        }
     }
 
     record GranteeRequest(

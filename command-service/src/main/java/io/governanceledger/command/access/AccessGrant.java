@@ -130,16 +130,20 @@ public class AccessGrant {
         if (grantee == null || grantee.kind() == null) {
             throw RuleViolationException.invalid("required", "grantee.kind", "is required (PERSON or GROUP)");
         }
-        String id = grantee.id();
+        requirePerson(grantee.id(), "grantee.id");
+    }
+
+    /** A subject or group name as the identity provider writes it, kept exactly. */
+    static void requirePerson(String id, String field) {
         if (id == null || id.isBlank()) {
-            throw RuleViolationException.invalid("required", "grantee.id", "must not be blank");
+            throw RuleViolationException.invalid("required", field, "must not be blank");
         }
         if (id.length() > MAX_GRANTEE
                 || !id.strip().equals(id)
                 || id.codePoints().anyMatch(Character::isISOControl)) {
             throw RuleViolationException.invalid(
                     "format",
-                    "grantee.id",
+                    field,
                     "must be at most " + MAX_GRANTEE
                             + " characters, without control characters or spaces at either end");
         }

@@ -2,6 +2,8 @@ package io.governanceledger.command.access;
 
 import io.governanceledger.events.access.AccessGrantedEvent;
 import io.governanceledger.events.access.AccessRevokedEvent;
+import io.governanceledger.events.access.DeputyAppointedEvent;
+import io.governanceledger.events.access.DeputyAppointmentRevokedEvent;
 import io.governanceledger.support.access.GrantDecider;
 import io.governanceledger.support.access.GrantTable;
 import io.governanceledger.support.eventstore.EventStoreAutoConfiguration;
@@ -50,8 +52,11 @@ public class GrantRecords extends GrantDecider implements SmartInitializingSingl
     private final TransactionTemplate transactions;
     private final Serializer serializer = LedgerSerializer.create();
 
-    private static final List<String> ACCESS_EVENTS =
-            List.of(AccessGrantedEvent.class.getName(), AccessRevokedEvent.class.getName());
+    private static final List<String> ACCESS_EVENTS = List.of(
+            AccessGrantedEvent.class.getName(),
+            AccessRevokedEvent.class.getName(),
+            DeputyAppointedEvent.class.getName(),
+            DeputyAppointmentRevokedEvent.class.getName());
 
     private final ObjectProvider<EventStore> eventStore;
     private final boolean axonServer;
@@ -131,6 +136,21 @@ public class GrantRecords extends GrantDecider implements SmartInitializingSingl
     @EventHandler
     void on(AccessRevokedEvent event, EventMessage<?> message) {
         grants.record(message);
+    }
+
+    @EventHandler
+    void on(DeputyAppointedEvent event, EventMessage<?> message) {
+        grants.record(message);
+    }
+
+    @EventHandler
+    void on(DeputyAppointmentRevokedEvent event, EventMessage<?> message) {
+        grants.record(message);
+    }
+
+    /** The principal of an appointment recorded on the program. */
+    java.util.Optional<String> principalOf(String appointmentId, String programId) {
+        return grants.principalOf(appointmentId, programId);
     }
 
     @Override

@@ -2,7 +2,9 @@ package io.governanceledger.command.web;
 
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.support.messaging.RuleViolationException;
+import io.governanceledger.support.security.AccessDecider;
 import io.governanceledger.support.security.Caller;
+import io.governanceledger.support.web.AccessRefusal;
 import io.governanceledger.support.web.IdempotencyFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,22 +36,33 @@ public class CommandDispatcher {
      */
     public static final String LAST_EVENT_HEADER = "Ledger-Event-Id";
 
+    /**
+     * On a command, the person the caller acts for, by a deputy appointment in force on the program now;
+     * recorded as {@code onBehalfOf} beside the actor. What may be done is still what the caller's own
+     * grants allow, and rules on persons (four eyes, delegated limits) apply to the caller.
+     */
+    public static final String ON_BEHALF_OF_HEADER = "Ledger-On-Behalf-Of";
+
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
+    private static final Pattern SUBJECT = Pattern.compile("\\S(.{0,198}\\S)?");
 
     private final CommandGateway commandGateway;
     private final HttpServletRequest request;
     private final HttpServletResponse response;
     private final LastRecordedEvents lastRecordedEvents;
+    private final AccessDecider access;
 
     public CommandDispatcher(
             CommandGateway commandGateway,
             HttpServletRequest request,
             HttpServletResponse response,
-            LastRecordedEvents lastRecordedEvents) {
+            LastRecordedEvents lastRecordedEvents,
+            AccessDecider access) {
         this.commandGateway = commandGateway;
         this.request = request;
         this.response = response;
         this.lastRecordedEvents = lastRecordedEvents;
+        this.access = access;
     }
 
     /** Sends and waits; returns the correlation id the command's events are stored under. */
@@ -68,6 +81,7 @@ public class CommandDispatcher {
         Caller caller = Caller.current();
         metadata.put(LedgerMetaData.ACTOR, caller.subject());
         metadata.put(LedgerMetaData.ACTOR_NAME, caller.name());
+        onBehalfOf(caller, programId).ifPresent(principal -> metadata.put(LedgerMetaData.ON_BEHALF_OF, principal));
         metadata.put(LedgerMetaData.PROGRAM_ID, programId);
         metadata.put(LedgerMetaData.REASON, reason);
         metadata.put(LedgerMetaData.CORRELATION_ID, correlationId);
@@ -93,6 +107,35 @@ public class CommandDispatcher {
     }
 
     public record Sent(String correlationId, Object result) {}
+
+    private java.util.Optional<String> onBehalfOf(Caller caller, String programId) {
+        String principal = request.getHeader(ON_BEHALF_OF_HEADER);
+        if (principal == null) {
+            return java.util.Optional.empty();
+        }
+        if (!SUBJECT.matcher(principal).matches() || principal.codePoints().anyMatch(Character::isISOControl)) {
+            throw RuleViolationException.invalid(
+                    "format", ON_BEHALF_OF_HEADER, "must name a person: 1 to 200 characters, no spaces at either end");
+        }
+        if (!access.actsFor(caller.subject(), principal, programId)) {
+            throw new NotADeputyException(caller.subject(), principal, programId);
+        }
+        return java.util.Optional.of(principal);
+    }
+
+    /** 403: no deputy appointment in force lets the caller act for the person named. */
+    public static final class NotADeputyException extends org.springframework.security.access.AccessDeniedException
+            implements AccessRefusal {
+        NotADeputyException(String deputy, String principal, String programId) {
+            super("No deputy appointment in force on program '" + programId + "' lets '" + deputy
+                    + "' act on behalf of '" + principal + "'.");
+        }
+
+        @Override
+        public String rule() {
+            return "not-a-deputy";
+        }
+    }
 
     private String correlationId() {
         String given = request.getHeader(CORRELATION_HEADER);

@@ -2,6 +2,8 @@ package io.governanceledger.query.access;
 
 import io.governanceledger.events.access.AccessGrantedEvent;
 import io.governanceledger.events.access.AccessRevokedEvent;
+import io.governanceledger.events.access.DeputyAppointedEvent;
+import io.governanceledger.events.access.DeputyAppointmentRevokedEvent;
 import io.governanceledger.support.access.GrantTable;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,7 +12,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-/** Keeps {@code projections.access_grant} and {@code access_revocation}: every grant and revocation, once. */
+/** Keeps the grants, the deputy appointments and their revocations ({@code projections.access_*}, {@code deputy_*}), each once. */
 @Component
 @ProcessingGroup("access")
 class AccessProjection {
@@ -28,6 +30,16 @@ class AccessProjection {
 
     @EventHandler
     void on(AccessRevokedEvent event, EventMessage<?> message) {
+        grants.record(message);
+    }
+
+    @EventHandler
+    void on(DeputyAppointedEvent event, EventMessage<?> message) {
+        grants.record(message);
+    }
+
+    @EventHandler
+    void on(DeputyAppointmentRevokedEvent event, EventMessage<?> message) {
         grants.record(message);
     }
 

@@ -59,6 +59,13 @@ class AccessReadController {
     private AccessView view(String programId, PointInTime point) {
         List<GrantTable.GrantInForce> inForce =
                 grants.inForce(programId, point.asOf(), point.effectiveAt(), point.knownAt());
-        return new AccessView(programId, point.stated(), point.knownAt(), inForce);
+        return new AccessView(
+                programId,
+                point.stated(),
+                point.knownAt(),
+                inForce,
+                programId == null
+                        ? List.of()
+                        : grants.deputiesInForce(programId, point.asOf(), point.effectiveAt(), point.knownAt()));
     }
 }

@@ -7,7 +7,12 @@ import java.util.List;
 
 /**
  * Who could read or change a program (or, without one, the whole portfolio) at the point asked: the
- * grants in force on {@code asOf} as recorded by {@code knownAt}. A grant to a group counts for every
- * member the identity provider names in their tokens.
+ * grants in force on {@code asOf} as recorded by {@code knownAt}, and the deputies who could act for
+ * someone. A grant to a group counts for every member the identity provider names in their tokens.
  */
-public record AccessView(String programId, AsOf asOf, Instant knownAt, List<GrantTable.GrantInForce> grants) {}
+public record AccessView(
+        String programId,
+        AsOf asOf,
+        Instant knownAt,
+        List<GrantTable.GrantInForce> grants,
+        List<GrantTable.DeputyInForce> deputies) {}

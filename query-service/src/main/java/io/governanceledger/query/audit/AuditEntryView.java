@@ -18,6 +18,8 @@ public record AuditEntryView(
         String aggregateId,
         long sequenceNumber,
         String actor,
+        String actorName,
+        String onBehalfOf,
         Instant recordedAt,
         Instant effectiveAt,
         String reason,

@@ -39,9 +39,10 @@ class AuditTrailController {
             @RequestParam(required = false)
                     @Pattern(
                             regexp =
-                                    "PROGRAM|DECISION|BUDGET_LINE|BUDGET_MOVEMENT|DELEGATION|CONTRACT|CONTRACT_AMENDMENT|CALL_OFF|OTHER",
+                                    "PROGRAM|DECISION|BUDGET_LINE|BUDGET_MOVEMENT|DELEGATION|CONTRACT|CONTRACT_AMENDMENT|CALL_OFF"
+                                            + "|ACCESS_GRANT|DEPUTY_APPOINTMENT|OTHER",
                             message = "must be PROGRAM, DECISION, BUDGET_LINE, BUDGET_MOVEMENT, DELEGATION, CONTRACT, "
-                                    + "CONTRACT_AMENDMENT, CALL_OFF or OTHER")
+                                    + "CONTRACT_AMENDMENT, CALL_OFF, ACCESS_GRANT, DEPUTY_APPOINTMENT or OTHER")
                     String kind,
             @RequestParam(required = false) String recordId,
             @RequestParam(required = false) String actor,

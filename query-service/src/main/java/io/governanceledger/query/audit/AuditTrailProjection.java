@@ -29,7 +29,8 @@ class AuditTrailProjection {
     private static final String[][] RECORD_FIELDS = {
         {"movementId", "BUDGET_MOVEMENT"}, {"delegationId", "DELEGATION"}, {"lineId", "BUDGET_LINE"},
         {"amendmentId", "CONTRACT_AMENDMENT"}, {"callOffId", "CALL_OFF"}, {"contractId", "CONTRACT"},
-        {"decisionId", "DECISION"}, {"programId", "PROGRAM"}
+        {"decisionId", "DECISION"}, {"grantId", "ACCESS_GRANT"}, {"appointmentId", "DEPUTY_APPOINTMENT"},
+        {"programId", "PROGRAM"}
     };
 
     private final ProjectionStore store;
@@ -50,9 +51,10 @@ class AuditTrailProjection {
         store.write(
                 """
                  INSERT INTO audit_event (position, event_id, event_type, event_revision, program_id, record_kind,
-                                          record_id, aggregate_id, sequence_number, actor, recorded_at, effective_at,
-                                          reason, correlation_id, causation_id, client_address, payload)
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))
+                                          record_id, aggregate_id, sequence_number, actor, actor_name, on_behalf_of,
+                                          recorded_at, effective_at, reason, correlation_id, causation_id,
+                                          client_address, payload)
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS JSONB))
                  ON CONFLICT DO NOTHING
                  """,
                 recorded.position(),
@@ -65,6 +67,8 @@ class AuditTrailProjection {
                 aggregateId,
                 sequence,
                 recorded.actor(),
+                text(message.getMetaData().get(LedgerMetaData.ACTOR_NAME)),
+                text(message.getMetaData().get(LedgerMetaData.ON_BEHALF_OF)),
                 recorded.recordedAtUtc(),
                 recorded.effectiveAtUtc(),
                 recorded.reason(),
@@ -72,6 +76,10 @@ class AuditTrailProjection {
                 recorded.causationId(),
                 clientAddress == null ? null : clientAddress.toString(),
                 recorded.payloadJson());
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     @ResetHandler

@@ -99,6 +99,8 @@ class AuditTrailQueries {
                 row.getString("aggregate_id"),
                 row.getLong("sequence_number"),
                 row.getString("actor"),
+                row.getString("actor_name"),
+                row.getString("on_behalf_of"),
                 row.getTimestamp("recorded_at").toInstant(),
                 row.getTimestamp("effective_at").toInstant(),
                 row.getString("reason"),

@@ -30,7 +30,7 @@ public final class ReadModels {
                             "contract_index_value",
                             "contract_deadline_fact"),
             "audit", List.of("audit_event"),
-            "access", List.of("access_grant", "access_revocation"));
+            "access", List.of("access_grant", "access_revocation", "deputy_appointment", "deputy_revocation"));
 
     /** Tables that are not a read model's: Flyway's history and the processors' tokens. */
     public static final Set<String> INFRASTRUCTURE = Set.of("flyway_schema_history", "token_entry");

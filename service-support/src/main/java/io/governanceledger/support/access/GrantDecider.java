@@ -32,6 +32,12 @@ public abstract class GrantDecider implements AccessDecider {
     }
 
     @Override
+    public boolean actsFor(String deputy, String principal, String programId) {
+        Instant now = clock.now();
+        return grants.actsFor(deputy, principal, programId, clock.dateOf(now), now, now);
+    }
+
+    @Override
     public Optional<Set<String>> programsWhere(Caller caller, Set<AccessRole> roles) {
         if (portfolioRoles(caller).stream().anyMatch(roles::contains)) {
             return Optional.empty();

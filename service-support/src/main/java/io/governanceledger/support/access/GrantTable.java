@@ -5,6 +5,8 @@ import io.governanceledger.events.access.AccessGrantedEvent;
 import io.governanceledger.events.access.AccessRevokedEvent;
 import io.governanceledger.events.access.AccessRole;
 import io.governanceledger.events.access.AccessScope;
+import io.governanceledger.events.access.DeputyAppointedEvent;
+import io.governanceledger.events.access.DeputyAppointmentRevokedEvent;
 import io.governanceledger.events.access.Grantee;
 import io.governanceledger.events.access.GranteeKind;
 import io.governanceledger.support.security.Caller;
@@ -29,14 +31,22 @@ public final class GrantTable {
     private final JdbcClient jdbc;
     private final String grants;
     private final String revocations;
+    private final String deputies;
+    private final String deputyRevocations;
     private final String inForceClause;
+    private final String deputyInForceClause;
 
     /** {@code prefix}: the schema with its dot ({@code "command."}), or empty for the connection's own. */
     public GrantTable(JdbcClient jdbc, String prefix) {
         this.jdbc = jdbc;
         this.grants = prefix + "access_grant";
         this.revocations = prefix + "access_revocation";
+        this.deputies = prefix + "deputy_appointment";
+        this.deputyRevocations = prefix + "deputy_revocation";
         this.inForceClause = IN_FORCE.replace("%REVOCATIONS%", revocations);
+        this.deputyInForceClause = IN_FORCE.replace("g.", "d.")
+                .replace("%REVOCATIONS%", deputyRevocations)
+                .replace("r.grant_id = d.grant_id", "r.appointment_id = d.appointment_id");
     }
 
     /**
@@ -49,15 +59,95 @@ public final class GrantTable {
         if (message.getPayload() instanceof AccessGrantedEvent granted) {
             recordGrant(granted, message.getTimestamp(), actorName);
         } else if (message.getPayload() instanceof AccessRevokedEvent revoked) {
-            Object effectiveAt = message.getMetaData().get(LedgerMetaData.EFFECTIVE_AT);
-            recordRevocation(
-                    message.getIdentifier(),
-                    revoked,
-                    effectiveAt != null ? Instant.parse(effectiveAt.toString()) : message.getTimestamp(),
-                    message.getTimestamp(),
-                    actorName);
+            recordRevocation(message.getIdentifier(), revoked, effectiveAt(message), message.getTimestamp(), actorName);
+        } else if (message.getPayload() instanceof DeputyAppointedEvent appointed) {
+            jdbc.sql("INSERT INTO " + deputies
+                            + " (appointment_id, program_id, principal, deputy, valid_from, valid_to, appointed_by,"
+                            + " appointed_by_name, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                            + " ON CONFLICT (appointment_id) DO NOTHING")
+                    .params(
+                            appointed.appointmentId(),
+                            appointed.programId(),
+                            appointed.principal(),
+                            appointed.deputy(),
+                            appointed.validFrom(),
+                            appointed.validTo(),
+                            appointed.appointedBy(),
+                            actorName,
+                            Timestamp.from(message.getTimestamp()))
+                    .update();
+        } else if (message.getPayload() instanceof DeputyAppointmentRevokedEvent revoked) {
+            jdbc.sql("INSERT INTO " + deputyRevocations
+                            + " (event_id, appointment_id, effective_at, revoked_by, recorded_at)"
+                            + " VALUES (?, ?, ?, ?, ?) ON CONFLICT (event_id) DO NOTHING")
+                    .params(
+                            message.getIdentifier(),
+                            revoked.appointmentId(),
+                            Timestamp.from(effectiveAt(message)),
+                            revoked.revokedBy(),
+                            Timestamp.from(message.getTimestamp()))
+                    .update();
         }
     }
+
+    private static Instant effectiveAt(EventMessage<?> message) {
+        Object effectiveAt = message.getMetaData().get(LedgerMetaData.EFFECTIVE_AT);
+        return effectiveAt != null ? Instant.parse(effectiveAt.toString()) : message.getTimestamp();
+    }
+
+    /** Whether {@code deputy} may act on behalf of {@code principal} on the program at the point. */
+    public boolean actsFor(
+            String deputy, String principal, String programId, LocalDate day, Instant at, Instant knownAt) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + deputies + " d WHERE d.program_id = :program"
+                        + " AND d.deputy = :deputy AND d.principal = :principal" + deputyInForceClause + ")")
+                .param("program", programId)
+                .param("deputy", deputy)
+                .param("principal", principal)
+                .param("day", day)
+                .param("at", Timestamp.from(at))
+                .param("knownAt", Timestamp.from(knownAt))
+                .query(Boolean.class)
+                .single();
+    }
+
+    /** The principal an appointment on the program names, if it was recorded there. */
+    public java.util.Optional<String> principalOf(String appointmentId, String programId) {
+        return jdbc.sql("SELECT principal FROM " + deputies + " WHERE appointment_id = ? AND program_id = ?")
+                .params(appointmentId, programId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** Every deputy appointment in force on the program at the point. */
+    public List<DeputyInForce> deputiesInForce(String programId, LocalDate day, Instant at, Instant knownAt) {
+        return jdbc.sql("SELECT d.* FROM " + deputies + " d WHERE d.program_id = :program" + deputyInForceClause
+                        + " ORDER BY d.principal, d.deputy, d.appointment_id")
+                .param("program", programId)
+                .param("day", day)
+                .param("at", Timestamp.from(at))
+                .param("knownAt", Timestamp.from(knownAt))
+                .query((row, n) -> new DeputyInForce(
+                        row.getString("appointment_id"),
+                        row.getString("principal"),
+                        row.getString("deputy"),
+                        row.getObject("valid_from", LocalDate.class),
+                        row.getObject("valid_to", LocalDate.class),
+                        row.getString("appointed_by"),
+                        row.getString("appointed_by_name"),
+                        row.getTimestamp("recorded_at").toInstant()))
+                .list();
+    }
+
+    /** A deputy appointment in force at the point asked. */
+    public record DeputyInForce(
+            String appointmentId,
+            String principal,
+            String deputy,
+            LocalDate validFrom,
+            LocalDate validTo,
+            String appointedBy,
+            String appointedByName,
+            Instant recordedAt) {}
 
     private void recordGrant(AccessGrantedEvent event, Instant recordedAt, String actorName) {
         jdbc.sql("INSERT INTO " + grants
@@ -97,6 +187,8 @@ public final class GrantTable {
     public void clear() {
         jdbc.sql("DELETE FROM " + revocations).update();
         jdbc.sql("DELETE FROM " + grants).update();
+        jdbc.sql("DELETE FROM " + deputyRevocations).update();
+        jdbc.sql("DELETE FROM " + deputies).update();
     }
 
     /** The caller's roles on a program (portfolio-wide grants included), or portfolio-wide only if null. */

@@ -16,6 +16,7 @@ public class LedgerCorrelationDataProvider implements CorrelationDataProvider {
     private static final String[] COPIED = {
         LedgerMetaData.ACTOR,
         LedgerMetaData.ACTOR_NAME,
+        LedgerMetaData.ON_BEHALF_OF,
         LedgerMetaData.EFFECTIVE_AT,
         LedgerMetaData.REASON,
         LedgerMetaData.CORRELATION_ID,

@@ -22,6 +22,9 @@ public interface AccessDecider {
      */
     Optional<Set<String>> programsWhere(Caller caller, Set<AccessRole> roles);
 
+    /** Whether {@code deputy} may act on behalf of {@code principal} on the program now (a deputy appointment). */
+    boolean actsFor(String deputy, String principal, String programId);
+
     /**
      * The 404 a caller gets for a program they may not see: the one a program that does not exist gets
      * at that request, so the answer does not tell the two apart.

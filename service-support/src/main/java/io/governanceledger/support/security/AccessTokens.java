@@ -31,7 +31,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 final class AccessTokens {
 
-    private static final int MAX_SUBJECT = 255;
+    /** As long as the audit trail keeps an actor. */
+    private static final int MAX_SUBJECT = 200;
 
     private AccessTokens() {}
 

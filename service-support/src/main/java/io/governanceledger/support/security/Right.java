@@ -33,6 +33,13 @@ public enum Right {
     /** Another approver's queue of pending movements (one's own needs only {@link #READ_PROGRAM}). */
     OVERSEE_APPROVALS(Scope.PROGRAM, EnumSet.of(PROGRAM_ADMINISTRATOR, FINANCE_CONTROLLER, AUDITOR)),
     ADMINISTER_ACCESS(Scope.PROGRAM, EnumSet.of(PROGRAM_ADMINISTRATOR)),
+    /**
+     * Appoint or revoke a deputy: one's own (any role on the program), or anyone's (program
+     * administrators; the handler checks which).
+     */
+    APPOINT_DEPUTIES(
+            Scope.PROGRAM,
+            EnumSet.of(PROGRAM_ADMINISTRATOR, PMO_OFFICER, FINANCE_CONTROLLER, CONTRACT_MANAGER, AUDITOR, VIEWER)),
     /** A program's auditor's bundle when {@code programId} is given, else the whole store (portfolio). */
     EXPORT_BUNDLE(Scope.PROGRAM_IF_GIVEN, READ_PROGRAM.roles, EnumSet.of(AUDITOR, OPERATOR)),
     REGISTER_PROGRAMS(Scope.PORTFOLIO, EnumSet.of(PROGRAM_ADMINISTRATOR, PMO_OFFICER)),

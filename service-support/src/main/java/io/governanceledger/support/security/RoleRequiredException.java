@@ -1,12 +1,13 @@
 package io.governanceledger.support.security;
 
 import io.governanceledger.events.access.AccessRole;
+import io.governanceledger.support.web.AccessRefusal;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.access.AccessDeniedException;
 
 /** The caller may see the program (or is signed in) but holds none of the roles the request needs: 403. */
-public class RoleRequiredException extends AccessDeniedException {
+public class RoleRequiredException extends AccessDeniedException implements AccessRefusal {
 
     private final Right right;
 
@@ -18,5 +19,10 @@ public class RoleRequiredException extends AccessDeniedException {
 
     public Right right() {
         return right;
+    }
+
+    @Override
+    public String rule() {
+        return "role-required";
     }
 }

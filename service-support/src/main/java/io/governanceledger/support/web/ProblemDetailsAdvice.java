@@ -227,10 +227,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN)
                 .body(ProblemResponses.problem(
                         HttpStatus.FORBIDDEN,
-                        "role-required",
-                        ex.getMessage() != null && ex.getMessage().startsWith("This request needs")
-                                ? ex.getMessage()
-                                : "Your role does not allow this request."));
+                        ex instanceof AccessRefusal refusal ? refusal.rule() : "role-required",
+                        ex instanceof AccessRefusal ? ex.getMessage() : "Your role does not allow this request."));
     }
 
     @ExceptionHandler(RequestSizeLimitFilter.BodyTooLargeException.class)

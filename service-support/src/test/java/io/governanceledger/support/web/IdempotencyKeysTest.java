@@ -77,7 +77,18 @@ class IdempotencyKeysTest {
         assertThat(keys.claim("pmo", key, request("A"))).isInstanceOf(IdempotencyKeys.InFlight.class);
 
         keys.recorded("pmo", key, retry, "event-2");
+        // recorded, its answer not yet stored: still in flight while its owner holds the lease
+        assertThat(keys.claim("pmo", key, request("A"))).isInstanceOf(IdempotencyKeys.InFlight.class);
+        jdbc.update(
+                "UPDATE event_store.idempotency_key SET lease_until = clock_timestamp() - INTERVAL '1 second' "
+                        + "WHERE idempotency_key = ? AND principal = 'pmo'",
+                key);
+        // and once the lease has ended without an answer, the answer is lost: never run again
         assertThat(keys.claim("pmo", key, request("A"))).isEqualTo(new IdempotencyKeys.RecordedAnswerLost("event-2"));
+        jdbc.update(
+                "UPDATE event_store.idempotency_key SET lease_until = clock_timestamp() + INTERVAL '1 minute' "
+                        + "WHERE idempotency_key = ? AND principal = 'pmo'",
+                key);
         keys.answer("pmo", key, retry, 201, "Ledger-Event-Id: event-2\n", request("the answer"));
         IdempotencyKeys.Claim replay = keys.claim("pmo", key, request("A"));
         assertThat(replay).isInstanceOf(IdempotencyKeys.Answered.class);

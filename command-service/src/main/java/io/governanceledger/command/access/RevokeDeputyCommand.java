@@ -1,0 +1,5 @@
+package io.governanceledger.command.access;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record RevokeDeputyCommand(@TargetAggregateIdentifier String appointmentId, String programId) {}
