@@ -43,6 +43,7 @@ public final class LedgerSystem implements AutoCloseable {
             .toList();
 
     private boolean trialAccessGranted;
+    private boolean trialAccess = true;
     private int queryServices;
     private final String jdbcUrl;
     private final JdbcClient jdbc;
@@ -102,7 +103,7 @@ public final class LedgerSystem implements AutoCloseable {
     public Service startCommandService(String... extraArguments) {
         Service service =
                 start(CommandServiceApplication.application(), "command-" + NODES.incrementAndGet(), extraArguments);
-        if (!trialAccessGranted) {
+        if (trialAccess && !trialAccessGranted) {
             TrialAccess.grant(
                     service.http().baseUrl(), TestIssuer.get().tokenFor(BOOTSTRAP_ADMINISTRATOR), TRIAL_GRANTS);
             trialAccessGranted = true;
@@ -127,6 +128,12 @@ public final class LedgerSystem implements AutoCloseable {
         return service;
     }
 
+    /** For a system signed in through another provider: no trial grants, no test issuer. */
+    public LedgerSystem withoutTrialAccess() {
+        this.trialAccess = false;
+        return this;
+    }
+
     /** Reads are checked against the query side's own copy of the grants: wait until it holds the trial grants. */
     private void awaitGrantsReadable() {
         if (trialAccessGranted && queryServices > 0) {
@@ -143,15 +150,17 @@ public final class LedgerSystem implements AutoCloseable {
         // as command-line arguments, so they win over the services' own configuration files
         List<String> arguments = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--spring.security.oauth2.resourceserver.jwt.issuer-uri="
-                        + TestIssuer.get().url(),
-                "--ledger.access.bootstrap-administrator=" + BOOTSTRAP_ADMINISTRATOR,
                 "--spring.datasource.url=" + jdbcUrl,
                 "--spring.datasource.username=" + EmbeddedPostgresServer.USER,
                 "--spring.datasource.password=" + EmbeddedPostgresServer.PASSWORD,
                 "--spring.datasource.hikari.maximum-pool-size=10",
                 "--spring.main.banner-mode=off",
                 "--ledger.node-id=" + nodeId));
+        if (trialAccess) {
+            arguments.add("--spring.security.oauth2.resourceserver.jwt.issuer-uri="
+                    + TestIssuer.get().url());
+            arguments.add("--ledger.access.bootstrap-administrator=" + BOOTSTRAP_ADMINISTRATOR);
+        }
         arguments.addAll(List.of(extraArguments));
         ConfigurableApplicationContext context = application.run(arguments.toArray(String[]::new));
         running.add(context);
