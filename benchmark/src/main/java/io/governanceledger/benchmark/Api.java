@@ -69,6 +69,21 @@ final class Api {
         return send("GET", queryBase + pathAndQuery, user, null, "Ledger-Read-After", eventId);
     }
 
+    /** A read of the query service with the Authorization header given (a token, or Basic). */
+    Answer queryWith(String authorization, String pathAndQuery) {
+        return exchange("GET", queryBase + pathAndQuery, authorization, null);
+    }
+
+    /** The query service's readiness probe, without any sign-in: the floor of a read. */
+    Answer queryProbe() {
+        return exchange("GET", queryBase + "/actuator/health/readiness", null, null);
+    }
+
+    /** An access token of the local issuer for {@code user}. */
+    String token(String user) {
+        return tokens.forAccount(user);
+    }
+
     /** The command service's readiness probe, which does no work: the floor of a request to it. */
     Answer commandProbe(String user) {
         return send("GET", commandBase + "/actuator/health/readiness", user, null);
@@ -85,14 +100,19 @@ final class Api {
      * docs/performance.md); the client is not what is measured.
      */
     private Answer send(String method, String url, String user, String body, String... headers) {
-        String token = tokens.forAccount(user);
+        return exchange(method, url, "Bearer " + tokens.forAccount(user), body, headers);
+    }
+
+    private Answer exchange(String method, String url, String authorization, String body, String... headers) {
         try {
             HttpURLConnection connection =
                     (HttpURLConnection) URI.create(url).toURL().openConnection();
             connection.setRequestMethod(method);
             connection.setConnectTimeout(5_000);
             connection.setReadTimeout(120_000);
-            connection.setRequestProperty("Authorization", "Bearer " + token);
+            if (authorization != null) {
+                connection.setRequestProperty("Authorization", authorization);
+            }
             for (int i = 0; i < headers.length; i += 2) {
                 connection.setRequestProperty(headers[i], headers[i + 1]);
             }

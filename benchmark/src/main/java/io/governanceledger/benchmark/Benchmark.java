@@ -65,6 +65,9 @@ public final class Benchmark {
             if (selected(scenarios, "3")) {
                 new ProjectionLagScenario(context).projectionLag();
             }
+            if (selected(scenarios, "8")) {
+                new SignInScenario(context).signIn();
+            }
             if (selected(scenarios, "4") || selected(scenarios, "5") || selected(scenarios, "6")) {
                 new HistoryScenarios(context).largeHistories();
             }

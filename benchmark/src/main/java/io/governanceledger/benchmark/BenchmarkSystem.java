@@ -92,6 +92,13 @@ final class BenchmarkSystem implements AutoCloseable {
                 work,
                 work.resolve("command-service.log"),
                 quietLogs);
+        // the query service also takes Basic (the sign-in before tokens, with a bcrypt password it checks once
+        // and then remembers), only so scenario 8 can weigh a token against it on the same service
+        Map<String, String> queryEnvironment = new java.util.HashMap<>(quietLogs);
+        queryEnvironment.put("LEDGER_SECURITY_BASIC_ENABLED", "true");
+        queryEnvironment.put(
+                "LEDGER_SECURITY_BASIC_USERS_VIEWER_PASSWORD",
+                "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("viewer"));
         queryService = ServiceProcess.start(
                 ServiceProcess.jar(root, "query-service"),
                 queryPort,
@@ -100,7 +107,7 @@ final class BenchmarkSystem implements AutoCloseable {
                 EmbeddedPostgresServer.PASSWORD,
                 work,
                 work.resolve("query-service.log"),
-                quietLogs);
+                queryEnvironment);
         commandService.awaitReady(Duration.ofMinutes(3));
         queryService.awaitReady(Duration.ofMinutes(3));
         Tokens tokens = new Tokens(issuerUrl);

@@ -70,6 +70,38 @@ class SecurityEndToEndTest {
     }
 
     @Test
+    void basicLoginsAreRefusedUnlessATrialOptsIn() {
+        String basic = "Basic " + java.util.Base64.getEncoder().encodeToString("viewer:viewer".getBytes());
+        Http.Response refused = queries.get(null, "/api/programs", java.util.Map.of("Authorization", basic));
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(refused.header("WWW-Authenticate")).startsWith("Bearer").doesNotContain("Basic");
+
+        try (LedgerSystem trial = LedgerSystem.isolated()) {
+            trial.startCommandService();
+            Http optedIn = trial.startQueryService(
+                            "--ledger.security.basic.enabled=true",
+                            "--ledger.security.basic.users.viewer.password={bcrypt}"
+                                    + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder()
+                                            .encode("viewer"))
+                    .http();
+            Http.Response read = optedIn.get(null, "/api/programs", java.util.Map.of("Authorization", basic));
+            assertThat(read.status()).as(read.body()).isEqualTo(200);
+            String wrong = "Basic " + java.util.Base64.getEncoder().encodeToString("viewer:wrong".getBytes());
+            assertThat(optedIn.get(null, "/api/programs", java.util.Map.of("Authorization", wrong))
+                            .status())
+                    .isEqualTo(401);
+            // tokens still work beside it, and the documents say Basic is offered there
+            assertThat(optedIn.get("viewer", "/api/programs").status()).isEqualTo(200);
+            assertThat(optedIn.get(null, "/v3/api-docs")
+                            .json()
+                            .path("components")
+                            .path("securitySchemes")
+                            .has("basicAuth"))
+                    .isTrue();
+        }
+    }
+
+    @Test
     void aWriteTheServiceDoesNotTakeIsRefused() {
         assertThat(queries.post("pmo", "/api/programs", Bodies.program("SEC-2")).status())
                 .isEqualTo(405);

@@ -10,8 +10,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -62,7 +60,8 @@ public class LedgerSecurityAutoConfiguration {
                                     AccessTokens.callers(resourceServer.getJwt(), security.getTokens()))));
         }
         if (basic) {
-            http.authenticationManager(basicLogins(security.getBasic()))
+            // a provider beside the token's, not the shared manager: replacing that would leave tokens unchecked
+            http.authenticationProvider(basicLogins(security.getBasic()))
                     .httpBasic(login -> login.authenticationEntryPoint(problems.unauthorized(true)));
         }
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -84,7 +83,7 @@ public class LedgerSecurityAutoConfiguration {
      * Passwords are checked with the encoding they name and never re-encoded at run time; a verified
      * login is remembered briefly so Basic does not pay for the hash on every request.
      */
-    private static AuthenticationManager basicLogins(LedgerSecurityProperties.Basic basic) {
+    private static VerifiedCredentialsCache basicLogins(LedgerSecurityProperties.Basic basic) {
         InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(basic.getUsers().entrySet().stream()
                 .map(entry -> User.withUsername(entry.getKey())
                         .password(entry.getValue().getPassword())
@@ -93,7 +92,7 @@ public class LedgerSecurityAutoConfiguration {
                 .toList());
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         passwords.setPasswordEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder());
-        return new ProviderManager(new VerifiedCredentialsCache(
+        return new VerifiedCredentialsCache(
                 login -> {
                     var verified = passwords.authenticate(login);
                     LedgerSecurityProperties.User user = basic.getUsers().get(verified.getName());
@@ -105,7 +104,7 @@ public class LedgerSecurityAutoConfiguration {
                                     java.util.Set.copyOf(user.getGroups())));
                 },
                 basic.getVerifiedLoginTtl(),
-                Clock.systemUTC()));
+                Clock.systemUTC());
     }
 
     /** A verified Basic login and the caller it names. */
