@@ -58,17 +58,20 @@ final class AccessTokens {
         }
         validators.add(new JwtClaimValidator<Object>(principalClaim, AccessTokens::keepableSubject));
         OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(validators);
-        return Optional.of(new SupplierJwtDecoder(() -> {
-            NimbusJwtDecoder decoder = (isBlank(keySet)
-                            ? NimbusJwtDecoder.withIssuerLocation(issuer)
-                            : NimbusJwtDecoder.withJwkSetUri(keySet))
-                    .jwsAlgorithms(algorithms -> jwt.getJwsAlgorithms().stream()
-                            .map(SignatureAlgorithm::from)
-                            .forEach(algorithms::add))
-                    .build();
-            decoder.setJwtValidator(validator);
-            return decoder;
-        }));
+        return Optional.of(new VerifiedTokenCache(
+                new SupplierJwtDecoder(() -> {
+                    NimbusJwtDecoder decoder = (isBlank(keySet)
+                                    ? NimbusJwtDecoder.withIssuerLocation(issuer)
+                                    : NimbusJwtDecoder.withJwkSetUri(keySet))
+                            .jwsAlgorithms(algorithms -> jwt.getJwsAlgorithms().stream()
+                                    .map(SignatureAlgorithm::from)
+                                    .forEach(algorithms::add))
+                            .build();
+                    decoder.setJwtValidator(validator);
+                    return decoder;
+                }),
+                validator,
+                10_000));
     }
 
     /** The caller a valid token names: subject from the principal claim, display name, groups. */
