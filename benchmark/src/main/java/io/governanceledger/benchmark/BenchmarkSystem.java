@@ -117,7 +117,10 @@ final class BenchmarkSystem implements AutoCloseable {
                         tokens.forAccount("admin"),
                         java.util.stream.Stream.concat(
                                         TrialAccess.PORTFOLIO.stream(),
-                                        java.util.stream.Stream.of(new TrialAccess.Grant("PERSON", "viewer", "VIEWER")))
+                                        java.util.stream.Stream.of(
+                                                new TrialAccess.Grant("PERSON", "viewer", "VIEWER"),
+                                                // the benchmark's own service account registers its programs
+                                                new TrialAccess.Grant("PERSON", "benchmark", "PMO_OFFICER")))
                                 .toList())
                 .orElseThrow();
         api = new Api(commandPort, queryPort, tokens);

@@ -18,7 +18,7 @@ final class SignInScenario extends Scenario {
     void signIn() throws Exception {
         log("8 sign-in: a program read with a token, with cached Basic, and the unauthenticated floor ...");
         String program = "SIGN-IN-1";
-        api.command("pmo", "/api/programs", """
+        api.command("benchmark", "/api/programs", """
                 {"programId": "%s", "name": "Sign-in", "sponsor": "Board", "startDate": "2026-01-01",
                  "plannedEndDate": "2030-12-31", "currency": "EUR"}""".formatted(program));
         String path = "/api/programs/" + program;
