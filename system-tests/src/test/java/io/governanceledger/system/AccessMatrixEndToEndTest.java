@@ -54,15 +54,7 @@ class AccessMatrixEndToEndTest {
                             "CONTRACT_MANAGER",
                             "AUDITOR",
                             "VIEWER")),
-            Map.entry(
-                    "EXPORT_BUNDLE",
-                    Set.of(
-                            "PROGRAM_ADMINISTRATOR",
-                            "PMO_OFFICER",
-                            "FINANCE_CONTROLLER",
-                            "CONTRACT_MANAGER",
-                            "AUDITOR",
-                            "VIEWER")),
+            Map.entry("EXPORT_BUNDLE", Set.of("PROGRAM_ADMINISTRATOR", "AUDITOR")),
             Map.entry("REGISTER_PROGRAMS", Set.of("PROGRAM_ADMINISTRATOR", "PMO_OFFICER")),
             Map.entry("READ_PORTFOLIO_ACCESS", Set.of("PROGRAM_ADMINISTRATOR", "AUDITOR")),
             Map.entry("ADMINISTER_PORTFOLIO_ACCESS", Set.of("PROGRAM_ADMINISTRATOR")),

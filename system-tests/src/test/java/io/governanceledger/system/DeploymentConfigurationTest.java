@@ -169,6 +169,24 @@ class DeploymentConfigurationTest {
         }
     }
 
+    /** Given a database but no identity provider (and no Basic opted into), a service stops and says what to set. */
+    @Test
+    void aServiceGivenNoIssuerStopsAtStartNamingTheSetting() {
+        String url = LedgerSystem.newDatabase("no_issuer");
+        for (SpringApplicationBuilder application :
+                List.of(CommandServiceApplication.application(), QueryServiceApplication.application())) {
+            assertThatThrownBy(() -> application.run(
+                            "--spring.datasource.url=" + url,
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=postgres",
+                            "--server.port=0",
+                            "--spring.main.banner-mode=off"))
+                    .hasRootCauseInstanceOf(io.governanceledger.support.security.MissingIdentityProviderException.class)
+                    .rootCause()
+                    .hasMessageContaining("SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI");
+        }
+    }
+
     /** The services' images carry no PostgreSQL binaries and none of the tools for this machine. */
     @Test
     void theServiceJarsHoldNoDevelopmentTools() throws IOException {

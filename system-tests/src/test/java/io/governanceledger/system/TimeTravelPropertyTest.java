@@ -441,7 +441,8 @@ class TimeTravelPropertyTest {
                     "audit trail",
                     gateway.query(
                                     new FindAuditTrailQuery(
-                                            program, null, null, null, null, null, null, null, null, 0, 1000, point),
+                                            program, null, null, null, null, null, null, null, null, 0, 1000, point,
+                                            true),
                                     ResponseTypes.optionalInstanceOf(AuditTrailView.class))
                             .join());
             for (String contract : contracts) {

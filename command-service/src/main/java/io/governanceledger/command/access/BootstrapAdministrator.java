@@ -21,9 +21,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The first administrator, configured at install ({@code ledger.access.bootstrap-administrator}):
- * recorded once on the ledger, by the ledger itself, as a portfolio-wide program administrator, so the
- * record shows where every later grant's authority comes from. Afterwards the setting changes nothing:
- * grants come from administrators. Its grant id is fixed, so two instances starting together record it once.
+ * recorded on a ledger that holds no grant yet (a new one, or one kept before grants existed), by the
+ * ledger itself, as a portfolio-wide program administrator, so the record shows where every later
+ * grant's authority comes from. Once any grant exists the setting changes nothing: grants come from
+ * administrators. Its grant id is fixed, so two instances starting together record it once. The
+ * example value of {@code .env.example} is refused, so no install runs with it.
  */
 @Component
 class BootstrapAdministrator implements ApplicationRunner {
@@ -49,7 +51,18 @@ class BootstrapAdministrator implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (subject.isEmpty() || grants.exists(GRANT_ID)) {
+        if (subject.isEmpty()) {
+            return;
+        }
+        if (subject.equals("replace-me")) {
+            throw new IllegalStateException(
+                    "ledger.access.bootstrap-administrator (LEDGER_BOOTSTRAP_ADMINISTRATOR) still "
+                            + "holds the example value 'replace-me': set it to the subject of your first administrator's tokens");
+        }
+        if (grants.any()) {
+            if (!grants.exists(GRANT_ID)) {
+                log.info("Grants exist already: ledger.access.bootstrap-administrator is not recorded");
+            }
             return;
         }
         String correlationId = UUID.randomUUID().toString();

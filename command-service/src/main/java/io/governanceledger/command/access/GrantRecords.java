@@ -14,10 +14,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedMetaData;
@@ -107,21 +110,35 @@ public class GrantRecords extends GrantDecider implements SmartInitializingSingl
                 .toList();
     }
 
-    /** In the Axon Server mode the events are only there: read the whole stream once, keep the access events. */
+    /**
+     * In the Axon Server mode the events are only there: read the whole stream up to the head as it is
+     * now, keep the access events; a stream that stops short fails the start rather than leave grants out.
+     */
     private List<EventMessage<?>> fromEventStore() {
+        EventStore store = eventStore.getObject();
+        TrackingToken head = store.createHeadToken();
         List<EventMessage<?>> found = new ArrayList<>();
-        try (var stream = eventStore.getObject().openStream(null)) {
-            while (stream.hasNextAvailable()) {
-                EventMessage<?> event = stream.nextAvailable();
+        if (head == null) {
+            return found;
+        }
+        try (var stream = store.openStream(null)) {
+            while (true) {
+                if (!stream.hasNextAvailable(60, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("the event stream stopped before its head while reading the access "
+                            + "grants; the service does not start with part of them");
+                }
+                TrackedEventMessage<?> event = stream.nextAvailable();
                 if (ACCESS_EVENTS.contains(event.getPayloadType().getName())) {
                     found.add(event);
+                }
+                if (event.trackingToken().covers(head)) {
+                    return found;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the access grants", e);
         }
-        return found;
     }
 
     private <T> EventMessage<T> message(String id, T payload, MetaData metaData, Instant at) {
@@ -156,6 +173,11 @@ public class GrantRecords extends GrantDecider implements SmartInitializingSingl
     @Override
     public RuntimeException programHidden(String programId, HttpServletRequest request) {
         return RuleViolationException.notFound("unknown-program", "programId", "No program '" + programId + "'.");
+    }
+
+    /** Whether any grant was ever recorded. */
+    boolean any() {
+        return grants.any();
     }
 
     boolean exists(String grantId) {

@@ -3,6 +3,7 @@ package io.governanceledger.command.web;
 import io.governanceledger.events.LedgerMetaData;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.security.AccessDecider;
+import io.governanceledger.support.security.AccessInterceptor;
 import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.web.AccessRefusal;
 import io.governanceledger.support.web.IdempotencyFilter;
@@ -51,18 +52,21 @@ public class CommandDispatcher {
     private final HttpServletResponse response;
     private final LastRecordedEvents lastRecordedEvents;
     private final AccessDecider access;
+    private final AccessInterceptor accessCheck;
 
     public CommandDispatcher(
             CommandGateway commandGateway,
             HttpServletRequest request,
             HttpServletResponse response,
             LastRecordedEvents lastRecordedEvents,
-            AccessDecider access) {
+            AccessDecider access,
+            AccessInterceptor accessCheck) {
         this.commandGateway = commandGateway;
         this.request = request;
         this.response = response;
         this.lastRecordedEvents = lastRecordedEvents;
         this.access = access;
+        this.accessCheck = accessCheck;
     }
 
     /** Sends and waits; returns the correlation id the command's events are stored under. */
@@ -78,6 +82,8 @@ public class CommandDispatcher {
     public Sent sendForResult(Object command, String programId, String reason, Instant effectiveAt) {
         String correlationId = correlationId();
         Map<String, Object> metadata = new HashMap<>();
+        // checked again now that the body has arrived: a grant revoked meanwhile refuses the command
+        accessCheck.checkAgain(request);
         Caller caller = Caller.current();
         metadata.put(LedgerMetaData.ACTOR, caller.subject());
         metadata.put(LedgerMetaData.ACTOR_NAME, caller.name());

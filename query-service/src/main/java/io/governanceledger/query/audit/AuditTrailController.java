@@ -1,6 +1,8 @@
 package io.governanceledger.query.audit;
 
 import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.support.security.AccessDecider;
+import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.RecordNotFoundException;
@@ -24,8 +26,11 @@ class AuditTrailController {
 
     private final QueryGateway queries;
 
-    AuditTrailController(QueryGateway queries) {
+    private final AccessDecider access;
+
+    AuditTrailController(QueryGateway queries, AccessDecider access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GetMapping("/api/programs/{programId}/audit-trail")
@@ -67,7 +72,8 @@ class AuditTrailController {
                                 effectiveTo,
                                 offset,
                                 limit,
-                                point),
+                                point,
+                                Right.READ_ACCESS.heldBy(access.rolesOn(Caller.current(), programId))),
                         ResponseTypes.optionalInstanceOf(AuditTrailView.class))
                 .join()
                 .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, null, null));

@@ -21,6 +21,7 @@ class AuditTrailQueries {
     private static final String FILTER = """
             WHERE program_id = :programId
               AND (CAST(:kind AS VARCHAR) IS NULL OR record_kind = :kind)
+              AND (CAST(:withAccess AS BOOLEAN) OR record_kind NOT IN ('ACCESS_GRANT', 'DEPUTY_APPOINTMENT'))
               AND (CAST(:recordId AS VARCHAR) IS NULL OR record_id = :recordId)
               AND (CAST(:actor AS VARCHAR) IS NULL OR actor = :actor)
               AND (CAST(:correlationId AS VARCHAR) IS NULL OR correlation_id = :correlationId)
@@ -57,6 +58,7 @@ class AuditTrailQueries {
         Map<String, Object> filter = new HashMap<>();
         filter.put("programId", query.programId());
         filter.put("kind", query.recordKind());
+        filter.put("withAccess", query.withAccess());
         filter.put("recordId", query.recordId());
         filter.put("actor", query.actor());
         filter.put("correlationId", query.correlationId());

@@ -9,6 +9,8 @@ import java.time.Instant;
  * {@link AuditTrailView}, empty for an unknown program. Only events recorded by {@code knownAt}
  * (null: now) are listed; with {@code asOf}, only those effective by the end of that day (and the first
  * event of a record with them); without it, whatever their effective time, future ones included.
+ * With {@code withAccess} false, grants and deputy appointments are left out (the caller may read the
+ * program but not who has access to it).
  */
 public record FindAuditTrailQuery(
         String programId,
@@ -22,4 +24,5 @@ public record FindAuditTrailQuery(
         Instant effectiveTo,
         int offset,
         int limit,
-        PointInTime point) {}
+        PointInTime point,
+        boolean withAccess) {}

@@ -121,7 +121,7 @@ class LedgerController {
                         + "no such position.");
         JsonNode proof = LedgerProof.of(dataSource, EventStoreAutoConfiguration.EVENT_STORE_SCHEMA, position)
                 .orElseThrow(() -> noProof);
-        if (!mayRead(programOf(proof))) {
+        if (!mayRead(programOf(proof), isAccessRecord(proof))) {
             // the same answer as for a position with no proof: the event's existence is not told either
             throw noProof;
         }
@@ -153,11 +153,17 @@ class LedgerController {
         }
     }
 
-    private boolean mayRead(String programId) {
+    /** Grants and deputy appointments are shown to those who may see who has access, as everywhere. */
+    private boolean mayRead(String programId, boolean accessRecord) {
         Caller caller = Caller.current();
-        return LedgerMetaData.PORTFOLIO.equals(programId)
-                ? Right.READ_PORTFOLIO_ACCESS.heldBy(access.portfolioRoles(caller))
-                : Right.READ_PROGRAM.heldBy(access.rolesOn(caller, programId));
+        if (LedgerMetaData.PORTFOLIO.equals(programId)) {
+            return Right.READ_PORTFOLIO_ACCESS.heldBy(access.portfolioRoles(caller));
+        }
+        return (accessRecord ? Right.READ_ACCESS : Right.READ_PROGRAM).heldBy(access.rolesOn(caller, programId));
+    }
+
+    private static boolean isAccessRecord(JsonNode proof) {
+        return proof.path("event").path("payloadType").asText("").startsWith("io.governanceledger.events.access.");
     }
 
     private PublicKey publicKey() {

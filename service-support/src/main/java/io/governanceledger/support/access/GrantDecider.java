@@ -8,8 +8,16 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
 
-/** What a caller may do now, from a service's copy of the grants: both services decide the same way. */
+/**
+ * What a caller may do now, from a service's copy of the grants: both services decide the same way.
+ * "Now" counts every grant and revocation the copy holds, whatever the clock of the instance that
+ * recorded it said (a revocation is never dated after it is recorded), and the grants' days by this
+ * instance's business calendar.
+ */
 public abstract class GrantDecider implements AccessDecider {
+
+    /** Later than any recorded or effective instant: everything the copy holds is known and in effect. */
+    private static final Instant EVERYTHING = Instant.parse("9999-12-31T23:59:59Z");
 
     protected final GrantTable grants;
     private final BusinessClock clock;
@@ -22,19 +30,19 @@ public abstract class GrantDecider implements AccessDecider {
     @Override
     public Set<AccessRole> rolesOn(Caller caller, String programId) {
         Instant now = clock.now();
-        return grants.roles(caller, programId, clock.dateOf(now), now, now);
+        return grants.roles(caller, programId, clock.dateOf(now), EVERYTHING, EVERYTHING);
     }
 
     @Override
     public Set<AccessRole> portfolioRoles(Caller caller) {
         Instant now = clock.now();
-        return grants.roles(caller, null, clock.dateOf(now), now, now);
+        return grants.roles(caller, null, clock.dateOf(now), EVERYTHING, EVERYTHING);
     }
 
     @Override
     public boolean actsFor(String deputy, String principal, String programId) {
         Instant now = clock.now();
-        return grants.actsFor(deputy, principal, programId, clock.dateOf(now), now, now);
+        return grants.actsFor(deputy, principal, programId, clock.dateOf(now), EVERYTHING, EVERYTHING);
     }
 
     @Override
@@ -43,6 +51,6 @@ public abstract class GrantDecider implements AccessDecider {
             return Optional.empty();
         }
         Instant now = clock.now();
-        return Optional.of(grants.programsGranted(caller, roles, clock.dateOf(now), now, now));
+        return Optional.of(grants.programsGranted(caller, roles, clock.dateOf(now), EVERYTHING, EVERYTHING));
     }
 }

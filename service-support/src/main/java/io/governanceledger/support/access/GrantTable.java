@@ -260,6 +260,13 @@ public final class GrantTable {
                 .list();
     }
 
+    /** Whether any grant was ever recorded. */
+    public boolean any() {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + grants + ")")
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Whether a grant with this id was recorded (on any program). */
     public boolean exists(String grantId) {
         return jdbc.sql("SELECT count(*) FROM " + grants + " WHERE grant_id = ?")

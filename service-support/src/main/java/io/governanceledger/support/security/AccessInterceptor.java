@@ -11,21 +11,24 @@ import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * Checks a handler's {@link Requires} right against the caller's grants once the handler is known and
- * before its arguments (the body) are read. The roles asked are cached on the request for handlers
- * that filter what they answer.
+ * before its arguments (the body) are read, and keeps the right on the request so that a write can be
+ * checked again just before its command is sent ({@link #checkAgain}): a grant revoked while a slow
+ * body was arriving still refuses it.
  */
-class AccessInterceptor implements HandlerInterceptor {
+public class AccessInterceptor implements HandlerInterceptor {
+
+    private static final String CHECKED = AccessInterceptor.class.getName() + ".right";
 
     private final AccessDecider decider;
 
-    AccessInterceptor(AccessDecider decider) {
+    public AccessInterceptor(AccessDecider decider) {
         this.decider = decider;
     }
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!(handler instanceof HandlerMethod method)
-                || !request.getRequestURI().startsWith("/api/")) {
+        // registered for /api/** as Spring MVC matches it (the decoded path); the raw URI is never tested here
+        if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
         Requires requires = method.getMethodAnnotation(Requires.class);
@@ -34,6 +37,19 @@ class AccessInterceptor implements HandlerInterceptor {
             throw new RoleRequiredException(Right.SIGNED_IN, Set.of(), true);
         }
         Right right = requires.value();
+        request.setAttribute(CHECKED, right);
+        check(request, right);
+        return true;
+    }
+
+    /** The right the request's handler needed, checked once more against the grants as they are now. */
+    public void checkAgain(HttpServletRequest request) {
+        if (request.getAttribute(CHECKED) instanceof Right right) {
+            check(request, right);
+        }
+    }
+
+    private void check(HttpServletRequest request, Right right) {
         Caller caller = Caller.current();
         switch (right.scope()) {
             case CALLER -> {}
@@ -48,7 +64,6 @@ class AccessInterceptor implements HandlerInterceptor {
             }
             case PORTFOLIO -> requirePortfolio(caller, right, right.roles());
         }
-        return true;
     }
 
     private void requireOnProgram(HttpServletRequest request, Caller caller, Right right, String programId) {

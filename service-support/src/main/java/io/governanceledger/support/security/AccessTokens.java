@@ -26,8 +26,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * How the services read access tokens, with Spring Security's JWT support: the signature against the
  * issuer's published keys (discovered from the issuer, or a configured key set), then issuer,
- * audience, times within the configured clock skew, and a subject fit to be kept as an actor for 15
- * years. The key set is fetched on the first token, so a service starts while its provider is down.
+ * audience, an expiry and an issue time, times within the configured clock skew, and a subject fit to
+ * be kept as an actor for 15 years. The key set is fetched on the first token, so a service starts while its provider is down.
  */
 final class AccessTokens {
 
@@ -41,8 +41,13 @@ final class AccessTokens {
             OAuth2ResourceServerProperties.Jwt jwt, LedgerSecurityProperties.Tokens tokens) {
         String issuer = jwt.getIssuerUri();
         String keySet = jwt.getJwkSetUri();
-        if (isBlank(issuer) && isBlank(keySet)) {
+        if (isBlank(issuer)) {
+            // a key set alone would leave the issuer unchecked: the issuer is always required
             return Optional.empty();
+        }
+        if (jwt.getAudiences().isEmpty()) {
+            throw new IllegalStateException("spring.security.oauth2.resourceserver.jwt.audiences is empty: every token "
+                    + "must name the audience it was issued for (governance-ledger by default)");
         }
         String principalClaim = principalClaim(jwt);
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();

@@ -124,12 +124,16 @@ public class LedgerSecurityAutoConfiguration {
     }
 
     @Bean
-    public WebMvcConfigurer ledgerAccessChecks(ObjectProvider<AccessDecider> decider) {
+    public AccessInterceptor ledgerAccessInterceptor(AccessDecider decider) {
+        return new AccessInterceptor(decider);
+    }
+
+    @Bean
+    public WebMvcConfigurer ledgerAccessChecks(ObjectProvider<AccessInterceptor> interceptor) {
         return new WebMvcConfigurer() {
             @Override
             public void addInterceptors(InterceptorRegistry registry) {
-                registry.addInterceptor(new AccessInterceptor(decider.getObject()))
-                        .addPathPatterns("/api/**");
+                registry.addInterceptor(interceptor.getObject()).addPathPatterns("/api/**");
             }
         };
     }

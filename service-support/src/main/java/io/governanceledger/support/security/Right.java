@@ -40,8 +40,11 @@ public enum Right {
     APPOINT_DEPUTIES(
             Scope.PROGRAM,
             EnumSet.of(PROGRAM_ADMINISTRATOR, PMO_OFFICER, FINANCE_CONTROLLER, CONTRACT_MANAGER, AUDITOR, VIEWER)),
-    /** A program's auditor's bundle when {@code programId} is given, else the whole store (portfolio). */
-    EXPORT_BUNDLE(Scope.PROGRAM_IF_GIVEN, READ_PROGRAM.roles, EnumSet.of(AUDITOR, OPERATOR)),
+    /**
+     * A program's auditor's bundle when {@code programId} is given (all of its records, its grants
+     * included), else the whole store (portfolio).
+     */
+    EXPORT_BUNDLE(Scope.PROGRAM_IF_GIVEN, EnumSet.of(PROGRAM_ADMINISTRATOR, AUDITOR), EnumSet.of(AUDITOR, OPERATOR)),
     REGISTER_PROGRAMS(Scope.PORTFOLIO, EnumSet.of(PROGRAM_ADMINISTRATOR, PMO_OFFICER)),
     READ_PORTFOLIO_ACCESS(Scope.PORTFOLIO, EnumSet.of(PROGRAM_ADMINISTRATOR, AUDITOR)),
     ADMINISTER_PORTFOLIO_ACCESS(Scope.PORTFOLIO, EnumSet.of(PROGRAM_ADMINISTRATOR)),

@@ -33,6 +33,17 @@ public class EdgeRequestFilter extends OncePerRequestFilter {
             refuse(response, "path", e);
             return;
         }
+        // this API's paths never need percent-encoding (ids are letters, digits and . _ -); an encoded path
+        // would be matched decoded by Spring MVC while anything reading the raw URI saw another path
+        String raw = request.getRequestURI().substring(request.getContextPath().length());
+        if (raw.indexOf('%') >= 0) {
+            refuse(
+                    response,
+                    "path",
+                    new EdgeInput.EdgeInputException(
+                            "encoded-path", "is percent-encoded; the API's paths are written as they are"));
+            return;
+        }
         // read from the query string itself: the servlet's parameter map would also read a form body (or the
         // parts of a multipart one) before anyone has signed in, and skip the query when it did
         String query = request.getQueryString();
