@@ -11,6 +11,8 @@ import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.time.BusinessClock;
 import jakarta.servlet.http.HttpServletRequest;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,24 +92,23 @@ public class GrantRecords extends GrantDecider implements SmartInitializingSingl
 
     /** The access events in PostgreSQL's event table, through their index (V10): a read of those events only. */
     private List<EventMessage<?>> fromLedgerTables() {
-        return jdbc
-                .sql("SELECT event_identifier, meta_data, payload, payload_type, payload_revision, time_stamp FROM "
+        return jdbc.sql("SELECT event_identifier, meta_data, payload, payload_type, payload_revision, time_stamp FROM "
                         + EventStoreAutoConfiguration.EVENT_STORE_SCHEMA
                         + ".domain_event_entry WHERE payload_type IN (:types) ORDER BY global_index")
                 .param("types", ACCESS_EVENTS)
-                .query((row, n) -> this.<Object>message(
-                        row.getString("event_identifier"),
-                        serializer.deserialize(new SimpleSerializedObject<>(
-                                row.getBytes("payload"),
-                                byte[].class,
-                                row.getString("payload_type"),
-                                row.getString("payload_revision"))),
-                        serializer.deserialize(new SerializedMetaData<>(row.getBytes("meta_data"), byte[].class)),
-                        Instant.parse(row.getString("time_stamp"))))
-                .list()
-                .stream()
-                .<EventMessage<?>>map(message -> message)
-                .toList();
+                .query(this::eventOf)
+                .list();
+    }
+
+    private EventMessage<?> eventOf(ResultSet row, int rowNumber) throws SQLException {
+        Object payload = serializer.deserialize(new SimpleSerializedObject<>(
+                row.getBytes("payload"),
+                byte[].class,
+                row.getString("payload_type"),
+                row.getString("payload_revision")));
+        MetaData metaData = serializer.deserialize(new SerializedMetaData<>(row.getBytes("meta_data"), byte[].class));
+        return new GenericEventMessage<>(
+                row.getString("event_identifier"), payload, metaData, Instant.parse(row.getString("time_stamp")));
     }
 
     /**
@@ -139,10 +140,6 @@ public class GrantRecords extends GrantDecider implements SmartInitializingSingl
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while reading the access grants", e);
         }
-    }
-
-    private <T> EventMessage<T> message(String id, T payload, MetaData metaData, Instant at) {
-        return new GenericEventMessage<>(id, payload, metaData, at);
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package io.governanceledger.command.ids;
 
+import io.governanceledger.support.security.Subjects;
 import java.util.regex.Pattern;
 
 /**
@@ -22,9 +23,9 @@ public final class IdFormats {
      * A person (the subject of their access tokens) or a group of the identity provider: whatever the
      * provider uses (a UUID, an e-mail address, a group path), without spaces at either end.
      */
-    public static final String SUBJECT = "\\S(.{0,198}\\S)?";
+    public static final String SUBJECT = Subjects.PATTERN;
 
-    public static final String SUBJECT_RULE = "must be 1 to 200 characters, without spaces at either end";
+    public static final String SUBJECT_RULE = Subjects.RULE;
 
     public static final String CURRENCY = "[A-Z]{3}";
 

@@ -5,6 +5,7 @@ import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.security.AccessDecider;
 import io.governanceledger.support.security.AccessInterceptor;
 import io.governanceledger.support.security.Caller;
+import io.governanceledger.support.security.Subjects;
 import io.governanceledger.support.web.AccessRefusal;
 import io.governanceledger.support.web.IdempotencyFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +46,6 @@ public class CommandDispatcher {
     public static final String ON_BEHALF_OF_HEADER = "Ledger-On-Behalf-Of";
 
     private static final Pattern CORRELATION_ID = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
-    private static final Pattern SUBJECT = Pattern.compile("\\S(.{0,198}\\S)?");
 
     private final CommandGateway commandGateway;
     private final HttpServletRequest request;
@@ -119,9 +119,8 @@ public class CommandDispatcher {
         if (principal == null) {
             return java.util.Optional.empty();
         }
-        if (!SUBJECT.matcher(principal).matches() || principal.codePoints().anyMatch(Character::isISOControl)) {
-            throw RuleViolationException.invalid(
-                    "format", ON_BEHALF_OF_HEADER, "must name a person: 1 to 200 characters, no spaces at either end");
+        if (!Subjects.isKeepable(principal)) {
+            throw RuleViolationException.invalid("format", ON_BEHALF_OF_HEADER, "must name a person: " + Subjects.RULE);
         }
         if (!access.actsFor(caller.subject(), principal, programId)) {
             throw new NotADeputyException(caller.subject(), principal, programId);

@@ -31,9 +31,6 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  */
 final class AccessTokens {
 
-    /** As long as the audit trail keeps an actor. */
-    private static final int MAX_SUBJECT = 200;
-
     private AccessTokens() {}
 
     /** The decoder for the configured issuer, or empty if no issuer or key set is configured. */
@@ -115,11 +112,7 @@ final class AccessTokens {
     }
 
     private static boolean keepableSubject(Object value) {
-        return value instanceof String subject
-                && !subject.isBlank()
-                && subject.length() <= MAX_SUBJECT
-                && subject.codePoints().noneMatch(Character::isISOControl)
-                && subject.strip().equals(subject);
+        return value instanceof String subject && Subjects.isKeepable(subject);
     }
 
     private static String principalClaim(OAuth2ResourceServerProperties.Jwt jwt) {
