@@ -8,7 +8,6 @@ import io.governanceledger.events.access.AccessRole;
 import io.governanceledger.events.access.AccessScope;
 import io.governanceledger.events.access.Grantee;
 import io.governanceledger.events.access.GranteeKind;
-import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
@@ -93,7 +92,6 @@ class AccessController {
             @PathVariable String programId,
             @PathVariable String appointmentId,
             @Valid @RequestBody RevokeRequest body) {
-        requireNotInFuture(body);
         grants.principalOf(appointmentId, programId)
                 .ifPresent(principal -> requireOwnOrAdministrator(programId, principal));
         String correlationId = commands.send(
@@ -140,7 +138,6 @@ class AccessController {
     @Operation(summary = "Revoke a grant on the program, from effectiveAt (default now; earlier if it ended before)")
     Accepted revoke(
             @PathVariable String programId, @PathVariable String grantId, @Valid @RequestBody RevokeRequest body) {
-        requireNotInFuture(body);
         String correlationId = commands.send(
                 new RevokeAccessCommand(grantId, AccessScope.PROGRAM, programId),
                 programId,
@@ -162,7 +159,6 @@ class AccessController {
     @Requires(Right.ADMINISTER_PORTFOLIO_ACCESS)
     @Operation(summary = "Revoke a portfolio-wide grant, from effectiveAt (default now)")
     Accepted revokePortfolioWide(@PathVariable String grantId, @Valid @RequestBody RevokeRequest body) {
-        requireNotInFuture(body);
         String correlationId = commands.send(
                 new RevokeAccessCommand(grantId, AccessScope.PORTFOLIO, null),
                 LedgerMetaData.PORTFOLIO,
@@ -171,26 +167,7 @@ class AccessController {
         return new Accepted(grantId, "REVOKED", correlationId);
     }
 
-    /** A revocation takes effect now or from an earlier instant; a last day is a grant's validTo. */
-    private void requireNotInFuture(RevokeRequest body) {
-        if (body.effectiveAt() != null && body.effectiveAt().isAfter(clock.now())) {
-            throw RuleViolationException.invalid(
-                    "not-in-future",
-                    "effectiveAt",
-                    "must not be in the future: a revocation takes effect now or from when the access ended; "
-                            + "grant with validTo to end access on a later day");
-        }
-    }
-
     private ResponseEntity<Accepted> grant(AccessScope scope, String programId, GrantRequest body, String location) {
-        // nobody grants a group they belong to: that would grant themselves
-        if (body.grantee().kind() == GranteeKind.GROUP
-                && Caller.current().groups().contains(body.grantee().id())) {
-            throw RuleViolationException.invalid(
-                    "no-self-grant",
-                    "grantee.id",
-                    "you belong to group '" + body.grantee().id() + "'; another administrator records this grant");
-        }
         String grantId = "grant-" + UUID.randomUUID();
         String correlationId = commands.send(
                 new GrantAccessCommand(
@@ -200,7 +177,8 @@ class AccessController {
                         new Grantee(body.grantee().kind(), body.grantee().id()),
                         body.role(),
                         body.validFrom() != null ? body.validFrom() : clock.today(),
-                        body.validTo()),
+                        body.validTo(),
+                        Caller.current().groups()),
                 programId != null ? programId : LedgerMetaData.PORTFOLIO,
                 body.reason());
         return ResponseEntity.created(URI.create(location + grantId))

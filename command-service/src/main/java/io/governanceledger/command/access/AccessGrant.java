@@ -12,6 +12,7 @@ import io.governanceledger.events.access.AccessScope;
 import io.governanceledger.events.access.Grantee;
 import io.governanceledger.events.access.GranteeKind;
 import io.governanceledger.support.messaging.RuleViolationException;
+import io.governanceledger.support.security.Subjects;
 import io.governanceledger.support.time.BusinessClock;
 import java.time.Instant;
 import java.util.Objects;
@@ -30,9 +31,6 @@ import org.axonframework.spring.stereotype.Aggregate;
  */
 @Aggregate
 public class AccessGrant {
-
-    /** Longest subject or group name kept; identity providers' ids (UUIDs, e-mail addresses) fit well within. */
-    static final int MAX_GRANTEE = 200;
 
     @AggregateIdentifier
     private String grantId;
@@ -72,14 +70,7 @@ public class AccessGrant {
             throw RuleViolationException.invalid(
                     "to-not-before-from", "validTo", "must not be before validFrom " + command.validFrom());
         }
-        if (command.grantee().kind() == GranteeKind.PERSON
-                && command.grantee().id().equals(actor)
-                && !SystemAction.ACTOR.equals(actor)) {
-            throw RuleViolationException.invalid(
-                    "no-self-grant",
-                    "grantee.id",
-                    "an administrator may not grant access to themselves; another administrator records it");
-        }
+        requireNotOneself(command, actor);
         // in force from the start of its first day, or from when it is recorded if that is later
         Instant firstDay = clock.startOf(command.validFrom());
         Instant effective = firstDay.isBefore(clock.now()) ? firstDay : clock.now();
@@ -97,7 +88,11 @@ public class AccessGrant {
     }
 
     @CommandHandler
-    public void handle(RevokeAccessCommand command, @MetaDataValue(LedgerMetaData.ACTOR) String actor) {
+    public void handle(
+            RevokeAccessCommand command,
+            BusinessClock clock,
+            @MetaDataValue(LedgerMetaData.ACTOR) String actor,
+            @MetaDataValue(LedgerMetaData.EFFECTIVE_AT) String effectiveAt) {
         if (command.scope() != scope || !Objects.equals(command.programId(), programId)) {
             throw RuleViolationException.notFound(
                     "unknown-grant",
@@ -110,7 +105,41 @@ public class AccessGrant {
         if (revoked) {
             throw RuleViolationException.conflict("already-revoked", "Grant " + grantId + " is already revoked.");
         }
+        requireNotInFuture(effectiveAt, clock);
         apply(new AccessRevokedEvent(grantId, scope, programId, grantee, role, actor));
+    }
+
+    /** Nobody grants themselves, by name or through a group their token names; the ledger's bootstrap aside. */
+    private static void requireNotOneself(GrantAccessCommand command, String actor) {
+        if (SystemAction.ACTOR.equals(actor)) {
+            return;
+        }
+        Grantee grantee = command.grantee();
+        boolean oneself = grantee.kind() == GranteeKind.PERSON
+                ? grantee.id().equals(actor)
+                : command.grantorGroups() != null && command.grantorGroups().contains(grantee.id());
+        if (oneself) {
+            throw RuleViolationException.invalid(
+                    "no-self-grant",
+                    "grantee.id",
+                    grantee.kind() == GranteeKind.PERSON
+                            ? "an administrator may not grant access to themselves; another administrator records it"
+                            : "you belong to group '" + grantee.id() + "'; another administrator records this grant");
+        }
+    }
+
+    /**
+     * A revocation, or an appointment's end, takes effect now or from an earlier instant (access that
+     * ended before it was recorded), never later: a last day is a grant's {@code validTo}.
+     */
+    static void requireNotInFuture(String effectiveAt, BusinessClock clock) {
+        if (effectiveAt != null && Instant.parse(effectiveAt).isAfter(clock.now())) {
+            throw RuleViolationException.invalid(
+                    "not-in-future",
+                    "effectiveAt",
+                    "must not be in the future: a revocation takes effect now or from when the access ended; "
+                            + "grant with validTo to end access on a later day");
+        }
     }
 
     private static void requireScope(AccessScope scope, String programId) {
@@ -133,19 +162,13 @@ public class AccessGrant {
         requirePerson(grantee.id(), "grantee.id");
     }
 
-    /** A subject or group name as the identity provider writes it, kept exactly. */
+    /** A subject or group name as the identity provider writes it, kept exactly ({@link Subjects}). */
     static void requirePerson(String id, String field) {
         if (id == null || id.isBlank()) {
             throw RuleViolationException.invalid("required", field, "must not be blank");
         }
-        if (id.length() > MAX_GRANTEE
-                || !id.strip().equals(id)
-                || id.codePoints().anyMatch(Character::isISOControl)) {
-            throw RuleViolationException.invalid(
-                    "format",
-                    field,
-                    "must be at most " + MAX_GRANTEE
-                            + " characters, without control characters or spaces at either end");
+        if (!Subjects.isKeepable(id)) {
+            throw RuleViolationException.invalid("format", field, Subjects.RULE);
         }
     }
 

@@ -8,6 +8,7 @@ import io.governanceledger.events.access.Grantee;
 import io.governanceledger.events.access.GranteeKind;
 import io.governanceledger.support.time.BusinessClock;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -74,7 +75,8 @@ class BootstrapAdministrator implements ApplicationRunner {
                             new Grantee(GranteeKind.PERSON, subject),
                             AccessRole.PROGRAM_ADMINISTRATOR,
                             clock.today(),
-                            null))
+                            null,
+                            Set.of()))
                     .andMetaData(MetaData.from(Map.of(
                             LedgerMetaData.ACTOR,
                             SystemAction.ACTOR,

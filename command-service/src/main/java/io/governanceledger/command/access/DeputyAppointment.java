@@ -69,7 +69,11 @@ public class DeputyAppointment {
     }
 
     @CommandHandler
-    public void handle(RevokeDeputyCommand command, @MetaDataValue(LedgerMetaData.ACTOR) String actor) {
+    public void handle(
+            RevokeDeputyCommand command,
+            BusinessClock clock,
+            @MetaDataValue(LedgerMetaData.ACTOR) String actor,
+            @MetaDataValue(LedgerMetaData.EFFECTIVE_AT) String effectiveAt) {
         if (!command.programId().equals(programId)) {
             throw RuleViolationException.notFound(
                     "unknown-appointment",
@@ -81,6 +85,7 @@ public class DeputyAppointment {
             throw RuleViolationException.conflict(
                     "already-revoked", "Deputy appointment " + appointmentId + " is already revoked.");
         }
+        AccessGrant.requireNotInFuture(effectiveAt, clock);
         apply(new DeputyAppointmentRevokedEvent(appointmentId, programId, principal, deputy, actor));
     }
 

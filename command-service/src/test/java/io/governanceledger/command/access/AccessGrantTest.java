@@ -17,6 +17,7 @@ import io.governanceledger.events.access.GranteeKind;
 import io.governanceledger.support.messaging.RuleViolationException;
 import java.time.LocalDate;
 import java.util.Map;
+import java.util.Set;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.junit.jupiter.api.BeforeEach;
@@ -62,7 +63,7 @@ class AccessGrantTest {
     }
 
     private static GrantAccessCommand grant(AccessScope scope, String program, Grantee grantee, AccessRole role) {
-        return new GrantAccessCommand("G1", scope, program, grantee, role, FROM, null);
+        return new GrantAccessCommand("G1", scope, program, grantee, role, FROM, null, Set.of("pmo-office"));
     }
 
     @Nested
@@ -88,7 +89,8 @@ class AccessGrantTest {
                                     AUDITOR,
                                     AccessRole.AUDITOR,
                                     LocalDate.of(2027, 1, 1),
-                                    null),
+                                    null,
+                                    Set.of()),
                             as("ada"))
                     .expectEventsMatching(effectiveAt("2026-06-15T10:00:00Z"));
         }
@@ -145,6 +147,20 @@ class AccessGrantTest {
         }
 
         @Test
+        void anAdministratorMayNotGrantAGroupTheyBelongTo() {
+            fixture.givenNoPriorActivity()
+                    .when(
+                            grant(
+                                    AccessScope.PROGRAM,
+                                    PROGRAM,
+                                    new Grantee(GranteeKind.GROUP, "pmo-office"),
+                                    AccessRole.FINANCE_CONTROLLER),
+                            as("ada"))
+                    .expectNoEvents()
+                    .expectExceptionDetails(invalid("no-self-grant", "grantee.id"));
+        }
+
+        @Test
         void theLedgerItselfRecordsTheBootstrapAdministrator() {
             Grantee ada = new Grantee(GranteeKind.PERSON, "ada");
             fixture.givenNoPriorActivity()
@@ -173,7 +189,8 @@ class AccessGrantTest {
                                     AUDITOR,
                                     AccessRole.AUDITOR,
                                     FROM,
-                                    FROM.minusDays(1)),
+                                    FROM.minusDays(1),
+                                    Set.of()),
                             as("ada"))
                     .expectNoEvents()
                     .expectExceptionDetails(invalid("to-not-before-from", "validTo"));
@@ -200,6 +217,21 @@ class AccessGrantTest {
                     .when(new RevokeAccessCommand("G1", AccessScope.PROGRAM, PROGRAM), as("ada"))
                     .expectEvents(new AccessRevokedEvent(
                             "G1", AccessScope.PROGRAM, PROGRAM, AUDITOR, AccessRole.AUDITOR, "ada"));
+        }
+
+        @Test
+        void aRevocationTakesEffectNowOrEarlierNeverLater() {
+            fixture.given(GRANTED)
+                    .when(
+                            new RevokeAccessCommand("G1", AccessScope.PROGRAM, PROGRAM),
+                            Map.of("actor", "ada", "effectiveAt", "2026-06-16T00:00:00Z"))
+                    .expectNoEvents()
+                    .expectExceptionDetails(invalid("not-in-future", "effectiveAt"));
+            fixture.given(GRANTED)
+                    .when(
+                            new RevokeAccessCommand("G1", AccessScope.PROGRAM, PROGRAM),
+                            Map.of("actor", "ada", "effectiveAt", "2026-04-01T00:00:00Z"))
+                    .expectSuccessfulHandlerExecution();
         }
 
         @Test
