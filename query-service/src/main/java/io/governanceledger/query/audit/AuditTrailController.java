@@ -1,13 +1,13 @@
 package io.governanceledger.query.audit;
 
 import io.governanceledger.query.pointintime.PointInTime;
-import io.governanceledger.support.security.AccessDecider;
-import io.governanceledger.support.security.Caller;
+import io.governanceledger.support.security.AccessInterceptor;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -26,11 +26,8 @@ class AuditTrailController {
 
     private final QueryGateway queries;
 
-    private final AccessDecider access;
-
-    AuditTrailController(QueryGateway queries, AccessDecider access) {
+    AuditTrailController(QueryGateway queries) {
         this.queries = queries;
-        this.access = access;
     }
 
     @GetMapping("/api/programs/{programId}/audit-trail")
@@ -58,7 +55,8 @@ class AuditTrailController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant effectiveTo,
             @RequestParam(defaultValue = "0") @Min(0) int offset,
             @RequestParam(defaultValue = "200") @Min(1) @Max(1000) int limit,
-            PointInTime point) {
+            PointInTime point,
+            HttpServletRequest request) {
         return queries.query(
                         new FindAuditTrailQuery(
                                 programId,
@@ -73,7 +71,7 @@ class AuditTrailController {
                                 offset,
                                 limit,
                                 point,
-                                Right.READ_ACCESS.heldBy(access.rolesOn(Caller.current(), programId))),
+                                Right.READ_ACCESS.heldBy(AccessInterceptor.rolesHeld(request))),
                         ResponseTypes.optionalInstanceOf(AuditTrailView.class))
                 .join()
                 .orElseThrow(() -> RecordNotFoundException.unknownProgram(programId, null, null));

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.HandlerMapping;
 public class AccessInterceptor implements HandlerInterceptor {
 
     private static final String CHECKED = AccessInterceptor.class.getName() + ".right";
+    private static final String HELD = AccessInterceptor.class.getName() + ".held";
 
     private final AccessDecider decider;
 
@@ -66,8 +67,22 @@ public class AccessInterceptor implements HandlerInterceptor {
         }
     }
 
+    /**
+     * The roles the caller holds on the program the request names, as its check found them: for a handler
+     * that shows more or less by role, without asking the grants again.
+     */
+    @SuppressWarnings("unchecked")
+    public static Set<AccessRole> rolesHeld(HttpServletRequest request) {
+        Object held = request.getAttribute(HELD);
+        if (held == null) {
+            throw new IllegalStateException("no program-wide check ran for " + request.getRequestURI());
+        }
+        return (Set<AccessRole>) held;
+    }
+
     private void requireOnProgram(HttpServletRequest request, Caller caller, Right right, String programId) {
         Set<AccessRole> held = decider.rolesOn(caller, programId);
+        request.setAttribute(HELD, held);
         if (held.isEmpty()) {
             throw decider.programHidden(programId, request);
         }
