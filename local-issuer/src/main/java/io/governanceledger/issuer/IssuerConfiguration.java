@@ -22,6 +22,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
+import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
@@ -106,6 +107,30 @@ class IssuerConfiguration {
                             .clientSettings(ClientSettings.builder().build())
                             .build()));
         }
+        IssuerProperties.Workspace workspace = properties.getWorkspace();
+        if (workspace.getSecret() != null && !workspace.getRedirectUris().isEmpty()) {
+            clients.add(RegisteredClient.withId(UUID.randomUUID().toString())
+                    .clientId(workspace.getClientId())
+                    .clientName("Governance Ledger workspace")
+                    .clientSecret(workspace.getSecret())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .authorizationGrantType(AuthorizationGrantType.REFRESH_TOKEN)
+                    .redirectUris(uris -> uris.addAll(workspace.getRedirectUris()))
+                    .postLogoutRedirectUris(uris -> uris.addAll(workspace.getPostLogoutRedirectUris()))
+                    .scope(OidcScopes.OPENID)
+                    .scope(OidcScopes.PROFILE)
+                    .tokenSettings(TokenSettings.builder()
+                            .accessTokenTimeToLive(properties.getAccessTokenTimeToLive())
+                            .refreshTokenTimeToLive(workspace.getRefreshTokenTimeToLive())
+                            .reuseRefreshTokens(false)
+                            .build())
+                    .clientSettings(ClientSettings.builder()
+                            .requireProofKey(true)
+                            .requireAuthorizationConsent(false)
+                            .build())
+                    .build());
+        }
         return new InMemoryRegisteredClientRepository(clients);
     }
 
@@ -120,15 +145,23 @@ class IssuerConfiguration {
         return AuthorizationServerSettings.builder().issuer(url).build();
     }
 
-    /** What the services need to know of the caller, whoever the grant: audience, display name, groups. */
+    /**
+     * What the services need to know of the caller, whoever the grant: audience, display name, groups;
+     * the ID token the workspace receives names the person the same way.
+     */
     @Bean
     OAuth2TokenCustomizer<JwtEncodingContext> ledgerClaims(IssuerProperties properties) {
         return context -> {
-            if (!OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+            boolean accessToken = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
+            if (!accessToken
+                    && !OidcParameterNames.ID_TOKEN.equals(
+                            context.getTokenType().getValue())) {
                 return;
             }
             String subject = context.getPrincipal().getName();
-            context.getClaims().audience(List.of(properties.getAudience()));
+            if (accessToken) {
+                context.getClaims().audience(List.of(properties.getAudience()));
+            }
             account(properties, subject)
                     .ifPresent(account -> context.getClaims()
                             .claim(NAME_CLAIM, account.getName() != null ? account.getName() : subject)

@@ -2,6 +2,7 @@ package io.governanceledger.issuer;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ public class IssuerProperties {
     private Duration accessTokenTimeToLive = Duration.ofMinutes(30);
     private Map<String, Account> people = new LinkedHashMap<>();
     private Map<String, Account> serviceAccounts = new LinkedHashMap<>();
+    private final Workspace workspace = new Workspace();
 
     public String getUrl() {
         return url;
@@ -75,6 +77,63 @@ public class IssuerProperties {
 
     public void setServiceAccounts(Map<String, Account> serviceAccounts) {
         this.serviceAccounts = serviceAccounts;
+    }
+
+    public Workspace getWorkspace() {
+        return workspace;
+    }
+
+    /**
+     * The workspace, a confidential client of the authorization code grant (PKCE required): where it may
+     * send a person back after sign-in and after sign-out. A loopback address ({@code 127.0.0.1}) matches
+     * on any port, as RFC 8252 allows; any other address only exactly.
+     */
+    public static class Workspace {
+        private String clientId = "workspace";
+        private String secret;
+        private List<String> redirectUris = new ArrayList<>();
+        private List<String> postLogoutRedirectUris = new ArrayList<>();
+        private Duration refreshTokenTimeToLive = Duration.ofHours(8);
+
+        public String getClientId() {
+            return clientId;
+        }
+
+        public void setClientId(String clientId) {
+            this.clientId = clientId;
+        }
+
+        public String getSecret() {
+            return secret;
+        }
+
+        public void setSecret(String secret) {
+            this.secret = secret;
+        }
+
+        public List<String> getRedirectUris() {
+            return redirectUris;
+        }
+
+        public void setRedirectUris(List<String> redirectUris) {
+            this.redirectUris = redirectUris;
+        }
+
+        public List<String> getPostLogoutRedirectUris() {
+            return postLogoutRedirectUris;
+        }
+
+        public void setPostLogoutRedirectUris(List<String> postLogoutRedirectUris) {
+            this.postLogoutRedirectUris = postLogoutRedirectUris;
+        }
+
+        public Duration getRefreshTokenTimeToLive() {
+            return refreshTokenTimeToLive;
+        }
+
+        public void setRefreshTokenTimeToLive(Duration refreshTokenTimeToLive) {
+            this.refreshTokenTimeToLive = refreshTokenTimeToLive;
+        }
     }
 
     /** A person or a service account: the display name, the secret (with its encoding), the groups. */

@@ -2,6 +2,7 @@ package io.governanceledger.localrun;
 
 import io.governanceledger.devtools.identity.Tokens;
 import io.governanceledger.devtools.identity.TrialAccess;
+import io.governanceledger.devtools.identity.WorkspaceClient;
 import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
 import io.governanceledger.devtools.process.ServiceProcess;
 import java.io.IOException;
@@ -57,7 +58,11 @@ public final class LocalLedger {
                 "SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUERURI", issuerUrl,
                 "LEDGER_ACCESS_BOOTSTRAPADMINISTRATOR", ADMINISTRATOR);
         services.add(start(commandJar, root, COMMAND_PORT, postgres, logs.resolve("command-service.log"), signIn));
-        services.add(start(queryJar, root, QUERY_PORT, postgres, logs.resolve("query-service.log"), signIn));
+        // the workspace looks up its sign-in at the issuer as it starts
+        services.get(0).awaitReady(START_TIMEOUT);
+        Map<String, String> workspace = new java.util.HashMap<>(signIn);
+        workspace.putAll(WorkspaceClient.environment(issuerUrl, "http://localhost:" + COMMAND_PORT));
+        services.add(start(queryJar, root, QUERY_PORT, postgres, logs.resolve("query-service.log"), workspace));
         for (ServiceProcess service : services) {
             service.awaitReady(START_TIMEOUT);
         }
@@ -73,6 +78,7 @@ public final class LocalLedger {
         System.out.printf("""
 
                 Governance Ledger is running.
+                  workspace:         http://localhost:%2$d/   (sign in as pmo / pmo, finance / finance, auditor / auditor, ...)
                   commands (writes): http://localhost:%1$d/api   OpenAPI: http://localhost:%1$d/swagger-ui.html
                   queries  (reads):  http://localhost:%2$d/api   OpenAPI: http://localhost:%2$d/swagger-ui.html
                   sign-in (OpenID):  %3$s   (discovery: %3$s/.well-known/openid-configuration)

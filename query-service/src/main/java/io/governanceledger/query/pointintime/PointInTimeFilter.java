@@ -30,18 +30,27 @@ class PointInTimeFilter extends OncePerRequestFilter {
 
     static final String AS_OF = "asOf";
     static final String KNOWN_AT = "knownAt";
+    /** On a workspace page, the event a form just recorded (browsers cannot send a header on a redirect). */
+    static final String READ_AFTER_PARAMETER = "readAfter";
+
+    private static final String WORKSPACE = "/workspace";
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String method = request.getMethod();
+        String path = request.getRequestURI();
         return !("GET".equals(method) || "HEAD".equals(method))
-                || !request.getRequestURI().startsWith("/api/");
+                || !(path.startsWith("/api/") || path.startsWith(WORKSPACE));
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String readAfter = request.getHeader(RequestedPoint.READ_AFTER);
+        if (readAfter == null && request.getRequestURI().startsWith(WORKSPACE)) {
+            // a page shown after a form was sent: the form's event, carried in the link
+            readAfter = request.getParameter(READ_AFTER_PARAMETER);
+        }
         request.setAttribute(
                 RequestedPoint.ATTRIBUTE,
                 new RequestedPoint(

@@ -5,7 +5,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-/** Stops the service at start if a handler under {@code /api} does not say which right it needs. */
+/** Stops the service at start if a handler of the API or of the workspace does not say which right it needs. */
 class AccessRulesCheck implements SmartInitializingSingleton {
 
     private final ObjectProvider<RequestMappingHandlerMapping> handlers;
@@ -17,13 +17,14 @@ class AccessRulesCheck implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         List<String> unruled = handlers.getObject().getHandlerMethods().entrySet().stream()
-                .filter(entry -> entry.getKey().getPatternValues().stream().anyMatch(path -> path.startsWith("/api/")))
+                .filter(entry -> entry.getKey().getPatternValues().stream()
+                        .anyMatch(path -> path.startsWith("/api/") || path.startsWith("/workspace")))
                 .filter(entry -> !entry.getValue().hasMethodAnnotation(Requires.class))
                 .map(entry -> entry.getKey() + " -> " + entry.getValue())
                 .sorted()
                 .toList();
         if (!unruled.isEmpty()) {
-            throw new IllegalStateException("API handlers without @Requires (which right they need): " + unruled);
+            throw new IllegalStateException("Handlers without @Requires (which right they need): " + unruled);
         }
     }
 }

@@ -17,8 +17,14 @@ public record Caller(String subject, String name, Set<String> groups) {
     /** The caller of the current request; fails if the request is not authenticated. */
     public static Caller current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        if (authentication instanceof CallerAuthentication signedIn && authentication.isAuthenticated()) {
-            return signedIn.caller();
+        if (authentication != null && authentication.isAuthenticated()) {
+            if (authentication instanceof CallerAuthentication signedIn) {
+                return signedIn.caller();
+            }
+            // signed in to the workspace: the person the session's access token names
+            if (authentication.getPrincipal() instanceof CallerAuthentication person) {
+                return person.caller();
+            }
         }
         throw new IllegalStateException("no signed-in caller for this request");
     }

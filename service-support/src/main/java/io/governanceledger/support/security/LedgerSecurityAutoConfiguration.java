@@ -9,6 +9,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
@@ -36,14 +37,26 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 public class LedgerSecurityAutoConfiguration {
 
     @Bean
+    public AccessTokenReader ledgerAccessTokens(
+            LedgerSecurityProperties security, OAuth2ResourceServerProperties resourceServer) {
+        return new AccessTokenReader(
+                AccessTokens.decoder(resourceServer.getJwt(), security.getTokens()),
+                AccessTokens.callers(resourceServer.getJwt(), security.getTokens()));
+    }
+
+    @Bean
+    @Order(1)
     public SecurityFilterChain ledgerSecurity(
             HttpSecurity http,
             ProblemResponses problems,
             LedgerSecurityProperties security,
-            OAuth2ResourceServerProperties resourceServer)
+            AccessTokenReader accessTokens)
             throws Exception {
-        Optional<JwtDecoder> tokens = AccessTokens.decoder(resourceServer.getJwt(), security.getTokens());
+        Optional<JwtDecoder> tokens = accessTokens.decoder();
         boolean basic = security.getBasic().isEnabled();
+        if (!security.getApiPaths().isEmpty()) {
+            http.securityMatcher(security.getApiPaths().toArray(String[]::new));
+        }
         if (tokens.isEmpty() && !basic) {
             throw new MissingIdentityProviderException();
         }
@@ -55,9 +68,7 @@ public class LedgerSecurityAutoConfiguration {
         if (tokens.isPresent()) {
             http.oauth2ResourceServer(server -> server.authenticationEntryPoint(problems.unauthorized(basic))
                     .accessDeniedHandler(problems.forbidden())
-                    .jwt(jwt -> jwt.decoder(tokens.get())
-                            .jwtAuthenticationConverter(
-                                    AccessTokens.callers(resourceServer.getJwt(), security.getTokens()))));
+                    .jwt(jwt -> jwt.decoder(tokens.get()).jwtAuthenticationConverter(accessTokens.callers())));
         }
         if (basic) {
             // a provider beside the token's, not the shared manager: replacing that would leave tokens unchecked

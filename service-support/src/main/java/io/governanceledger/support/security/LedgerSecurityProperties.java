@@ -1,6 +1,7 @@
 package io.governanceledger.support.security;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,20 @@ public class LedgerSecurityProperties {
 
     private final Tokens tokens = new Tokens();
     private final Basic basic = new Basic();
+    /**
+     * The paths the API's filter chain guards (tokens, no session); empty means every path. A service
+     * that also serves pages (the query service's workspace) names its API paths, and its pages get a
+     * chain of their own with a session and CSRF protection.
+     */
+    private List<String> apiPaths = new ArrayList<>();
+
+    public List<String> getApiPaths() {
+        return apiPaths;
+    }
+
+    public void setApiPaths(List<String> apiPaths) {
+        this.apiPaths = apiPaths;
+    }
 
     public Tokens getTokens() {
         return tokens;

@@ -49,7 +49,8 @@ import tools.jackson.databind.exc.ValueInstantiationException;
  * JSON, failed constraints, refused commands, unknown ids, role and concurrency conflicts.
  */
 @RestControllerAdvice
-@Order(Ordered.HIGHEST_PRECEDENCE)
+// after an advice of pages (the query service's workspace), which answers its own handlers' failures as pages
+@Order(Ordered.HIGHEST_PRECEDENCE + 100)
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);

@@ -1,0 +1,85 @@
+package io.governanceledger.query.workspace.programs;
+
+import io.governanceledger.query.budget.BudgetView;
+import io.governanceledger.query.budget.FindBudgetQuery;
+import io.governanceledger.query.budget.FindPendingApprovalsQuery;
+import io.governanceledger.query.budget.MovementView;
+import io.governanceledger.query.contracts.ContractView;
+import io.governanceledger.query.contracts.FindContractsQuery;
+import io.governanceledger.query.decisions.DecisionRegisterView;
+import io.governanceledger.query.decisions.FindDecisionsQuery;
+import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.query.programs.FindProgramQuery;
+import io.governanceledger.query.programs.ProgramView;
+import io.governanceledger.query.workspace.ConditionalOnWorkspace;
+import io.governanceledger.query.workspace.TimeTravel;
+import io.governanceledger.support.security.Caller;
+import io.governanceledger.support.security.Requires;
+import io.governanceledger.support.security.Right;
+import io.governanceledger.support.time.BusinessClock;
+import io.governanceledger.support.web.RecordNotFoundException;
+import java.util.Set;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A program at the page's point: its budget figures and burn, the latest decisions, its contracts with
+ * their value, de minimis use and deadlines, and the movements waiting for the reader.
+ */
+@Controller
+@ConditionalOnWorkspace
+class ProgramDashboardPage {
+
+    static final int RECENT_DECISIONS = 5;
+
+    private final QueryGateway queries;
+    private final BusinessClock clock;
+
+    ProgramDashboardPage(QueryGateway queries, BusinessClock clock) {
+        this.queries = queries;
+        this.clock = clock;
+    }
+
+    @GetMapping("/workspace/programs/{programId}")
+    @Requires(Right.READ_PROGRAM)
+    String dashboard(@PathVariable String programId, PointInTime point, Model model) {
+        ProgramView program = queries.query(
+                        new FindProgramQuery(programId, point), ResponseTypes.optionalInstanceOf(ProgramView.class))
+                .join()
+                .orElseThrow(() ->
+                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+        model.addAttribute("travel", TimeTravel.of(point, clock));
+        model.addAttribute("program", program);
+        model.addAttribute(
+                "budget",
+                queries.query(new FindBudgetQuery(programId, point), ResponseTypes.optionalInstanceOf(BudgetView.class))
+                        .join()
+                        .orElse(null));
+        model.addAttribute(
+                "decisions",
+                queries.query(
+                                new FindDecisionsQuery(programId, null, null, null, 0, RECENT_DECISIONS, point),
+                                ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
+                        .join()
+                        .map(DecisionRegisterView::decisions)
+                        .orElse(java.util.List.of()));
+        model.addAttribute(
+                "contracts",
+                queries.query(
+                                new FindContractsQuery(programId, point),
+                                ResponseTypes.multipleInstancesOf(ContractView.class))
+                        .join());
+        model.addAttribute(
+                "waiting",
+                queries.query(
+                                new FindPendingApprovalsQuery(
+                                        Caller.current().subject(), programId, point, Set.of(programId)),
+                                ResponseTypes.multipleInstancesOf(MovementView.class))
+                        .join());
+        return "workspace/programs/dashboard";
+    }
+}
