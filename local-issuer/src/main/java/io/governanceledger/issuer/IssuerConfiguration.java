@@ -21,12 +21,18 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2Error;
+import org.springframework.security.oauth2.core.OAuth2ErrorCodes;
 import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.core.oidc.endpoint.OidcParameterNames;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.security.oauth2.server.authorization.client.InMemoryRegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClient;
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationContext;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationToken;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -36,6 +42,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.web.util.UriComponents;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Spring Authorization Server with the trial accounts: its endpoints ({@code /oauth2/token},
@@ -55,7 +63,14 @@ class IssuerConfiguration {
     SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
         OAuth2AuthorizationServerConfigurer server = new OAuth2AuthorizationServerConfigurer();
         return http.securityMatcher(server.getEndpointsMatcher())
-                .with(server, configurer -> configurer.oidc(Customizer.withDefaults()))
+                .with(
+                        server,
+                        configurer -> configurer.oidc(oidc -> oidc.logoutEndpoint(logout ->
+                                logout.authenticationProviders(providers -> providers.forEach(provider -> {
+                                    if (provider instanceof OidcLogoutAuthenticationProvider signOut) {
+                                        signOut.setAuthenticationValidator(IssuerConfiguration::postLogoutRedirect);
+                                    }
+                                })))))
                 .authorizeHttpRequests(requests -> requests.anyRequest().authenticated())
                 .csrf(csrf -> csrf.ignoringRequestMatchers(server.getEndpointsMatcher()))
                 .exceptionHandling(handling -> handling.defaultAuthenticationEntryPointFor(
@@ -73,6 +88,33 @@ class IssuerConfiguration {
                         .authenticated())
                 .formLogin(Customizer.withDefaults())
                 .build();
+    }
+
+    /**
+     * Where a person may be sent after signing out: one of the client's registered addresses, exactly,
+     * or on the loopback address ({@code 127.0.0.1}) on any port, as for sign-in (RFC 8252, 7.3).
+     */
+    static void postLogoutRedirect(OidcLogoutAuthenticationContext context) {
+        OidcLogoutAuthenticationToken request = context.getAuthentication();
+        String asked = request.getPostLogoutRedirectUri();
+        if (asked == null) {
+            return;
+        }
+        UriComponents target = UriComponentsBuilder.fromUriString(asked).build();
+        boolean registered = context.getRegisteredClient().getPostLogoutRedirectUris().stream()
+                .anyMatch(uri -> uri.equals(asked)
+                        || ("127.0.0.1".equals(target.getHost())
+                                && UriComponentsBuilder.fromUriString(uri)
+                                        .port(target.getPort())
+                                        .build()
+                                        .toUriString()
+                                        .equals(asked)));
+        if (!registered) {
+            throw new OAuth2AuthenticationException(new OAuth2Error(
+                    OAuth2ErrorCodes.INVALID_REQUEST,
+                    "OpenID Connect 1.0 Logout Request Parameter: post_logout_redirect_uri",
+                    "https://openid.net/specs/openid-connect-rpinitiated-1_0.html#ValidationAndErrorHandling"));
+        }
     }
 
     @Bean

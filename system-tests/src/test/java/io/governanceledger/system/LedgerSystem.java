@@ -2,6 +2,7 @@ package io.governanceledger.system;
 
 import io.governanceledger.command.CommandServiceApplication;
 import io.governanceledger.devtools.identity.TrialAccess;
+import io.governanceledger.devtools.identity.WorkspaceClient;
 import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
 import io.governanceledger.ledger.LedgerSealer;
 import io.governanceledger.query.QueryServiceApplication;
@@ -43,6 +44,7 @@ public final class LedgerSystem implements AutoCloseable {
             .toList();
 
     private boolean trialAccessGranted;
+    private Service firstCommandService;
     private boolean trialAccess = true;
     private int queryServices;
     private final String jdbcUrl;
@@ -103,6 +105,9 @@ public final class LedgerSystem implements AutoCloseable {
     public Service startCommandService(String... extraArguments) {
         Service service =
                 start(CommandServiceApplication.application(), "command-" + NODES.incrementAndGet(), extraArguments);
+        if (firstCommandService == null) {
+            firstCommandService = service;
+        }
         if (trialAccess && !trialAccessGranted) {
             TrialAccess.grant(
                     service.http().baseUrl(), TestIssuer.get().tokenFor(BOOTSTRAP_ADMINISTRATOR), TRIAL_GRANTS);
@@ -121,8 +126,17 @@ public final class LedgerSystem implements AutoCloseable {
     }
 
     public Service startQueryService(String... extraArguments) {
-        Service service =
-                start(QueryServiceApplication.application(), "query-" + NODES.incrementAndGet(), extraArguments);
+        List<String> arguments = new ArrayList<>();
+        if (trialAccess && firstCommandService != null) {
+            // the workspace, signing in at the test issuer and relaying writes to this system's command service
+            arguments.addAll(WorkspaceClient.arguments(
+                    TestIssuer.get().url(), firstCommandService.http().baseUrl()));
+        }
+        arguments.addAll(List.of(extraArguments));
+        Service service = start(
+                QueryServiceApplication.application(),
+                "query-" + NODES.incrementAndGet(),
+                arguments.toArray(String[]::new));
         queryServices++;
         awaitGrantsReadable();
         return service;

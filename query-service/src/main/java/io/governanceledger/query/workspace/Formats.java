@@ -26,7 +26,8 @@ public final class Formats {
     Formats(Locale locale, ZoneId zone) {
         Locale language = WorkspaceLanguages.supported(locale);
         // English as written in Europe (7 December 2026), unless the browser asks for a country's own
-        this.locale = language.getLanguage().equals("en") && language.getCountry().isEmpty() ? Locale.UK : language;
+        this.locale =
+                language.getLanguage().equals("en") && language.getCountry().isEmpty() ? Locale.UK : language;
         this.zone = zone;
         this.dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG).withLocale(this.locale);
         this.shortDates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(this.locale);
