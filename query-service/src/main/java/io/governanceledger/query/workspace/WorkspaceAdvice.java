@@ -55,6 +55,13 @@ class WorkspaceAdvice {
         return request.getRequestURI();
     }
 
+    /** The page's address with its query, which a page at "now" asks for again when the ledger moves. */
+    @ModelAttribute("here")
+    String here(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
+    }
+
     @ModelAttribute("languages")
     java.util.List<String> languages() {
         return WorkspaceLanguages.SUPPORTED.stream().map(Locale::getLanguage).toList();

@@ -4,6 +4,7 @@ import io.governanceledger.support.security.AccessInterceptor;
 import io.governanceledger.support.security.AccessTokenReader;
 import jakarta.servlet.DispatcherType;
 import java.net.URI;
+import org.axonframework.config.ConfigurerModule;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -120,6 +121,18 @@ class WorkspaceConfiguration {
                         .requestInterceptor(relay)
                         .build(),
                 workspace.getRegistrationId());
+    }
+
+    @Bean
+    LiveUpdates liveUpdates() {
+        return new LiveUpdates();
+    }
+
+    /** Every read model's processor tells the live pages once its transaction has committed. */
+    @Bean
+    ConfigurerModule liveUpdatesOnCommit(LiveUpdates live) {
+        return configurer -> configurer.eventProcessing(
+                processing -> processing.registerDefaultHandlerInterceptor((configuration, processor) -> live));
     }
 
     /** English, French or Dutch: from the browser, or the switch on every page (kept in a cookie). */
