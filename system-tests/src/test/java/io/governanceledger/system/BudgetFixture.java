@@ -6,12 +6,12 @@ import java.math.BigDecimal;
 import java.util.UUID;
 
 /** Sets up a program budget over HTTP the way a finance controller would. */
-final class BudgetFixture {
+public final class BudgetFixture {
 
     final Http commands;
-    final String program;
+    public final String program;
 
-    BudgetFixture(Http commands, String prefix) {
+    public BudgetFixture(Http commands, String prefix) {
         this.commands = commands;
         this.program = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
         created(commands.post("pmo", "/api/programs", Bodies.program(program)));
@@ -21,13 +21,13 @@ final class BudgetFixture {
         return "/api/programs/" + program + "/budget" + rest;
     }
 
-    BudgetFixture line(String lineId, String workstream, String category, int year) {
+    public BudgetFixture line(String lineId, String workstream, String category, int year) {
         created(commands.post("finance", path("/lines"), """
                 {"lineId": "%s", "workstream": "%s", "category": "%s", "fiscalYear": %d}""".formatted(lineId, workstream, category, year)));
         return this;
     }
 
-    BudgetFixture delegation(String holder, String max) {
+    public BudgetFixture delegation(String holder, String max) {
         String grantor = holder.equals("finance") ? "cfo" : "finance";
         created(commands.post(grantor, path("/delegations"), """
                 {"holder": "%s", "maxAmount": %s, "currency": "EUR", "validFrom": "2024-01-01", "validTo": "2039-01-01",
@@ -35,7 +35,7 @@ final class BudgetFixture {
         return this;
     }
 
-    BudgetFixture policy(String fourEyesThreshold) {
+    public BudgetFixture policy(String fourEyesThreshold) {
         assertThat(commands.post("finance", path("/policy"), """
                 {"fourEyesThreshold": %s, "approvalWindowDays": 30, "reason": "Finance policy FP-1"}""".formatted(fourEyesThreshold))
                         .status())
@@ -43,7 +43,7 @@ final class BudgetFixture {
         return this;
     }
 
-    Http.Response move(
+    public Http.Response move(
             String user,
             String kind,
             String line,

@@ -2,53 +2,16 @@ package io.governanceledger.system.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.governanceledger.system.Bodies;
-import io.governanceledger.system.Http;
-import io.governanceledger.system.LedgerSystem;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** The PMO officer keeps the decision log in the workspace, in a real browser. */
-@ExtendWith(Browser.Installed.class)
-class WorkspaceDecisionBrowserTest {
-
-    private static LedgerSystem system;
-    private static Http commands;
-    private Browser browser;
-
-    @BeforeAll
-    static void start() {
-        system = LedgerSystem.shared();
-        commands = system.startedCommands();
-    }
-
-    @AfterEach
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
-
-    static String workspace(LedgerSystem system) {
-        return "http://127.0.0.1:" + system.queryContext().getEnvironment().getRequiredProperty("local.server.port");
-    }
-
-    static String newProgram(Http commands) {
-        String id = "W-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-        assertThat(commands.post("pmo", "/api/programs", Bodies.program(id)).status())
-                .isEqualTo(201);
-        return id;
-    }
+class WorkspaceDecisionBrowserTest extends BrowserTest {
 
     @Test
     void thePmoOfficerRecordsAndApprovesADecisionAndSeesItOnTheDashboard() {
-        String program = newProgram(commands);
-        String base = workspace(system);
-        browser = Browser.open("en").signIn(base + "/workspace/programs/" + program, "pmo");
+        String program = newProgram();
+        Browser browser = signedIn("pmo", "/workspace/programs/" + program);
         assertThat(browser.text(By.tagName("h1"))).contains("Airport automation", program);
         browser.screenshot("program-dashboard-empty");
 

@@ -2,49 +2,22 @@ package io.governanceledger.system.workspace;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.governanceledger.system.Http;
-import io.governanceledger.system.LedgerSystem;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
 /** What one person records appears on another's page at "now" without a reload; a page pinned before it does not show it. */
-@ExtendWith(Browser.Installed.class)
-class WorkspaceLiveBrowserTest {
-
-    private static LedgerSystem system;
-    private static Http commands;
-    private Browser pmo;
-    private Browser viewer;
-
-    @BeforeAll
-    static void start() {
-        system = LedgerSystem.shared();
-        commands = system.startedCommands();
-    }
-
-    @AfterEach
-    void close() {
-        for (Browser browser : new Browser[] {pmo, viewer}) {
-            if (browser != null) {
-                browser.close();
-            }
-        }
-    }
+class WorkspaceLiveBrowserTest extends BrowserTest {
 
     @Test
     void aDecisionRecordedInOneBrowserAppearsInAnotherWithoutReloadAndTravellingBackHidesIt() {
-        String program = WorkspaceDecisionBrowserTest.newProgram(commands);
-        String base = WorkspaceDecisionBrowserTest.workspace(system);
-        viewer = Browser.open("en").signIn(base + "/workspace/programs/" + program + "/decisions", "viewer");
+        String program = newProgram();
+        Browser viewer = signedIn("viewer", "/workspace/programs/" + program + "/decisions");
         assertThat(viewer.text(By.id("main"))).contains("No decisions");
-        pmo = Browser.open("en").signIn(base + "/workspace/programs/" + program + "/decisions/new", "pmo");
+        Browser pmo = signedIn("pmo", "/workspace/programs/" + program + "/decisions/new");
         Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(1);
 
         pmo.type(By.id("decision-title"), "Adopt a single identity provider");

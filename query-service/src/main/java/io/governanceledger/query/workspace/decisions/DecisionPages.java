@@ -6,15 +6,12 @@ import io.governanceledger.query.decisions.DecisionView;
 import io.governanceledger.query.decisions.FindDecisionQuery;
 import io.governanceledger.query.decisions.FindDecisionsQuery;
 import io.governanceledger.query.pointintime.PointInTime;
-import io.governanceledger.query.programs.FindProgramQuery;
-import io.governanceledger.query.programs.ProgramView;
 import io.governanceledger.query.workspace.CommandRelay;
 import io.governanceledger.query.workspace.ConditionalOnWorkspace;
 import io.governanceledger.query.workspace.FormValues;
-import io.governanceledger.query.workspace.TimeTravel;
+import io.governanceledger.query.workspace.ProgramPages;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
-import io.governanceledger.support.time.BusinessClock;
 import io.governanceledger.support.web.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
@@ -31,7 +28,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.util.UriUtils;
 
 /**
  * The decision log. Reads go through the same query handlers as the API; writes go to the command
@@ -57,12 +53,12 @@ class DecisionPages {
 
     private final QueryGateway queries;
     private final CommandRelay commands;
-    private final BusinessClock clock;
+    private final ProgramPages pages;
 
-    DecisionPages(QueryGateway queries, CommandRelay commands, BusinessClock clock) {
+    DecisionPages(QueryGateway queries, CommandRelay commands, ProgramPages pages) {
         this.queries = queries;
         this.commands = commands;
-        this.clock = clock;
+        this.pages = pages;
     }
 
     @GetMapping("/workspace/programs/{programId}/decisions")
@@ -210,8 +206,8 @@ class DecisionPages {
         model.addAttribute("sent", sent);
         model.addAttribute("formKey", DecisionForm.newKey());
         model.addAttribute("actionFields", ACTION_FIELDS);
-        model.addAttribute("path", "/workspace/programs/" + segment(programId) + "/decisions/" + segment(decisionId));
-        model.addAttribute("today", clock.today());
+        model.addAttribute("path", ProgramPages.path("/workspace/programs", programId, "decisions", decisionId));
+        model.addAttribute("today", pages.clock().today());
         return "workspace/decisions/decision";
     }
 
@@ -227,40 +223,24 @@ class DecisionPages {
                         point.askedKnownAt()));
     }
 
-    /** The program the page belongs to and the point it answers for. */
     private void at(PointInTime point, String programId, Model model) {
-        ProgramView program = queries.query(
-                        new FindProgramQuery(programId, point), ResponseTypes.optionalInstanceOf(ProgramView.class))
-                .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
-        model.addAttribute("travel", TimeTravel.of(point, clock));
-        model.addAttribute("program", program);
+        pages.at(point, programId, model);
     }
 
     private PointInTime now() {
-        return PointInTime.of((io.governanceledger.query.pointintime.AsOf) null, null, clock);
+        return pages.now();
     }
 
-    /** The record's page once the read models hold the write (the link names its last event). */
     private static String shown(String programId, String decisionId, CommandRelay.Outcome outcome) {
-        String page = "/workspace/programs/" + segment(programId) + "/decisions/" + segment(decisionId);
-        return "redirect:" + page + (outcome.eventId() == null ? "" : "?readAfter=" + segment(outcome.eventId()));
+        return ProgramPages.shown(
+                ProgramPages.path("/workspace/programs", programId, "decisions", decisionId), outcome);
     }
 
     private static void refused(HttpServletResponse response, CommandRelay.Outcome outcome) {
-        response.setStatus(outcome.status() == 0 ? HttpServletResponse.SC_BAD_GATEWAY : outcome.status());
+        ProgramPages.refused(response, outcome);
     }
 
     static String api(String programId, String... path) {
-        StringBuilder uri = new StringBuilder("/api/programs/").append(segment(programId));
-        for (String part : path) {
-            uri.append('/').append(segment(part));
-        }
-        return uri.toString();
-    }
-
-    private static String segment(String value) {
-        return UriUtils.encodePathSegment(value, java.nio.charset.StandardCharsets.UTF_8);
+        return ProgramPages.path("/api/programs", programId, path);
     }
 }

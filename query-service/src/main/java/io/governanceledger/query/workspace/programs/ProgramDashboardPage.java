@@ -1,7 +1,9 @@
 package io.governanceledger.query.workspace.programs;
 
 import io.governanceledger.query.budget.BudgetView;
+import io.governanceledger.query.budget.BurnView;
 import io.governanceledger.query.budget.FindBudgetQuery;
+import io.governanceledger.query.budget.FindBurnQuery;
 import io.governanceledger.query.budget.FindPendingApprovalsQuery;
 import io.governanceledger.query.budget.MovementView;
 import io.governanceledger.query.contracts.ContractView;
@@ -13,6 +15,7 @@ import io.governanceledger.query.programs.FindProgramQuery;
 import io.governanceledger.query.programs.ProgramView;
 import io.governanceledger.query.workspace.ConditionalOnWorkspace;
 import io.governanceledger.query.workspace.TimeTravel;
+import io.governanceledger.query.workspace.budget.BurnChart;
 import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
@@ -58,6 +61,12 @@ class ProgramDashboardPage {
                 "budget",
                 queries.query(new FindBudgetQuery(programId, point), ResponseTypes.optionalInstanceOf(BudgetView.class))
                         .join()
+                        .orElse(null));
+        model.addAttribute(
+                "chart",
+                queries.query(new FindBurnQuery(programId, point), ResponseTypes.optionalInstanceOf(BurnView.class))
+                        .join()
+                        .map(burn -> BurnChart.of(burn, point.asOf()))
                         .orElse(null));
         model.addAttribute(
                 "decisions",
