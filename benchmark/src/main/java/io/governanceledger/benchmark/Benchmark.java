@@ -68,7 +68,10 @@ public final class Benchmark {
             if (selected(scenarios, "8")) {
                 new SignInScenario(context).signIn();
             }
-            if (selected(scenarios, "4") || selected(scenarios, "5") || selected(scenarios, "6")) {
+            if (selected(scenarios, "4")
+                    || selected(scenarios, "5")
+                    || selected(scenarios, "6")
+                    || selected(scenarios, "9")) {
                 new HistoryScenarios(context).largeHistories();
             }
             memory(system, results);

@@ -5,6 +5,7 @@ import static io.governanceledger.benchmark.Scenario.log;
 import com.zaxxer.hikari.HikariDataSource;
 import io.governanceledger.devtools.identity.Tokens;
 import io.governanceledger.devtools.identity.TrialAccess;
+import io.governanceledger.devtools.identity.WorkspaceClient;
 import io.governanceledger.devtools.postgres.EmbeddedPostgresServer;
 import io.governanceledger.devtools.process.ServiceProcess;
 import java.io.IOException;
@@ -35,6 +36,7 @@ final class BenchmarkSystem implements AutoCloseable {
     private ServiceProcess issuer;
     private ServiceProcess commandService;
     private ServiceProcess queryService;
+    private int queryPort;
     private Api api;
 
     static BenchmarkSystem start() throws Exception {
@@ -99,6 +101,8 @@ final class BenchmarkSystem implements AutoCloseable {
         queryEnvironment.put(
                 "LEDGER_SECURITY_BASIC_USERS_VIEWER_PASSWORD",
                 "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("viewer"));
+        // the workspace, for the pages and the live stream of scenario 9
+        queryEnvironment.putAll(WorkspaceClient.environment(issuerUrl, "http://localhost:" + commandPort));
         queryService = ServiceProcess.start(
                 ServiceProcess.jar(root, "query-service"),
                 queryPort,
@@ -124,7 +128,13 @@ final class BenchmarkSystem implements AutoCloseable {
                                 .toList())
                 .orElseThrow();
         api = new Api(commandPort, queryPort, tokens);
+        this.queryPort = queryPort;
         api.queryAfter("viewer", "/api/programs", lastGrant);
+    }
+
+    /** The workspace's address, on the loopback address the issuer returns people to on any port. */
+    String workspace() {
+        return "http://127.0.0.1:" + queryPort;
     }
 
     DataSource ledger() {

@@ -21,8 +21,11 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class HistoryScenarios extends Scenario {
 
+    private final Scenario.Context context;
+
     HistoryScenarios(Scenario.Context context) {
         super(context);
+        this.context = context;
     }
 
     void largeHistories() throws Exception {
@@ -48,6 +51,9 @@ final class HistoryScenarios extends Scenario {
         if (selected("5")) {
             // the reads' code is warm by now: a few hundred reads only find the larger history's pages
             timeTravelResults(small, size1, timeTravel(size2, 300), size2);
+        }
+        if (selected("9")) {
+            new WorkspaceScenario(context).pagesAndLiveUpdates(size2);
         }
         // the baseline's best of three passes (warm), so that the floor is not flattered by a cold start
         double rawRate = 0;
@@ -140,28 +146,10 @@ final class HistoryScenarios extends Scenario {
 
     /** Random point-in-time reads over programs of the large history: register, budget, one decision. */
     private TimeTravel timeTravel(long size, int warmUp) throws Exception {
-        List<String> programs = new ArrayList<>();
-        List<String[]> decisions = new ArrayList<>();
-        Instant first;
-        Instant last;
-        try (Connection connection = ledger.getConnection();
-                Statement statement = connection.createStatement()) {
-            try (ResultSet row =
-                    statement.executeQuery("SELECT min(recorded_at), max(recorded_at) FROM event_store.ledger_entry")) {
-                row.next();
-                first = row.getTimestamp(1).toInstant();
-                last = row.getTimestamp(2).toInstant();
-            }
-            try (ResultSet row = statement.executeQuery(
-                    "SELECT aggregate_identifier, convert_from(meta_data, 'UTF8')::jsonb ->> 'programId'"
-                            + " FROM event_store.domain_event_entry WHERE payload_type LIKE '%DecisionRecorded%'"
-                            + " ORDER BY random() LIMIT 500")) {
-                while (row.next()) {
-                    decisions.add(new String[] {row.getString(2), row.getString(1)});
-                    programs.add(row.getString(2));
-                }
-            }
-        }
+        Sample sample = sample();
+        List<String[]> decisions = sample.decisions();
+        Instant first = sample.first();
+        Instant last = sample.last();
         Latencies latencies = new Latencies();
         Latencies[] byKind = {new Latencies(), new Latencies(), new Latencies()};
         long span = Math.max(1, Duration.between(first, last).toMillis());

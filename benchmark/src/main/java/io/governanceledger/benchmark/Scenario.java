@@ -38,9 +38,11 @@ abstract class Scenario {
     protected final ServiceProcess queryService;
     protected final Api api;
     private final Set<String> scenarios;
+    protected final BenchmarkSystem system;
 
     Scenario(Context context) {
         BenchmarkSystem system = context.system();
+        this.system = system;
         this.settings = context.settings();
         this.results = context.results();
         this.scenarios = context.scenarios();
@@ -115,5 +117,32 @@ abstract class Scenario {
 
     static void log(String message) {
         System.out.println("[" + Instant.now().toString().substring(11, 19) + "] " + message);
+    }
+
+    /** Random decisions of the recorded history (program, decision) and the span of its recording times. */
+    record Sample(java.time.Instant first, java.time.Instant last, List<String[]> decisions) {}
+
+    Sample sample() throws java.sql.SQLException {
+        List<String[]> decisions = new ArrayList<>();
+        try (java.sql.Connection connection = ledger.getConnection();
+                java.sql.Statement statement = connection.createStatement()) {
+            java.time.Instant first;
+            java.time.Instant last;
+            try (java.sql.ResultSet row =
+                    statement.executeQuery("SELECT min(recorded_at), max(recorded_at) FROM event_store.ledger_entry")) {
+                row.next();
+                first = row.getTimestamp(1).toInstant();
+                last = row.getTimestamp(2).toInstant();
+            }
+            try (java.sql.ResultSet row = statement.executeQuery(
+                    "SELECT aggregate_identifier, convert_from(meta_data, 'UTF8')::jsonb ->> 'programId'"
+                            + " FROM event_store.domain_event_entry WHERE payload_type LIKE '%DecisionRecorded%'"
+                            + " ORDER BY random() LIMIT 500")) {
+                while (row.next()) {
+                    decisions.add(new String[] {row.getString(2), row.getString(1)});
+                }
+            }
+            return new Sample(first, last, decisions);
+        }
     }
 }

@@ -120,6 +120,20 @@ class DeploymentConfigurationTest {
             assertThat(defaults.getProperty("ledger.security.basic.enabled")).isEqualTo("false");
             assertThat(defaults.stringPropertyNames()).noneMatch(key -> key.startsWith("ledger.security.basic.users."));
         }
+        // the workspace signs people in at the same provider and relays their writes to the command service
+        Map<String, String> queries =
+                (Map<String, String>) service(compose, "query-service").get("environment");
+        assertThat(queries.get("SPRING_SECURITY_OAUTH2_CLIENT_PROVIDER_WORKSPACE_ISSUERURI"))
+                .startsWith("${LEDGER_ISSUER_URI:?");
+        assertThat(queries.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_WORKSPACE_CLIENTSECRET"))
+                .startsWith("${LEDGER_WORKSPACE_CLIENT_SECRET:?");
+        assertThat(queries.get("SPRING_SECURITY_OAUTH2_CLIENT_REGISTRATION_WORKSPACE_AUTHORIZATIONGRANTTYPE"))
+                .isEqualTo("authorization_code");
+        assertThat(queries.get("LEDGER_WORKSPACE_COMMANDSERVICE"))
+                .isEqualTo("http://command-service:"
+                        + ((Map<String, String>)
+                                        service(compose, "command-service").get("environment"))
+                                .get("PORT"));
         assertThat(PropertiesLoaderUtils.loadProperties(new ClassPathResource("command-service.properties"))
                         .getProperty("ledger.checkpoints.enabled"))
                 .isEqualTo("true");

@@ -46,7 +46,10 @@ public final class TestIssuer {
                                 "--ledger.issuer.people.stranger.secret={noop}stranger",
                                 "--ledger.issuer.people.outsider.name=Otto Outsider",
                                 "--ledger.issuer.people.outsider.secret={noop}outsider",
-                                "--ledger.issuer.people.outsider.groups=partner-consortium"));
+                                "--ledger.issuer.people.outsider.groups=partner-consortium",
+                                // granted a role in a workspace test, and seen by no other test
+                                "--ledger.issuer.people.newcomer.name=Nina Newcomer",
+                                "--ledger.issuer.people.newcomer.secret={noop}newcomer"));
                 Runtime.getRuntime().addShutdownHook(new Thread(process::stop));
                 process.awaitReady(Duration.ofMinutes(2));
                 started = new TestIssuer("http://localhost:" + port, keyFile);

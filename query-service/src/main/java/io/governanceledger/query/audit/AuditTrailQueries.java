@@ -111,4 +111,16 @@ class AuditTrailQueries {
                 row.getString("client_address"),
                 LedgerSerializer.fromJson(row.getString("payload"), Map.class));
     }
+
+    @QueryHandler
+    List<java.time.Instant> marks(FindRecordingMarksQuery query) {
+        return jdbc.sql("""
+                        SELECT max(recorded_at) AS mark FROM audit_event WHERE program_id = ?
+                        GROUP BY (recorded_at AT TIME ZONE ?)::date ORDER BY mark
+                        """)
+                .params(query.programId(), query.zone())
+                .query((row, index) ->
+                        row.getObject("mark", java.time.OffsetDateTime.class).toInstant())
+                .list();
+    }
 }

@@ -104,6 +104,19 @@ class WorkspaceAdvice {
         return failure(HttpServletResponse.SC_BAD_REQUEST, "error.badRequest", refused.getMessage(), locale);
     }
 
+    /** A page that went away while its live stream was being written to: nothing to answer, nothing to log. */
+    @ExceptionHandler(org.springframework.web.context.request.async.AsyncRequestNotUsableException.class)
+    void pageGone() {
+        // the stream's follower is dropped by LiveUpdates
+    }
+
+    /** Anything else: logged with its cause, and a page that says the request failed without saying more. */
+    @ExceptionHandler(Exception.class)
+    ModelAndView unexpected(Exception failure, HttpServletRequest request, Locale locale) {
+        log.error("workspace page {} failed", request.getRequestURI(), failure);
+        return failure(HttpServletResponse.SC_INTERNAL_SERVER_ERROR, "error.unexpected", null, locale);
+    }
+
     private ModelAndView failure(int status, String title, String detail, Locale locale) {
         ModelAndView page = new ModelAndView("workspace/error");
         page.setStatus(org.springframework.http.HttpStatus.valueOf(status));

@@ -1,15 +1,20 @@
 package io.governanceledger.query.workspace;
 
+import io.governanceledger.query.audit.FindRecordingMarksQuery;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
 import io.governanceledger.support.time.BusinessClock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.regex.Pattern;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriComponentsBuilder;
 
@@ -22,10 +27,40 @@ class WorkspacePages {
     private static final Pattern WORKSPACE_PATH = Pattern.compile("/workspace(/[A-Za-z0-9._~-]+)*");
 
     private final BusinessClock clock;
+    private final QueryGateway queries;
 
-    WorkspacePages(BusinessClock clock) {
+    WorkspacePages(BusinessClock clock, QueryGateway queries) {
         this.clock = clock;
+        this.queries = queries;
     }
+
+    /**
+     * The slider's marks for a program: the last recording instant of each day its history was written,
+     * as a fragment the time-travel control loads when the person opens it.
+     */
+    @GetMapping("/workspace/programs/{programId}/marks")
+    @Requires(Right.READ_PROGRAM)
+    String marks(@PathVariable String programId, Model model) {
+        List<Instant> marks = queries.query(
+                        new FindRecordingMarksQuery(programId, clock.zone().getId()),
+                        ResponseTypes.multipleInstancesOf(Instant.class))
+                .join();
+        model.addAttribute(
+                "marks",
+                marks.stream()
+                        .map(mark -> new Mark(
+                                mark,
+                                LocalDateTime.ofInstant(
+                                                mark.truncatedTo(ChronoUnit.SECONDS)
+                                                        .plusSeconds(1),
+                                                clock.zone())
+                                        .toString()))
+                        .toList());
+        return "workspace/marks :: slider";
+    }
+
+    /** A mark: when, and the {@code datetime-local} value that shows everything recorded by then. */
+    record Mark(Instant at, String input) {}
 
     @GetMapping("/")
     String root() {
@@ -53,30 +88,10 @@ class WorkspacePages {
         String page = WORKSPACE_PATH.matcher(to).matches() ? to : "/workspace";
         UriComponentsBuilder link = UriComponentsBuilder.fromPath(page);
         if (now == null) {
-            String refused = null;
-            if (asOf != null && !asOf.isBlank()) {
-                try {
-                    link.queryParam("asOf", LocalDate.parse(asOf.strip()));
-                } catch (DateTimeParseException notADate) {
-                    refused = "asOf";
-                }
-            }
-            if (knownAt != null && !knownAt.isBlank()) {
-                try {
-                    Instant instant = LocalDateTime.parse(knownAt.strip())
-                            .atZone(clock.zone())
-                            .toInstant();
-                    if (instant.isAfter(clock.now())) {
-                        refused = "knownAt";
-                    } else {
-                        link.queryParam("knownAt", instant);
-                    }
-                } catch (DateTimeParseException notAnInstant) {
-                    refused = "knownAt";
-                }
-            }
-            if (refused != null) {
-                link.queryParam("travelRefused", refused);
+            PointFields.date(asOf).ifPresent(date -> link.queryParam("asOf", date));
+            PointFields.knownAt(knownAt, clock).ifPresent(instant -> link.queryParam("knownAt", instant));
+            if (PointFields.refusedDate(asOf) || PointFields.refusedKnownAt(knownAt, clock)) {
+                link.queryParam("travelRefused", PointFields.refusedDate(asOf) ? "asOf" : "knownAt");
             }
         }
         return "redirect:" + link.encode().build().toUriString();

@@ -102,11 +102,16 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the element's text holds {@code text}; for what another browser's write changes. */
     public void waitForText(By element, String text) {
-        new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(element, text));
+        new WebDriverWait(driver, WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(ExpectedConditions.textToBePresentInElementLocated(element, text));
     }
 
+    /** The element's text; an element a live page replaces while it is read is read again. */
     public String text(By element) {
-        return waitFor(element).getText();
+        return new WebDriverWait(driver, WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(browser -> browser.findElement(element).getText());
     }
 
     public List<WebElement> all(By elements) {
