@@ -103,6 +103,8 @@ final class BenchmarkSystem implements AutoCloseable {
                 "{bcrypt}" + new org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder().encode("viewer"));
         // the workspace, for the pages and the live stream of scenario 9
         queryEnvironment.putAll(WorkspaceClient.environment(issuerUrl, "http://localhost:" + commandPort));
+        // the benchmark's client is Java's, which sends a Secure cookie over https only (browsers also over loopback)
+        queryEnvironment.put("LEDGER_WORKSPACE_SECURE_COOKIE", "false");
         queryService = ServiceProcess.start(
                 ServiceProcess.jar(root, "query-service"),
                 queryPort,

@@ -45,6 +45,17 @@ public class LedgerRecords {
     private final Path publicKeyFile;
     private final AccessDecider access;
     private static final ObjectMapper PROOF_JSON = new ObjectMapper();
+    /** The last verification this instance ran, for pages that show the ledger's state without walking it. */
+    private final java.util.concurrent.atomic.AtomicReference<LastVerification> last =
+            new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** A verification's verdict (status and positions, no findings) and when it finished. */
+    public record LastVerification(
+            VerificationReport.Status status,
+            long verifiedUpTo,
+            long signedUpTo,
+            Long failedAt,
+            java.time.Instant at) {}
 
     LedgerRecords(
             AccessDecider access,
@@ -63,6 +74,12 @@ public class LedgerRecords {
     /** Walks the whole ledger; the findings' detail only for a caller who may inspect the ledger. */
     public VerificationReport verification() {
         VerificationReport report = verifier.verify(publicKey());
+        last.set(new LastVerification(
+                report.status(),
+                report.verifiedUpTo(),
+                report.signedUpTo(),
+                report.failedAt(),
+                java.time.Instant.now()));
         if (Right.INSPECT_LEDGER.heldBy(access.portfolioRoles(Caller.current()))) {
             return report;
         }
@@ -78,6 +95,11 @@ public class LedgerRecords {
                 report.checkpoints(),
                 report.keyId(),
                 report.millis());
+    }
+
+    /** The verdict of the last verification this instance ran, if any. */
+    public java.util.Optional<LastVerification> lastVerification() {
+        return java.util.Optional.ofNullable(last.get());
     }
 
     /** The proof of the event at {@code position}, as JSON, or "no proof" (also for an event the caller may not see). */

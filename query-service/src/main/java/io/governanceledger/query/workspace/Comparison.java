@@ -46,6 +46,50 @@ public record Comparison(PointInTime a, PointInTime b, List<Field> fields, List<
         }
     }
 
+    /** The two points a compare page's fields name ({@code aAsOf}, {@code aKnownAt}, {@code bAsOf}, {@code bKnownAt}). */
+    public record Points(String aAsOf, String aKnownAt, String bAsOf, String bKnownAt) {
+
+        public PointInTime a(io.governanceledger.support.time.BusinessClock clock) {
+            return PointFields.point(aAsOf, aKnownAt, clock);
+        }
+
+        public PointInTime b(io.governanceledger.support.time.BusinessClock clock) {
+            return PointFields.point(bAsOf, bKnownAt, clock);
+        }
+
+        /** Puts what the compare page shows besides the comparison: the fields as given, and whether one was refused. */
+        public void show(org.springframework.ui.Model model, io.governanceledger.support.time.BusinessClock clock) {
+            model.addAttribute("fields", new String[] {aAsOf, aKnownAt, bAsOf, bKnownAt});
+            model.addAttribute(
+                    "refused",
+                    PointFields.refusedDate(aAsOf)
+                            || PointFields.refusedDate(bAsOf)
+                            || PointFields.refusedKnownAt(aKnownAt, clock)
+                            || PointFields.refusedKnownAt(bKnownAt, clock));
+        }
+    }
+
+    /** The events of two lists that only one holds (by key), each marked with the point that sees it, in order. */
+    public static <T> List<Event> onlyAtOne(
+            List<T> atA,
+            List<T> atB,
+            java.util.function.Function<T, Object> key,
+            java.util.function.BiFunction<T, String, Event> event) {
+        java.util.Set<Object> keysA = atA.stream().map(key).collect(java.util.stream.Collectors.toSet());
+        java.util.Set<Object> keysB = atB.stream().map(key).collect(java.util.stream.Collectors.toSet());
+        List<Event> events = new ArrayList<>();
+        atA.stream()
+                .filter(item -> !keysB.contains(key.apply(item)))
+                .forEach(item -> events.add(event.apply(item, "A")));
+        atB.stream()
+                .filter(item -> !keysA.contains(key.apply(item)))
+                .forEach(item -> events.add(event.apply(item, "B")));
+        events.sort(java.util.Comparator.comparing(
+                        Event::recordedAt, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparingLong(Event::position));
+        return events;
+    }
+
     public long differences() {
         return fields.stream().filter(Field::differs).count();
     }

@@ -45,6 +45,21 @@ class WorkspaceDecisionBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("decision-timeline"))).contains("Approved", "Minutes SC-2026-03, item 4");
         browser.screenshot("decision-page");
 
+        // superseded by a new decision: the new one is approved at once, the old one says by what
+        browser.driver().findElement(By.linkText("Supersede")).click();
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Supersede \u201cMove hosting to a cloud provider\u201d");
+        browser.type(By.id("decision-title"), "Move hosting to a cloud provider in two phases");
+        browser.type(By.id("decision-decidingBody"), "Steering Committee");
+        browser.date(By.id("decision-decidedOn"), "2026-04-14");
+        browser.type(By.id("decision-context"), "The supplier cannot migrate everything before 1 July.");
+        browser.type(By.id("decision-options"), "B: Everything on 1 July\nB2: In two phases");
+        browser.type(By.id("decision-chosenOption"), "B2");
+        browser.type(By.id("decision-rationale"), "Avoids a freeze during the summer peak.");
+        browser.type(By.id("decision-reason"), "Minutes SC-2026-04, item 2");
+        browser.driver().findElement(By.id("decision-form-submit")).click();
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Move hosting to a cloud provider in two phases");
+        assertThat(browser.text(By.id("decision-status"))).isEqualTo("Approved");
+
         browser.driver().findElement(By.linkText("Airport automation")).click();
         assertThat(browser.text(By.id("recent-decisions"))).contains("Move hosting to a cloud provider", "Approved");
         browser.screenshot("program-dashboard");

@@ -51,5 +51,18 @@ class WorkspaceLiveBrowserTest extends BrowserTest {
 
         viewer.driver().findElement(By.linkText("Back to now")).click();
         viewer.waitForText(By.id("decision-register"), "Adopt a single identity provider");
+
+        // compare: as known before it was recorded, and now; the one event in between explains the difference
+        viewer.driver()
+                .findElement(By.linkText("Adopt a single identity provider"))
+                .click();
+        viewer.driver().findElement(By.id("compare-link")).click();
+        viewer.date(By.id("a-known-at"), knownAt.length() == 16 ? knownAt + ":00" : knownAt);
+        viewer.driver()
+                .findElement(By.cssSelector("#compare-form button[type=submit]"))
+                .click();
+        assertThat(viewer.text(By.id("comparison"))).contains("PROPOSED", "Adopt a single identity provider");
+        assertThat(viewer.text(By.id("compare-events"))).contains("Recorded", "by pmo", "seen at B only");
+        viewer.screenshot("decision-compare");
     }
 }

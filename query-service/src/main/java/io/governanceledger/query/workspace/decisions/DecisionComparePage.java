@@ -7,23 +7,18 @@ import io.governanceledger.query.decisions.FindDecisionQuery;
 import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.workspace.Comparison;
 import io.governanceledger.query.workspace.ConditionalOnWorkspace;
-import io.governanceledger.query.workspace.PointFields;
 import io.governanceledger.query.workspace.ProgramPages;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** A decision at two points side by side, with the events that explain each difference. */
 @Controller
@@ -43,15 +38,12 @@ class DecisionComparePage {
     String compare(
             @PathVariable String programId,
             @PathVariable String decisionId,
-            @RequestParam(required = false) String aAsOf,
-            @RequestParam(required = false) String aKnownAt,
-            @RequestParam(required = false) String bAsOf,
-            @RequestParam(required = false) String bKnownAt,
+            @ModelAttribute Comparison.Points points,
             PointInTime point,
             Model model) {
         var clock = pages.clock();
-        PointInTime a = PointFields.point(aAsOf, aKnownAt, clock);
-        PointInTime b = PointFields.point(bAsOf, bKnownAt, clock);
+        PointInTime a = points.a(clock);
+        PointInTime b = points.b(clock);
         pages.at(point, programId, model);
         Optional<DecisionView> atA = find(programId, decisionId, a);
         Optional<DecisionView> atB = find(programId, decisionId, b);
@@ -70,13 +62,7 @@ class DecisionComparePage {
                 "recordTitle",
                 atB.or(() -> atA).map(view -> view.summary().title()).orElse(decisionId));
         model.addAttribute("back", ProgramPages.path("/workspace/programs", programId, "decisions", decisionId));
-        model.addAttribute("fields", new String[] {aAsOf, aKnownAt, bAsOf, bKnownAt});
-        model.addAttribute(
-                "refused",
-                PointFields.refusedDate(aAsOf)
-                        || PointFields.refusedDate(bAsOf)
-                        || PointFields.refusedKnownAt(aKnownAt, clock)
-                        || PointFields.refusedKnownAt(bKnownAt, clock));
+        points.show(model, clock);
         return "workspace/compare";
     }
 
@@ -125,15 +111,11 @@ class DecisionComparePage {
 
     /** The events in view at one point and not the other: what changed the record between them. */
     private static List<Comparison.Event> between(Optional<DecisionView> a, Optional<DecisionView> b) {
-        List<DecisionHistoryEntry> atA = a.map(DecisionView::history).orElse(List.of());
-        List<DecisionHistoryEntry> atB = b.map(DecisionView::history).orElse(List.of());
-        Set<String> idsA = atA.stream().map(DecisionHistoryEntry::eventId).collect(Collectors.toSet());
-        Set<String> idsB = atB.stream().map(DecisionHistoryEntry::eventId).collect(Collectors.toSet());
-        List<Comparison.Event> events = new ArrayList<>();
-        atA.stream().filter(e -> !idsB.contains(e.eventId())).forEach(e -> events.add(event(e, "A")));
-        atB.stream().filter(e -> !idsA.contains(e.eventId())).forEach(e -> events.add(event(e, "B")));
-        events.sort(Comparator.comparingLong(Comparison.Event::position));
-        return events;
+        return Comparison.onlyAtOne(
+                a.map(DecisionView::history).orElse(List.of()),
+                b.map(DecisionView::history).orElse(List.of()),
+                DecisionHistoryEntry::eventId,
+                DecisionComparePage::event);
     }
 
     private static Comparison.Event event(DecisionHistoryEntry entry, String onlyAt) {

@@ -6,6 +6,7 @@ import io.governanceledger.query.budget.FindPendingApprovalsQuery;
 import io.governanceledger.query.budget.MovementView;
 import io.governanceledger.query.contracts.ContractView;
 import io.governanceledger.query.contracts.FindContractsQuery;
+import io.governanceledger.query.ledger.LedgerRecords;
 import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.programs.FindProgramsQuery;
 import io.governanceledger.query.programs.ProgramView;
@@ -22,6 +23,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,11 +36,14 @@ class PortfolioPage {
     private final QueryGateway queries;
     private final AccessDecider access;
     private final BusinessClock clock;
+    private final ObjectProvider<LedgerRecords> ledger;
 
-    PortfolioPage(QueryGateway queries, AccessDecider access, BusinessClock clock) {
+    PortfolioPage(
+            QueryGateway queries, AccessDecider access, BusinessClock clock, ObjectProvider<LedgerRecords> ledger) {
         this.queries = queries;
         this.access = access;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
     @GetMapping("/workspace")
@@ -73,6 +78,11 @@ class PortfolioPage {
                 .toList();
         model.addAttribute("travel", TimeTravel.of(point, clock));
         model.addAttribute("programs", figures);
+        // the ledger is one chain for every program: its last verification's verdict, without walking it again
+        LedgerRecords records = ledger.getIfAvailable();
+        model.addAttribute(
+                "verification",
+                records == null ? null : records.lastVerification().orElse(null));
         return "workspace/portfolio";
     }
 }
