@@ -97,6 +97,26 @@ public class LedgerRecords {
                 report.millis());
     }
 
+    /** A signed checkpoint as the integrity page lists it. */
+    public record CheckpointView(
+            long position, String chainHash, java.time.Instant recordedAt, java.time.Instant signedAt, String keyId) {}
+
+    /** The latest signed checkpoints, newest first. */
+    public java.util.List<CheckpointView> recentCheckpoints(int limit) {
+        return org.springframework.jdbc.core.simple.JdbcClient.create(dataSource)
+                .sql("SELECT position, chain_hash, recorded_at, signed_at, key_id FROM "
+                        + EventStoreAutoConfiguration.EVENT_STORE_SCHEMA
+                        + ".ledger_checkpoint ORDER BY position DESC LIMIT ?")
+                .param(limit)
+                .query((row, index) -> new CheckpointView(
+                        row.getLong("position"),
+                        java.util.HexFormat.of().formatHex(row.getBytes("chain_hash")),
+                        row.getTimestamp("recorded_at").toInstant(),
+                        row.getTimestamp("signed_at").toInstant(),
+                        row.getString("key_id")))
+                .list();
+    }
+
     /** The verdict of the last verification this instance ran, if any. */
     public java.util.Optional<LastVerification> lastVerification() {
         return java.util.Optional.ofNullable(last.get());

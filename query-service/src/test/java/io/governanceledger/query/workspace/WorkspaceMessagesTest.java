@@ -55,6 +55,7 @@ class WorkspaceMessagesTest {
     @Test
     void everyKeyTheTemplatesNameExists() throws IOException {
         Properties english = bundle("");
+        java.util.List<String> missing = new java.util.ArrayList<>();
         Pattern literal = Pattern.compile("#\\{([a-zA-Z]+(?:\\.[a-zA-Z]+)+)[}(]");
         Pattern prefix = Pattern.compile("'([a-zA-Z]+(?:\\.[a-zA-Z]+)*\\.)'\\s*\\+");
         for (Resource template :
@@ -62,15 +63,18 @@ class WorkspaceMessagesTest {
             String text = template.getContentAsString(StandardCharsets.UTF_8);
             Matcher keys = literal.matcher(text);
             while (keys.find()) {
-                assertThat(english).as(template.getFilename()).containsKey(keys.group(1));
+                if (!english.containsKey(keys.group(1))) {
+                    missing.add(template.getFilename() + ": " + keys.group(1));
+                }
             }
             Matcher prefixes = prefix.matcher(text);
             while (prefixes.find()) {
                 String start = prefixes.group(1);
-                assertThat(english.stringPropertyNames().stream().anyMatch(key -> key.startsWith(start)))
-                        .as(template.getFilename() + ": keys starting with " + start)
-                        .isTrue();
+                if (english.stringPropertyNames().stream().noneMatch(key -> key.startsWith(start))) {
+                    missing.add(template.getFilename() + ": keys starting with " + start);
+                }
             }
         }
+        assertThat(missing).isEmpty();
     }
 }

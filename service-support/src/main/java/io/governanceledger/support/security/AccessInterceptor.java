@@ -32,6 +32,10 @@ public class AccessInterceptor implements HandlerInterceptor {
         if (!(handler instanceof HandlerMethod method)) {
             return true;
         }
+        if (request.getDispatcherType() == jakarta.servlet.DispatcherType.ASYNC) {
+            // a stream's later dispatch belongs to a request checked when it opened (its session may be gone since)
+            return true;
+        }
         Requires requires = method.getMethodAnnotation(Requires.class);
         if (requires == null) {
             // AccessRulesCheck stops a service with such a handler at start; never leave one open.

@@ -64,4 +64,52 @@ class WorkspaceDecisionBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("recent-decisions"))).contains("Move hosting to a cloud provider", "Approved");
         browser.screenshot("program-dashboard");
     }
+
+    /** A form sent twice (a double click, a resend after a lost answer) carries one key: recorded once. */
+    @Test
+    void aFormSentTwiceIsRecordedOnce() throws Exception {
+        String program = newProgram();
+        Browser browser = signedIn("pmo", "/workspace/programs/" + program + "/decisions/new");
+        String csrf = browser.waitFor(By.cssSelector("#decision-form input[name=_csrf]"))
+                .getAttribute("value");
+        String key = browser.waitFor(By.cssSelector("#decision-form input[name=idempotencyKey]"))
+                .getAttribute("value");
+        String session =
+                browser.driver().manage().getCookieNamed("LEDGER_WORKSPACE").getValue();
+        String form = java.util.stream.Stream.of(
+                        "_csrf=" + csrf,
+                        "idempotencyKey=" + key,
+                        "title=Sent twice",
+                        "decidingBody=Steering Committee",
+                        "context=c",
+                        "options=A: a",
+                        "rationale=r")
+                .map(pair -> pair.substring(0, pair.indexOf('=') + 1)
+                        + java.net.URLEncoder.encode(
+                                pair.substring(pair.indexOf('=') + 1), java.nio.charset.StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.util.List<String> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            var answer = http.send(
+                    java.net.http.HttpRequest.newBuilder(
+                                    java.net.URI.create(workspace() + "/workspace/programs/" + program + "/decisions"))
+                            .header("Cookie", "LEDGER_WORKSPACE=" + session)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(java.net.http.HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+            assertThat(answer.statusCode()).isEqualTo(302);
+            answers.add(answer.headers().firstValue("Location").orElseThrow());
+        }
+        assertThat(answers.get(1)).isEqualTo(answers.get(0));
+        assertThat(system.jdbc()
+                        .sql(
+                                "SELECT count(*) FROM event_store.domain_event_entry WHERE payload_type LIKE '%DecisionRecorded%'"
+                                        + " AND convert_from(meta_data, 'UTF8')::jsonb ->> 'programId' = ?")
+                        .param(program)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+    }
 }

@@ -71,7 +71,9 @@ class ContractPages {
                 .orElseThrow(() -> new RecordNotFoundException(
                         "contractId", "Program " + programId + " has no contract '" + contractId + "'."));
         model.addAttribute("contract", contract);
-        model.addAttribute("timeline", ContractTimeline.of(contract));
+        ContractTimeline timeline = ContractTimeline.of(contract);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("chart", timeline.chart(point.asOf()));
         model.addAttribute("bases", LegalBasis.values());
         model.addAttribute(
                 "approvedDecisions",

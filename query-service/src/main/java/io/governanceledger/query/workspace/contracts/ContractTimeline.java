@@ -16,6 +16,17 @@ import java.util.List;
  */
 public record ContractTimeline(List<Step> steps) {
 
+    /** The contract's value and what has been called off, as steps up to {@code asOf}. */
+    public io.governanceledger.query.workspace.StepChart chart(LocalDate asOf) {
+        return io.governanceledger.query.workspace.StepChart.of(
+                List.of("value", "calledoff"),
+                steps.stream()
+                        .map(step -> new io.governanceledger.query.workspace.StepChart.Step(
+                                step.on(), List.of(step.valueAfter(), step.calledOffAfter())))
+                        .toList(),
+                asOf);
+    }
+
     /** One dated change: its kind, what it refers to, and the value, end and called-off amount after it. */
     public record Step(
             LocalDate on,

@@ -73,6 +73,7 @@ class LedgerPages {
         Caller caller = Caller.current();
         model.addAttribute("travel", TimeTravel.of(point, clock));
         model.addAttribute("key", keyOrNull());
+        model.addAttribute("checkpoints", ledger.recentCheckpoints(10));
         model.addAttribute("report", verify == null ? null : ledger.verification());
         var exportable =
                 access.programsWhere(caller, Right.EXPORT_BUNDLE.roles()).orElse(null);
