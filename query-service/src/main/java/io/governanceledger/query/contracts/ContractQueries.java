@@ -140,6 +140,25 @@ class ContractQueries {
                         row.getBigDecimal("value"),
                         row.getObject("placed_on", LocalDate.class)))
                 .list();
+        List<IndexValueView> indexValues = jdbc.sql("""
+                                                    SELECT value_date, value FROM contract_index_value
+                                                    WHERE contract_id = ? AND value_date <= ? AND recorded_at <= ?
+                                                    ORDER BY value_date
+                                                    """)
+                .params(query.contractId(), asOf, known)
+                .query((row, i) -> {
+                    BigDecimal index = row.getBigDecimal("value");
+                    return new IndexValueView(
+                            row.getObject("value_date", LocalDate.class),
+                            index,
+                            terms.indexation() == null
+                                    ? terms.initialValue()
+                                    : terms.initialValue()
+                                            .multiply(index)
+                                            .divide(terms.indexation().baseValue(), 10, RoundingMode.HALF_EVEN)
+                                            .setScale(2, RoundingMode.HALF_EVEN));
+                })
+                .list();
         BigDecimal calledOff = callOffs.stream().map(CallOffView::value).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal netAbs = net.abs();
         DeMinimisUsageView deMinimis = new DeMinimisUsageView(
@@ -180,7 +199,8 @@ class ContractQueries {
                 rejected,
                 outstanding,
                 deadlines,
-                callOffs));
+                callOffs,
+                indexValues));
     }
 
     private static LocalDate localDate(Object value) {

@@ -30,4 +30,5 @@ public record ContractView(
         List<AmendmentView> rejected,
         List<Integer> outstandingPublicationNotices,
         ContractDeadlinesView deadlines,
-        List<CallOffView> callOffs) {}
+        List<CallOffView> callOffs,
+        List<IndexValueView> indexValues) {}

@@ -27,10 +27,25 @@ class WorkspaceContractBrowserTest extends BrowserTest {
                 {"reference": "FC-2024-01", "title": "Airport systems framework", "supplier": "Acme Systems",
                  "regime": "CLASSIC", "type": "SERVICES", "authority": "CENTRAL", "initialValue": 2000000.00,
                  "currency": "EUR", "startDate": "2024-01-01", "endDate": "2039-01-01",
+                 "indexation": {"indexName": "Agoria labour cost", "baseValue": 100},
                  "reviewClauses": [{"clauseId": "R1", "description": "Passenger volume review", "maximumValue": 300000}],
                  "renewalNoticeDays": 180, "deMinimisCounting": "NET_CUMULATIVE"}""");
         assertThat(contract.status()).as(contract.body()).isEqualTo(201);
         String contractId = contract.text("id");
+
+        String base = "/api/programs/" + program + "/contracts/" + contractId;
+        assertThat(commands.post(
+                                "contracts",
+                                base + "/index-values",
+                                "{\"value\": 104, \"valueDate\": \"2026-01-01\", \"reason\": \"Agoria index January 2026\"}")
+                        .status())
+                .isEqualTo(200);
+        assertThat(commands.post(
+                                "contracts",
+                                base + "/call-offs",
+                                "{\"reference\": \"CO-3\", \"value\": 50000, \"placedOn\": \"2026-02-01\", \"reason\": \"Servers\"}")
+                        .status())
+                .isEqualTo(201);
 
         Browser browser = signedIn("contracts", "/workspace/programs/" + program + "/contracts");
         browser.driver().findElement(By.linkText("FC-2024-01")).click();
@@ -46,8 +61,11 @@ class WorkspaceContractBrowserTest extends BrowserTest {
                 .findElement(By.cssSelector("#amendment-form button[type=submit]"))
                 .click();
 
+        assertThat(browser.text(By.id("contract-timeline")))
+                .contains("Award FC-2024-01", "Index value 104", "€2,080,000.00", "Call-off CO-3", "€50,000.00");
         String rejected = browser.text(By.cssSelector("article.rejected"));
-        assertThat(rejected).contains("Rejected", "Rejected by rule", "€150,000.00", "EU threshold");
+        assertThat(rejected)
+                .contains("Rejected", "Rejected by rule", "€150,000.00", "EU threshold", "10% = €208,000.00");
         assertThat(browser.driver().getCurrentUrl()).contains("/contracts/" + contractId, "#amendment-");
         browser.screenshot("contract-amendment-rejected");
 
