@@ -73,6 +73,10 @@ class KnownAtGuard extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        if (knownAt.isBefore(Instant.parse("0001-01-01T00:00:00Z")) && PageFallback.isPage(request)) {
+            PageFallback.without(request, response, "knownAt", true);
+            return;
+        }
         if (knownAt.isBefore(Instant.parse("0001-01-01T00:00:00Z"))) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             problems.write(
@@ -86,6 +90,10 @@ class KnownAtGuard extends OncePerRequestFilter {
                 .query(OffsetDateTime.class)
                 .single()
                 .toInstant();
+        if (knownAt.isAfter(now) && PageFallback.isPage(request)) {
+            PageFallback.without(request, response, "knownAt", true);
+            return;
+        }
         if (knownAt.isAfter(now)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             problems.write(

@@ -34,6 +34,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class ReadAfterGuard extends OncePerRequestFilter {
 
     static final String HEADER = RequestedPoint.READ_AFTER;
+    /** The same, in a workspace page's link (a redirect cannot carry a header). */
+    private static final String READ_AFTER_PARAMETER = "readAfter";
     /** Event identifiers are UUIDs; anything else cannot name a recorded event. */
     private static final Pattern EVENT_ID =
             Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -69,6 +71,10 @@ class ReadAfterGuard extends OncePerRequestFilter {
             throws ServletException, IOException {
         String eventId =
                 RequestedPoint.of(request).flatMap(RequestedPoint::readAfter).orElseThrow();
+        if (PageFallback.isPage(request)) {
+            page(request, response, chain, eventId);
+            return;
+        }
         if (!EVENT_ID.matcher(eventId).matches()) {
             refuse(
                     response,
@@ -104,6 +110,30 @@ class ReadAfterGuard extends OncePerRequestFilter {
             waiting.release();
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * A page's link after a form: the page waits as the API's read does; when that cannot be (no such
+     * event, too many waiting, the read models behind), the page is shown as it is, without the wait.
+     */
+    private void page(HttpServletRequest request, HttpServletResponse response, FilterChain chain, String eventId)
+            throws ServletException, IOException {
+        Optional<Recorded> recorded = EVENT_ID.matcher(eventId).matches() ? recorded(eventId) : Optional.empty();
+        boolean waited = false;
+        if (recorded.isPresent() && waiting.tryAcquire()) {
+            try {
+                waited = awaitTakenIn(eventId, recorded.get().position());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                waiting.release();
+            }
+        }
+        if (waited) {
+            chain.doFilter(request, response);
+        } else {
+            PageFallback.without(request, response, READ_AFTER_PARAMETER, false);
+        }
     }
 
     private void behind(HttpServletResponse response, String eventId) throws IOException {

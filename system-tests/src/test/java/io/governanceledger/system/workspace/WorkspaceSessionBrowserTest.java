@@ -106,4 +106,20 @@ class WorkspaceSessionBrowserTest extends BrowserTest {
             tablet.close();
         }
     }
+
+    /** A link the guards cannot serve (knowledge in the future, an event that does not exist) gives a page, not an error. */
+    @Test
+    void aLinkToTheFutureOrToAnUnknownEventStillGivesAPageThatSaysSo() {
+        String program = newProgram();
+        Browser browser = signedIn("viewer", "/workspace/programs/" + program);
+        browser.get(workspace() + "/workspace/programs/" + program
+                + "/decisions?knownAt=2199-01-01T00:00:00Z&asOf=2026-03-31");
+        assertThat(browser.text(By.cssSelector("p.refused"))).contains("That point could not be used");
+        assertThat(browser.driver().getCurrentUrl())
+                .contains("asOf=2026-03-31", "travelRefused=knownAt")
+                .doesNotContain("2199");
+        browser.get(workspace() + "/workspace/programs/" + program + "?readAfter=00000000-0000-0000-0000-000000000000");
+        assertThat(browser.text(By.tagName("h1"))).contains(program);
+        assertThat(browser.driver().getCurrentUrl()).doesNotContain("readAfter");
+    }
 }
