@@ -17,8 +17,6 @@ import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springdoc.core.annotations.ParameterObject;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -73,14 +71,8 @@ class BudgetReadController {
         if (filter.fromAfterTo()) {
             return ResponseEntity.badRequest().body(ProblemResponses.fromAfterTo(filter.to()));
         }
-        MovementLedgerView ledger = ledger(filter.query(programId, 0, 0, point));
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"" + programId.replaceAll("[^A-Za-z0-9._-]", "_")
-                                + "-budget-ledger.csv\"")
-                .body(LedgerCsv.write(ledger.movements()));
+        return LedgerCsv.download(
+                programId, ledger(filter.query(programId, 0, 0, point)).movements());
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements/{movementId}")

@@ -14,6 +14,19 @@ public final class LedgerCsv {
 
     private LedgerCsv() {}
 
+    /** The movements as a CSV download, named after the program, as the API and the workspace give it. */
+    public static org.springframework.http.ResponseEntity<String> download(
+            String programId, List<MovementView> movements) {
+        return org.springframework.http.ResponseEntity.ok()
+                .contentType(
+                        new org.springframework.http.MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8))
+                .header(
+                        org.springframework.http.HttpHeaders.CONTENT_DISPOSITION,
+                        "attachment; filename=\"" + programId.replaceAll("[^A-Za-z0-9._-]", "_")
+                                + "-budget-ledger.csv\"")
+                .body(write(movements));
+    }
+
     public static String write(List<MovementView> movements) {
         StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
         for (MovementView m : movements) {

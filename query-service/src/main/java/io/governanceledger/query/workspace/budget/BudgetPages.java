@@ -20,13 +20,10 @@ import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -123,13 +120,7 @@ class BudgetPages {
                 .join()
                 .orElseThrow(() ->
                         RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        "attachment; filename=\"" + programId.replaceAll("[^A-Za-z0-9._-]", "_") + "-budget-ledger-"
-                                + point.asOf() + ".csv\"")
-                .body(LedgerCsv.write(ledger.movements()));
+        return LedgerCsv.download(programId, ledger.movements());
     }
 
     @PostMapping("/workspace/programs/{programId}/budget/movements")

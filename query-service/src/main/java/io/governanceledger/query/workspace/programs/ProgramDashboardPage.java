@@ -11,16 +11,12 @@ import io.governanceledger.query.contracts.FindContractsQuery;
 import io.governanceledger.query.decisions.DecisionRegisterView;
 import io.governanceledger.query.decisions.FindDecisionsQuery;
 import io.governanceledger.query.pointintime.PointInTime;
-import io.governanceledger.query.programs.FindProgramQuery;
-import io.governanceledger.query.programs.ProgramView;
 import io.governanceledger.query.workspace.ConditionalOnWorkspace;
-import io.governanceledger.query.workspace.TimeTravel;
+import io.governanceledger.query.workspace.ProgramPages;
 import io.governanceledger.query.workspace.budget.BurnChart;
 import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
-import io.governanceledger.support.time.BusinessClock;
-import io.governanceledger.support.web.RecordNotFoundException;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -40,23 +36,17 @@ class ProgramDashboardPage {
     static final int RECENT_DECISIONS = 5;
 
     private final QueryGateway queries;
-    private final BusinessClock clock;
+    private final ProgramPages pages;
 
-    ProgramDashboardPage(QueryGateway queries, BusinessClock clock) {
+    ProgramDashboardPage(QueryGateway queries, ProgramPages pages) {
         this.queries = queries;
-        this.clock = clock;
+        this.pages = pages;
     }
 
     @GetMapping("/workspace/programs/{programId}")
     @Requires(Right.READ_PROGRAM)
     String dashboard(@PathVariable String programId, PointInTime point, Model model) {
-        ProgramView program = queries.query(
-                        new FindProgramQuery(programId, point), ResponseTypes.optionalInstanceOf(ProgramView.class))
-                .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
-        model.addAttribute("travel", TimeTravel.of(point, clock));
-        model.addAttribute("program", program);
+        pages.at(point, programId, model);
         model.addAttribute(
                 "budget",
                 queries.query(new FindBudgetQuery(programId, point), ResponseTypes.optionalInstanceOf(BudgetView.class))
