@@ -32,17 +32,42 @@ public record Comparison(PointInTime a, PointInTime b, List<Field> fields, List<
             String reason,
             String onlyAt) {}
 
-    /** Builds the list of fields, each added with its label key and its values at both points. */
-    public static final class Fields {
+    /** What a compare page says of one record, as it stood at A and at B (empty where it did not exist). */
+    public static final class Of<T> {
+        private final java.util.Optional<T> atA;
+        private final java.util.Optional<T> atB;
         private final List<Field> fields = new ArrayList<>();
+        private final List<Event> events = new ArrayList<>();
 
-        public Fields add(String label, Object atA, Object atB) {
-            fields.add(new Field(label, atA == null ? null : atA.toString(), atB == null ? null : atB.toString()));
+        Of(java.util.Optional<T> atA, java.util.Optional<T> atB) {
+            this.atA = atA;
+            this.atB = atB;
+        }
+
+        /** A field: its label key and what {@code value} gives at each point. */
+        public Of<T> field(String label, java.util.function.Function<T, Object> value) {
+            Object a = atA.map(value).orElse(null);
+            Object b = atB.map(value).orElse(null);
+            fields.add(new Field(label, a == null ? null : a.toString(), b == null ? null : b.toString()));
             return this;
         }
 
-        public List<Field> list() {
-            return List.copyOf(fields);
+        /** The record's events (by {@code key}) that only one of the points sees. */
+        public <E> Of<T> events(
+                java.util.function.Function<T, List<E>> list,
+                java.util.function.Function<E, Object> key,
+                java.util.function.BiFunction<E, String, Event> event) {
+            events.addAll(
+                    onlyAtOne(atA.map(list).orElse(List.of()), atB.map(list).orElse(List.of()), key, event));
+            return this;
+        }
+
+        Comparison at(PointInTime a, PointInTime b) {
+            return new Comparison(a, b, List.copyOf(fields), List.copyOf(events));
+        }
+
+        java.util.Optional<T> latest() {
+            return atB.or(() -> atA);
         }
     }
 

@@ -43,6 +43,33 @@ public class ProgramPages {
         return program;
     }
 
+    /**
+     * A compare page: one record of the program at the two points the fields name, described by
+     * {@code describe} (its fields and events), titled by {@code title} (or {@code fallbackTitle} where it
+     * exists at neither point), with a link {@code back} to the record.
+     */
+    public <T> String compare(
+            String programId,
+            PointInTime point,
+            Comparison.Points points,
+            Model model,
+            java.util.function.Function<PointInTime, java.util.Optional<T>> find,
+            java.util.function.Consumer<Comparison.Of<T>> describe,
+            java.util.function.Function<T, String> title,
+            String fallbackTitle,
+            String back) {
+        PointInTime a = points.a(clock);
+        PointInTime b = points.b(clock);
+        at(point, programId, model);
+        Comparison.Of<T> record = new Comparison.Of<>(find.apply(a), find.apply(b));
+        describe.accept(record);
+        model.addAttribute("comparison", record.at(a, b));
+        model.addAttribute("recordTitle", record.latest().map(title).orElse(fallbackTitle));
+        model.addAttribute("back", back);
+        points.show(model, clock);
+        return "workspace/compare";
+    }
+
     /** Now, for a page shown again after a refused form. */
     public PointInTime now() {
         return PointInTime.of((AsOf) null, null, clock);

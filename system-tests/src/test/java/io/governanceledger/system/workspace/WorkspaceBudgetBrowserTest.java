@@ -63,6 +63,16 @@ class WorkspaceBudgetBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("movement-ledger"))).contains("Booked", "cfo, controller");
         assertThat(browser.text(By.id("budget-lines"))).contains("€900,000.00");
         browser.screenshot("budget");
+
+        // the line's lineage, and the line compared as of 4 January (before the allocation's date) and today
+        browser.driver().findElement(By.linkText("INFRA-2026-CAPEX")).click();
+        browser.driver().findElement(By.linkText("Compare with another point")).click();
+        browser.date(By.id("a-as-of"), "2026-01-04");
+        browser.driver()
+                .findElement(By.cssSelector("#compare-form button[type=submit]"))
+                .click();
+        assertThat(browser.text(By.id("comparison"))).contains("900000");
+        assertThat(browser.text(By.id("compare-events"))).contains("ALLOCATION", "seen at B only");
     }
 
     @Test

@@ -69,6 +69,17 @@ class WorkspaceContractBrowserTest extends BrowserTest {
         assertThat(browser.driver().getCurrentUrl()).contains("/contracts/" + contractId, "#amendment-");
         browser.screenshot("contract-amendment-rejected");
 
+        // compare: the contract before the rejected proposal was recorded and now
+        browser.driver().findElement(By.linkText("Compare with another point")).click();
+        browser.date(By.id("a-as-of"), "2025-12-31");
+        browser.driver()
+                .findElement(By.cssSelector("#compare-form button[type=submit]"))
+                .click();
+        assertThat(browser.text(By.id("comparison"))).contains("Rejected proposals", "2000000.00", "2080000.00");
+        browser.driver().navigate().back();
+        browser.driver().navigate().back();
+        browser.waitFor(By.id("amendment-form"));
+
         // a proposal the API cannot read is refused on its field, and nothing is recorded
         long before = system.storedEvents();
         new Select(browser.waitFor(By.id("amendment-legalBasis"))).selectByValue("NON_SUBSTANTIAL");

@@ -11,8 +11,6 @@ import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.stereotype.Controller;
@@ -43,69 +41,50 @@ class ContractComparePage {
             PointInTime point,
             Model model) {
         var clock = pages.clock();
-        PointInTime a = points.a(clock);
-        PointInTime b = points.b(clock);
-        pages.at(point, programId, model);
-        Optional<ContractView> atA = find(programId, contractId, a);
-        Optional<ContractView> atB = find(programId, contractId, b);
-        Comparison.Fields fields = new Comparison.Fields();
-        field(fields, "contract.currentValue", atA, atB, ContractView::currentValue);
-        field(fields, "contract.endAfter", atA, atB, ContractView::endDate);
-        field(fields, "contract.referenceValue", atA, atB, ContractView::referenceValue);
-        field(fields, "contract.calledOff", atA, atB, ContractView::calledOff);
-        field(fields, "contract.remaining", atA, atB, ContractView::remainingValue);
-        field(
-                fields,
-                "contract.deMinimis",
-                atA,
-                atB,
-                view -> view.deMinimis() == null ? null : view.deMinimis().counted());
-        field(fields, "contract.amendments", atA, atB, view -> view.amendments().size());
-        field(fields, "contract.rejected", atA, atB, view -> view.rejected().size());
-        List<Comparison.Event> events = Comparison.onlyAtOne(
-                proposals(atA),
-                proposals(atB),
-                AmendmentView::amendmentId,
-                (amendment, at) -> new Comparison.Event(
-                        0,
-                        amendment.legalBasis() + " " + amendment.status()
-                                + (amendment.rule() == null ? "" : " (" + amendment.rule() + ")"),
-                        String.join(", ", amendment.signatories()),
-                        amendment.recordedAt(),
-                        amendment.effectiveFrom() == null ? null : clock.startOf(amendment.effectiveFrom()),
-                        amendment.scope(),
-                        at));
-        model.addAttribute("comparison", new Comparison(a, b, fields.list(), events));
-        model.addAttribute(
-                "recordTitle",
-                atB.or(() -> atA).map(view -> view.terms().reference()).orElse(contractId));
-        model.addAttribute("back", ProgramPages.path("/workspace/programs", programId, "contracts", contractId));
-        points.show(model, clock);
-        return "workspace/compare";
+        return pages.compare(
+                programId,
+                point,
+                points,
+                model,
+                at -> queries.query(
+                                new FindContractQuery(programId, contractId, at),
+                                ResponseTypes.optionalInstanceOf(ContractView.class))
+                        .join(),
+                contract -> contract.field("contract.currentValue", ContractView::currentValue)
+                        .field("contract.endAfter", ContractView::endDate)
+                        .field("contract.referenceValue", ContractView::referenceValue)
+                        .field("contract.calledOff", ContractView::calledOff)
+                        .field("contract.remaining", ContractView::remainingValue)
+                        .field(
+                                "contract.deMinimis",
+                                view -> view.deMinimis() == null
+                                        ? null
+                                        : view.deMinimis().counted())
+                        .field("contract.amendments", view -> view.amendments().size())
+                        .field("contract.rejected", view -> view.rejected().size())
+                        .events(
+                                ContractComparePage::proposals,
+                                AmendmentView::amendmentId,
+                                (amendment, at) -> new Comparison.Event(
+                                        0,
+                                        amendment.legalBasis() + " " + amendment.status()
+                                                + (amendment.rule() == null ? "" : " (" + amendment.rule() + ")"),
+                                        String.join(", ", amendment.signatories()),
+                                        amendment.recordedAt(),
+                                        amendment.effectiveFrom() == null
+                                                ? null
+                                                : clock.startOf(amendment.effectiveFrom()),
+                                        amendment.scope(),
+                                        at)),
+                view -> view.terms().reference(),
+                contractId,
+                ProgramPages.path("/workspace/programs", programId, "contracts", contractId));
     }
 
-    private Optional<ContractView> find(String programId, String contractId, PointInTime point) {
-        return queries.query(
-                        new FindContractQuery(programId, contractId, point),
-                        ResponseTypes.optionalInstanceOf(ContractView.class))
-                .join();
-    }
-
-    private static List<AmendmentView> proposals(Optional<ContractView> contract) {
-        List<AmendmentView> all = new ArrayList<>();
-        contract.ifPresent(view -> {
-            all.addAll(view.amendments());
-            all.addAll(view.rejected());
-        });
+    /** Every proposal the contract has at a point, accepted or rejected. */
+    private static List<AmendmentView> proposals(ContractView contract) {
+        List<AmendmentView> all = new ArrayList<>(contract.amendments());
+        all.addAll(contract.rejected());
         return all;
-    }
-
-    private static void field(
-            Comparison.Fields fields,
-            String label,
-            Optional<ContractView> a,
-            Optional<ContractView> b,
-            Function<ContractView, Object> value) {
-        fields.add(label, a.map(value).orElse(null), b.map(value).orElse(null));
     }
 }
