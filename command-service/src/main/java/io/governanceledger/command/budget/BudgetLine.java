@@ -13,12 +13,24 @@ final class BudgetLine {
     BigDecimal committed = BigDecimal.ZERO;
     BigDecimal actual = BigDecimal.ZERO;
     BigDecimal forecast = BigDecimal.ZERO;
+    /** Whether the line was ever reforecast: until then its estimate at completion is its allocation. */
+    boolean reforecast;
+    /** How the allocation changes on each effective date (booked entries only). */
+    private final java.util.TreeMap<java.time.LocalDate, BigDecimal> allocationChanges = new java.util.TreeMap<>();
     /** How the available amount changes on each effective date (booked entries only). */
     private final java.util.TreeMap<java.time.LocalDate, BigDecimal> availableChanges = new java.util.TreeMap<>();
 
     BudgetLine(String lineId, CostCategory category) {
         this.lineId = lineId;
         this.category = category;
+    }
+
+    BigDecimal estimateAtCompletion() {
+        return reforecast ? forecast : allocated;
+    }
+
+    BigDecimal allocatedOn(java.time.LocalDate date) {
+        return allocationChanges.headMap(date, true).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     BigDecimal available() {
@@ -69,6 +81,9 @@ final class BudgetLine {
         if (availableChange.signum() != 0) {
             availableChanges.merge(effectiveOn, availableChange, BigDecimal::add);
         }
+        if (entry.measure() == LedgerEntry.Measure.ALLOCATED) {
+            allocationChanges.merge(effectiveOn, entry.delta(), BigDecimal::add);
+        }
         apply(entry);
     }
 
@@ -77,7 +92,10 @@ final class BudgetLine {
             case ALLOCATED -> allocated = allocated.add(entry.delta());
             case COMMITTED -> committed = committed.add(entry.delta());
             case ACTUAL -> actual = actual.add(entry.delta());
-            case FORECAST -> forecast = forecast.add(entry.delta());
+            case FORECAST -> {
+                forecast = forecast.add(entry.delta());
+                reforecast = true;
+            }
         }
     }
 }

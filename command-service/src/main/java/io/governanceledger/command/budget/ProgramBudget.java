@@ -150,7 +150,8 @@ public class ProgramBudget {
             ProgramStanding programs,
             DecisionStanding decisions,
             BusinessClock clock,
-            DeadlineManager deadlines) {
+            DeadlineManager deadlines,
+            CostControl costs) {
         ProgramFacts program = programs.requireOpen(command.programId());
         requireProgram(command.programId());
         BudgetMovement movement = MovementRules.dated(command.movement(), clock);
@@ -168,6 +169,9 @@ public class ProgramBudget {
                     "is required: the program's policy " + "wants an approved decision behind every "
                             + movement.kind());
         }
+        if (movement.kind() == MovementKind.COMMITMENT) {
+            costs.requireCommitmentAllowed(programId, movement.lineId());
+        }
         List<LedgerEntry> entries = balances().entriesFor(movement);
         LocalDate today = clock.today();
         MetaData effective = MovementRules.effectiveAt(clock, movement);
@@ -179,6 +183,7 @@ public class ProgramBudget {
             apply(
                     new MovementBookedEvent(programId, command.movementId(), movement, actor, List.of(), entries),
                     effective);
+            estimatesChanged(entries, costs);
             return MovementStatus.BOOKED;
         }
         LocalDate expiresOn = today.plusDays(approvalWindowDays);
@@ -195,7 +200,8 @@ public class ProgramBudget {
             ApproveMovementCommand command,
             @MetaDataValue(LedgerMetaData.ACTOR) String actor,
             ProgramStanding programs,
-            BusinessClock clock) {
+            BusinessClock clock,
+            CostControl costs) {
         PendingMovement movement = requirePending(command.programId(), command.movementId(), clock);
         programs.requireOpen(programId);
         Delegation delegation = delegations.requireApprover(
@@ -215,6 +221,9 @@ public class ProgramBudget {
             return MovementStatus.PENDING;
         }
         // the last approval books the movement: its balances are checked before anything is applied
+        if (movement.movement().kind() == MovementKind.COMMITMENT) {
+            costs.requireCommitmentAllowed(programId, movement.movement().lineId());
+        }
         List<LedgerEntry> entries = balances().entriesFor(MovementRules.dated(movement, clock));
         apply(approval, effective);
         List<String> approvers = new ArrayList<>(movement.approvers());
@@ -228,7 +237,33 @@ public class ProgramBudget {
                         approvers,
                         entries),
                 effective);
+        estimatesChanged(entries, costs);
         return MovementStatus.BOOKED;
+    }
+
+    /** After a booking that changed an allocation or a forecast, change control sees the new estimates. */
+    private void estimatesChanged(List<LedgerEntry> entries, CostControl costs) {
+        if (entries.stream()
+                .anyMatch(entry -> entry.measure() == LedgerEntry.Measure.ALLOCATED
+                        || entry.measure() == LedgerEntry.Measure.FORECAST)) {
+            costs.estimatesChanged(programId, estimates());
+        }
+    }
+
+    boolean hasLine(String lineId) {
+        return lines.containsKey(lineId);
+    }
+
+    Map<String, BigDecimal> allocationsOn(LocalDate date) {
+        Map<String, BigDecimal> allocations = new java.util.TreeMap<>();
+        lines.values().forEach(line -> allocations.put(line.lineId, line.allocatedOn(date)));
+        return allocations;
+    }
+
+    Map<String, BigDecimal> estimates() {
+        Map<String, BigDecimal> estimates = new java.util.TreeMap<>();
+        lines.values().forEach(line -> estimates.put(line.lineId, line.estimateAtCompletion()));
+        return estimates;
     }
 
     @CommandHandler

@@ -9,6 +9,8 @@ import io.governanceledger.command.decisions.DecisionStanding;
 import io.governanceledger.command.programs.ProgramStanding;
 import io.governanceledger.command.programs.ProgramStanding.ProgramFacts;
 import io.governanceledger.events.LedgerMetaData;
+import io.governanceledger.events.changes.AmendmentCheck;
+import io.governanceledger.events.changes.BaselineContract;
 import io.governanceledger.events.contracts.AmendmentProposal;
 import io.governanceledger.events.contracts.AmendmentRejectedEvent;
 import io.governanceledger.events.contracts.CallOffPlacedEvent;
@@ -130,15 +132,12 @@ public class Contract {
         AmendmentProposal proposal = command.proposal();
         checkProposal(proposal, clock);
         decisions.requireApproved(programId, proposal.authorisingDecisionId(), "authorisingDecisionId");
-        Verdict verdict = new AmendmentRules(thresholds)
-                .judge(
-                        terms,
-                        indexOn(proposal.signedOn()),
-                        accepted,
-                        proposal.legalBasis(),
-                        proposal.reviewClauseId(),
-                        proposal.valueDelta(),
-                        proposal.signedOn());
+        Verdict verdict = judge(
+                thresholds,
+                proposal.legalBasis(),
+                proposal.reviewClauseId(),
+                proposal.valueDelta(),
+                proposal.signedOn());
         MetaData effective = MetaData.with(
                 LedgerMetaData.EFFECTIVE_AT,
                 clock.startOf(proposal.effectiveFrom()).toString());
@@ -156,19 +155,7 @@ public class Contract {
             return AmendmentRuling.rejected(verdict.rule());
         }
         BigDecimal valueAfter = value.add(proposal.valueDelta());
-        if (valueAfter.compareTo(calledOff) < 0) {
-            throw RuleViolationException.conflict(
-                    "below-called-off",
-                    "The value after this amendment, " + valueAfter + ", would be below the " + calledOff
-                            + " already called off.");
-        }
-        LocalDate endAfter = endDate.plusMonths(proposal.termDeltaMonths());
-        if (!endAfter.isAfter(terms.startDate())) {
-            throw RuleViolationException.invalid(
-                    "end-after-start",
-                    "termDeltaMonths",
-                    "would end the contract on " + endAfter + ", not after its start " + terms.startDate());
-        }
+        LocalDate endAfter = requireAmendable(proposal.valueDelta(), proposal.termDeltaMonths());
         boolean publication = proposal.legalBasis() == LegalBasis.ADDITIONAL_WORKS
                 || proposal.legalBasis() == LegalBasis.UNFORESEEABLE_CIRCUMSTANCES;
         apply(
@@ -190,6 +177,93 @@ public class Contract {
             scheduleDeadlines(terms, endDate, deadlines, clock, calendar);
         }
         return AmendmentRuling.accepted();
+    }
+
+    /**
+     * The verdict a proposal with this basis, value and signing date would get now, recording nothing
+     * (a dry run for a change request's impact assessment, or before signing); refused as a proposal
+     * would be if the value would fall below what is called off or the term would end before it starts.
+     */
+    @CommandHandler
+    public AmendmentCheck handle(CheckAmendmentCommand command, ProcurementThresholds thresholds) {
+        requireInProgram(command.programId());
+        return check(
+                thresholds,
+                command.legalBasis(),
+                command.reviewClauseId(),
+                command.valueDelta(),
+                command.termDeltaMonths(),
+                command.signedOn());
+    }
+
+    AmendmentCheck check(
+            ProcurementThresholds thresholds,
+            LegalBasis basis,
+            String reviewClauseId,
+            BigDecimal valueDelta,
+            int termDeltaMonths,
+            LocalDate signedOn) {
+        if (basis == null) {
+            throw RuleViolationException.invalid("required", "legalBasis", "is required");
+        }
+        if (valueDelta == null || valueDelta.stripTrailingZeros().scale() > 2) {
+            throw RuleViolationException.invalid("cents", "valueDelta", "is required, with at most 2 decimals");
+        }
+        if (basis == LegalBasis.REVIEW_CLAUSE && (reviewClauseId == null || reviewClauseId.isBlank())) {
+            throw RuleViolationException.invalid("required", "reviewClauseId", "is required for a review clause");
+        }
+        if (signedOn == null) {
+            throw RuleViolationException.invalid("required", "signedOn", "is required");
+        }
+        if (signedOn.isBefore(terms.startDate())) {
+            throw RuleViolationException.invalid(
+                    "not-before-contract",
+                    "signedOn",
+                    "must not be before the contract started on " + terms.startDate());
+        }
+        Verdict verdict = judge(thresholds, basis, reviewClauseId, valueDelta, signedOn);
+        if (verdict.accepted()) {
+            requireAmendable(valueDelta, termDeltaMonths);
+        }
+        return new AmendmentCheck(basis, verdict.accepted(), verdict.rule(), verdict.explanation(), verdict.figures());
+    }
+
+    private Verdict judge(
+            ProcurementThresholds thresholds,
+            LegalBasis basis,
+            String reviewClauseId,
+            BigDecimal valueDelta,
+            LocalDate signedOn) {
+        return new AmendmentRules(thresholds)
+                .judge(terms, indexOn(signedOn), accepted, basis, reviewClauseId, valueDelta, signedOn);
+    }
+
+    /** The end date after the change; a rule violation if the value would fall below what is called off. */
+    private LocalDate requireAmendable(BigDecimal valueDelta, int termDeltaMonths) {
+        BigDecimal valueAfter = value.add(valueDelta);
+        if (valueAfter.compareTo(calledOff) < 0) {
+            throw RuleViolationException.conflict(
+                    "below-called-off",
+                    "The value after this amendment, " + valueAfter + ", would be below the " + calledOff
+                            + " already called off.");
+        }
+        LocalDate endAfter = endDate.plusMonths(termDeltaMonths);
+        if (!endAfter.isAfter(terms.startDate())) {
+            throw RuleViolationException.invalid(
+                    "end-after-start",
+                    "termDeltaMonths",
+                    "would end the contract on " + endAfter + ", not after its start " + terms.startDate());
+        }
+        return endAfter;
+    }
+
+    /** What a baseline keeps of the contract: its value in force on the date. */
+    BaselineContract baselineOn(LocalDate date) {
+        return new BaselineContract(contractId, terms.reference(), valueOn(date), terms.currency());
+    }
+
+    boolean belongsTo(String requestedProgramId) {
+        return contractId != null && programId.equals(requestedProgramId);
     }
 
     @CommandHandler

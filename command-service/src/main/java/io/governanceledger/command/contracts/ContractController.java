@@ -3,6 +3,7 @@ package io.governanceledger.command.contracts;
 import io.governanceledger.command.ids.IdFormats;
 import io.governanceledger.command.web.Accepted;
 import io.governanceledger.command.web.CommandDispatcher;
+import io.governanceledger.events.changes.AmendmentCheck;
 import io.governanceledger.events.contracts.AmendmentProposal;
 import io.governanceledger.events.contracts.AmendmentStatus;
 import io.governanceledger.events.contracts.AuthorityKind;
@@ -126,6 +127,13 @@ class ContractController {
             @NotNull LocalDate sentOn,
             @NotBlank @MultiLine @Size(max = 2000) String reason) {}
 
+    record AmendmentCheckRequest(
+            @NotNull LegalBasis legalBasis,
+            @Size(max = 40) String reviewClauseId,
+            @NotNull @Digits(integer = 13, fraction = 2) BigDecimal valueDelta,
+            @Min(-600) @Max(600) Integer termDeltaMonths,
+            @NotNull LocalDate signedOn) {}
+
     /** The verdict on a proposed amendment: recorded either way; {@code rule} says why it was rejected. */
     record AmendmentOutcome(String id, AmendmentStatus status, String rule, String correlationId) {}
 
@@ -209,6 +217,30 @@ class ContractController {
         return ResponseEntity.created(URI.create(
                         "/api/programs/" + programId + "/contracts/" + contractId + "/amendments/" + amendmentId))
                 .body(new AmendmentOutcome(amendmentId, ruling.status(), ruling.rule(), sent.correlationId()));
+    }
+
+    @PostMapping("/{contractId}/amendment-checks")
+    @Requires(Right.ASSESS_CHANGE_REQUESTS)
+    @Operation(
+            summary = "Check an amendment against the procurement rules on the date given, recording nothing: the"
+                    + " verdict and figures a proposal would get")
+    AmendmentCheck checkAmendment(
+            @PathVariable String programId,
+            @PathVariable String contractId,
+            @Valid @RequestBody AmendmentCheckRequest body) {
+        return (AmendmentCheck) commands.sendForResult(
+                        new CheckAmendmentCommand(
+                                contractId,
+                                programId,
+                                body.legalBasis(),
+                                body.reviewClauseId(),
+                                body.valueDelta(),
+                                body.termDeltaMonths() == null ? 0 : body.termDeltaMonths(),
+                                body.signedOn()),
+                        programId,
+                        "Amendment checked (nothing recorded)",
+                        null)
+                .result();
     }
 
     @PostMapping("/{contractId}/amendments/{number}/publication-notice")

@@ -69,12 +69,17 @@ public class Decision {
                         command.programId(),
                         replacing.decidedOn(),
                         effectiveFrom,
-                        replacing.chosenOption()),
+                        replacing.chosenOption(),
+                        null),
                 effectiveAt(clock, replacing.decidedOn()));
     }
 
     @CommandHandler
-    public void handle(ApproveDecisionCommand command, ProgramStanding programs, BusinessClock clock) {
+    public void handle(
+            ApproveDecisionCommand command,
+            ProgramStanding programs,
+            DecisionFollowers followers,
+            BusinessClock clock) {
         requireInProgram(command.programId());
         requireOpenFor("approved");
         programs.requireOpen(programId);
@@ -90,22 +95,29 @@ public class Decision {
         }
         LocalDate effective = firstNonNull(command.effectiveFrom(), details.effectiveFrom(), decided);
         DecisionContentRules.checkEffectiveFrom(effective, decided);
+        String conditions = command.conditions() == null || command.conditions().isBlank()
+                ? null
+                : command.conditions().strip();
         apply(
-                new DecisionApprovedEvent(decisionId, programId, decided, effective, chosen),
+                new DecisionApprovedEvent(decisionId, programId, decided, effective, chosen, conditions),
                 effectiveAt(clock, decided));
+        followers.decisionTaken(programId, decisionId, DecisionStatus.APPROVED, decided, conditions);
     }
 
     @CommandHandler
-    public void handle(RejectDecisionCommand command, ProgramStanding programs, BusinessClock clock) {
+    public void handle(
+            RejectDecisionCommand command, ProgramStanding programs, DecisionFollowers followers, BusinessClock clock) {
         requireInProgram(command.programId());
         requireOpenFor("rejected");
         programs.requireOpen(programId);
         LocalDate decided = requireDecisionDate(command.decidedOn(), clock);
         apply(new DecisionRejectedEvent(decisionId, programId, decided), effectiveAt(clock, decided));
+        followers.decisionTaken(programId, decisionId, DecisionStatus.REJECTED, decided, null);
     }
 
     @CommandHandler
-    public void handle(DeferDecisionCommand command, ProgramStanding programs, BusinessClock clock) {
+    public void handle(
+            DeferDecisionCommand command, ProgramStanding programs, DecisionFollowers followers, BusinessClock clock) {
         requireInProgram(command.programId());
         requireOpenFor("deferred");
         programs.requireOpen(programId);
@@ -117,6 +129,7 @@ public class Decision {
         apply(
                 new DecisionDeferredEvent(decisionId, programId, decided, command.deferredUntil()),
                 effectiveAt(clock, decided));
+        followers.decisionTaken(programId, decisionId, DecisionStatus.DEFERRED, decided, null);
     }
 
     @CommandHandler
@@ -186,6 +199,18 @@ public class Decision {
     /** Asked through {@link DecisionStanding} by records that a decision authorises. */
     boolean isApprovedIn(String requestedProgramId) {
         return decisionId != null && programId.equals(requestedProgramId) && status == DecisionStatus.APPROVED;
+    }
+
+    /** The date it was approved on, if it is an approved decision of the program; else null. */
+    LocalDate approvedOnIn(String requestedProgramId) {
+        return isApprovedIn(requestedProgramId) ? decidedOn : null;
+    }
+
+    /** Its deciding body, if it is a proposed or deferred decision of the program; else null. */
+    String openBodyIn(String requestedProgramId) {
+        return decisionId != null && programId.equals(requestedProgramId) && OPEN.contains(status)
+                ? details.decidingBody()
+                : null;
     }
 
     private void requireInProgram(String requestedProgramId) {

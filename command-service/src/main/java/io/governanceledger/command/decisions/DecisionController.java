@@ -111,6 +111,7 @@ class DecisionController {
             @NotNull LocalDate decidedOn,
             LocalDate effectiveFrom,
             @Size(max = 40) String chosenOption,
+            @MultiLine @Size(max = 4000) String conditions,
             @MultiLine @Size(max = 2000) String reason) {}
 
     record RejectRequest(
@@ -151,7 +152,12 @@ class DecisionController {
                 DecisionStatus.APPROVED,
                 commands.send(
                         new ApproveDecisionCommand(
-                                decisionId, programId, body.decidedOn(), body.effectiveFrom(), body.chosenOption()),
+                                decisionId,
+                                programId,
+                                body.decidedOn(),
+                                body.effectiveFrom(),
+                                body.chosenOption(),
+                                body.conditions()),
                         programId,
                         reason));
     }

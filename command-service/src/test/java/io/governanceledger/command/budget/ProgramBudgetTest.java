@@ -55,6 +55,25 @@ class ProgramBudgetTest {
         }
         return new ProgramStanding.ProgramFacts("EUR", LocalDate.of(2024, 1, 1), plannedEnd);
     };
+    /** Lines on which an open cost exception stops commitments, and the estimates change control was told of. */
+    private final Set<String> blockedLines = new HashSet<>();
+
+    private final List<Map<String, BigDecimal>> estimatesTold = new ArrayList<>();
+
+    private final CostControl costs = new CostControl() {
+        @Override
+        public void requireCommitmentAllowed(String programId, String lineId) {
+            if (blockedLines.contains(lineId)) {
+                throw RuleViolationException.conflict("open-cost-exception", "Exception EX-1 is open on " + lineId);
+            }
+        }
+
+        @Override
+        public void estimatesChanged(String programId, Map<String, BigDecimal> estimates) {
+            estimatesTold.add(estimates);
+        }
+    };
+
     private final DecisionStanding decisions = (programId, decisionId, field) -> {
         if (!decisionId.startsWith("DEC-OK")) {
             throw RuleViolationException.invalid("approved-decision-required", field, "not approved");
@@ -68,6 +87,7 @@ class ProgramBudgetTest {
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(programs);
         fixture.registerInjectableResource(decisions);
+        fixture.registerInjectableResource(costs);
     }
 
     static Money eur(String amount) {

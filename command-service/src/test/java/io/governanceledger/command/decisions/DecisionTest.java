@@ -14,12 +14,14 @@ import io.governanceledger.events.decisions.DecisionOption;
 import io.governanceledger.events.decisions.DecisionRecordedEvent;
 import io.governanceledger.events.decisions.DecisionRejectedEvent;
 import io.governanceledger.events.decisions.DecisionRevokedEvent;
+import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.events.decisions.DecisionSupersededEvent;
 import io.governanceledger.events.decisions.Participant;
 import io.governanceledger.events.decisions.RecordKind;
 import io.governanceledger.events.decisions.RecordLink;
 import io.governanceledger.support.messaging.RuleViolationException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -45,6 +47,22 @@ class DecisionTest {
         }
         return new ProgramStanding.ProgramFacts("EUR", LocalDate.of(2024, 1, 1), LocalDate.of(2039, 1, 1));
     };
+    /** What the decision log told change control, in order. */
+    private final List<String> taken = new ArrayList<>();
+
+    private final DecisionFollowers followers = new DecisionFollowers() {
+        @Override
+        public void decisionTaken(
+                String programId, String decisionId, DecisionStatus outcome, LocalDate decidedOn, String conditions) {
+            taken.add(decisionId + " " + outcome + " " + decidedOn + " " + conditions);
+        }
+
+        @Override
+        public boolean authorises(String programId, String reference) {
+            return false;
+        }
+    };
+
     private FixtureConfiguration<Decision> fixture;
 
     @BeforeEach
@@ -52,6 +70,7 @@ class DecisionTest {
         fixture = new AggregateTestFixture<>(Decision.class);
         fixture.registerInjectableResource(CLOCK);
         fixture.registerInjectableResource(standing);
+        fixture.registerInjectableResource(followers);
     }
 
     static DecisionDetails details(String chosen, LocalDate decidedOn, LocalDate effectiveFrom) {
@@ -79,7 +98,7 @@ class DecisionTest {
     }
 
     static DecisionApprovedEvent approved() {
-        return new DecisionApprovedEvent(ID, PROGRAM, MEETING, MEETING, "B");
+        return new DecisionApprovedEvent(ID, PROGRAM, MEETING, MEETING, "B", null);
     }
 
     @Nested
@@ -289,48 +308,48 @@ class DecisionTest {
         @Test
         void approvalChangesTheStatusOnTheDecisionDateWhileItsContentGovernsFromItsEffectiveDate() {
             fixture.given(recorded())
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, LocalDate.of(2026, 7, 1), null))
-                    .expectEvents(new DecisionApprovedEvent(ID, PROGRAM, MEETING, LocalDate.of(2026, 7, 1), "B"))
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, LocalDate.of(2026, 7, 1), null, null))
+                    .expectEvents(new DecisionApprovedEvent(ID, PROGRAM, MEETING, LocalDate.of(2026, 7, 1), "B", null))
                     .expectEventsMatching(effectiveAt("2026-03-09T23:00:00Z"));
         }
 
         @Test
         void effectiveDateDefaultsToTheDecisionDateAndTheBodyMayChooseAnotherOption() {
             fixture.given(recorded())
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, "A"))
-                    .expectEvents(new DecisionApprovedEvent(ID, PROGRAM, MEETING, MEETING, "A"));
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, "A", null))
+                    .expectEvents(new DecisionApprovedEvent(ID, PROGRAM, MEETING, MEETING, "A", null));
         }
 
         @Test
         void recordedEffectiveDateIsKeptWhenApprovalNamesNone() {
             fixture.given(new DecisionRecordedEvent(ID, PROGRAM, details("B", null, LocalDate.of(2026, 9, 1)), null))
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, null))
-                    .expectEvents(new DecisionApprovedEvent(ID, PROGRAM, MEETING, LocalDate.of(2026, 9, 1), "B"));
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, null, null))
+                    .expectEvents(new DecisionApprovedEvent(ID, PROGRAM, MEETING, LocalDate.of(2026, 9, 1), "B", null));
         }
 
         @Test
         void approvalNeedsAKnownChosenOption() {
             fixture.given(new DecisionRecordedEvent(ID, PROGRAM, details(null, null, null), null))
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, null))
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, null, null))
                     .expectExceptionDetails(invalid("required", "chosenOption"));
             fixture.given(recorded())
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, "Z"))
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, "Z", null))
                     .expectExceptionDetails(invalid("known-option", "chosenOption"));
         }
 
         @Test
         void approvalDatesAreChecked() {
             fixture.given(recorded())
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, null, null, null))
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, null, null, null, null))
                     .expectExceptionDetails(invalid("required", "decidedOn"));
             fixture.given(recorded())
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, CLOCK.today().plusDays(1), null, null))
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, CLOCK.today().plusDays(1), null, null, null))
                     .expectExceptionDetails(invalid("not-in-future", "decidedOn"));
             fixture.given(recorded())
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING.minusDays(1), null, null))
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING.minusDays(1), null, null, null))
                     .expectExceptionDetails(invalid("not-before-meeting", "decidedOn"));
             fixture.given(recorded())
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, MEETING.minusDays(1), null))
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, MEETING.minusDays(1), null, null))
                     .expectExceptionDetails(invalid("effective-not-before-decision", "effectiveFrom"))
                     .expectNoEvents();
         }
@@ -338,18 +357,18 @@ class DecisionTest {
         @Test
         void aDeferredDecisionCanBeApprovedLater() {
             fixture.given(recorded(), new DecisionDeferredEvent(ID, PROGRAM, MEETING, null))
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING.plusDays(30), null, null))
-                    .expectEvents(
-                            new DecisionApprovedEvent(ID, PROGRAM, MEETING.plusDays(30), MEETING.plusDays(30), "B"));
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING.plusDays(30), null, null, null))
+                    .expectEvents(new DecisionApprovedEvent(
+                            ID, PROGRAM, MEETING.plusDays(30), MEETING.plusDays(30), "B", null));
         }
 
         @Test
         void onlyProposedOrDeferredDecisionsCanBeApproved() {
             fixture.given(recorded(), approved())
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, null))
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, null, null))
                     .expectExceptionDetails(conflict("decision-approved"));
             fixture.given(recorded(), new DecisionRejectedEvent(ID, PROGRAM, MEETING))
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, null))
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, null, null))
                     .expectExceptionDetails(conflict("decision-rejected"))
                     .expectNoEvents();
         }
@@ -357,7 +376,7 @@ class DecisionTest {
         @Test
         void aDecisionOfAnotherProgramIsUnknownHere() {
             fixture.given(recorded())
-                    .when(new ApproveDecisionCommand(ID, "OTHER", MEETING, null, null))
+                    .when(new ApproveDecisionCommand(ID, "OTHER", MEETING, null, null, null))
                     .expectExceptionDetails(notFound("unknown-decision", "decisionId"));
         }
 
@@ -365,7 +384,7 @@ class DecisionTest {
         void closedProgramTakesNoApprovals() {
             closedPrograms.add(PROGRAM);
             fixture.given(recorded())
-                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, null))
+                    .when(new ApproveDecisionCommand(ID, PROGRAM, MEETING, null, null, null))
                     .expectExceptionDetails(conflict("program-closed"));
         }
     }
@@ -421,7 +440,7 @@ class DecisionTest {
                     .expectEvents(
                             new DecisionSupersededEvent(ID, PROGRAM, "d-2", later),
                             new DecisionRecordedEvent("d-2", PROGRAM, replacing, ID),
-                            new DecisionApprovedEvent("d-2", PROGRAM, later, later, "A"));
+                            new DecisionApprovedEvent("d-2", PROGRAM, later, later, "A", null));
         }
 
         @Test
@@ -450,7 +469,7 @@ class DecisionTest {
                     .expectExceptionDetails(invalid("required", "chosenOption"));
             fixture.given(
                             new DecisionRecordedEvent(ID, PROGRAM, details("B", null, null), null),
-                            new DecisionApprovedEvent(ID, PROGRAM, later, later, "B"))
+                            new DecisionApprovedEvent(ID, PROGRAM, later, later, "B", null))
                     .when(new SupersedeDecisionCommand(ID, PROGRAM, "d-2", details("A", MEETING, null)))
                     .expectExceptionDetails(invalid("not-before-superseded", "decidedOn"))
                     .expectNoEvents();

@@ -97,7 +97,7 @@ class DecisionProjectionTest {
         deliver(recorded("d1", null), 1, T1);
         feed(
                 event(
-                        new DecisionApprovedEvent("d1", "P", MEETING, LocalDate.of(2026, 7, 1), "B"),
+                        new DecisionApprovedEvent("d1", "P", MEETING, LocalDate.of(2026, 7, 1), "B", null),
                         "chair",
                         T2,
                         Instant.parse("2026-06-30T22:00:00Z")),
@@ -121,7 +121,8 @@ class DecisionProjectionTest {
     @Test
     void redeliveredAndOlderEventsChangeNothing() {
         EventMessage<?> record = event(recorded("d1", null), "pmo", T1, T1);
-        EventMessage<?> approval = event(new DecisionApprovedEvent("d1", "P", MEETING, MEETING, "B"), "pmo", T2, T2);
+        EventMessage<?> approval =
+                event(new DecisionApprovedEvent("d1", "P", MEETING, MEETING, "B", null), "pmo", T2, T2);
         feed(record, 1);
         feed(approval, 2);
 
@@ -136,10 +137,13 @@ class DecisionProjectionTest {
     @Test
     void supersedingLinksBothDecisionsAndTheRegisterFilters() {
         deliver(recorded("d1", null), 1, T1);
-        deliver(new DecisionApprovedEvent("d1", "P", MEETING, MEETING, "B"), 2, T1);
+        deliver(new DecisionApprovedEvent("d1", "P", MEETING, MEETING, "B", null), 2, T1);
         deliver(new DecisionSupersededEvent("d1", "P", "d2", LocalDate.of(2026, 4, 1)), 3, T2);
         deliver(recorded("d2", "d1"), 4, T2);
-        deliver(new DecisionApprovedEvent("d2", "P", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1), "A"), 5, T2);
+        deliver(
+                new DecisionApprovedEvent("d2", "P", LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 1), "A", null),
+                5,
+                T2);
 
         assertThat(view("d1").summary().supersededBy()).isEqualTo("d2");
         assertThat(view("d1").summary().status()).isEqualTo(DecisionStatus.SUPERSEDED);
@@ -167,7 +171,7 @@ class DecisionProjectionTest {
         Instant april1 = Instant.parse("2026-03-31T22:00:00Z");
         Instant t3 = Instant.parse("2026-06-01T09:00:00Z");
         feed(event(recorded("d1", null), "pmo", T1, march10), 1);
-        feed(event(new DecisionApprovedEvent("d1", "P", MEETING, MEETING, "B"), "pmo", T2, march10), 2);
+        feed(event(new DecisionApprovedEvent("d1", "P", MEETING, MEETING, "B", null), "pmo", T2, march10), 2);
         // recorded in June, effective from 1 April
         feed(
                 event(

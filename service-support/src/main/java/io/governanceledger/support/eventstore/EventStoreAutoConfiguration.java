@@ -1,5 +1,6 @@
 package io.governanceledger.support.eventstore;
 
+import io.governanceledger.events.decisions.DecisionApprovedEvent1to2Upcaster;
 import io.governanceledger.events.decisions.DecisionRecordedEvent1to2Upcaster;
 import io.governanceledger.support.messaging.LedgerCorrelationDataProvider;
 import io.governanceledger.support.messaging.LedgerMetaDataInterceptor;
@@ -92,6 +93,11 @@ public class EventStoreAutoConfiguration {
     @Bean
     public DecisionRecordedEvent1to2Upcaster decisionRecordedEvent1to2Upcaster() {
         return new DecisionRecordedEvent1to2Upcaster();
+    }
+
+    @Bean
+    public DecisionApprovedEvent1to2Upcaster decisionApprovedEvent1to2Upcaster() {
+        return new DecisionApprovedEvent1to2Upcaster();
     }
 
     @Bean

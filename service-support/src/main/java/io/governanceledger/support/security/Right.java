@@ -29,6 +29,16 @@ public enum Right {
     ADMINISTER_BUDGET(Scope.PROGRAM, EnumSet.of(FINANCE_CONTROLLER)),
     MOVE_BUDGET(Scope.PROGRAM, EnumSet.of(FINANCE_CONTROLLER, PMO_OFFICER)),
     MANAGE_CONTRACTS(Scope.PROGRAM, EnumSet.of(CONTRACT_MANAGER)),
+    /** Raise a change request: anyone who works on the program (not viewers or auditors). */
+    RAISE_CHANGE_REQUESTS(
+            Scope.PROGRAM, EnumSet.of(PROGRAM_ADMINISTRATOR, PMO_OFFICER, FINANCE_CONTROLLER, CONTRACT_MANAGER)),
+    /** Assess a change request's impact, and check an amendment against the procurement rules (a dry run). */
+    ASSESS_CHANGE_REQUESTS(Scope.PROGRAM, EnumSet.of(PMO_OFFICER, FINANCE_CONTROLLER, CONTRACT_MANAGER)),
+    /**
+     * Run change control: submit, withdraw and implement change requests; milestones and scope items;
+     * baselines, tolerances and the board's answers to exceptions (each decided in the decision log).
+     */
+    CONTROL_CHANGES(Scope.PROGRAM, EnumSet.of(PMO_OFFICER)),
     READ_ACCESS(Scope.PROGRAM, EnumSet.of(PROGRAM_ADMINISTRATOR, AUDITOR)),
     /** Another approver's queue of pending movements (one's own needs only {@link #READ_PROGRAM}). */
     OVERSEE_APPROVALS(Scope.PROGRAM, EnumSet.of(PROGRAM_ADMINISTRATOR, FINANCE_CONTROLLER, AUDITOR)),

@@ -2,6 +2,7 @@ package io.governanceledger.support.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.governanceledger.events.decisions.DecisionApprovedEvent1to2Upcaster;
 import io.governanceledger.events.decisions.DecisionRecordedEvent;
 import io.governanceledger.events.decisions.DecisionRecordedEvent1to2Upcaster;
 import io.governanceledger.events.decisions.Participant;
@@ -32,7 +33,8 @@ class GoldenArchiveTest {
     private static final Pattern FILE = Pattern.compile("(\\w+)\\.rev(\\d+)(\\.[a-z-]+)?\\.json");
 
     private final Serializer serializer = LedgerSerializer.create();
-    private final EventUpcasterChain upcasters = new EventUpcasterChain(new DecisionRecordedEvent1to2Upcaster());
+    private final EventUpcasterChain upcasters =
+            new EventUpcasterChain(new DecisionRecordedEvent1to2Upcaster(), new DecisionApprovedEvent1to2Upcaster());
 
     private Object load(Class<?> type, String revision, byte[] json) {
         DomainEventData<byte[]> stored = new GenericDomainEventEntry<>(

@@ -1,0 +1,59 @@
+package io.governanceledger.command.budget;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+/**
+ * A program's budget figures as change control needs them: which lines exist, each line's allocation
+ * on a date (a baseline's cost) and each line's estimate at completion (its last reforecast, or its
+ * allocation if it was never reforecast).
+ */
+public interface BudgetFigures {
+
+    boolean hasLine(String programId, String lineId);
+
+    /** Every line's allocation from the entries effective on or before {@code date}, as known now. */
+    Map<String, BigDecimal> allocationsOn(String programId, LocalDate date);
+
+    Map<String, BigDecimal> estimates(String programId);
+
+    @Component
+    class FromRepository implements BudgetFigures {
+
+        private final Repository<ProgramBudget> budgets;
+
+        public FromRepository(Repository<ProgramBudget> budgets) {
+            this.budgets = budgets;
+        }
+
+        @Override
+        public boolean hasLine(String programId, String lineId) {
+            return budget(programId).map(budget -> budget.hasLine(lineId)).orElse(false);
+        }
+
+        @Override
+        public Map<String, BigDecimal> allocationsOn(String programId, LocalDate date) {
+            return budget(programId).map(budget -> budget.allocationsOn(date)).orElse(Map.of());
+        }
+
+        @Override
+        public Map<String, BigDecimal> estimates(String programId) {
+            return budget(programId).map(ProgramBudget::estimates).orElse(Map.of());
+        }
+
+        private Optional<ProgramBudget> budget(String programId) {
+            try {
+                return Optional.ofNullable(
+                        budgets.load(ProgramBudget.idOf(programId)).invoke(budget -> budget));
+            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+                return Optional.empty();
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+package io.governanceledger.command.changes;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record AchieveMilestoneCommand(
+        @TargetAggregateIdentifier String changesId, String programId, String milestoneId, LocalDate actualDate) {}

@@ -1,0 +1,158 @@
+package io.governanceledger.command.changes;
+
+import io.governanceledger.events.changes.ChangeRequestStatus;
+import io.governanceledger.events.changes.CostImpact;
+import io.governanceledger.events.changes.ScheduleImpact;
+import io.governanceledger.support.messaging.RuleViolationException;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+/** The rules of a change request's life inside {@link ProgramChanges}, and what it keeps of one. */
+final class ChangeRequestRules {
+
+    /** A change request can be withdrawn until it is decided. */
+    static final Set<ChangeRequestStatus> UNDECIDED = EnumSet.of(
+            ChangeRequestStatus.RAISED,
+            ChangeRequestStatus.UNDER_ASSESSMENT,
+            ChangeRequestStatus.ASSESSED,
+            ChangeRequestStatus.SUBMITTED,
+            ChangeRequestStatus.DEFERRED);
+
+    /** Statuses in which an approved change request authorises movements, amendments, scope and baselines. */
+    static final Set<ChangeRequestStatus> AUTHORISING =
+            EnumSet.of(ChangeRequestStatus.APPROVED, ChangeRequestStatus.IMPLEMENTING);
+
+    private ChangeRequestRules() {}
+
+    /** Each line once, each amount other than zero, to the cent. */
+    static void requireCosts(List<CostImpact> costs, Predicate<String> knownLine) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < costs.size(); i++) {
+            CostImpact cost = costs.get(i);
+            String field = "costs[" + i + "]";
+            if (!knownLine.test(cost.lineId())) {
+                throw RuleViolationException.invalid(
+                        "unknown-budget-line",
+                        field + ".lineId",
+                        "the program has no budget line '" + cost.lineId() + "'");
+            }
+            if (!seen.add(cost.lineId())) {
+                throw RuleViolationException.invalid("unique", field + ".lineId", "names a line already assessed");
+            }
+            if (cost.amount().signum() == 0) {
+                throw RuleViolationException.invalid("non-zero", field + ".amount", "must not be zero");
+            }
+        }
+    }
+
+    /** Each milestone once, each shift other than zero days. */
+    static void requireSchedule(List<ScheduleImpact> schedule, Predicate<String> knownMilestone) {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < schedule.size(); i++) {
+            ScheduleImpact impact = schedule.get(i);
+            String field = "schedule[" + i + "]";
+            if (!knownMilestone.test(impact.milestoneId())) {
+                throw RuleViolationException.invalid(
+                        "unknown-milestone",
+                        field + ".milestoneId",
+                        "the program has no milestone '" + impact.milestoneId() + "'");
+            }
+            if (!seen.add(impact.milestoneId())) {
+                throw RuleViolationException.invalid(
+                        "unique", field + ".milestoneId", "names a milestone already assessed");
+            }
+            if (impact.days() == 0) {
+                throw RuleViolationException.invalid("non-zero", field + ".days", "must not be zero");
+            }
+        }
+    }
+
+    /** What {@link ProgramChanges} keeps of one change request. */
+    static final class Request implements Comparable<Request> {
+
+        private final String id;
+        private final int number;
+        private ChangeRequestStatus status = ChangeRequestStatus.RAISED;
+        private int assessments;
+        private String decisionId;
+
+        Request(String id, int number) {
+            this.id = id;
+            this.number = number;
+        }
+
+        String id() {
+            return id;
+        }
+
+        ChangeRequestStatus status() {
+            return status;
+        }
+
+        int assessments() {
+            return assessments;
+        }
+
+        /** The decision it was last submitted to. */
+        String decisionId() {
+            return decisionId;
+        }
+
+        boolean isSubmittedTo(String decision) {
+            return status == ChangeRequestStatus.SUBMITTED && decision.equals(decisionId);
+        }
+
+        boolean authorises() {
+            return AUTHORISING.contains(status);
+        }
+
+        void requireStatus(String change, ChangeRequestStatus... allowed) {
+            requireStatus(change, EnumSet.copyOf(List.of(allowed)));
+        }
+
+        void requireStatus(String change, Set<ChangeRequestStatus> allowed) {
+            if (!allowed.contains(status)) {
+                throw RuleViolationException.conflict(
+                        "change-request-" + status.name().toLowerCase().replace('_', '-'),
+                        id + " is " + status + "; only a change request that is " + allowed + " can be " + change
+                                + ".");
+            }
+        }
+
+        void status(ChangeRequestStatus newStatus) {
+            status = newStatus;
+        }
+
+        void assessed(int revision) {
+            assessments = revision;
+            status = ChangeRequestStatus.ASSESSED;
+        }
+
+        void submittedTo(String decision) {
+            decisionId = decision;
+            status = ChangeRequestStatus.SUBMITTED;
+        }
+
+        @Override
+        public int compareTo(Request other) {
+            return Integer.compare(number, other.number);
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Request request
+                    && id.equals(request.id)
+                    && status == request.status
+                    && assessments == request.assessments
+                    && java.util.Objects.equals(decisionId, request.decisionId);
+        }
+
+        @Override
+        public int hashCode() {
+            return id.hashCode();
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.governanceledger.command.changes;
+
+import java.time.LocalDate;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record DefineMilestoneCommand(
+        @TargetAggregateIdentifier String changesId,
+        String programId,
+        String milestoneId,
+        String name,
+        String owner,
+        LocalDate plannedDate) {}

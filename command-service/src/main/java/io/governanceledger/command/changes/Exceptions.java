@@ -1,0 +1,110 @@
+package io.governanceledger.command.changes;
+
+import io.governanceledger.command.deadlines.SystemAction;
+import io.governanceledger.events.LedgerMetaData;
+import io.governanceledger.events.changes.ToleranceBreach;
+import io.governanceledger.events.changes.ToleranceExceptionRaisedEvent;
+import io.governanceledger.events.changes.ToleranceKind;
+import io.governanceledger.support.messaging.RuleViolationException;
+import io.governanceledger.support.time.BusinessClock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.axonframework.messaging.MetaData;
+
+/**
+ * The exceptions of {@link ProgramChanges}: numbered EX-1, EX-2, ...; at most one open per subject
+ * (a kind and a line, a milestone, the total or the scope); a subject whose last exception was decided
+ * gets a new one only when its forecast changes.
+ */
+final class Exceptions {
+
+    private int raised;
+    /** Open exceptions by id, with their subject key. */
+    private final Map<String, String> open = new HashMap<>();
+    /** The last breach raised for each subject key. */
+    private final Map<String, ToleranceBreach> last = new HashMap<>();
+
+    String nextId() {
+        return "EX-" + (raised + 1);
+    }
+
+    boolean isNew(ToleranceBreach breach) {
+        String key = key(breach);
+        if (open.containsValue(key)) {
+            return false;
+        }
+        ToleranceBreach before = last.get(key);
+        return before == null || !sameForecast(before, breach);
+    }
+
+    void requireOpen(String exceptionId) {
+        if (!open.containsKey(exceptionId)) {
+            throw RuleViolationException.conflict(
+                    "exception-not-open", "The program has no open exception '" + exceptionId + "'.");
+        }
+    }
+
+    /** An open cost exception on the line or on the total. */
+    Optional<String> openCostExceptionOn(String lineId) {
+        return open.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(ToleranceKind.COST + ":" + lineId)
+                        || entry.getValue().equals(ToleranceKind.COST + ":" + ToleranceBreach.TOTAL))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .findFirst();
+    }
+
+    void raised(ToleranceExceptionRaisedEvent event) {
+        raised++;
+        open.put(event.exceptionId(), key(event.breach()));
+        last.put(key(event.breach()), event.breach());
+    }
+
+    void decided(String exceptionId) {
+        open.remove(exceptionId);
+    }
+
+    /** Nobody acts: the ledger raises the exception itself, effective when it finds it, saying why. */
+    static MetaData raisedByTheLedger(ToleranceBreach breach, String programId, BusinessClock clock) {
+        String what = switch (breach.kind()) {
+            case COST ->
+                "Cost forecast of " + breach.subject() + " is " + breach.forecast() + " " + breach.unit()
+                        + " against a baseline of " + breach.baseline();
+            case TIME ->
+                "Milestone " + breach.subject() + " is now expected on " + breach.forecastDate()
+                        + " against a baseline date of " + breach.baselineDate();
+            case SCOPE -> breach.variance() + " scope items added or removed since the baseline";
+        };
+        return MetaData.with(LedgerMetaData.ACTOR, SystemAction.ACTOR)
+                .and(LedgerMetaData.ACTOR_NAME, "Governance Ledger")
+                .and(LedgerMetaData.PROGRAM_ID, programId)
+                .and(LedgerMetaData.EFFECTIVE_AT, clock.now().toString())
+                .and(
+                        LedgerMetaData.REASON,
+                        what + ": outside the tolerance of " + breach.allowed() + " " + breach.unit() + " (variance "
+                                + breach.variance() + ")");
+    }
+
+    private static String key(ToleranceBreach breach) {
+        return breach.kind() + ":" + breach.subject();
+    }
+
+    private static boolean sameForecast(ToleranceBreach before, ToleranceBreach now) {
+        return before.variance().compareTo(now.variance()) == 0
+                && java.util.Objects.equals(before.forecastDate(), now.forecastDate());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Exceptions exceptions
+                && raised == exceptions.raised
+                && open.equals(exceptions.open)
+                && last.equals(exceptions.last);
+    }
+
+    @Override
+    public int hashCode() {
+        return raised;
+    }
+}

@@ -1,0 +1,3 @@
+package io.governanceledger.events.changes;
+
+public record BaselineScopeItem(String itemId, String name) {}

@@ -1,0 +1,8 @@
+package io.governanceledger.events.changes;
+
+public enum ChangeUrgency {
+    LOW,
+    MEDIUM,
+    HIGH,
+    CRITICAL
+}

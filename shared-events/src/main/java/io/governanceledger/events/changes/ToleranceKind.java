@@ -1,0 +1,7 @@
+package io.governanceledger.events.changes;
+
+public enum ToleranceKind {
+    COST,
+    TIME,
+    SCOPE
+}
