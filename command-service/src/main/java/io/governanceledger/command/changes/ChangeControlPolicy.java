@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.Aggregate;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
@@ -27,10 +28,12 @@ import org.springframework.stereotype.Component;
 class ChangeControlPolicy implements DecisionFollowers, CostControl {
 
     private final Repository<ProgramChanges> changes;
+    private final EventStore eventStore;
     private final BusinessClock clock;
 
-    ChangeControlPolicy(Repository<ProgramChanges> changes, BusinessClock clock) {
+    ChangeControlPolicy(Repository<ProgramChanges> changes, EventStore eventStore, BusinessClock clock) {
         this.changes = changes;
+        this.eventStore = eventStore;
         this.clock = clock;
     }
 
@@ -38,8 +41,8 @@ class ChangeControlPolicy implements DecisionFollowers, CostControl {
     public void decisionTaken(
             String programId, String decisionId, DecisionStatus outcome, LocalDate decidedOn, String conditions) {
         load(programId)
-                .ifPresent(program -> program.execute(
-                        changeControl -> changeControl.decisionTaken(decisionId, outcome, decidedOn, conditions)));
+                .ifPresent(program -> program.execute(changeControl ->
+                        changeControl.decisionTaken(decisionId, outcome, decidedOn, conditions, clock)));
     }
 
     @Override
@@ -73,7 +76,11 @@ class ChangeControlPolicy implements DecisionFollowers, CostControl {
         return load(programId).map(program -> program.invoke(question));
     }
 
+    /** Most programs' bookings and decisions find no change control: asked of the store first, not loaded and missed. */
     private Optional<Aggregate<ProgramChanges>> load(String programId) {
+        if (eventStore.lastSequenceNumberFor(ProgramChanges.idOf(programId)).isEmpty()) {
+            return Optional.empty();
+        }
         try {
             return Optional.of(changes.load(ProgramChanges.idOf(programId)));
         } catch (AggregateNotFoundException | IncompatibleAggregateException e) {

@@ -78,6 +78,11 @@ final class ChangeRequestRules {
         private ChangeRequestStatus status = ChangeRequestStatus.RAISED;
         private int assessments;
         private String decisionId;
+        private final java.util.Map<Integer, io.governanceledger.events.changes.ImpactAssessment> impacts =
+                new java.util.HashMap<>();
+        private int submittedRevision;
+        /** Approved since the current baseline was captured: its assessed impact is part of the approved plan. */
+        private boolean approvedSinceBaseline;
 
         Request(String id, int number) {
             this.id = id;
@@ -126,14 +131,32 @@ final class ChangeRequestRules {
             status = newStatus;
         }
 
-        void assessed(int revision) {
+        void assessed(int revision, io.governanceledger.events.changes.ImpactAssessment impact) {
             assessments = revision;
+            impacts.put(revision, impact);
             status = ChangeRequestStatus.ASSESSED;
         }
 
-        void submittedTo(String decision) {
+        void submittedTo(String decision, int revision) {
             decisionId = decision;
+            submittedRevision = revision;
             status = ChangeRequestStatus.SUBMITTED;
+        }
+
+        void decided(ChangeRequestStatus outcome) {
+            status = outcome;
+            approvedSinceBaseline = outcome == ChangeRequestStatus.APPROVED;
+        }
+
+        void baselined() {
+            approvedSinceBaseline = false;
+        }
+
+        /** The impact it was approved with, while it is not in a baseline yet (else null). */
+        io.governanceledger.events.changes.ImpactAssessment approvedImpact() {
+            return approvedSinceBaseline && status != ChangeRequestStatus.WITHDRAWN
+                    ? impacts.get(submittedRevision)
+                    : null;
         }
 
         @Override
@@ -147,6 +170,9 @@ final class ChangeRequestRules {
                     && id.equals(request.id)
                     && status == request.status
                     && assessments == request.assessments
+                    && submittedRevision == request.submittedRevision
+                    && approvedSinceBaseline == request.approvedSinceBaseline
+                    && impacts.equals(request.impacts)
                     && java.util.Objects.equals(decisionId, request.decisionId);
         }
 

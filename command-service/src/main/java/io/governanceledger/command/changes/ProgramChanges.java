@@ -215,7 +215,8 @@ public class ProgramChanges {
      * Asked by {@link ChangeControlPolicy} in the unit of work of a decision: the change requests
      * submitted to it are approved, rejected or deferred with it.
      */
-    void decisionTaken(String decisionId, DecisionStatus outcome, LocalDate decidedOn, String conditions) {
+    void decisionTaken(
+            String decisionId, DecisionStatus outcome, LocalDate decidedOn, String conditions, BusinessClock clock) {
         ChangeRequestStatus status = switch (outcome) {
             case APPROVED -> ChangeRequestStatus.APPROVED;
             case REJECTED -> ChangeRequestStatus.REJECTED;
@@ -229,8 +230,14 @@ public class ProgramChanges {
                 .filter(request -> request.isSubmittedTo(decisionId))
                 .sorted()
                 .toList()
-                .forEach(request -> apply(new ChangeRequestDecidedEvent(
-                        programId, request.id(), decisionId, status, decidedOn, conditions)));
+                .forEach(request -> apply(
+                        new ChangeRequestDecidedEvent(
+                                programId, request.id(), decisionId, status, decidedOn, conditions),
+                        // decided when the decision was: the register shows it so from that day, as the decision log
+                        // does
+                        org.axonframework.messaging.MetaData.with(
+                                LedgerMetaData.EFFECTIVE_AT,
+                                clock.startOf(decidedOn).toString())));
     }
 
     boolean hasMilestone(String milestoneId) {
@@ -456,8 +463,13 @@ public class ProgramChanges {
         }
         Map<String, LocalDate> dates = new HashMap<>();
         milestones.values().forEach(milestone -> dates.put(milestone.id(), milestone.dateNow()));
+        List<io.governanceledger.events.changes.ImpactAssessment> approved = requests.values().stream()
+                .sorted()
+                .map(ChangeRequestRules.Request::approvedImpact)
+                .filter(java.util.Objects::nonNull)
+                .toList();
         for (ToleranceBreach breach :
-                ToleranceCheck.breaches(tolerances, baseline.content(), estimates, dates, scope.keySet())) {
+                ToleranceCheck.outside(tolerances, baseline.content(), approved, estimates, dates, scope.keySet())) {
             if (exceptions.isNew(breach)) {
                 apply(
                         new ToleranceExceptionRaisedEvent(programId, exceptions.nextId(), baseline.number(), breach),
@@ -567,17 +579,17 @@ public class ProgramChanges {
 
     @EventSourcingHandler
     void on(ChangeRequestAssessedEvent event) {
-        requests.get(event.changeRequestId()).assessed(event.revision());
+        requests.get(event.changeRequestId()).assessed(event.revision(), event.impact());
     }
 
     @EventSourcingHandler
     void on(ChangeRequestSubmittedEvent event) {
-        requests.get(event.changeRequestId()).submittedTo(event.decisionId());
+        requests.get(event.changeRequestId()).submittedTo(event.decisionId(), event.assessmentRevision());
     }
 
     @EventSourcingHandler
     void on(ChangeRequestDecidedEvent event) {
-        requests.get(event.changeRequestId()).status(event.outcome());
+        requests.get(event.changeRequestId()).decided(event.outcome());
     }
 
     @EventSourcingHandler
@@ -650,6 +662,7 @@ public class ProgramChanges {
     void on(BaselineCapturedEvent event) {
         adopt(event.programId());
         baseline = event;
+        requests.values().forEach(ChangeRequestRules.Request::baselined);
     }
 
     @EventSourcingHandler

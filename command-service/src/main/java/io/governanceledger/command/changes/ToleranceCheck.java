@@ -4,6 +4,7 @@ import io.governanceledger.events.changes.BaselineContent;
 import io.governanceledger.events.changes.BaselineCost;
 import io.governanceledger.events.changes.BaselineMilestone;
 import io.governanceledger.events.changes.BaselineScopeItem;
+import io.governanceledger.events.changes.ImpactAssessment;
 import io.governanceledger.events.changes.ToleranceBreach;
 import io.governanceledger.events.changes.ToleranceKind;
 import io.governanceledger.events.changes.Tolerances;
@@ -19,7 +20,11 @@ import java.util.TreeSet;
 
 /**
  * The forecasts outside the program's tolerances against a baseline (PRINCE2). "Outside" means
- * strictly beyond, in either direction: a variance equal to the tolerance is inside.
+ * strictly beyond, in either direction: a variance equal to the tolerance is inside. The plan a
+ * forecast is measured against is the current baseline plus the assessed impacts of the change
+ * requests approved since it was captured ({@link #approvedPlan}): a forecast within tolerance of
+ * either is not an exception, so neither the change's approval (forecasts still on the baseline) nor
+ * its implementation (forecasts on the approved plan) raises one while the next baseline is prepared.
  *
  * <ul>
  *   <li>cost: each budget line's estimate at completion against its baseline cost, and their total
@@ -34,6 +39,54 @@ final class ToleranceCheck {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private ToleranceCheck() {}
+
+    /** The breaches outside tolerance of both the baseline and the approved plan, with the approved plan's figures. */
+    static List<ToleranceBreach> outside(
+            Tolerances tolerances,
+            BaselineContent baseline,
+            List<ImpactAssessment> approved,
+            Map<String, BigDecimal> estimates,
+            Map<String, LocalDate> milestoneDates,
+            Set<String> scopeItems) {
+        List<ToleranceBreach> againstBaseline = breaches(tolerances, baseline, estimates, milestoneDates, scopeItems);
+        if (approved.isEmpty()) {
+            return againstBaseline;
+        }
+        Set<String> subjects = new TreeSet<>();
+        againstBaseline.forEach(breach -> subjects.add(breach.kind() + ":" + breach.subject()));
+        return breaches(tolerances, approvedPlan(baseline, approved), estimates, milestoneDates, scopeItems).stream()
+                .filter(breach -> subjects.contains(breach.kind() + ":" + breach.subject()))
+                .toList();
+    }
+
+    /** The baseline with the cost and schedule impacts of changes approved since, added line by line and milestone by milestone. */
+    static BaselineContent approvedPlan(BaselineContent baseline, List<ImpactAssessment> approved) {
+        if (approved.isEmpty()) {
+            return baseline;
+        }
+        Map<String, BigDecimal> costs = new TreeMap<>();
+        baseline.costs().forEach(cost -> costs.put(cost.lineId(), cost.amount()));
+        Map<String, Long> shifts = new TreeMap<>();
+        for (ImpactAssessment impact : approved) {
+            impact.costs().forEach(cost -> costs.merge(cost.lineId(), cost.amount(), BigDecimal::add));
+            impact.schedule().forEach(shift -> shifts.merge(shift.milestoneId(), (long) shift.days(), Long::sum));
+        }
+        return new BaselineContent(
+                baseline.currency(),
+                baseline.scope(),
+                baseline.milestones().stream()
+                        .map(milestone -> milestone.date() == null || !shifts.containsKey(milestone.milestoneId())
+                                ? milestone
+                                : new BaselineMilestone(
+                                        milestone.milestoneId(),
+                                        milestone.name(),
+                                        milestone.date().plusDays(shifts.get(milestone.milestoneId()))))
+                        .toList(),
+                costs.entrySet().stream()
+                        .map(line -> new BaselineCost(line.getKey(), line.getValue()))
+                        .toList(),
+                baseline.contracts());
+    }
 
     /**
      * @param estimates each line's estimate at completion, or null to leave cost unchecked

@@ -42,9 +42,11 @@ class AuditTrailController {
                     @Pattern(
                             regexp =
                                     "PROGRAM|DECISION|BUDGET_LINE|BUDGET_MOVEMENT|DELEGATION|CONTRACT|CONTRACT_AMENDMENT|CALL_OFF"
-                                            + "|ACCESS_GRANT|DEPUTY_APPOINTMENT|OTHER",
+                                            + "|ACCESS_GRANT|DEPUTY_APPOINTMENT|CHANGE_REQUEST|MILESTONE|SCOPE_ITEM"
+                                            + "|BASELINE|TOLERANCES|EXCEPTION|OTHER",
                             message = "must be PROGRAM, DECISION, BUDGET_LINE, BUDGET_MOVEMENT, DELEGATION, CONTRACT, "
-                                    + "CONTRACT_AMENDMENT, CALL_OFF, ACCESS_GRANT, DEPUTY_APPOINTMENT or OTHER")
+                                    + "CONTRACT_AMENDMENT, CALL_OFF, ACCESS_GRANT, DEPUTY_APPOINTMENT, CHANGE_REQUEST, "
+                                    + "MILESTONE, SCOPE_ITEM, BASELINE, TOLERANCES, EXCEPTION or OTHER")
                     String kind,
             @RequestParam(required = false) String recordId,
             @RequestParam(required = false) String actor,

@@ -1,6 +1,8 @@
 package io.governanceledger.query.audit;
 
 import io.governanceledger.events.LedgerMetaData;
+import io.governanceledger.events.changes.BaselineCapturedEvent;
+import io.governanceledger.events.changes.TolerancesSetEvent;
 import io.governanceledger.query.history.RecordedEvent;
 import io.governanceledger.query.timeline.ProjectionStore;
 import java.lang.reflect.Method;
@@ -27,9 +29,19 @@ class AuditTrailProjection {
 
     /** Payload fields that identify a record, most specific first, with the kind they name. */
     private static final String[][] RECORD_FIELDS = {
-        {"movementId", "BUDGET_MOVEMENT"}, {"delegationId", "DELEGATION"}, {"lineId", "BUDGET_LINE"},
-        {"amendmentId", "CONTRACT_AMENDMENT"}, {"callOffId", "CALL_OFF"}, {"contractId", "CONTRACT"},
-        {"decisionId", "DECISION"}, {"grantId", "ACCESS_GRANT"}, {"appointmentId", "DEPUTY_APPOINTMENT"},
+        {"movementId", "BUDGET_MOVEMENT"},
+        {"delegationId", "DELEGATION"},
+        {"lineId", "BUDGET_LINE"},
+        {"amendmentId", "CONTRACT_AMENDMENT"},
+        {"callOffId", "CALL_OFF"},
+        {"contractId", "CONTRACT"},
+        {"milestoneId", "MILESTONE"},
+        {"itemId", "SCOPE_ITEM"},
+        {"exceptionId", "EXCEPTION"},
+        {"changeRequestId", "CHANGE_REQUEST"},
+        {"decisionId", "DECISION"},
+        {"grantId", "ACCESS_GRANT"},
+        {"appointmentId", "DEPUTY_APPOINTMENT"},
         {"programId", "PROGRAM"}
     };
 
@@ -89,6 +101,13 @@ class AuditTrailProjection {
 
     /** {record id, record kind} of an event payload. */
     static String[] recordOf(Object payload) {
+        // records named by no id field of their own: a baseline by its number, the tolerances by the program
+        if (payload instanceof BaselineCapturedEvent baseline) {
+            return new String[] {"B" + baseline.number(), "BASELINE"};
+        }
+        if (payload instanceof TolerancesSetEvent) {
+            return new String[] {"tolerances", "TOLERANCES"};
+        }
         for (RecordField field : RECORD_FIELDS_OF.get(payload.getClass())) {
             try {
                 Object value = field.accessor().invoke(payload);

@@ -27,12 +27,18 @@ import org.springframework.stereotype.Component;
 @Component
 class BudgetQueries {
 
-    /** Movements at a point on both clocks, with the title of their authorising decision at the same point. */
+    /**
+     * Movements at a point on both clocks, with the title of what authorised them at the same point: a
+     * decision, or a change request (and then the decision that decided it).
+     */
     private static final String MOVEMENTS = """
-            SELECT m.state, d.state -> 'details' ->> 'title' AS decision_title
+            SELECT m.state, COALESCE(d.state -> 'details' ->> 'title', c.state -> 'details' ->> 'title') AS decision_title,
+                   c.decision_id AS change_decision_id
             FROM movement_version m
             LEFT JOIN decision_version d ON d.record_id = m.authorising_reference
                  AND d.known_at @> CAST(:knownAt AS TIMESTAMPTZ) AND d.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
+            LEFT JOIN change_request_version c ON c.record_id = m.program_id || '/' || m.authorising_reference
+                 AND c.known_at @> CAST(:knownAt AS TIMESTAMPTZ) AND c.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
             """;
 
     private static final String AT_POINT = """
@@ -290,6 +296,7 @@ class BudgetQueries {
                         movement.commitmentReference(),
                         movement.authorisingReference(),
                         movement.authorisingDecisionTitle(),
+                        movement.authorisingChangeDecisionId(),
                         movement.effectiveDate(),
                         movement.description(),
                         movement.reason(),
@@ -320,6 +327,7 @@ class BudgetQueries {
                 movement.commitmentReference(),
                 movement.authorisingReference(),
                 row.getString("decision_title"),
+                row.getString("change_decision_id"),
                 state.effectiveDate(),
                 movement.description(),
                 state.reason(),

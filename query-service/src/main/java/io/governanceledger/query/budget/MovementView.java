@@ -8,7 +8,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** A movement in the ledger, with who asked, who approved, what authorised it and what it booked. */
+/**
+ * A movement in the ledger, with who asked, who approved, what authorised it and what it booked. The
+ * authorising reference is a decision, or a change request (CR-n): then {@code
+ * authorisingDecisionTitle} is the change request's title and {@code authorisingChangeDecisionId} the
+ * decision that decided it.
+ */
 public record MovementView(
         String movementId,
         String programId,
@@ -22,6 +27,7 @@ public record MovementView(
         String commitmentReference,
         String authorisingReference,
         String authorisingDecisionTitle,
+        String authorisingChangeDecisionId,
         LocalDate effectiveDate,
         String description,
         String reason,

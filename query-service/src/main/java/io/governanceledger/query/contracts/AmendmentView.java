@@ -26,6 +26,7 @@ public record AmendmentView(
         LocalDate effectiveFrom,
         String authorisingDecisionId,
         String authorisingDecisionTitle,
+        String authorisingChangeDecisionId,
         BigDecimal valueAfter,
         LocalDate endDateAfter,
         String rule,

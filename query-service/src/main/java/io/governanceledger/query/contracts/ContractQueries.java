@@ -71,13 +71,19 @@ class ContractQueries {
         ContractTerms terms = LedgerSerializer.fromJson(contract.get("terms").toString(), ContractTerms.class);
         LocalDate asOf = point.asOf();
         List<Row> rows = jdbc.sql("""
-                                  SELECT a.*, d.state -> 'details' ->> 'title' AS decision_title FROM contract_amendment a
+                                  SELECT a.*, COALESCE(d.state -> 'details' ->> 'title', cr.state -> 'details' ->> 'title')
+                                             AS decision_title, cr.decision_id AS change_decision_id
+                                  FROM contract_amendment a
+                                  JOIN contract c ON c.contract_id = a.contract_id
                                   LEFT JOIN decision_version d ON d.record_id = a.proposal ->> 'authorisingDecisionId'
                                        AND d.known_at @> CAST(? AS TIMESTAMPTZ) AND d.effective @> CAST(? AS TIMESTAMPTZ)
+                                  LEFT JOIN change_request_version cr
+                                       ON cr.record_id = c.program_id || '/' || (a.proposal ->> 'authorisingDecisionId')
+                                       AND cr.known_at @> CAST(? AS TIMESTAMPTZ) AND cr.effective @> CAST(? AS TIMESTAMPTZ)
                                   WHERE a.contract_id = ? AND a.effective_from <= ? AND a.recorded_at <= ?
                                   ORDER BY a.position
                                   """)
-                .params(known, point.effectiveAtUtc(), query.contractId(), asOf, known)
+                .params(known, point.effectiveAtUtc(), known, point.effectiveAtUtc(), query.contractId(), asOf, known)
                 .query(ContractQueries::row)
                 .list();
         Deadlines facts = deadlines(query.contractId(), point);
@@ -227,6 +233,7 @@ class ContractQueries {
                 p.effectiveFrom(),
                 p.authorisingDecisionId(),
                 row.decisionTitle(),
+                row.changeDecisionId(),
                 valueAfter,
                 endDateAfter,
                 row.rule(),
@@ -254,7 +261,8 @@ class ContractQueries {
                 null,
                 null,
                 rs.getTimestamp("recorded_at").toInstant(),
-                rs.getString("decision_title"));
+                rs.getString("decision_title"),
+                rs.getString("change_decision_id"));
     }
 
     /**
@@ -333,7 +341,8 @@ class ContractQueries {
             String noticeReference,
             LocalDate noticePublishedOn,
             java.time.Instant recordedAt,
-            String decisionTitle) {
+            String decisionTitle,
+            String changeDecisionId) {
 
         Row withNotice(Notice notice) {
             return notice == null
@@ -350,7 +359,8 @@ class ContractQueries {
                             notice.reference(),
                             notice.publishedOn(),
                             recordedAt,
-                            decisionTitle);
+                            decisionTitle,
+                            changeDecisionId);
         }
     }
 }

@@ -30,7 +30,19 @@ public final class ReadModels {
                             "contract_index_value",
                             "contract_deadline_fact"),
             "audit", List.of("audit_event"),
-            "access", List.of("access_grant", "access_revocation", "deputy_appointment", "deputy_revocation"));
+            "access", List.of("access_grant", "access_revocation", "deputy_appointment", "deputy_revocation"),
+            "changes",
+                    List.of(
+                            "change_request_fact",
+                            "change_request_version",
+                            "milestone_fact",
+                            "milestone_version",
+                            "baseline_fact",
+                            "baseline_version",
+                            "tolerance_exception_fact",
+                            "tolerance_exception_version",
+                            "change_plan_fact",
+                            "change_plan_version"));
 
     /** Tables that are not a read model's: Flyway's history and the processors' tokens. */
     public static final Set<String> INFRASTRUCTURE = Set.of("flyway_schema_history", "token_entry");

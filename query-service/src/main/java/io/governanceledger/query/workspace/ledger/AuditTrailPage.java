@@ -46,6 +46,12 @@ class AuditTrailPage {
             "CALL_OFF",
             "ACCESS_GRANT",
             "DEPUTY_APPOINTMENT",
+            "CHANGE_REQUEST",
+            "MILESTONE",
+            "SCOPE_ITEM",
+            "BASELINE",
+            "TOLERANCES",
+            "EXCEPTION",
             "OTHER");
 
     private final QueryGateway queries;
