@@ -43,6 +43,11 @@ class AccessMatrixEndToEndTest {
             Map.entry("ADMINISTER_BUDGET", Set.of("FINANCE_CONTROLLER")),
             Map.entry("MOVE_BUDGET", Set.of("FINANCE_CONTROLLER", "PMO_OFFICER")),
             Map.entry("MANAGE_CONTRACTS", Set.of("CONTRACT_MANAGER")),
+            Map.entry(
+                    "RAISE_CHANGE_REQUESTS",
+                    Set.of("PROGRAM_ADMINISTRATOR", "PMO_OFFICER", "FINANCE_CONTROLLER", "CONTRACT_MANAGER")),
+            Map.entry("ASSESS_CHANGE_REQUESTS", Set.of("PMO_OFFICER", "FINANCE_CONTROLLER", "CONTRACT_MANAGER")),
+            Map.entry("CONTROL_CHANGES", Set.of("PMO_OFFICER")),
             Map.entry("READ_ACCESS", Set.of("PROGRAM_ADMINISTRATOR", "AUDITOR")),
             Map.entry("ADMINISTER_ACCESS", Set.of("PROGRAM_ADMINISTRATOR")),
             Map.entry(

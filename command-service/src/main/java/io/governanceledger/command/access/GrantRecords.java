@@ -7,6 +7,7 @@ import io.governanceledger.events.access.DeputyAppointmentRevokedEvent;
 import io.governanceledger.support.access.GrantDecider;
 import io.governanceledger.support.access.GrantTable;
 import io.governanceledger.support.eventstore.EventStoreAutoConfiguration;
+import io.governanceledger.support.eventstore.EventStreams;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.messaging.RuleViolationException;
 import io.governanceledger.support.time.BusinessClock;
@@ -14,15 +15,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.SerializedMetaData;
@@ -116,30 +113,10 @@ public class GrantRecords extends GrantDecider implements SmartInitializingSingl
      * now, keep the access events; a stream that stops short fails the start rather than leave grants out.
      */
     private List<EventMessage<?>> fromEventStore() {
-        EventStore store = eventStore.getObject();
-        TrackingToken head = store.createHeadToken();
-        List<EventMessage<?>> found = new ArrayList<>();
-        if (head == null) {
-            return found;
-        }
-        try (var stream = store.openStream(null)) {
-            while (true) {
-                if (!stream.hasNextAvailable(60, TimeUnit.SECONDS)) {
-                    throw new IllegalStateException("the event stream stopped before its head while reading the access "
-                            + "grants; the service does not start with part of them");
-                }
-                TrackedEventMessage<?> event = stream.nextAvailable();
-                if (ACCESS_EVENTS.contains(event.getPayloadType().getName())) {
-                    found.add(event);
-                }
-                if (event.trackingToken().covers(head)) {
-                    return found;
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the access grants", e);
-        }
+        return EventStreams.toHead(
+                eventStore.getObject(),
+                type -> ACCESS_EVENTS.contains(type.getName()),
+                "the access grants (the service does not start with part of them)");
     }
 
     @EventHandler

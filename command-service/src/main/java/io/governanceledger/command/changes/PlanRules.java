@@ -151,6 +151,12 @@ final class PlanRules {
             throw RuleViolationException.invalid(
                     "required", "tolerances", "set at least one of cost, time or scope tolerance");
         }
+        requireNotNegative(tolerances.costAmount(), "costAmount");
+        requireNotNegative(tolerances.costPercent(), "costPercent");
+        requireNotNegative(
+                tolerances.timeDays() == null ? null : BigDecimal.valueOf(tolerances.timeDays()), "timeDays");
+        requireNotNegative(
+                tolerances.scopeItems() == null ? null : BigDecimal.valueOf(tolerances.scopeItems()), "scopeItems");
         if (tolerances.costAmount() != null && tolerances.costPercent() != null) {
             throw RuleViolationException.invalid(
                     "amount-or-percent",
@@ -159,6 +165,12 @@ final class PlanRules {
         }
         if (tolerances.costPercent() != null && tolerances.costPercent().compareTo(HUNDRED) > 0) {
             throw RuleViolationException.invalid("at-most-100", "costPercent", "must be at most 100");
+        }
+    }
+
+    private static void requireNotNegative(BigDecimal value, String field) {
+        if (value != null && value.signum() < 0) {
+            throw RuleViolationException.invalid("not-negative", field, "must not be negative");
         }
     }
 

@@ -101,7 +101,8 @@ public class ProgramChanges {
         requireProgram(command.programId());
         List<AffectedItem> affected = command.details().affected();
         for (int i = 0; i < affected.size(); i++) {
-            requireAffected(affected.get(i), "details.affected[" + i + "].reference", budget, contracts);
+            requireAffected(
+                    command.programId(), affected.get(i), "details.affected[" + i + "].reference", budget, contracts);
         }
         int number = requests.size() + 1;
         String id = "CR-" + number;
@@ -330,7 +331,7 @@ public class ProgramChanges {
         }
         requireChangeAfterBaseline(command.changeRequestId());
         apply(new ScopeItemAddedEvent(
-                programId,
+                command.programId(),
                 command.itemId(),
                 command.name().strip(),
                 command.description() == null ? null : command.description().strip(),
@@ -365,6 +366,8 @@ public class ProgramChanges {
             BusinessClock clock) {
         ProgramFacts program = programs.requireOpen(command.programId());
         requireProgram(command.programId());
+        // the field is still null when the baseline is the program's first record of change control
+        String programId = command.programId();
         String decisionId = command.decisionId();
         if (baseline == null && command.changeRequestId() == null) {
             decisions.requireApproved(programId, decisionId, "decisionId");
@@ -524,7 +527,8 @@ public class ProgramChanges {
         }
     }
 
-    private void requireAffected(AffectedItem item, String field, BudgetFigures budget, ContractFacts contracts) {
+    private void requireAffected(
+            String programId, AffectedItem item, String field, BudgetFigures budget, ContractFacts contracts) {
         boolean known = switch (item.kind()) {
             case MILESTONE -> milestones.containsKey(item.reference());
             case DELIVERABLE -> scope.containsKey(item.reference());

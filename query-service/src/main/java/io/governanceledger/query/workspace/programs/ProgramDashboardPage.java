@@ -6,6 +6,10 @@ import io.governanceledger.query.budget.FindBudgetQuery;
 import io.governanceledger.query.budget.FindBurnQuery;
 import io.governanceledger.query.budget.FindPendingApprovalsQuery;
 import io.governanceledger.query.budget.MovementView;
+import io.governanceledger.query.changes.ChangeRegisterView;
+import io.governanceledger.query.changes.ExceptionsView;
+import io.governanceledger.query.changes.FindChangeRequestsQuery;
+import io.governanceledger.query.changes.FindExceptionsQuery;
 import io.governanceledger.query.contracts.ContractView;
 import io.governanceledger.query.contracts.FindContractsQuery;
 import io.governanceledger.query.decisions.DecisionRegisterView;
@@ -27,7 +31,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * A program at the page's point: its budget figures and burn, the latest decisions, its contracts with
- * their value, de minimis use and deadlines, and the movements waiting for the reader.
+ * their value, de minimis use and deadlines, the movements waiting for the reader, the open exceptions
+ * and the change requests by status.
  */
 @Controller
 @ConditionalOnWorkspace
@@ -79,6 +84,21 @@ class ProgramDashboardPage {
                                         Caller.current().subject(), programId, point, Set.of(programId)),
                                 ResponseTypes.multipleInstancesOf(MovementView.class))
                         .join());
+        model.addAttribute(
+                "exceptions",
+                queries.query(
+                                new FindExceptionsQuery(programId, true, point),
+                                ResponseTypes.optionalInstanceOf(ExceptionsView.class))
+                        .join()
+                        .map(ExceptionsView::exceptions)
+                        .orElse(java.util.List.of()));
+        model.addAttribute(
+                "changes",
+                queries.query(
+                                new FindChangeRequestsQuery(programId, null, point),
+                                ResponseTypes.optionalInstanceOf(ChangeRegisterView.class))
+                        .join()
+                        .orElse(null));
         return "workspace/programs/dashboard";
     }
 }
