@@ -243,6 +243,28 @@ class ChangeControlEndToEndTest {
         List<JsonNode> lines = now.path("costs").valueStream().toList();
         assertThat(lines).extracting(line -> line.path("lineId").asString()).containsExactly("L-DEV", "L-OPS");
         assertThat(lines.get(1).path("estimateVariance").decimalValue()).isEqualByComparingTo("60000");
+        // both as reproducible reports at a ledger position: the same request gives the same bytes
+        JsonNode register =
+                queries.get("auditor", api + "/reports/change-register").json();
+        assertThat(register.path("manifest").path("rows").asLong()).isEqualTo(1);
+        assertThat(register.path("content").asString()).contains("CR-1,Second check-in hall,SCOPE,HIGH,CLOSED");
+        long position = register.path("manifest").path("lastPosition").asLong();
+        JsonNode againAt = queries.get("auditor", api + "/reports/change-register?position=" + position)
+                .json();
+        assertThat(againAt.path("manifest").path("contentSha256").asString())
+                .isEqualTo(register.path("manifest").path("contentSha256").asString());
+        JsonNode variance =
+                queries.get("auditor", api + "/reports/baseline-comparison").json();
+        assertThat(variance.path("content").asString())
+                .contains("2,"
+                        + secondView
+                                .path("baselines")
+                                .get(0)
+                                .path("contentHash")
+                                .asString() + ",cost,L-OPS,")
+                .containsPattern(
+                        ",cost,L-OPS,,500000(\\.00)?,500000(\\.00)?,0(\\.00)?,560000(\\.00)?,60000(\\.00)?\r\n");
+
         JsonNode milestones = queries.get("auditor", api + "/milestones").json();
         assertThat(milestones.path("baselineNumber").asInt()).isEqualTo(2);
         assertThat(milestones.path("milestones").get(0).path("baselineDate").asString())

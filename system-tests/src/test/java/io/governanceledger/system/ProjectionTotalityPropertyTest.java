@@ -288,6 +288,53 @@ class ProjectionTotalityPropertyTest {
                     .header("Ledger-Event-Id");
         }
 
+        // change control: a milestone, a scope item, a change request assessed, a baseline
+        Map<String, Object> milestone = new LinkedHashMap<>();
+        milestone.put("milestoneId", "M1");
+        milestone.put("name", values.name());
+        milestone.put("owner", values.sponsor());
+        milestone.put("plannedDate", values.end().toString());
+        milestone.put("reason", values.text());
+        accepted(commands.post("pmo", base + "/milestones", JSON.writeValueAsString(milestone)));
+        Map<String, Object> scopeItem = new LinkedHashMap<>();
+        scopeItem.put("itemId", "S1");
+        scopeItem.put("name", values.sponsor());
+        scopeItem.put("description", cut(values.longText(), 4_000));
+        scopeItem.put("reason", values.text());
+        accepted(commands.post("pmo", base + "/scope-items", JSON.writeValueAsString(scopeItem)));
+        Map<String, Object> request = new LinkedHashMap<>();
+        request.put("title", values.name());
+        request.put("description", values.longText());
+        request.put("type", "QUALITY");
+        request.put("urgency", "CRITICAL");
+        request.put("requestedBy", Map.of("organisation", values.sponsor(), "person", values.name()));
+        request.put(
+                "affected",
+                List.of(
+                        Map.of("kind", "MILESTONE", "reference", "M1"),
+                        Map.of("kind", "DELIVERABLE", "reference", "S1")));
+        request.put("reason", values.text());
+        String changeRequest = accepted(
+                        commands.post("pmo", base + "/change-requests", JSON.writeValueAsString(request)))
+                .text("id");
+        accepted(commands.post("finance", base + "/change-requests/" + changeRequest + "/assessment", "{}"));
+        Map<String, Object> assessment = new LinkedHashMap<>();
+        assessment.put("schedule", List.of(Map.of("milestoneId", "M1", "days", -3650)));
+        assessment.put("scope", values.longText());
+        assessment.put("risk", values.text());
+        assessment.put("options", values.name());
+        assessment.put("reason", values.text());
+        accepted(commands.post(
+                "finance",
+                base + "/change-requests/" + changeRequest + "/assessments",
+                JSON.writeValueAsString(assessment)));
+        Map<String, Object> baseline = new LinkedHashMap<>();
+        baseline.put("name", values.name());
+        baseline.put("decisionId", decisionId);
+        baseline.put("reason", values.text());
+        lastEvent = accepted(commands.post("pmo", base + "/baselines", JSON.writeValueAsString(baseline)))
+                .header("Ledger-Event-Id");
+
         // every read model has taken in everything up to the last event
         Map<String, String> readAfter = Map.of("Ledger-Read-After", lastEvent);
         Http.Response now = queries.get("auditor", base + "?asOf=" + values.renamedAt(), readAfter);
@@ -326,6 +373,24 @@ class ProjectionTotalityPropertyTest {
                             .decimalValue())
                     .isEqualByComparingTo(values.amount());
         }
+        JsonNode change = queries.get("auditor", base + "/change-requests/" + changeRequest)
+                .json();
+        assertThat(change.path("summary").path("title").asString()).isEqualTo(nfc(values.name()));
+        assertThat(change.path("details").path("description").asString()).isEqualTo(nfc(values.longText()));
+        assertThat(change.path("assessment").path("impact").path("scope").asString())
+                .isEqualTo(nfc(values.longText()));
+        JsonNode planned = queries.get("auditor", base + "/milestones")
+                .json()
+                .path("milestones")
+                .get(0);
+        assertThat(planned.path("name").asString()).isEqualTo(nfc(values.name()));
+        assertThat(planned.path("baselineDate").asString())
+                .isEqualTo(values.end().toString());
+        JsonNode frozen = queries.get("auditor", base + "/baselines/1").json();
+        assertThat(frozen.path("hashMatches").asBoolean()).as(frozen.toString()).isTrue();
+        assertThat(frozen.path("baselines").get(0).path("name").asString()).isEqualTo(nfc(values.name()));
+        assertThat(frozen.path("content").path("scope").get(0).path("name").asString())
+                .isEqualTo(nfc(values.sponsor()));
         JsonNode trail = queries.get("auditor", base + "/audit-trail").json();
         // every record's events are on the audit trail (a contract whose term has passed adds its deadlines)
         List<String> types = trail.path("entries")
@@ -341,6 +406,13 @@ class ProjectionTotalityPropertyTest {
         if (budgeted) {
             assertThat(types).contains("BudgetLineOpenedEvent", "DelegationGrantedEvent", "MovementBookedEvent");
         }
+        assertThat(types)
+                .contains(
+                        "MilestoneDefinedEvent",
+                        "ScopeItemAddedEvent",
+                        "ChangeRequestRaisedEvent",
+                        "ChangeRequestAssessedEvent",
+                        "BaselineCapturedEvent");
         JsonNode health = queries.get("auditor", "/actuator/health")
                 .json()
                 .path("components")

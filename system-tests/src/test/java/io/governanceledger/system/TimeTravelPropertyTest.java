@@ -16,6 +16,20 @@ import io.governanceledger.query.budget.FindMovementsQuery;
 import io.governanceledger.query.budget.FindPendingApprovalsQuery;
 import io.governanceledger.query.budget.MovementLedgerView;
 import io.governanceledger.query.budget.MovementView;
+import io.governanceledger.query.changes.BaselineComparisonView;
+import io.governanceledger.query.changes.BaselinesView;
+import io.governanceledger.query.changes.ChangePlanView;
+import io.governanceledger.query.changes.ChangeRegisterView;
+import io.governanceledger.query.changes.ChangeRequestView;
+import io.governanceledger.query.changes.ExceptionsView;
+import io.governanceledger.query.changes.FindBaselineComparisonQuery;
+import io.governanceledger.query.changes.FindBaselinesQuery;
+import io.governanceledger.query.changes.FindChangePlanQuery;
+import io.governanceledger.query.changes.FindChangeRequestQuery;
+import io.governanceledger.query.changes.FindChangeRequestsQuery;
+import io.governanceledger.query.changes.FindExceptionsQuery;
+import io.governanceledger.query.changes.FindMilestonesQuery;
+import io.governanceledger.query.changes.MilestonesView;
 import io.governanceledger.query.contracts.ContractView;
 import io.governanceledger.query.contracts.FindContractQuery;
 import io.governanceledger.query.decisions.DecisionRegisterView;
@@ -136,6 +150,7 @@ class TimeTravelPropertyTest {
         final List<String> decisions = new ArrayList<>();
         final List<String> contracts = new ArrayList<>();
         final List<String> movements = new ArrayList<>();
+        final List<String> changeRequests = new ArrayList<>();
 
         private History(String program) {
             this.program = program;
@@ -198,6 +213,7 @@ class TimeTravelPropertyTest {
             }
             history.budget(commands, random, today);
             history.contract(commands, random, base, authority, today);
+            history.changes(commands, random, base, authority, today);
             return history;
         }
 
@@ -338,6 +354,65 @@ class TimeTravelPropertyTest {
             }
         }
 
+        /**
+         * Change control: milestones, scope, a baseline and tolerances; a change request decided on a past
+         * day and implemented (an allocation and a milestone move under it, a new baseline, a scope item
+         * beyond the scope tolerance, which raises an exception); another withdrawn.
+         */
+        private void changes(Http commands, Random random, String base, String authority, LocalDate today) {
+            LocalDate m1 = LocalDate.of(2025, 1, 1).plusDays(random.nextInt(900));
+            ok(commands.post("pmo", base + "/milestones", """
+                    {"milestoneId": "M1", "name": "Go-live", "owner": "B. Janssens", "plannedDate": "%s"}""".formatted(m1)));
+            ok(commands.post("pmo", base + "/milestones", """
+                    {"milestoneId": "M2", "name": "Acceptance", "owner": "C. Maes", "plannedDate": "%s"}""".formatted(
+                            LocalDate.of(2025, 1, 1).plusDays(random.nextInt(900)))));
+            ok(commands.post("pmo", base + "/milestones/M2/dependencies", "{\"dependsOnMilestoneId\": \"M1\"}"));
+            ok(commands.post("pmo", base + "/scope-items", "{\"itemId\": \"S1\", \"name\": \"Kiosks\"}"));
+            ok(commands.post(
+                    "pmo", base + "/baselines", "{\"name\": \"Plan\", \"decisionId\": \"" + authority + "\"}"));
+            ok(commands.post(
+                    "pmo", base + "/tolerances", """
+                    {"decisionId": "%s", "costPercent": %d, "timeDays": %d, "scopeItems": 0}""".formatted(authority, 1 + random.nextInt(10), random.nextInt(40))));
+            for (String id : List.of("CR-1", "CR-2")) {
+                ok(commands.post("pmo", base + "/change-requests", """
+                        {"title": "Change %s", "description": "Why", "type": "SCOPE", "urgency": "HIGH",
+                         "requestedBy": {"organisation": "Operations", "person": "D. Claes"},
+                         "affected": [{"kind": "MILESTONE", "reference": "M1"}]}""".formatted(id)));
+                changeRequests.add(id);
+            }
+            ok(commands.post("pmo", base + "/change-requests/CR-2/withdraw", "{\"reason\": \"Overtaken\"}"));
+            String cr = base + "/change-requests/CR-1";
+            int days = 1 + random.nextInt(60);
+            ok(commands.post("finance", cr + "/assessment", "{}"));
+            ok(commands.post("finance", cr + "/assessments", """
+                    {"costs": [{"lineId": "L1", "amount": 100000}], "schedule": [{"milestoneId": "M1", "days": %d}],
+                     "scope": "More", "risk": "Some"}""".formatted(days)));
+            LocalDate meeting = today.minusDays(1 + random.nextInt(200));
+            String decision = decide(commands, base, meeting, "Approve CR-1");
+            ok(commands.post("pmo", cr + "/submit", "{\"decisionId\": \"" + decision + "\"}"));
+            ok(commands.post("pmo", base + "/decisions/" + decision + "/approve", """
+                    {"decidedOn": "%s", "conditions": "Within budget"}""".formatted(
+                            min(meeting.plusDays(random.nextInt(10)), today))));
+            ok(commands.post("pmo", cr + "/implementation", "{}"));
+            move(
+                    commands,
+                    base + "/budget",
+                    "ALLOCATION",
+                    "L1",
+                    null,
+                    "100000.00",
+                    null,
+                    min(meeting.plusDays(random.nextInt(100)), today));
+            ok(commands.post("pmo", base + "/milestones/M1/forecast", """
+                    {"forecastDate": "%s", "reason": "Change CR-1", "changeRequestId": "CR-1"}""".formatted(m1.plusDays(days))));
+            if (random.nextBoolean()) {
+                ok(commands.post(
+                        "pmo", base + "/baselines", "{\"name\": \"After CR-1\", \"changeRequestId\": \"CR-1\"}"));
+            }
+            ok(commands.post("pmo", base + "/scope-items", """
+                    {"itemId": "S2", "name": "Bag drop", "changeRequestId": "CR-1"}"""));
+        }
+
         private String decide(Http commands, String base, LocalDate meeting, String title) {
             Http.Response response = commands.post("pmo", base + "/decisions", decisionBody(title, meeting, "null"));
             ok(response);
@@ -453,6 +528,62 @@ class TimeTravelPropertyTest {
                                         ResponseTypes.optionalInstanceOf(ContractView.class))
                                 .join());
             }
+            views.put(
+                    "change register",
+                    gateway.query(
+                                    new FindChangeRequestsQuery(program, null, point),
+                                    ResponseTypes.optionalInstanceOf(ChangeRegisterView.class))
+                            .join());
+            for (String changeRequest : changeRequests) {
+                views.put(
+                        "change request " + changeRequest,
+                        gateway.query(
+                                        new FindChangeRequestQuery(program, changeRequest, point),
+                                        ResponseTypes.optionalInstanceOf(ChangeRequestView.class))
+                                .join());
+            }
+            views.put(
+                    "milestones",
+                    gateway.query(
+                                    new FindMilestonesQuery(program, point),
+                                    ResponseTypes.optionalInstanceOf(MilestonesView.class))
+                            .join());
+            views.put(
+                    "baselines",
+                    gateway.query(
+                                    new FindBaselinesQuery(program, null, point),
+                                    ResponseTypes.optionalInstanceOf(BaselinesView.class))
+                            .join());
+            views.put(
+                    "baseline 1",
+                    gateway.query(
+                                    new FindBaselinesQuery(program, 1, point),
+                                    ResponseTypes.optionalInstanceOf(BaselinesView.class))
+                            .join());
+            views.put(
+                    "baseline 1 against now",
+                    gateway.query(
+                                    new FindBaselineComparisonQuery(program, 1, null, point),
+                                    ResponseTypes.optionalInstanceOf(BaselineComparisonView.class))
+                            .join());
+            views.put(
+                    "baseline 1 against 2",
+                    gateway.query(
+                                    new FindBaselineComparisonQuery(program, 1, 2, point),
+                                    ResponseTypes.optionalInstanceOf(BaselineComparisonView.class))
+                            .join());
+            views.put(
+                    "exceptions",
+                    gateway.query(
+                                    new FindExceptionsQuery(program, false, point),
+                                    ResponseTypes.optionalInstanceOf(ExceptionsView.class))
+                            .join());
+            views.put(
+                    "scope and tolerances",
+                    gateway.query(
+                                    new FindChangePlanQuery(program, point),
+                                    ResponseTypes.optionalInstanceOf(ChangePlanView.class))
+                            .join());
             return views;
         }
 

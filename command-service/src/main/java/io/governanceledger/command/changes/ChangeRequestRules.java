@@ -84,9 +84,17 @@ final class ChangeRequestRules {
         /** Approved since the current baseline was captured: its assessed impact is part of the approved plan. */
         private boolean approvedSinceBaseline;
 
-        Request(String id, int number) {
+        private final java.time.Instant raisedAt;
+
+        Request(String id, int number, java.time.Instant raisedAt) {
             this.id = id;
             this.number = number;
+            this.raisedAt = raisedAt;
+        }
+
+        /** When the request took effect on the record: nothing about it takes effect earlier. */
+        java.time.Instant raisedAt() {
+            return raisedAt;
         }
 
         String id() {

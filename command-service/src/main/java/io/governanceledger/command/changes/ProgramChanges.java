@@ -51,6 +51,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -234,11 +235,12 @@ public class ProgramChanges {
                 .forEach(request -> apply(
                         new ChangeRequestDecidedEvent(
                                 programId, request.id(), decisionId, status, decidedOn, conditions),
-                        // decided when the decision was: the register shows it so from that day, as the decision log
-                        // does
+                        // decided when the decision was (as the decision log shows it), but never before the request
+                        // itself is on record: a meeting's minutes entered late do not make a request exist earlier
                         org.axonframework.messaging.MetaData.with(
                                 LedgerMetaData.EFFECTIVE_AT,
-                                clock.startOf(decidedOn).toString())));
+                                latest(clock.startOf(decidedOn), request.raisedAt())
+                                        .toString())));
     }
 
     boolean hasMilestone(String milestoneId) {
@@ -571,9 +573,19 @@ public class ProgramChanges {
     }
 
     @EventSourcingHandler
-    void on(ChangeRequestRaisedEvent event) {
+    void on(ChangeRequestRaisedEvent event, EventMessage<?> message) {
         adopt(event.programId());
-        requests.put(event.changeRequestId(), new ChangeRequestRules.Request(event.changeRequestId(), event.number()));
+        Object effective = message.getMetaData().get(LedgerMetaData.EFFECTIVE_AT);
+        requests.put(
+                event.changeRequestId(),
+                new ChangeRequestRules.Request(
+                        event.changeRequestId(),
+                        event.number(),
+                        effective == null ? message.getTimestamp() : java.time.Instant.parse(effective.toString())));
+    }
+
+    private static java.time.Instant latest(java.time.Instant a, java.time.Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 
     @EventSourcingHandler

@@ -69,6 +69,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -89,6 +90,8 @@ class ProgramChangesTest {
     private static final LocalDate M2_DATE = LocalDate.of(2026, 12, 1);
     /** The day every approved decision of the stand-in was taken. */
     private static final LocalDate APPROVED_ON = LocalDate.of(2026, 6, 10);
+
+    private static final java.time.Instant RAISED_AT = java.time.Instant.parse("2026-01-05T09:00:00Z");
 
     private static final String PLAN_DECISION = "DEC-OK-PLAN";
     private static final String CHANGE_DECISION = "DEC-OPEN-1";
@@ -338,7 +341,9 @@ class ProgramChangesTest {
     static List<Object> requestIn(int n, ChangeRequestStatus status, ImpactAssessment impact) {
         String id = "CR-" + n;
         List<Object> events = new ArrayList<>();
-        events.add(new ChangeRequestRaisedEvent(P, id, n, details()));
+        // raised (on record) at the start of the year, before the decisions of these tests
+        events.add(GenericEventMessage.asEventMessage(new ChangeRequestRaisedEvent(P, id, n, details()))
+                .andMetaData(Map.of(LedgerMetaData.EFFECTIVE_AT, RAISED_AT.toString())));
         if (status == ChangeRequestStatus.RAISED) {
             return events;
         }
@@ -858,6 +863,19 @@ class ProgramChangesTest {
                             APPROVED_ON,
                             "within the contingency"))
                     .expectEventsMatching(effectiveAt("2026-06-09T22:00:00Z"));
+        }
+
+        @Test
+        void aDecisionTakenBeforeTheRequestWasOnRecordDecidesItFromWhenItWasRaised() {
+            List<Object> events = requestIn(ChangeRequestStatus.SUBMITTED);
+            java.time.Instant raised = java.time.Instant.parse("2026-08-01T12:00:00Z");
+            events.set(
+                    0,
+                    GenericEventMessage.asEventMessage(new ChangeRequestRaisedEvent(P, "CR-1", 1, details()))
+                            .andMetaData(Map.of(LedgerMetaData.EFFECTIVE_AT, raised.toString())));
+            given(events)
+                    .when(new TakeDecision(P, CHANGE_DECISION, DecisionStatus.APPROVED, APPROVED_ON))
+                    .expectEventsMatching(effectiveAt(raised.toString()));
         }
 
         @Test

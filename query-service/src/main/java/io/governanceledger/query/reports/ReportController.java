@@ -30,7 +30,8 @@ class ReportController {
     @GetMapping("/api/programs/{programId}/reports/{report}")
     @Requires(Right.READ_PROGRAM)
     @Operation(
-            summary = "A reproducible report (decision-register, budget-ledger or contract-history) as CSV with its "
+            summary = "A reproducible report (decision-register, budget-ledger, contract-history, change-register or "
+                    + "baseline-comparison) as CSV with its "
                     + "manifest, at ledger position 'position' (default: the last) and effective date asOf (default: the "
                     + "business date of that position); the same request later gives the same bytes and SHA-256")
     ResponseEntity<?> report(
@@ -41,7 +42,10 @@ class ReportController {
         if (!Reports.READS.containsKey(report)) {
             throw new RecordNotFoundException(
                     "report",
-                    "No report '" + report + "'; there are decision-register, budget-ledger and contract-history.");
+                    "No report '" + report + "'; there are "
+                            + String.join(
+                                    ", ",
+                                    Reports.READS.keySet().stream().sorted().toList()) + ".");
         }
         long head = reports.ledgerHead();
         long at = position != null ? position : head;

@@ -3,6 +3,13 @@ package io.governanceledger.query.reports;
 import io.governanceledger.query.budget.FindMovementsQuery;
 import io.governanceledger.query.budget.LedgerCsv;
 import io.governanceledger.query.budget.MovementLedgerView;
+import io.governanceledger.query.changes.BaselineComparisonView;
+import io.governanceledger.query.changes.BaselinesView;
+import io.governanceledger.query.changes.ChangeRegisterView;
+import io.governanceledger.query.changes.ChangeRequestSummaryView;
+import io.governanceledger.query.changes.FindBaselineComparisonQuery;
+import io.governanceledger.query.changes.FindBaselinesQuery;
+import io.governanceledger.query.changes.FindChangeRequestsQuery;
 import io.governanceledger.query.consistency.ReadModelPositions;
 import io.governanceledger.query.contracts.AmendmentView;
 import io.governanceledger.query.contracts.ContractView;
@@ -49,7 +56,9 @@ class Reports {
     static final Map<String, Set<String>> READS = Map.of(
             "decision-register", Set.of("decisions", "programs"),
             "budget-ledger", Set.of("budget", "decisions", "programs"),
-            "contract-history", Set.of("contracts", "decisions"));
+            "contract-history", Set.of("contracts", "decisions"),
+            "change-register", Set.of("changes", "programs"),
+            "baseline-comparison", Set.of("changes", "budget", "contracts", "programs"));
 
     private static final Map<String, String> EVENT_SCHEMA_VERSIONS = eventSchemaVersions();
     private static final java.time.Duration CATCH_UP_WAIT = java.time.Duration.ofSeconds(15);
@@ -102,6 +111,8 @@ class Reports {
         Optional<Content> content = switch (report) {
             case "decision-register" -> decisionRegister(programId, point);
             case "budget-ledger" -> budgetLedger(programId, point);
+            case "change-register" -> changeRegister(programId, point);
+            case "baseline-comparison" -> baselineComparison(programId, point);
             default -> contractHistory(programId, point);
         };
         if (content.isEmpty()) {
@@ -169,6 +180,129 @@ class Reports {
                     }
                     return new Content(csv.toString(), register.decisions().size());
                 });
+    }
+
+    private Optional<Content> changeRegister(String programId, PointInTime point) {
+        return queries.query(
+                        new FindChangeRequestsQuery(programId, null, point),
+                        ResponseTypes.optionalInstanceOf(ChangeRegisterView.class))
+                .join()
+                .map(register -> {
+                    StringBuilder csv = new StringBuilder(Csv.row(
+                            "change_request_id",
+                            "title",
+                            "type",
+                            "urgency",
+                            "status",
+                            "requested_by",
+                            "raised_by",
+                            "raised_at",
+                            "decision_id",
+                            "decided_on",
+                            "last_changed_at"));
+                    for (ChangeRequestSummaryView c : register.changeRequests()) {
+                        csv.append(Csv.row(
+                                c.changeRequestId(),
+                                c.title(),
+                                c.type(),
+                                c.urgency(),
+                                c.status(),
+                                c.requestedBy(),
+                                c.raisedBy(),
+                                c.raisedAt(),
+                                c.decisionId(),
+                                c.decidedOn(),
+                                c.lastChangedAt()));
+                    }
+                    return new Content(csv.toString(), register.changeRequests().size());
+                });
+    }
+
+    /** The latest baseline at the point against the program at the same point: one row per compared figure. */
+    private Optional<Content> baselineComparison(String programId, PointInTime point) {
+        Optional<BaselinesView> baselines = queries.query(
+                        new FindBaselinesQuery(programId, null, point),
+                        ResponseTypes.optionalInstanceOf(BaselinesView.class))
+                .join();
+        if (baselines.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder csv = new StringBuilder(Csv.row(
+                "baseline",
+                "content_hash",
+                "kind",
+                "subject",
+                "name",
+                "baseline_value",
+                "now_value",
+                "variance",
+                "estimate_at_completion",
+                "estimate_variance"));
+        if (baselines.get().baselines().isEmpty()) {
+            return Optional.of(new Content(csv.toString(), 0));
+        }
+        int number = baselines.get().baselines().get(0).number();
+        BaselineComparisonView comparison = queries.query(
+                        new FindBaselineComparisonQuery(programId, number, null, point),
+                        ResponseTypes.optionalInstanceOf(BaselineComparisonView.class))
+                .join()
+                .orElseThrow();
+        String hash = comparison.baseline().contentHash();
+        long rows = 0;
+        List<BaselineComparisonView.CostVariance> costs = new ArrayList<>(comparison.costs());
+        costs.add(comparison.total());
+        for (BaselineComparisonView.CostVariance cost : costs) {
+            csv.append(Csv.row(
+                    number,
+                    hash,
+                    "cost",
+                    cost.lineId(),
+                    null,
+                    plain(cost.baseline()),
+                    plain(cost.other()),
+                    plain(cost.variance()),
+                    plain(cost.estimate()),
+                    plain(cost.estimateVariance())));
+            rows++;
+        }
+        for (BaselineComparisonView.DateVariance date : comparison.milestones()) {
+            csv.append(Csv.row(
+                    number,
+                    hash,
+                    "milestone",
+                    date.milestoneId(),
+                    date.name(),
+                    date.baseline(),
+                    date.other(),
+                    date.varianceDays(),
+                    null,
+                    null));
+            rows++;
+        }
+        for (BaselineComparisonView.ScopeChange scope : comparison.scope()) {
+            csv.append(Csv.row(
+                    number, hash, "scope", scope.itemId(), scope.name(), null, null, scope.change(), null, null));
+            rows++;
+        }
+        for (BaselineComparisonView.ContractVariance contract : comparison.contracts()) {
+            csv.append(Csv.row(
+                    number,
+                    hash,
+                    "contract",
+                    contract.contractId(),
+                    contract.reference(),
+                    plain(contract.baseline()),
+                    plain(contract.other()),
+                    plain(contract.variance()),
+                    null,
+                    null));
+            rows++;
+        }
+        return Optional.of(new Content(csv.toString(), rows));
+    }
+
+    private static String plain(java.math.BigDecimal amount) {
+        return amount == null ? null : amount.toPlainString();
     }
 
     private Optional<Content> budgetLedger(String programId, PointInTime point) {

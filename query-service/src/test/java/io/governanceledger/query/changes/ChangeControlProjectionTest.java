@@ -180,6 +180,22 @@ class ChangeControlProjectionTest {
     }
 
     @Test
+    void aDecisionTakenBeforeTheRequestWasRecordedShowsTheRequestFromTheDayOfTheDecision() {
+        deliver(raised(), 1, T4);
+        deliver(new ChangeRequestSubmittedEvent("P", "CR-1", "d-1", "Steering Committee", 1), 2, T4);
+        deliver(
+                new ChangeRequestDecidedEvent(
+                        "P", "CR-1", "d-1", ChangeRequestStatus.APPROVED, LocalDate.of(2026, 10, 5), null),
+                3,
+                T4,
+                CLOCK.startOf(LocalDate.of(2026, 10, 5)));
+        assertThat(queries.register(new FindChangeRequestsQuery("P", null, point(LocalDate.of(2026, 10, 10), null)))
+                        .orElseThrow()
+                        .byStatus())
+                .containsEntry("APPROVED", 1L);
+    }
+
+    @Test
     void milestonesAreMeasuredAgainstTheBaselineInForceAndALateDependencyIsFlagged() {
         deliver(new MilestoneDefinedEvent("P", "M1", "Go-live", "B. Janssens", LocalDate.of(2027, 6, 30)), 1, T1);
         deliver(new MilestoneDefinedEvent("P", "M2", "Acceptance", "C. Maes", LocalDate.of(2027, 7, 15)), 2, T1);
