@@ -62,6 +62,9 @@ public final class Benchmark {
                     commands.longLivedAggregate();
                 }
             }
+            if (selected(scenarios, "10")) {
+                new ChangeControlScenario(context).changeControl();
+            }
             if (selected(scenarios, "3")) {
                 new ProjectionLagScenario(context).projectionLag();
             }

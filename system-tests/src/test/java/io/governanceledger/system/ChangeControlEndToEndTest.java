@@ -106,7 +106,6 @@ class ChangeControlEndToEndTest {
         Http.Response early = commands.post("pmo", api + "/change-requests/CR-1/implementation", "{}");
         assertThat(early.status()).isEqualTo(409);
         ok(commands.post("pmo", cr + "/submit", "{\"decisionId\": \"" + decision + "\"}"));
-        Instant beforeDecision = Instant.now();
         ok(commands.post("pmo", api + "/decisions/" + decision + "/approve", """
                 {"decidedOn": "%s", "conditions": "Within the 2027 capital budget"}""".formatted(today)));
         await().atMost(Duration.ofSeconds(10))
@@ -125,6 +124,14 @@ class ChangeControlEndToEndTest {
                         .path("accepted")
                         .asBoolean())
                 .isTrue(); // 100,000 < 140,000 and < 10% of 2,000,000
+        // as known just before the decision was recorded (its recorded time is the ledger's, set as it is sealed)
+        Instant decidedAt = approved.path("history")
+                .valueStream()
+                .filter(entry -> entry.path("eventType").asString().equals("ChangeRequestDecidedEvent"))
+                .map(entry -> Instant.parse(entry.path("recordedAt").asString()))
+                .findFirst()
+                .orElseThrow();
+        Instant beforeDecision = decidedAt.minusNanos(1_000);
         assertThat(queries.get("auditor", cr + "?knownAt=" + beforeDecision)
                         .json()
                         .path("summary")
@@ -269,6 +276,62 @@ class ChangeControlEndToEndTest {
         assertThat(milestones.path("baselineNumber").asInt()).isEqualTo(2);
         assertThat(milestones.path("milestones").get(0).path("baselineDate").asString())
                 .isEqualTo("2027-08-14");
+    }
+
+    @Test
+    void aMilestoneMayNeedOneOfAnotherProgramAndIsFlaggedWhenThatOneSlips() {
+        String a = "DEP-A-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        String b = "DEP-B-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        for (String program : List.of(a, b)) {
+            created(commands.post("pmo", "/api/programs", Bodies.program(program)));
+        }
+        created(commands.post("pmo", "/api/programs/" + b + "/milestones", """
+                {"milestoneId": "B1", "name": "Network ready", "owner": "E. Wouters", "plannedDate": "2027-01-15"}"""));
+        created(commands.post("pmo", "/api/programs/" + a + "/milestones", """
+                {"milestoneId": "A1", "name": "Go-live", "owner": "B. Janssens", "plannedDate": "2027-02-01"}"""));
+        created(commands.post("pmo", "/api/programs/" + a + "/milestones", """
+                {"milestoneId": "A2", "name": "Acceptance", "owner": "C. Maes", "plannedDate": "2027-03-01"}"""));
+        String links = "/api/programs/" + a + "/milestones/";
+        ok(commands.post("pmo", links + "A1/dependencies", """
+                {"dependsOnProgramId": "%s", "dependsOnMilestoneId": "B1"}""".formatted(b)));
+        ok(commands.post("pmo", links + "A2/dependencies", "{\"dependsOnMilestoneId\": \"A1\"}"));
+        Http.Response cycle = commands.post("pmo", links + "A1/dependencies", "{\"dependsOnMilestoneId\": \"A2\"}");
+        assertThat(cycle.status()).isEqualTo(400);
+        assertThat(cycle.text("rule")).isEqualTo("no-cycle");
+        Http.Response itself = commands.post("pmo", links + "A1/dependencies", "{\"dependsOnMilestoneId\": \"A1\"}");
+        assertThat(itself.text("rule")).isEqualTo("not-itself");
+        Http.Response unknown = commands.post("pmo", links + "A1/dependencies", """
+                {"dependsOnProgramId": "%s", "dependsOnMilestoneId": "B9"}""".formatted(b));
+        assertThat(unknown.text("rule")).isEqualTo("unknown-milestone");
+
+        // B1 slips past A1: A1 is flagged, from the moment the forecast is known
+        Instant beforeSlip = Instant.now();
+        ok(commands.post("pmo", "/api/programs/" + b + "/milestones/B1/forecast", """
+                {"forecastDate": "2027-02-20", "reason": "Cabling delayed"}"""));
+        String milestones = "/api/programs/" + a + "/milestones";
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(
+                                flagged(queries.get("auditor", milestones).json(), "A1"))
+                        .isTrue());
+        JsonNode a1 =
+                queries.get("auditor", milestones).json().path("milestones").get(0);
+        assertThat(a1.path("dependsOn").get(0).path("dateNow").asString()).isEqualTo("2027-02-20");
+        assertThat(flagged(
+                        queries.get("auditor", milestones + "?knownAt=" + beforeSlip)
+                                .json(),
+                        "A1"))
+                .isFalse();
+        assertThat(flagged(queries.get("auditor", milestones).json(), "A2")).isFalse();
+    }
+
+    private static boolean flagged(JsonNode view, String milestoneId) {
+        return view.path("milestones")
+                .valueStream()
+                .filter(m -> m.path("milestoneId").asString().equals(milestoneId))
+                .findFirst()
+                .orElseThrow()
+                .path("flagged")
+                .asBoolean();
     }
 
     private String approvedDecision(String program, String title) {

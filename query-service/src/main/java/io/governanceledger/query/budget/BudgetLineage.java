@@ -51,8 +51,10 @@ class BudgetLineage {
         }
         List<Step> rows = jdbc.sql("""
                                    SELECT e.position, e.leg, e.movement_id, e.measure, e.delta, e.effective_date, e.booked_at,
-                                          m.state AS movement, d.state -> 'details' ->> 'title' AS decision_title,
-                                          d.status AS decision_status
+                                          m.state AS movement,
+                                          COALESCE(d.state -> 'details' ->> 'title', c.state -> 'details' ->> 'title')
+                                              AS decision_title,
+                                          COALESCE(d.status, c.status) AS decision_status
                                    FROM budget_entry e
                                    JOIN movement_version m ON m.record_id = e.movement_id
                                         AND m.known_at @> CAST(:knownAt AS TIMESTAMPTZ)
@@ -60,6 +62,10 @@ class BudgetLineage {
                                    LEFT JOIN decision_version d ON d.record_id = m.authorising_reference
                                         AND d.known_at @> CAST(:knownAt AS TIMESTAMPTZ)
                                         AND d.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
+                                   LEFT JOIN change_request_version c
+                                        ON c.record_id = m.program_id || '/' || m.authorising_reference
+                                        AND c.known_at @> CAST(:knownAt AS TIMESTAMPTZ)
+                                        AND c.effective @> CAST(:effectiveAt AS TIMESTAMPTZ)
                                    WHERE e.program_id = :programId AND e.line_id = :lineId
                                      AND e.booked_at <= CAST(:knownAt AS TIMESTAMPTZ) AND e.effective_date <= :asOf
                                    ORDER BY e.position, e.leg
