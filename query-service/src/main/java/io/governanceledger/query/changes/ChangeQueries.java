@@ -5,7 +5,6 @@ import io.governanceledger.query.decisions.DecisionHistoryEntry;
 import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.query.timeline.RecordVersions;
-import io.governanceledger.query.timeline.Timeline;
 import io.governanceledger.support.messaging.LedgerSerializer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -364,27 +363,7 @@ class ChangeQueries {
     }
 
     private List<DecisionHistoryEntry> history(String facts, String recordId, PointInTime point) {
-        List<DecisionHistoryEntry> known = jdbc.sql(
-                        "SELECT * FROM " + facts + " WHERE record_id = ? AND recorded_at <= ? ORDER BY position")
-                .params(recordId, point.knownAtUtc())
-                .query(ChangeQueries::entry)
-                .list();
-        return Timeline.applying(known, DecisionHistoryEntry::effectiveAt, point.effectiveAt());
-    }
-
-    @SuppressWarnings("unchecked")
-    private static DecisionHistoryEntry entry(ResultSet row, int index) throws SQLException {
-        return new DecisionHistoryEntry(
-                row.getLong("position"),
-                row.getString("event_id"),
-                row.getString("event_type"),
-                row.getString("actor"),
-                instant(row, "recorded_at"),
-                instant(row, "effective_at"),
-                row.getString("reason"),
-                row.getString("correlation_id"),
-                row.getString("causation_id"),
-                LedgerSerializer.fromJson(row.getString("payload"), Map.class));
+        return DecisionHistoryEntry.known(jdbc, facts, recordId, point);
     }
 
     static ChangeRequestSummaryView summary(ChangeRequestState state) {

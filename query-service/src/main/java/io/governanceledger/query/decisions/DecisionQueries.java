@@ -3,13 +3,7 @@ package io.governanceledger.query.decisions;
 import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.programs.KnownPrograms;
 import io.governanceledger.query.timeline.RecordVersions;
-import io.governanceledger.query.timeline.Timeline;
-import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.time.BusinessClock;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,36 +86,8 @@ class DecisionQueries {
                         history(query.decisionId(), point)));
     }
 
-    /**
-     * The decision's events recorded by the point's knownAt and effective by its asOf; its first event
-     * with them, as in the fold the state comes from.
-     */
     private List<DecisionHistoryEntry> history(String decisionId, PointInTime point) {
-        List<DecisionHistoryEntry> known = jdbc.sql(
-                        "SELECT * FROM decision_fact WHERE record_id = ? AND recorded_at <= ?" + " ORDER BY position")
-                .params(decisionId, point.knownAtUtc())
-                .query(DecisionQueries::entry)
-                .list();
-        return Timeline.applying(known, DecisionHistoryEntry::effectiveAt, point.effectiveAt());
-    }
-
-    private static DecisionHistoryEntry entry(ResultSet row, int index) throws SQLException {
-        return new DecisionHistoryEntry(
-                row.getLong("position"),
-                row.getString("event_id"),
-                row.getString("event_type"),
-                row.getString("actor"),
-                instant(row, "recorded_at"),
-                instant(row, "effective_at"),
-                row.getString("reason"),
-                row.getString("correlation_id"),
-                row.getString("causation_id"),
-                payload(row.getString("payload")));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> payload(String json) {
-        return LedgerSerializer.fromJson(json, Map.class);
+        return DecisionHistoryEntry.known(jdbc, "decision_fact", decisionId, point);
     }
 
     private static DecisionSummaryView summary(DecisionState state) {
@@ -139,10 +105,5 @@ class DecisionQueries {
                 state.supersededBy(),
                 state.recordedAt(),
                 state.lastChangedAt());
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        OffsetDateTime value = row.getObject(column, OffsetDateTime.class);
-        return value == null ? null : value.toInstant();
     }
 }
