@@ -322,6 +322,27 @@ class ChangeControlEndToEndTest {
                         "A1"))
                 .isFalse();
         assertThat(flagged(queries.get("auditor", milestones).json(), "A2")).isFalse();
+
+        // a reader of A who may not see B learns neither B1's name nor its date, nor that it is late
+        String reader = TestIssuer.matrixAccount("VIEWER", "program");
+        created(commands.post(
+                LedgerSystem.BOOTSTRAP_ADMINISTRATOR, "/api/programs/" + a + "/access/grants", """
+                {"grantee": {"kind": "PERSON", "id": "%s"}, "role": "VIEWER", "reason": "Steering member"}""".formatted(reader)));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() ->
+                        assertThat(queries.get(reader, milestones).status()).isEqualTo(200));
+        JsonNode seen =
+                queries.get(reader, milestones).json().path("milestones").get(0);
+        assertThat(seen.path("flagged").asBoolean()).isFalse();
+        JsonNode hidden = seen.path("dependsOn").get(0);
+        assertThat(hidden.path("visible").asBoolean()).isFalse();
+        for (String field : List.of("name", "dateNow", "programId", "milestoneId")) {
+            assertThat(hidden.path(field).isMissingNode() || hidden.path(field).isNull())
+                    .as(field + " of a dependency the reader may not see")
+                    .isTrue();
+        }
+        assertThat(queries.get(reader, "/api/programs/" + b + "/milestones").status())
+                .isEqualTo(404);
     }
 
     private static boolean flagged(JsonNode view, String milestoneId) {

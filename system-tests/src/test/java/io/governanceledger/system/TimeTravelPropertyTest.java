@@ -545,7 +545,7 @@ class TimeTravelPropertyTest {
             views.put(
                     "milestones",
                     gateway.query(
-                                    new FindMilestonesQuery(program, point),
+                                    new FindMilestonesQuery(program, point, null),
                                     ResponseTypes.optionalInstanceOf(MilestonesView.class))
                             .join());
             views.put(

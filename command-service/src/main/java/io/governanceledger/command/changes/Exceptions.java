@@ -39,10 +39,23 @@ final class Exceptions {
     }
 
     void requireOpen(String exceptionId) {
-        if (!open.containsKey(exceptionId)) {
-            throw RuleViolationException.conflict(
-                    "exception-not-open", "The program has no open exception '" + exceptionId + "'.");
+        if (open.containsKey(exceptionId)) {
+            return;
         }
+        if (known(exceptionId)) {
+            throw RuleViolationException.conflict(
+                    "exception-decided",
+                    "Exception " + exceptionId + " is decided; a new one is raised if the forecast moves again.");
+        }
+        throw RuleViolationException.notFound(
+                "unknown-exception", "exceptionId", "The program has no exception '" + exceptionId + "'.");
+    }
+
+    /** EX-1 up to the last number raised. */
+    private boolean known(String exceptionId) {
+        return exceptionId != null
+                && exceptionId.matches("EX-[1-9][0-9]{0,8}")
+                && Integer.parseInt(exceptionId.substring(3)) <= raised;
     }
 
     /** An open cost exception on the line or on the total. */

@@ -10,6 +10,9 @@ public interface MilestoneDirectory {
 
     boolean hasMilestone(String programId, String milestoneId);
 
+    /** What another program's milestone needs first (empty if there is no such milestone). */
+    java.util.Set<PlanRules.Dependency> dependenciesOf(String programId, String milestoneId);
+
     @Component
     class FromRepository implements MilestoneDirectory {
 
@@ -25,6 +28,15 @@ public interface MilestoneDirectory {
                 return changes.load(ProgramChanges.idOf(programId)).invoke(other -> other.hasMilestone(milestoneId));
             } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
                 return false;
+            }
+        }
+
+        @Override
+        public java.util.Set<PlanRules.Dependency> dependenciesOf(String programId, String milestoneId) {
+            try {
+                return changes.load(ProgramChanges.idOf(programId)).invoke(other -> other.dependenciesOf(milestoneId));
+            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
+                return java.util.Set.of();
             }
         }
     }

@@ -94,18 +94,22 @@ final class PlanRules {
         }
     }
 
-    /** Known, not itself, not already there, and no cycle among this program's milestones. */
+    /**
+     * Known, not itself, not already there, and no cycle, within the program or across programs:
+     * {@code dependenciesOf} answers what a milestone of any program needs first.
+     */
     static void requireLinkable(
             Milestone milestone,
             Dependency dependency,
             boolean known,
             String programId,
-            Map<String, Milestone> milestones) {
+            java.util.function.BiFunction<String, String, Set<Dependency>> dependenciesOf) {
         if (!known) {
             throw RuleViolationException.invalid(
                     "unknown-milestone", "dependsOnMilestoneId", "no milestone " + dependency + " that you may see");
         }
-        if (dependency.equals(new Dependency(programId, milestone.id()))) {
+        Dependency itself = new Dependency(programId, milestone.id());
+        if (dependency.equals(itself)) {
             throw RuleViolationException.invalid(
                     "not-itself", "dependsOnMilestoneId", "a milestone cannot need itself");
         }
@@ -113,29 +117,28 @@ final class PlanRules {
             throw RuleViolationException.conflict(
                     "dependency-exists", milestone.id() + " already depends on " + dependency + ".");
         }
-        if (dependency.programId().equals(programId)
-                && reaches(dependency.milestoneId(), milestone.id(), programId, milestones)) {
+        if (reaches(dependency, itself, dependenciesOf)) {
             throw RuleViolationException.invalid(
                     "no-cycle",
                     "dependsOnMilestoneId",
-                    dependency.milestoneId() + " already needs " + milestone.id() + " first, directly or not");
+                    dependency + " already needs " + itself + " first, directly or not");
         }
     }
 
-    /** True if {@code from} needs {@code to} first, following this program's dependencies. */
-    private static boolean reaches(String from, String to, String programId, Map<String, Milestone> milestones) {
-        Deque<String> next = new ArrayDeque<>(Set.of(from));
-        Set<String> seen = new HashSet<>();
+    /** True if {@code from} needs {@code to} first, following the dependencies of every program. */
+    private static boolean reaches(
+            Dependency from,
+            Dependency to,
+            java.util.function.BiFunction<String, String, Set<Dependency>> dependenciesOf) {
+        Deque<Dependency> next = new ArrayDeque<>(Set.of(from));
+        Set<Dependency> seen = new HashSet<>();
         while (!next.isEmpty()) {
-            String id = next.pop();
-            if (id.equals(to)) {
+            Dependency current = next.pop();
+            if (current.equals(to)) {
                 return true;
             }
-            Milestone milestone = milestones.get(id);
-            if (milestone != null && seen.add(id)) {
-                milestone.dependsOn().stream()
-                        .filter(dependency -> dependency.programId().equals(programId))
-                        .forEach(dependency -> next.push(dependency.milestoneId()));
+            if (seen.add(current)) {
+                dependenciesOf.apply(current.programId(), current.milestoneId()).forEach(next::push);
             }
         }
         return false;

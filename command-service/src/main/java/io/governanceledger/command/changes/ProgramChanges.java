@@ -101,9 +101,13 @@ public class ProgramChanges {
         programs.requireOpen(command.programId());
         requireProgram(command.programId());
         List<AffectedItem> affected = command.details().affected();
+        Set<AffectedItem> named = new HashSet<>();
         for (int i = 0; i < affected.size(); i++) {
-            requireAffected(
-                    command.programId(), affected.get(i), "details.affected[" + i + "].reference", budget, contracts);
+            String field = "affected[" + i + "].reference";
+            if (!named.add(affected.get(i))) {
+                throw RuleViolationException.invalid("unique", field, "names an item already named");
+            }
+            requireAffected(command.programId(), affected.get(i), field, budget, contracts);
         }
         int number = requests.size() + 1;
         String id = "CR-" + number;
@@ -247,6 +251,11 @@ public class ProgramChanges {
         return milestones.containsKey(milestoneId);
     }
 
+    java.util.Set<PlanRules.Dependency> dependenciesOf(String milestoneId) {
+        PlanRules.Milestone milestone = milestones.get(milestoneId);
+        return milestone == null ? java.util.Set.of() : milestone.dependsOn();
+    }
+
     /** True if the change request may authorise records now: approved, or being implemented. */
     boolean authorises(String changeRequestId) {
         ChangeRequestRules.Request request = requests.get(changeRequestId);
@@ -317,7 +326,13 @@ public class ProgramChanges {
         boolean known = otherProgram.equals(programId)
                 ? milestones.containsKey(command.dependsOnMilestoneId())
                 : directory.hasMilestone(otherProgram, command.dependsOnMilestoneId());
-        PlanRules.requireLinkable(milestone, dependency, known, programId, milestones);
+        PlanRules.requireLinkable(
+                milestone,
+                dependency,
+                known,
+                programId,
+                (program, id) ->
+                        program.equals(programId) ? dependenciesOf(id) : directory.dependenciesOf(program, id));
         apply(new MilestoneDependencyAddedEvent(
                 programId, milestone.id(), otherProgram, command.dependsOnMilestoneId()));
     }
@@ -372,6 +387,10 @@ public class ProgramChanges {
         String programId = command.programId();
         String decisionId = command.decisionId();
         if (baseline == null && command.changeRequestId() == null) {
+            if (decisionId == null) {
+                throw RuleViolationException.invalid(
+                        "required", "decisionId", "is required: the first baseline is approved by a decision");
+            }
             decisions.requireApproved(programId, decisionId, "decisionId");
         } else {
             // re-baselining only through an approved change request, decided by its decision
@@ -379,7 +398,8 @@ public class ProgramChanges {
                 throw RuleViolationException.invalid(
                         "change-request-required",
                         "changeRequestId",
-                        "baseline " + baseline.number() + " exists: a new one needs an approved change request");
+                        "is required: baseline " + baseline.number()
+                                + " exists, and the next is made only by an approved change request");
             }
             ChangeRequestRules.Request request = requireAuthorising(command.changeRequestId(), "changeRequestId");
             if (decisionId != null && !decisionId.equals(request.decisionId())) {
@@ -522,7 +542,7 @@ public class ProgramChanges {
             throw RuleViolationException.invalid(
                     "change-request-required",
                     "changeRequestId",
-                    "the scope is baselined: it changes only through an approved change request");
+                    "is required: the scope is baselined and changes only through an approved change request");
         }
         if (changeRequestId != null) {
             requireAuthorising(changeRequestId, "changeRequestId");

@@ -187,9 +187,21 @@ class ProgramChangesTest {
         }
     };
 
+    /** What OTHER's milestone X1 needs first (tests may add to it). */
+    private final Set<PlanRules.Dependency> x1Needs = new HashSet<>();
+
     /** Another program, OTHER, has milestone X1. */
-    private final MilestoneDirectory directory =
-            (programId, milestoneId) -> "OTHER".equals(programId) && "X1".equals(milestoneId);
+    private final MilestoneDirectory directory = new MilestoneDirectory() {
+        @Override
+        public boolean hasMilestone(String programId, String milestoneId) {
+            return "OTHER".equals(programId) && "X1".equals(milestoneId);
+        }
+
+        @Override
+        public Set<PlanRules.Dependency> dependenciesOf(String programId, String milestoneId) {
+            return hasMilestone(programId, milestoneId) ? Set.copyOf(x1Needs) : Set.of();
+        }
+    };
 
     private FixtureConfiguration<ProgramChanges> fixture;
 
@@ -533,7 +545,7 @@ class ProgramChangesTest {
                             ID,
                             P,
                             details(affects(AffectedKind.MILESTONE, "M1"), affects(AffectedKind.MILESTONE, "M9"))))
-                    .expectExceptionDetails(invalid("unknown-milestone", "details.affected[1].reference"))
+                    .expectExceptionDetails(invalid("unknown-milestone", "affected[1].reference"))
                     .expectNoEvents();
         }
 
@@ -541,7 +553,7 @@ class ProgramChangesTest {
         void anUnknownDeliverableIsRefusedOnItsField() {
             given(planned())
                     .when(new RaiseChangeRequestCommand(ID, P, details(affects(AffectedKind.DELIVERABLE, "S9"))))
-                    .expectExceptionDetails(invalid("unknown-deliverable", "details.affected[0].reference"))
+                    .expectExceptionDetails(invalid("unknown-deliverable", "affected[0].reference"))
                     .expectNoEvents();
         }
 
@@ -551,14 +563,14 @@ class ProgramChangesTest {
             events.add(new ScopeItemRemovedEvent(P, "S1", null));
             given(events)
                     .when(new RaiseChangeRequestCommand(ID, P, details(affects(AffectedKind.DELIVERABLE, "S1"))))
-                    .expectExceptionDetails(invalid("unknown-deliverable", "details.affected[0].reference"));
+                    .expectExceptionDetails(invalid("unknown-deliverable", "affected[0].reference"));
         }
 
         @Test
         void anUnknownBudgetLineIsRefusedOnItsField() {
             given(planned())
                     .when(new RaiseChangeRequestCommand(ID, P, details(affects(AffectedKind.BUDGET_LINE, "L9"))))
-                    .expectExceptionDetails(invalid("unknown-budget-line", "details.affected[0].reference"))
+                    .expectExceptionDetails(invalid("unknown-budget-line", "affected[0].reference"))
                     .expectNoEvents();
         }
 
@@ -566,7 +578,7 @@ class ProgramChangesTest {
         void anUnknownContractIsRefusedOnItsField() {
             given(planned())
                     .when(new RaiseChangeRequestCommand(ID, P, details(affects(AffectedKind.CONTRACT, "C-9"))))
-                    .expectExceptionDetails(invalid("unknown-contract", "details.affected[0].reference"))
+                    .expectExceptionDetails(invalid("unknown-contract", "affected[0].reference"))
                     .expectNoEvents();
         }
 
@@ -1242,6 +1254,20 @@ class ProgramChangesTest {
         }
 
         @Test
+        void aCycleThroughAnotherProgramIsRefused() {
+            // OTHER's X1 needs M2 first, and M2 needs M1: M1 may not need X1
+            x1Needs.add(new PlanRules.Dependency(P, "M2"));
+            given(m2NeedsM1())
+                    .when(link("M1", "OTHER", "X1"))
+                    .expectExceptionDetails(invalid("no-cycle", "dependsOnMilestoneId"))
+                    .expectNoEvents();
+            x1Needs.clear();
+            given(m2NeedsM1())
+                    .when(link("M1", "OTHER", "X1"))
+                    .expectEvents(new MilestoneDependencyAddedEvent(P, "M1", "OTHER", "X1"));
+        }
+
+        @Test
         void aRemovedDependencyNoLongerMakesACycle() {
             List<Object> events = m2NeedsM1();
             events.add(new MilestoneDependencyRemovedEvent(P, "M2", P, "M1"));
@@ -1877,11 +1903,11 @@ class ProgramChangesTest {
             events.add(decided("EX-1"));
             given(events)
                     .when(new DecideExceptionCommand(ID, P, "EX-1", "DEC-OK-EX", ExceptionResponse.STOP))
-                    .expectExceptionDetails(conflict("exception-not-open"))
+                    .expectExceptionDetails(conflict("exception-decided"))
                     .expectNoEvents();
             given(m1Exception())
                     .when(new DecideExceptionCommand(ID, P, "EX-2", "DEC-OK-EX", ExceptionResponse.STOP))
-                    .expectExceptionDetails(conflict("exception-not-open"))
+                    .expectExceptionDetails(notFound("unknown-exception", "exceptionId"))
                     .expectNoEvents();
         }
 

@@ -57,7 +57,7 @@ class BaselineComparisons {
                 content.currency(),
                 costs,
                 total(content, otherCosts, null),
-                dates(content, dates(other.milestones())),
+                dates(content, dates(other.milestones()), milestoneNames(other.milestones())),
                 scope(content, names(other.scope())),
                 contracts(content, values(other.contracts()), referencesOf(other.contracts())));
     }
@@ -146,12 +146,6 @@ class BaselineComparisons {
     }
 
     private static List<BaselineComparisonView.DateVariance> dates(
-            BaselineContent content, Map<String, LocalDate> other) {
-        Map<String, String> names = new TreeMap<>();
-        return dates(content, other, names);
-    }
-
-    private static List<BaselineComparisonView.DateVariance> dates(
             BaselineContent content, Map<String, LocalDate> other, Map<String, String> otherNames) {
         Map<String, BaselineMilestone> planned = new LinkedHashMap<>();
         content.milestones().forEach(milestone -> planned.put(milestone.milestoneId(), milestone));
@@ -216,6 +210,12 @@ class BaselineComparisons {
     private static Map<String, String> names(List<BaselineScopeItem> items) {
         Map<String, String> names = new TreeMap<>();
         items.forEach(item -> names.put(item.itemId(), item.name()));
+        return names;
+    }
+
+    private static Map<String, String> milestoneNames(List<BaselineMilestone> milestones) {
+        Map<String, String> names = new TreeMap<>();
+        milestones.forEach(milestone -> names.put(milestone.milestoneId(), milestone.name()));
         return names;
     }
 

@@ -100,7 +100,8 @@ class ChangeQueries {
         own.forEach(milestone -> byId.put(ChangeRecords.id(query.programId(), milestone.milestoneId()), milestone));
         List<MilestoneView> views = own.stream()
                 .sorted(Comparator.comparing(MilestoneState::dateNow).thenComparing(MilestoneState::milestoneId))
-                .map(milestone -> milestoneView(milestone, baselineDates.get(milestone.milestoneId()), byId, point))
+                .map(milestone -> milestoneView(
+                        milestone, baselineDates.get(milestone.milestoneId()), byId, point, query::mayRead))
                 .toList();
         return Optional.of(new MilestonesView(
                 query.programId(),
@@ -226,11 +227,23 @@ class ChangeQueries {
                 .list();
     }
 
+    /**
+     * A milestone with its dependencies' dates now; one of a program the reader may not see is shown as
+     * such, without its program, name or date, and does not flag the milestone.
+     */
     private MilestoneView milestoneView(
-            MilestoneState milestone, LocalDate baselineDate, Map<String, MilestoneState> own, PointInTime point) {
+            MilestoneState milestone,
+            LocalDate baselineDate,
+            Map<String, MilestoneState> own,
+            PointInTime point,
+            java.util.function.Predicate<String> mayRead) {
         List<MilestoneView.DependencyStatus> dependencies = new ArrayList<>();
         boolean flagged = false;
         for (DependencyView dependency : milestone.dependsOn()) {
+            if (!mayRead.test(dependency.programId())) {
+                dependencies.add(new MilestoneView.DependencyStatus(null, null, null, null, false, false));
+                continue;
+            }
             String recordId = ChangeRecords.id(dependency.programId(), dependency.milestoneId());
             Optional<MilestoneState> other = own.containsKey(recordId)
                     ? Optional.of(own.get(recordId))

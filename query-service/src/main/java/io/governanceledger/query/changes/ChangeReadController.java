@@ -2,6 +2,8 @@ package io.governanceledger.query.changes;
 
 import io.governanceledger.events.changes.ChangeRequestStatus;
 import io.governanceledger.query.pointintime.PointInTime;
+import io.governanceledger.support.security.AccessDecider;
+import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.RecordNotFoundException;
@@ -27,9 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ChangeReadController {
 
     private final QueryGateway queries;
+    private final AccessDecider access;
 
-    ChangeReadController(QueryGateway queries) {
+    ChangeReadController(QueryGateway queries, AccessDecider access) {
         this.queries = queries;
+        this.access = access;
     }
 
     @GetMapping("/change-requests")
@@ -73,7 +77,11 @@ class ChangeReadController {
     MilestonesView milestones(@PathVariable String programId, PointInTime point) {
         return program(
                 queries.query(
-                        new FindMilestonesQuery(programId, point),
+                        new FindMilestonesQuery(
+                                programId,
+                                point,
+                                access.programsWhere(Caller.current(), Right.READ_PROGRAM.roles())
+                                        .orElse(null)),
                         ResponseTypes.optionalInstanceOf(MilestonesView.class)),
                 programId,
                 point);

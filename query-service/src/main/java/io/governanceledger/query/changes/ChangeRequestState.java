@@ -111,7 +111,24 @@ record ChangeRequestState(
                     fact.recordedAt());
         }
         if (event instanceof ChangeRequestWithdrawnEvent) {
-            return state.with(ChangeRequestStatus.WITHDRAWN, fact);
+            // no longer before the decision it was submitted to: its history keeps the submission
+            return new ChangeRequestState(
+                    state.changeRequestId,
+                    state.programId,
+                    state.number,
+                    state.details,
+                    ChangeRequestStatus.WITHDRAWN,
+                    state.raisedBy,
+                    state.raisedAt,
+                    state.assessor,
+                    state.assessments,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    fact.recordedAt());
         }
         if (event instanceof ChangeImplementationStartedEvent) {
             return state.with(ChangeRequestStatus.IMPLEMENTING, fact);

@@ -72,7 +72,8 @@ public final class CommandRelay {
                     headers.getFirst(EVENT_ID),
                     null,
                     null,
-                    Map.of());
+                    Map.of(),
+                    answer);
         }
         Map<String, String> fields = new LinkedHashMap<>();
         JsonNode errors = answer.path("errors");
@@ -84,7 +85,7 @@ public final class CommandRelay {
         }
         String detail =
                 Optional.ofNullable(text(answer, "detail")).orElse("The command service answered " + status + ".");
-        return new Outcome(status, null, null, null, detail, text(answer, "rule"), fields);
+        return new Outcome(status, null, null, null, detail, text(answer, "rule"), fields, null);
     }
 
     private static JsonNode parse(String body) {
@@ -109,6 +110,7 @@ public final class CommandRelay {
      * @param detail  the problem's detail, on a refusal
      * @param rule    the rule the problem names
      * @param fields  the problem's field errors by field ({@code options[0].key}, {@code decidedOn}, ...)
+     * @param answer  the answer's JSON, on success (for a command answered with more than an id, a pre-check)
      */
     public record Outcome(
             int status,
@@ -117,11 +119,12 @@ public final class CommandRelay {
             String eventId,
             String detail,
             String rule,
-            Map<String, String> fields) {
+            Map<String, String> fields,
+            JsonNode answer) {
 
         static Outcome unanswered(String why) {
             return new Outcome(
-                    0, null, null, null, "The command service did not answer: " + why, "unavailable", Map.of());
+                    0, null, null, null, "The command service did not answer: " + why, "unavailable", Map.of(), null);
         }
 
         public boolean succeeded() {

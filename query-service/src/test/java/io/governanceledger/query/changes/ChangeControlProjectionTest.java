@@ -222,7 +222,7 @@ class ChangeControlProjectionTest {
         deliver(new ScopeItemAddedEvent("P", "S2", "Bag drop", null, "CR-1"), 7, T3);
         deliver(new ScopeItemRemovedEvent("P", "S1", "CR-1"), 8, T3);
 
-        MilestonesView now = queries.milestones(new FindMilestonesQuery("P", point(null, null)))
+        MilestonesView now = queries.milestones(new FindMilestonesQuery("P", point(null, null), null))
                 .orElseThrow();
         assertThat(now.baselineNumber()).isEqualTo(1);
         MilestoneView m1 = now.milestones().stream()
@@ -240,7 +240,7 @@ class ChangeControlProjectionTest {
                 .findFirst()
                 .orElseThrow();
         assertThat(m2.flagged()).isTrue(); // M1 (14 Aug) now after M2 (15 Jul), which needs it first
-        MilestonesView before = queries.milestones(new FindMilestonesQuery("P", point(null, T2)))
+        MilestonesView before = queries.milestones(new FindMilestonesQuery("P", point(null, T2), null))
                 .orElseThrow();
         assertThat(before.milestones()).allSatisfy(m -> assertThat(m.flagged()).isFalse());
 

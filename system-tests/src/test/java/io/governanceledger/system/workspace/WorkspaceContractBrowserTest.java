@@ -57,6 +57,13 @@ class WorkspaceContractBrowserTest extends BrowserTest {
         browser.type(By.id("amendment-scope"), "Baggage handling interfaces");
         browser.type(By.id("amendment-signatories"), "A. Peeters\nAcme Systems");
         browser.type(By.id("amendment-reason"), "Change request CR-14");
+        // checked first: the verdict on screen, nothing recorded, the form kept
+        browser.driver().findElement(By.id("amendment-check-button")).click();
+        assertThat(browser.text(By.id("amendment-check")))
+                .contains("Checked, nothing recorded", "refused", "de-minimis-eu-threshold", "€140,000.00");
+        assertThat(browser.all(By.cssSelector("article.rejected"))).isEmpty();
+        assertThat(browser.waitFor(By.id("amendment-valueDelta")).getAttribute("value"))
+                .isEqualTo("150000");
         browser.driver()
                 .findElement(By.cssSelector("#amendment-form button[type=submit]"))
                 .click();

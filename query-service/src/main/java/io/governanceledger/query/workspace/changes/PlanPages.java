@@ -26,6 +26,8 @@ import io.governanceledger.query.workspace.CommandRelay;
 import io.governanceledger.query.workspace.ConditionalOnWorkspace;
 import io.governanceledger.query.workspace.FormValues;
 import io.governanceledger.query.workspace.ProgramPages;
+import io.governanceledger.support.security.AccessDecider;
+import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.RecordNotFoundException;
@@ -127,11 +129,19 @@ class PlanPages {
     private final QueryGateway queries;
     private final CommandRelay commands;
     private final ProgramPages pages;
+    private final AccessDecider access;
 
-    PlanPages(QueryGateway queries, CommandRelay commands, ProgramPages pages) {
+    PlanPages(QueryGateway queries, CommandRelay commands, ProgramPages pages, AccessDecider access) {
         this.queries = queries;
         this.commands = commands;
         this.pages = pages;
+        this.access = access;
+    }
+
+    /** The programs the signed-in person may read (null: every one), for dependencies across programs. */
+    private java.util.Set<String> readable() {
+        return access.programsWhere(Caller.current(), Right.READ_PROGRAM.roles())
+                .orElse(null);
     }
 
     @GetMapping("/workspace/programs/{programId}/milestones")
@@ -211,7 +221,7 @@ class PlanPages {
         common(programId, point, model, "milestones");
         MilestonesView milestones = program(
                 queries.query(
-                        new FindMilestonesQuery(programId, point),
+                        new FindMilestonesQuery(programId, point, readable()),
                         ResponseTypes.optionalInstanceOf(MilestonesView.class)),
                 programId,
                 point);

@@ -58,6 +58,17 @@ public record AmendmentForm(
         };
     }
 
+    /** What a pre-check takes of the proposal: its basis, value, term and signing date. */
+    Map<String, Object> checkBody() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        FormValues.put(body, "legalBasis", legalBasis);
+        FormValues.put(body, "reviewClauseId", reviewClauseId);
+        FormValues.putNumber(body, "valueDelta", valueDelta);
+        FormValues.putNumber(body, "termDeltaMonths", termDeltaMonths);
+        FormValues.put(body, "signedOn", signedOn);
+        return body;
+    }
+
     Map<String, Object> body() {
         Map<String, Object> body = new LinkedHashMap<>();
         FormValues.put(body, "legalBasis", legalBasis);

@@ -1,5 +1,6 @@
 package io.governanceledger.query.workspace.contracts;
 
+import io.governanceledger.events.changes.AmendmentCheck;
 import io.governanceledger.events.contracts.LegalBasis;
 import io.governanceledger.events.decisions.DecisionStatus;
 import io.governanceledger.query.contracts.ContractView;
@@ -11,6 +12,7 @@ import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.workspace.CommandRelay;
 import io.governanceledger.query.workspace.ConditionalOnWorkspace;
 import io.governanceledger.query.workspace.ProgramPages;
+import io.governanceledger.support.messaging.LedgerSerializer;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.RecordNotFoundException;
@@ -59,6 +61,39 @@ class ContractPages {
         show(programId, contractId, point, model);
         model.addAttribute("form", AmendmentForm.empty());
         model.addAttribute("outcome", null);
+        model.addAttribute("check", null);
+        return "workspace/contracts/contract";
+    }
+
+    /**
+     * Checks the proposal in the form against the procurement rules on its signing date, recording
+     * nothing (the contract manager, before signing): the page shows the verdict and its figures and
+     * keeps the form as it was.
+     */
+    @PostMapping("/workspace/programs/{programId}/contracts/{contractId}/amendment-check")
+    @Requires(Right.ASSESS_CHANGE_REQUESTS)
+    String check(
+            @PathVariable String programId,
+            @PathVariable String contractId,
+            @ModelAttribute("form") AmendmentForm form,
+            Model model,
+            HttpServletResponse response) {
+        CommandRelay.Outcome outcome = commands.post(
+                ProgramPages.path("/api/programs", programId, "contracts", contractId, "amendment-checks"),
+                form.checkBody(),
+                null);
+        show(programId, contractId, pages.now(), model);
+        model.addAttribute("form", form.again());
+        model.addAttribute("path", ProgramPages.path("/workspace/programs", programId, "contracts", contractId));
+        if (outcome.succeeded()) {
+            model.addAttribute("outcome", null);
+            model.addAttribute(
+                    "check", LedgerSerializer.fromJson(outcome.answer().toString(), AmendmentCheck.class));
+        } else {
+            ProgramPages.refused(response, outcome);
+            model.addAttribute("outcome", outcome);
+            model.addAttribute("check", null);
+        }
         return "workspace/contracts/contract";
     }
 
@@ -110,6 +145,7 @@ class ContractPages {
         show(programId, contractId, pages.now(), model);
         model.addAttribute("form", form.again());
         model.addAttribute("outcome", outcome);
+        model.addAttribute("check", null);
         model.addAttribute("path", page);
         return "workspace/contracts/contract";
     }
