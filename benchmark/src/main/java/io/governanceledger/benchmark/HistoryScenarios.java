@@ -248,7 +248,8 @@ final class HistoryScenarios extends Scenario {
                 true,
                 100_000,
                 0.5,
-                size + " events, the 7 read models (programs, decisions, budget, contracts, audit, access, changes) rebuilt in one"
+                size
+                        + " events, the 7 read models (programs, decisions, budget, contracts, audit, access, changes) rebuilt in one"
                         + " pass and swapped in " + String.format("%.1f", seconds)
                         + " s (start to swap, as seen over HTTP)"));
         rowFloor(size, rawRate);

@@ -1603,6 +1603,23 @@ class ProgramChangesTest {
         }
 
         @Test
+        void noToleranceIsNegative() {
+            given(baselined(null))
+                    .when(new SetTolerancesCommand(
+                            ID, P, "DEC-OK-TOL", new Tolerances(eur("-0.01"), null, null, null, null)))
+                    .expectExceptionDetails(invalid("not-negative", "costAmount"))
+                    .expectNoEvents();
+            given(baselined(null))
+                    .when(new SetTolerancesCommand(ID, P, "DEC-OK-TOL", new Tolerances(null, null, -1, null, null)))
+                    .expectExceptionDetails(invalid("not-negative", "timeDays"))
+                    .expectNoEvents();
+            given(baselined(null))
+                    .when(new SetTolerancesCommand(ID, P, "DEC-OK-TOL", new Tolerances(null, null, null, -1, null)))
+                    .expectExceptionDetails(invalid("not-negative", "scopeItems"))
+                    .expectNoEvents();
+        }
+
+        @Test
         void atLeastOneToleranceIsSet() {
             given(baselined(null))
                     .when(new SetTolerancesCommand(
