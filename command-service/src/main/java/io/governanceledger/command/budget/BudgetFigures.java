@@ -1,7 +1,6 @@
 package io.governanceledger.command.budget;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
@@ -11,15 +10,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * A program's budget figures as change control needs them: which lines exist, each line's allocation
- * on a date (a baseline's cost) and each line's estimate at completion (its last reforecast, or its
- * allocation if it was never reforecast).
+ * (a baseline's cost) and each line's estimate at completion (its last reforecast, or its allocation if
+ * it was never reforecast), both over every booked leg whatever its date.
  */
 public interface BudgetFigures {
 
     boolean hasLine(String programId, String lineId);
 
-    /** Every line's allocation from the entries effective on or before {@code date}, as known now. */
-    Map<String, BigDecimal> allocationsOn(String programId, LocalDate date);
+    /**
+     * Every line's allocation: all its booked allocation legs, whatever their effective date (the budget
+     * at completion, which a line's estimate at completion is measured against).
+     */
+    Map<String, BigDecimal> allocations(String programId);
 
     Map<String, BigDecimal> estimates(String programId);
 
@@ -38,8 +40,8 @@ public interface BudgetFigures {
         }
 
         @Override
-        public Map<String, BigDecimal> allocationsOn(String programId, LocalDate date) {
-            return budget(programId).map(budget -> budget.allocationsOn(date)).orElse(Map.of());
+        public Map<String, BigDecimal> allocations(String programId) {
+            return budget(programId).map(ProgramBudget::allocations).orElse(Map.of());
         }
 
         @Override

@@ -15,8 +15,6 @@ final class BudgetLine {
     BigDecimal forecast = BigDecimal.ZERO;
     /** Whether the line was ever reforecast: until then its estimate at completion is its allocation. */
     boolean reforecast;
-    /** How the allocation changes on each effective date (booked entries only). */
-    private final java.util.TreeMap<java.time.LocalDate, BigDecimal> allocationChanges = new java.util.TreeMap<>();
     /** How the available amount changes on each effective date (booked entries only). */
     private final java.util.TreeMap<java.time.LocalDate, BigDecimal> availableChanges = new java.util.TreeMap<>();
 
@@ -27,10 +25,6 @@ final class BudgetLine {
 
     BigDecimal estimateAtCompletion() {
         return reforecast ? forecast : allocated;
-    }
-
-    BigDecimal allocatedOn(java.time.LocalDate date) {
-        return allocationChanges.headMap(date, true).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     BigDecimal available() {
@@ -81,9 +75,7 @@ final class BudgetLine {
         if (availableChange.signum() != 0) {
             availableChanges.merge(effectiveOn, availableChange, BigDecimal::add);
         }
-        if (entry.measure() == LedgerEntry.Measure.ALLOCATED) {
-            allocationChanges.merge(effectiveOn, entry.delta(), BigDecimal::add);
-        }
+
         apply(entry);
     }
 

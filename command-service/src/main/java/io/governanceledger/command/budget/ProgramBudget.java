@@ -254,9 +254,9 @@ public class ProgramBudget {
         return lines.containsKey(lineId);
     }
 
-    Map<String, BigDecimal> allocationsOn(LocalDate date) {
+    Map<String, BigDecimal> allocations() {
         Map<String, BigDecimal> allocations = new java.util.TreeMap<>();
-        lines.values().forEach(line -> allocations.put(line.lineId, line.allocatedOn(date)));
+        lines.values().forEach(line -> allocations.put(line.lineId, line.allocated));
         return allocations;
     }
 

@@ -83,6 +83,10 @@ final class ChangeRequestRules {
         private int submittedRevision;
         /** Approved since the current baseline was captured: its assessed impact is part of the approved plan. */
         private boolean approvedSinceBaseline;
+        /** When it was last submitted to a decision, on the record: its decision takes effect no earlier. */
+        private java.time.Instant submittedAt;
+        /** It made a baseline: a change request makes one at most. */
+        private boolean madeBaseline;
 
         private final java.time.Instant raisedAt;
 
@@ -145,19 +149,34 @@ final class ChangeRequestRules {
             status = ChangeRequestStatus.ASSESSED;
         }
 
-        void submittedTo(String decision, int revision) {
+        void submittedTo(String decision, int revision, java.time.Instant at) {
             decisionId = decision;
             submittedRevision = revision;
+            submittedAt = at;
             status = ChangeRequestStatus.SUBMITTED;
+        }
+
+        java.time.Instant submittedAt() {
+            return submittedAt != null ? submittedAt : raisedAt;
+        }
+
+        boolean madeBaseline() {
+            return madeBaseline;
+        }
+
+        /** A baseline was captured: by this request, or with this request's implementation complete, it is in it. */
+        void baselined(String byChangeRequest) {
+            if (id.equals(byChangeRequest)) {
+                madeBaseline = true;
+                approvedSinceBaseline = false;
+            } else if (status == ChangeRequestStatus.IMPLEMENTED || status == ChangeRequestStatus.CLOSED) {
+                approvedSinceBaseline = false;
+            }
         }
 
         void decided(ChangeRequestStatus outcome) {
             status = outcome;
             approvedSinceBaseline = outcome == ChangeRequestStatus.APPROVED;
-        }
-
-        void baselined() {
-            approvedSinceBaseline = false;
         }
 
         /** The impact it was approved with, while it is not in a baseline yet (else null). */
@@ -180,6 +199,8 @@ final class ChangeRequestRules {
                     && assessments == request.assessments
                     && submittedRevision == request.submittedRevision
                     && approvedSinceBaseline == request.approvedSinceBaseline
+                    && madeBaseline == request.madeBaseline
+                    && java.util.Objects.equals(submittedAt, request.submittedAt)
                     && impacts.equals(request.impacts)
                     && java.util.Objects.equals(decisionId, request.decisionId);
         }

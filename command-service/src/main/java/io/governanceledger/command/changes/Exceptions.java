@@ -24,6 +24,8 @@ final class Exceptions {
     private final Map<String, String> open = new HashMap<>();
     /** The last breach raised for each subject key. */
     private final Map<String, ToleranceBreach> last = new HashMap<>();
+    /** When each exception was raised (its effective instant). */
+    private final Map<String, java.time.Instant> raisedAt = new HashMap<>();
 
     String nextId() {
         return "EX-" + (raised + 1);
@@ -68,7 +70,13 @@ final class Exceptions {
                 .findFirst();
     }
 
-    void raised(ToleranceExceptionRaisedEvent event) {
+    /** When the exception was raised: the board answers it by a decision taken no earlier. */
+    java.time.Instant raisedAt(String exceptionId) {
+        return raisedAt.get(exceptionId);
+    }
+
+    void raised(ToleranceExceptionRaisedEvent event, java.time.Instant at) {
+        raisedAt.put(event.exceptionId(), at);
         raised++;
         open.put(event.exceptionId(), key(event.breach()));
         last.put(key(event.breach()), event.breach());
@@ -76,6 +84,11 @@ final class Exceptions {
 
     void decided(String exceptionId) {
         open.remove(exceptionId);
+    }
+
+    /** A new baseline: a subject outside it again gets an exception, whatever the last one said. */
+    void baselined() {
+        last.clear();
     }
 
     /** Nobody acts: the ledger raises the exception itself, effective when it finds it, saying why. */
@@ -113,6 +126,7 @@ final class Exceptions {
         return other instanceof Exceptions exceptions
                 && raised == exceptions.raised
                 && open.equals(exceptions.open)
+                && raisedAt.equals(exceptions.raisedAt)
                 && last.equals(exceptions.last);
     }
 

@@ -199,7 +199,7 @@ class PlanController {
 
     private Accepted link(String programId, String milestoneId, DependencyRequest body, boolean remove) {
         String other = body.dependsOnProgramId() == null ? programId : body.dependsOnProgramId();
-        if (!other.equals(programId) && access.rolesOn(Caller.current(), other).isEmpty()) {
+        if (!other.equals(programId) && !Right.READ_PROGRAM.heldBy(access.rolesOn(Caller.current(), other))) {
             // a program the caller may not see is answered as one without that milestone
             other = "(hidden)";
         }

@@ -197,7 +197,7 @@ public class ProgramChanges {
         ChangeRequestRules.Request request = open(command.programId(), command.changeRequestId(), programs);
         switch (command.to()) {
             case IMPLEMENTING -> {
-                request.requireStatus("implemented", ChangeRequestStatus.APPROVED);
+                request.requireStatus("taken into implementation", ChangeRequestStatus.APPROVED);
                 apply(new ChangeImplementationStartedEvent(programId, request.id()));
             }
             case IMPLEMENTED -> {
@@ -240,10 +240,10 @@ public class ProgramChanges {
                         new ChangeRequestDecidedEvent(
                                 programId, request.id(), decisionId, status, decidedOn, conditions),
                         // decided when the decision was (as the decision log shows it), but never before the request
-                        // itself is on record: a meeting's minutes entered late do not make a request exist earlier
+                        // was submitted to it: a meeting's minutes entered late do not decide a request earlier
                         org.axonframework.messaging.MetaData.with(
                                 LedgerMetaData.EFFECTIVE_AT,
-                                latest(clock.startOf(decidedOn), request.raisedAt())
+                                latest(clock.startOf(decidedOn), request.submittedAt())
                                         .toString())));
     }
 
@@ -402,6 +402,12 @@ public class ProgramChanges {
                                 + " exists, and the next is made only by an approved change request");
             }
             ChangeRequestRules.Request request = requireAuthorising(command.changeRequestId(), "changeRequestId");
+            if (request.madeBaseline()) {
+                throw RuleViolationException.conflict(
+                        "change-request-baselined",
+                        command.changeRequestId() + " made a baseline already; another needs another approved change"
+                                + " request.");
+            }
             if (decisionId != null && !decisionId.equals(request.decisionId())) {
                 throw RuleViolationException.invalid(
                         "decided-by-change",
@@ -419,7 +425,7 @@ public class ProgramChanges {
                 milestones.values().stream()
                         .map(milestone -> new BaselineMilestone(milestone.id(), milestone.name(), milestone.dateNow()))
                         .toList(),
-                budget.allocationsOn(programId, asOf).entrySet().stream()
+                budget.allocations(programId).entrySet().stream()
                         .map(line -> new BaselineCost(line.getKey(), line.getValue()))
                         .toList(),
                 contracts.valuesOn(programId, asOf));
@@ -455,10 +461,19 @@ public class ProgramChanges {
     }
 
     @CommandHandler
-    public void handle(DecideExceptionCommand command, ProgramStanding programs, DecisionFacts decisions) {
+    public void handle(
+            DecideExceptionCommand command, ProgramStanding programs, DecisionFacts decisions, BusinessClock clock) {
         openProgram(command.programId(), programs);
         exceptions.requireOpen(command.exceptionId());
         LocalDate decidedOn = decisions.requireApproved(programId, command.decisionId(), "decisionId");
+        LocalDate raisedOn = clock.dateOf(exceptions.raisedAt(command.exceptionId()));
+        if (decidedOn.isBefore(raisedOn)) {
+            throw RuleViolationException.invalid(
+                    "decided-after-exception",
+                    "decisionId",
+                    "was taken on " + decidedOn + ", before " + command.exceptionId() + " was raised on " + raisedOn
+                            + ": the board answers an exception by a decision taken since");
+        }
         apply(new ToleranceExceptionDecidedEvent(
                 programId, command.exceptionId(), command.decisionId(), command.response(), decidedOn));
     }
@@ -595,13 +610,9 @@ public class ProgramChanges {
     @EventSourcingHandler
     void on(ChangeRequestRaisedEvent event, EventMessage<?> message) {
         adopt(event.programId());
-        Object effective = message.getMetaData().get(LedgerMetaData.EFFECTIVE_AT);
         requests.put(
                 event.changeRequestId(),
-                new ChangeRequestRules.Request(
-                        event.changeRequestId(),
-                        event.number(),
-                        effective == null ? message.getTimestamp() : java.time.Instant.parse(effective.toString())));
+                new ChangeRequestRules.Request(event.changeRequestId(), event.number(), effectiveAt(message)));
     }
 
     private static java.time.Instant latest(java.time.Instant a, java.time.Instant b) {
@@ -619,8 +630,14 @@ public class ProgramChanges {
     }
 
     @EventSourcingHandler
-    void on(ChangeRequestSubmittedEvent event) {
-        requests.get(event.changeRequestId()).submittedTo(event.decisionId(), event.assessmentRevision());
+    void on(ChangeRequestSubmittedEvent event, EventMessage<?> message) {
+        requests.get(event.changeRequestId())
+                .submittedTo(event.decisionId(), event.assessmentRevision(), effectiveAt(message));
+    }
+
+    private static java.time.Instant effectiveAt(EventMessage<?> message) {
+        Object effective = message.getMetaData().get(LedgerMetaData.EFFECTIVE_AT);
+        return effective == null ? message.getTimestamp() : java.time.Instant.parse(effective.toString());
     }
 
     @EventSourcingHandler
@@ -698,7 +715,8 @@ public class ProgramChanges {
     void on(BaselineCapturedEvent event) {
         adopt(event.programId());
         baseline = event;
-        requests.values().forEach(ChangeRequestRules.Request::baselined);
+        requests.values().forEach(request -> request.baselined(event.changeRequestId()));
+        exceptions.baselined();
     }
 
     @EventSourcingHandler
@@ -708,8 +726,8 @@ public class ProgramChanges {
     }
 
     @EventSourcingHandler
-    void on(ToleranceExceptionRaisedEvent event) {
-        exceptions.raised(event);
+    void on(ToleranceExceptionRaisedEvent event, EventMessage<?> message) {
+        exceptions.raised(event, effectiveAt(message));
     }
 
     @EventSourcingHandler

@@ -4,8 +4,9 @@ import org.axonframework.commandhandling.gateway.IntervalRetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
 
 /**
- * Retries a command only when it lost a race with another writer of the same aggregate: its unit of
- * work rolled back, so nothing was stored, and the retry decides on the current state. Every other
+ * Retries a command only when it lost a race with another writer of the same aggregate, or when two
+ * units of work that each hold one record waited for the other's (a deadlock the lock factory broke):
+ * its unit of work rolled back, so nothing was stored, and the retry decides on the current state. Every other
  * failure is answered at once, since retrying it could repeat a command that did take effect.
  */
 final class LostRaceRetryScheduler extends IntervalRetryScheduler {
@@ -21,7 +22,8 @@ final class LostRaceRetryScheduler extends IntervalRetryScheduler {
 
     static boolean lostRace(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ConcurrencyException) {
+            if (cause instanceof ConcurrencyException
+                    || cause instanceof org.axonframework.common.lock.DeadlockException) {
                 return true;
             }
         }

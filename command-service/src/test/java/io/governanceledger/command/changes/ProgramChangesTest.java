@@ -134,7 +134,7 @@ class ProgramChangesTest {
     private final Map<String, BigDecimal> allocations = new TreeMap<>();
 
     private final Map<String, BigDecimal> estimates = new TreeMap<>();
-    private final List<LocalDate> allocationDatesAsked = new ArrayList<>();
+    private final List<String> allocationsAskedFor = new ArrayList<>();
     private final BudgetFigures budget = new BudgetFigures() {
         @Override
         public boolean hasLine(String programId, String lineId) {
@@ -142,8 +142,8 @@ class ProgramChangesTest {
         }
 
         @Override
-        public Map<String, BigDecimal> allocationsOn(String programId, LocalDate date) {
-            allocationDatesAsked.add(date);
+        public Map<String, BigDecimal> allocations(String programId) {
+            allocationsAskedFor.add(programId);
             return P.equals(programId) ? new TreeMap<>(allocations) : Map.of();
         }
 
@@ -371,7 +371,8 @@ class ProgramChangesTest {
         if (status == ChangeRequestStatus.ASSESSED) {
             return events;
         }
-        events.add(new ChangeRequestSubmittedEvent(P, id, CHANGE_DECISION, BOARD, 1));
+        events.add(GenericEventMessage.asEventMessage(new ChangeRequestSubmittedEvent(P, id, CHANGE_DECISION, BOARD, 1))
+                .andMetaData(Map.of(LedgerMetaData.EFFECTIVE_AT, RAISED_AT.toString())));
         if (status == ChangeRequestStatus.SUBMITTED) {
             return events;
         }
@@ -455,6 +456,12 @@ class ProgramChangesTest {
 
     static ToleranceExceptionRaisedEvent raised(String exceptionId, ToleranceBreach breach) {
         return new ToleranceExceptionRaisedEvent(P, exceptionId, 1, breach);
+    }
+
+    /** An exception as the ledger raised it at the start of the year, before the board's decisions of these tests. */
+    static Object raisedEarly(String exceptionId, ToleranceBreach breach) {
+        return GenericEventMessage.asEventMessage(raised(exceptionId, breach))
+                .andMetaData(Map.of(LedgerMetaData.EFFECTIVE_AT, RAISED_AT.toString()));
     }
 
     /** Every exception among the events was raised by the ledger itself, effective now, with a reason. */
@@ -878,16 +885,28 @@ class ProgramChangesTest {
         }
 
         @Test
-        void aDecisionTakenBeforeTheRequestWasOnRecordDecidesItFromWhenItWasRaised() {
-            List<Object> events = requestIn(ChangeRequestStatus.SUBMITTED);
-            java.time.Instant raised = java.time.Instant.parse("2026-08-01T12:00:00Z");
-            events.set(
-                    0,
-                    GenericEventMessage.asEventMessage(new ChangeRequestRaisedEvent(P, "CR-1", 1, details()))
-                            .andMetaData(Map.of(LedgerMetaData.EFFECTIVE_AT, raised.toString())));
+        void aDecisionTakenBeforeTheRequestWasSubmittedDecidesItFromItsSubmission() {
+            List<Object> events = requestIn(ChangeRequestStatus.ASSESSED);
+            java.time.Instant submitted = java.time.Instant.parse("2026-08-01T12:00:00Z");
+            events.add(GenericEventMessage.asEventMessage(
+                            new ChangeRequestSubmittedEvent(P, "CR-1", CHANGE_DECISION, BOARD, 1))
+                    .andMetaData(Map.of(LedgerMetaData.EFFECTIVE_AT, submitted.toString())));
             given(events)
                     .when(new TakeDecision(P, CHANGE_DECISION, DecisionStatus.APPROVED, APPROVED_ON))
-                    .expectEventsMatching(effectiveAt(raised.toString()));
+                    .expectEventsMatching(effectiveAt(submitted.toString()));
+        }
+
+        @Test
+        void anExceptionIsAnsweredOnlyByADecisionTakenSinceItWasRaised() {
+            // the decisions of these tests were taken on 10 June: before an exception raised on 1 August
+            List<Object> events = baselined(null);
+            events.add(GenericEventMessage.asEventMessage(new ToleranceExceptionRaisedEvent(
+                            P, "EX-1", 1, cost("L1", "100000.00", "120000.00", "20000.00", "1000.00")))
+                    .andMetaData(Map.of(LedgerMetaData.EFFECTIVE_AT, "2026-08-01T12:00:00Z")));
+            given(events)
+                    .when(new DecideExceptionCommand(ID, P, "EX-1", "DEC-OK-EX", ExceptionResponse.EXCEPTION_PLAN))
+                    .expectExceptionDetails(invalid("decided-after-exception", "decisionId"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -1436,7 +1455,7 @@ class ProgramChangesTest {
                             content,
                             content.sha256()))
                     .expectResultMessagePayload(1);
-            org.assertj.core.api.Assertions.assertThat(allocationDatesAsked).containsExactly(CLOCK.today());
+            org.assertj.core.api.Assertions.assertThat(allocationsAskedFor).containsExactly(P);
         }
 
         @Test
@@ -1528,6 +1547,26 @@ class ProgramChangesTest {
                             content,
                             content.sha256()))
                     .expectResultMessagePayload(2);
+        }
+
+        @Test
+        void aChangeRequestMakesOneBaselineAtMost() {
+            List<Object> events = concat(baselined(null), requestIn(ChangeRequestStatus.IMPLEMENTING));
+            BaselineContent content = new BaselineContent("EUR", List.of(), List.of(), List.of(), List.of());
+            events.add(new BaselineCapturedEvent(
+                    P,
+                    2,
+                    "After CR-1",
+                    CHANGE_DECISION,
+                    "CR-1",
+                    CLOCK.today(),
+                    CLOCK.now(),
+                    content,
+                    content.sha256()));
+            given(events)
+                    .when(new CaptureBaselineCommand(ID, P, "Again", null, "CR-1"))
+                    .expectExceptionDetails(conflict("change-request-baselined"))
+                    .expectNoEvents();
         }
 
         @Test
@@ -1874,7 +1913,7 @@ class ProgramChangesTest {
         private List<Object> m1Exception() {
             List<Object> events = baselined(days(10));
             events.add(forecastChanged("M1", M1_DATE, late));
-            events.add(raised("EX-1", m1Late));
+            events.add(raisedEarly("EX-1", m1Late));
             return events;
         }
 

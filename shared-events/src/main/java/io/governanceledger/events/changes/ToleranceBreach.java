@@ -5,7 +5,7 @@ import java.time.LocalDate;
 
 /**
  * A forecast outside a tolerance, with the figures: the subject (a budget line's id or {@code
- * "total"}; a milestone's id; {@code "scope"}), the baseline and forecast values, the variance and the
+ * "(total)"}; a milestone's id; {@code "scope"}), the baseline and forecast values, the variance and the
  * tolerance it exceeds, in {@code unit} (the currency, {@code days} or {@code items}); for time also
  * the two dates.
  */
@@ -20,6 +20,8 @@ public record ToleranceBreach(
         LocalDate baselineDate,
         LocalDate forecastDate) {
 
-    public static final String TOTAL = "total";
+    /** The subject of the program's total cost: no budget line can have this id (ids start with a letter or digit). */
+    public static final String TOTAL = "(total)";
+
     public static final String SCOPE = "scope";
 }

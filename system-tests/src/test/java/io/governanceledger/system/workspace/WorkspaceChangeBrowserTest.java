@@ -152,6 +152,15 @@ class WorkspaceChangeBrowserTest extends BrowserTest {
         assertThat(browser.text(By.id("open-exceptions")))
                 .contains("Cost of L-OPS", "€1,100,000.00", "€100,000.00", "€50,000.00");
         browser.screenshot("dashboard-open-exception");
+
+        // the same screens in French and in Dutch
+        browser.get(workspace() + "/workspace/programs/" + program + "/changes/CR-1?lang=fr");
+        assertThat(browser.text(By.id("change-status"))).isEqualTo("En mise en œuvre");
+        assertThat(browser.text(By.id("impact-schedule"))).contains("+45 jours");
+        browser.get(workspace() + "/workspace/programs/" + program + "/milestones?lang=nl");
+        assertThat(browser.text(By.tagName("h1"))).startsWith("Mijlpalen van");
+        // against baseline 2, which took the move in
+        assertThat(browser.text(By.id("milestone-M1"))).contains("14 aug. 2027", "+0 dagen");
     }
 
     private static String approved(String api, String title) {
