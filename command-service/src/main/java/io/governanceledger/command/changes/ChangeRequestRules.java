@@ -87,6 +87,8 @@ final class ChangeRequestRules {
         private java.time.Instant submittedAt;
         /** It made a baseline: a change request makes one at most. */
         private boolean madeBaseline;
+        /** The decision that approved it was revoked: it authorises nothing more. */
+        private boolean authorityEnded;
 
         private final java.time.Instant raisedAt;
 
@@ -123,7 +125,17 @@ final class ChangeRequestRules {
         }
 
         boolean authorises() {
-            return AUTHORISING.contains(status);
+            return AUTHORISING.contains(status) && !authorityEnded;
+        }
+
+        /** It authorises now, by an approval of {@code decision}. */
+        boolean authorisesBy(String decision) {
+            return authorises() && decision.equals(decisionId);
+        }
+
+        void authorityEnded() {
+            authorityEnded = true;
+            approvedSinceBaseline = false;
         }
 
         void requireStatus(String change, ChangeRequestStatus... allowed) {
@@ -200,6 +212,7 @@ final class ChangeRequestRules {
                     && submittedRevision == request.submittedRevision
                     && approvedSinceBaseline == request.approvedSinceBaseline
                     && madeBaseline == request.madeBaseline
+                    && authorityEnded == request.authorityEnded
                     && java.util.Objects.equals(submittedAt, request.submittedAt)
                     && impacts.equals(request.impacts)
                     && java.util.Objects.equals(decisionId, request.decisionId);

@@ -18,6 +18,7 @@ import io.governanceledger.events.changes.BaselineScopeItem;
 import io.governanceledger.events.changes.ChangeAssessmentStartedEvent;
 import io.governanceledger.events.changes.ChangeImplementationStartedEvent;
 import io.governanceledger.events.changes.ChangeRequestAssessedEvent;
+import io.governanceledger.events.changes.ChangeRequestAuthorityEndedEvent;
 import io.governanceledger.events.changes.ChangeRequestClosedEvent;
 import io.governanceledger.events.changes.ChangeRequestDecidedEvent;
 import io.governanceledger.events.changes.ChangeRequestImplementedEvent;
@@ -223,6 +224,19 @@ public class ProgramChanges {
      */
     void decisionTaken(
             String decisionId, DecisionStatus outcome, LocalDate decidedOn, String conditions, BusinessClock clock) {
+        if (outcome == DecisionStatus.REVOKED) {
+            requests.values().stream()
+                    .filter(request -> request.authorisesBy(decisionId))
+                    .sorted()
+                    .toList()
+                    .forEach(request -> apply(
+                            new ChangeRequestAuthorityEndedEvent(programId, request.id(), decisionId, decidedOn),
+                            org.axonframework.messaging.MetaData.with(
+                                    LedgerMetaData.EFFECTIVE_AT,
+                                    latest(clock.startOf(decidedOn), request.submittedAt())
+                                            .toString())));
+            return;
+        }
         ChangeRequestStatus status = switch (outcome) {
             case APPROVED -> ChangeRequestStatus.APPROVED;
             case REJECTED -> ChangeRequestStatus.REJECTED;
@@ -643,6 +657,11 @@ public class ProgramChanges {
     @EventSourcingHandler
     void on(ChangeRequestDecidedEvent event) {
         requests.get(event.changeRequestId()).decided(event.outcome());
+    }
+
+    @EventSourcingHandler
+    void on(ChangeRequestAuthorityEndedEvent event) {
+        requests.get(event.changeRequestId()).authorityEnded();
     }
 
     @EventSourcingHandler

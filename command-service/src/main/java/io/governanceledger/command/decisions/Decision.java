@@ -161,7 +161,8 @@ public class Decision {
     }
 
     @CommandHandler
-    public void handle(RevokeDecisionCommand command, ProgramStanding programs, BusinessClock clock) {
+    public void handle(
+            RevokeDecisionCommand command, ProgramStanding programs, DecisionFollowers followers, BusinessClock clock) {
         requireInProgram(command.programId());
         requireApprovedFor("revoked");
         programs.requireOpen(programId);
@@ -184,6 +185,7 @@ public class Decision {
                     "a revocation cannot take effect before " + revoked + ", when it was decided");
         }
         apply(new DecisionRevokedEvent(decisionId, programId, revoked, effective), effectiveAt(clock, revoked));
+        followers.decisionTaken(programId, decisionId, DecisionStatus.REVOKED, revoked, null);
     }
 
     /** A decision is on the register from the meeting it was tabled at (or decided on), or from now if later. */

@@ -10,8 +10,9 @@ import java.time.LocalDate;
 public interface DecisionFollowers {
 
     /**
-     * The decision was approved, rejected or deferred: whatever was submitted to it is decided with it,
-     * in the same unit of work (and may refuse the decision, which then records nothing).
+     * The decision was approved, rejected or deferred (whatever was submitted to it is decided with it),
+     * or revoked (what it approved authorises nothing more), in the same unit of work; the follower may
+     * refuse it, and then nothing is recorded.
      */
     void decisionTaken(
             String programId, String decisionId, DecisionStatus outcome, LocalDate decidedOn, String conditions);

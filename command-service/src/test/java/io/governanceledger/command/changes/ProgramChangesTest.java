@@ -25,6 +25,7 @@ import io.governanceledger.events.changes.BaselineScopeItem;
 import io.governanceledger.events.changes.ChangeAssessmentStartedEvent;
 import io.governanceledger.events.changes.ChangeImplementationStartedEvent;
 import io.governanceledger.events.changes.ChangeRequestAssessedEvent;
+import io.governanceledger.events.changes.ChangeRequestAuthorityEndedEvent;
 import io.governanceledger.events.changes.ChangeRequestClosedEvent;
 import io.governanceledger.events.changes.ChangeRequestDecidedEvent;
 import io.governanceledger.events.changes.ChangeRequestDetails;
@@ -1352,6 +1353,25 @@ class ProgramChangesTest {
             given(baselined(null))
                     .when(new RemoveScopeItemCommand(ID, P, "S1", null))
                     .expectExceptionDetails(invalid("change-request-required", "changeRequestId"))
+                    .expectNoEvents();
+        }
+
+        @Test
+        void revokingTheApprovingDecisionEndsTheRequestsAuthority() {
+            LocalDate revokedOn = APPROVED_ON.plusDays(20);
+            given(concat(baselined(null), requestIn(ChangeRequestStatus.IMPLEMENTING)))
+                    .when(new TakeDecision(P, CHANGE_DECISION, DecisionStatus.REVOKED, revokedOn))
+                    .expectEvents(new ChangeRequestAuthorityEndedEvent(P, "CR-1", CHANGE_DECISION, revokedOn))
+                    .expectEventsMatching(effectiveAt("2026-06-29T22:00:00Z"));
+            List<Object> revoked = concat(baselined(null), requestIn(ChangeRequestStatus.IMPLEMENTING));
+            revoked.add(new ChangeRequestAuthorityEndedEvent(P, "CR-1", CHANGE_DECISION, revokedOn));
+            given(revoked)
+                    .when(new AddScopeItemCommand(ID, P, "S3", "Second hall", null, "CR-1"))
+                    .expectExceptionDetails(invalid("approved-change-required", "changeRequestId"))
+                    .expectNoEvents();
+            // another decision's revocation changes nothing
+            given(concat(baselined(null), requestIn(ChangeRequestStatus.IMPLEMENTING)))
+                    .when(new TakeDecision(P, "DEC-OTHER", DecisionStatus.REVOKED, revokedOn))
                     .expectNoEvents();
         }
 

@@ -4,6 +4,7 @@ import io.governanceledger.events.changes.BaselineCapturedEvent;
 import io.governanceledger.events.changes.ChangeAssessmentStartedEvent;
 import io.governanceledger.events.changes.ChangeImplementationStartedEvent;
 import io.governanceledger.events.changes.ChangeRequestAssessedEvent;
+import io.governanceledger.events.changes.ChangeRequestAuthorityEndedEvent;
 import io.governanceledger.events.changes.ChangeRequestClosedEvent;
 import io.governanceledger.events.changes.ChangeRequestDecidedEvent;
 import io.governanceledger.events.changes.ChangeRequestImplementedEvent;
@@ -68,6 +69,11 @@ class ChangeControlProjection {
 
     @EventHandler
     void on(ChangeRequestDecidedEvent event, EventMessage<?> message, TrackingToken token) {
+        request(event.programId(), event.changeRequestId(), message, token);
+    }
+
+    @EventHandler
+    void on(ChangeRequestAuthorityEndedEvent event, EventMessage<?> message, TrackingToken token) {
         request(event.programId(), event.changeRequestId(), message, token);
     }
 

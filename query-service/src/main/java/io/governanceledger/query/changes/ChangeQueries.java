@@ -82,6 +82,7 @@ class ChangeQueries {
                         state.decidingBody(),
                         state.conditions(),
                         state.decidedBy(),
+                        state.authorityEndedOn(),
                         trace(state, point),
                         history("change_request_fact", recordId, point)));
     }

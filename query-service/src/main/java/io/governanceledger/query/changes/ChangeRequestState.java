@@ -3,6 +3,7 @@ package io.governanceledger.query.changes;
 import io.governanceledger.events.changes.ChangeAssessmentStartedEvent;
 import io.governanceledger.events.changes.ChangeImplementationStartedEvent;
 import io.governanceledger.events.changes.ChangeRequestAssessedEvent;
+import io.governanceledger.events.changes.ChangeRequestAuthorityEndedEvent;
 import io.governanceledger.events.changes.ChangeRequestClosedEvent;
 import io.governanceledger.events.changes.ChangeRequestDecidedEvent;
 import io.governanceledger.events.changes.ChangeRequestDetails;
@@ -36,7 +37,8 @@ record ChangeRequestState(
         LocalDate decidedOn,
         String conditions,
         String decidedBy,
-        Instant lastChangedAt) {
+        Instant lastChangedAt,
+        LocalDate authorityEndedOn) {
 
     static ChangeRequestState fold(ChangeRequestState state, Fact fact) {
         Object event = fact.event();
@@ -57,7 +59,8 @@ record ChangeRequestState(
                     null,
                     null,
                     null,
-                    fact.recordedAt());
+                    fact.recordedAt(),
+                    null);
         }
         if (state == null) {
             return null;
@@ -89,7 +92,8 @@ record ChangeRequestState(
                     null,
                     null,
                     null,
-                    fact.recordedAt());
+                    fact.recordedAt(),
+                    state.authorityEndedOn);
         }
         if (event instanceof ChangeRequestDecidedEvent decided) {
             return new ChangeRequestState(
@@ -108,7 +112,28 @@ record ChangeRequestState(
                     decided.decidedOn(),
                     decided.conditions(),
                     fact.actor(),
-                    fact.recordedAt());
+                    fact.recordedAt(),
+                    state.authorityEndedOn);
+        }
+        if (event instanceof ChangeRequestAuthorityEndedEvent ended) {
+            return new ChangeRequestState(
+                    state.changeRequestId,
+                    state.programId,
+                    state.number,
+                    state.details,
+                    state.status,
+                    state.raisedBy,
+                    state.raisedAt,
+                    state.assessor,
+                    state.assessments,
+                    state.decisionId,
+                    state.decidingBody,
+                    state.submittedRevision,
+                    state.decidedOn,
+                    state.conditions,
+                    state.decidedBy,
+                    fact.recordedAt(),
+                    ended.revokedOn());
         }
         if (event instanceof ChangeRequestWithdrawnEvent) {
             // no longer before the decision it was submitted to: its history keeps the submission
@@ -128,7 +153,8 @@ record ChangeRequestState(
                     null,
                     null,
                     null,
-                    fact.recordedAt());
+                    fact.recordedAt(),
+                    state.authorityEndedOn);
         }
         if (event instanceof ChangeImplementationStartedEvent) {
             return state.with(ChangeRequestStatus.IMPLEMENTING, fact);
@@ -181,7 +207,8 @@ record ChangeRequestState(
                 decidedOn,
                 conditions,
                 decidedBy,
-                fact.recordedAt());
+                fact.recordedAt(),
+                authorityEndedOn);
     }
 
     private ChangeRequestState assessedBy(String newAssessor, List<AssessmentView> newAssessments) {
@@ -201,6 +228,7 @@ record ChangeRequestState(
                 decidedOn,
                 conditions,
                 decidedBy,
-                lastChangedAt);
+                lastChangedAt,
+                authorityEndedOn);
     }
 }
