@@ -102,14 +102,11 @@ final class Exceptions {
                         + " against a baseline date of " + breach.baselineDate();
             case SCOPE -> breach.variance() + " scope items added or removed since the baseline";
         };
-        return MetaData.with(LedgerMetaData.ACTOR, SystemAction.ACTOR)
-                .and(LedgerMetaData.ACTOR_NAME, "Governance Ledger")
-                .and(LedgerMetaData.PROGRAM_ID, programId)
-                .and(LedgerMetaData.EFFECTIVE_AT, clock.now().toString())
-                .and(
-                        LedgerMetaData.REASON,
-                        what + ": outside the tolerance of " + breach.allowed() + " " + breach.unit() + " (variance "
-                                + breach.variance() + ")");
+        String reason = what + ": outside the tolerance of " + breach.allowed() + " " + breach.unit() + " (variance "
+                + breach.variance() + ")";
+        return SystemAction.metaData(programId, reason)
+                .and(LedgerMetaData.ACTOR_NAME, SystemAction.ACTOR_NAME)
+                .and(LedgerMetaData.EFFECTIVE_AT, clock.now().toString());
     }
 
     private static String key(ToleranceBreach breach) {

@@ -14,15 +14,23 @@ public final class SystemAction {
     /** The actor of events the ledger records on its own. */
     public static final String ACTOR = "system:governance-ledger";
 
+    /** The name shown for that actor. */
+    public static final String ACTOR_NAME = "Governance Ledger";
+
     private SystemAction() {}
+
+    /** Metadata of an event the ledger records on its own, for the program, saying why. */
+    public static MetaData metaData(String programId, String reason) {
+        return MetaData.with(LedgerMetaData.ACTOR, ACTOR)
+                .and(LedgerMetaData.PROGRAM_ID, programId)
+                .and(LedgerMetaData.REASON, reason);
+    }
 
     public static MetaData metaData(DeadlineMessage<?> deadline, String programId, String reason) {
         Object correlation =
                 deadline.getMetaData().getOrDefault(LedgerMetaData.CORRELATION_ID, deadline.getIdentifier());
-        return MetaData.with(LedgerMetaData.ACTOR, ACTOR)
-                .and(LedgerMetaData.PROGRAM_ID, programId)
+        return metaData(programId, reason)
                 .and(LedgerMetaData.CORRELATION_ID, correlation)
-                .and(LedgerMetaData.CAUSATION_ID, deadline.getIdentifier())
-                .and(LedgerMetaData.REASON, reason);
+                .and(LedgerMetaData.CAUSATION_ID, deadline.getIdentifier());
     }
 }

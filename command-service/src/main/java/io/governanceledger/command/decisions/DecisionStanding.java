@@ -1,9 +1,6 @@
 package io.governanceledger.command.decisions;
 
 import io.governanceledger.support.messaging.RuleViolationException;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
-import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,10 +17,10 @@ public interface DecisionStanding {
     @Component
     class FromRepository implements DecisionStanding {
 
-        private final Repository<Decision> decisions;
+        private final DecisionFacts decisions;
         private final DecisionFollowers followers;
 
-        public FromRepository(Repository<Decision> decisions, DecisionFollowers followers) {
+        public FromRepository(DecisionFacts decisions, DecisionFollowers followers) {
             this.decisions = decisions;
             this.followers = followers;
         }
@@ -40,18 +37,7 @@ public interface DecisionStanding {
                 }
                 return;
             }
-            boolean approved;
-            try {
-                approved = decisions.load(decisionId).invoke(decision -> decision.isApprovedIn(programId));
-            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-                approved = false;
-            }
-            if (!approved) {
-                throw RuleViolationException.invalid(
-                        "approved-decision-required",
-                        field,
-                        "'" + decisionId + "' is not an approved decision of program " + programId);
-            }
+            decisions.requireApproved(programId, decisionId, field);
         }
     }
 }
