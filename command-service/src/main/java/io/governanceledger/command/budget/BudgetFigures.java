@@ -1,10 +1,9 @@
 package io.governanceledger.command.budget;
 
+import io.governanceledger.command.commandbus.OtherRecords;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Optional;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -50,12 +49,7 @@ public interface BudgetFigures {
         }
 
         private Optional<ProgramBudget> budget(String programId) {
-            try {
-                return Optional.ofNullable(
-                        budgets.load(ProgramBudget.idOf(programId)).invoke(budget -> budget));
-            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-                return Optional.empty();
-            }
+            return OtherRecords.ask(budgets, ProgramBudget.idOf(programId), budget -> budget);
         }
     }
 }

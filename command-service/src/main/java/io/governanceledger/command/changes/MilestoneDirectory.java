@@ -1,7 +1,6 @@
 package io.governanceledger.command.changes;
 
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
+import io.governanceledger.command.commandbus.OtherRecords;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -24,20 +23,14 @@ public interface MilestoneDirectory {
 
         @Override
         public boolean hasMilestone(String programId, String milestoneId) {
-            try {
-                return changes.load(ProgramChanges.idOf(programId)).invoke(other -> other.hasMilestone(milestoneId));
-            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-                return false;
-            }
+            return OtherRecords.ask(changes, ProgramChanges.idOf(programId), other -> other.hasMilestone(milestoneId))
+                    .orElse(false);
         }
 
         @Override
         public java.util.Set<PlanRules.Dependency> dependenciesOf(String programId, String milestoneId) {
-            try {
-                return changes.load(ProgramChanges.idOf(programId)).invoke(other -> other.dependenciesOf(milestoneId));
-            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-                return java.util.Set.of();
-            }
+            return OtherRecords.ask(changes, ProgramChanges.idOf(programId), other -> other.dependenciesOf(milestoneId))
+                    .orElse(java.util.Set.of());
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.governanceledger.command.contracts;
 
+import io.governanceledger.command.commandbus.OtherRecords;
 import io.governanceledger.events.changes.AmendmentCheck;
 import io.governanceledger.events.changes.BaselineContract;
 import io.governanceledger.events.contracts.ContractRegisteredEvent;
@@ -11,9 +12,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -123,12 +122,7 @@ public interface ContractFacts {
             if (contractId == null || contractId.isBlank()) {
                 return Optional.empty();
             }
-            try {
-                return Optional.ofNullable(
-                        contracts.load(contractId).invoke(contract -> contract.belongsTo(programId) ? contract : null));
-            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-                return Optional.empty();
-            }
+            return OtherRecords.ask(contracts, contractId, contract -> contract.belongsTo(programId) ? contract : null);
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.governanceledger.command.decisions;
 
+import io.governanceledger.command.commandbus.OtherRecords;
 import io.governanceledger.support.messaging.RuleViolationException;
 import java.time.LocalDate;
 import java.util.function.Function;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -58,11 +57,7 @@ public interface DecisionFacts {
             if (decisionId == null || decisionId.isBlank()) {
                 return null;
             }
-            try {
-                return decisions.load(decisionId).invoke(question);
-            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-                return null;
-            }
+            return OtherRecords.ask(decisions, decisionId, question).orElse(null);
         }
     }
 }

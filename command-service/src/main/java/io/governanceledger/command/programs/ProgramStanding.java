@@ -1,9 +1,8 @@
 package io.governanceledger.command.programs;
 
+import io.governanceledger.command.commandbus.OtherRecords;
 import io.governanceledger.support.messaging.RuleViolationException;
 import java.time.LocalDate;
-import org.axonframework.eventsourcing.IncompatibleAggregateException;
-import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
@@ -56,18 +55,9 @@ public interface ProgramStanding {
         }
 
         private Program load(String programId) {
-            Program program;
-            try {
-                program = programs.load(programId).invoke(loaded -> loaded.exists() ? loaded : null);
-            } catch (AggregateNotFoundException | IncompatibleAggregateException e) {
-                // no events, or the events of another kind of record
-                program = null;
-            }
-            if (program == null) {
-                throw RuleViolationException.notFound(
-                        "unknown-program", "programId", "No program '" + programId + "'.");
-            }
-            return program;
+            return OtherRecords.ask(programs, programId, loaded -> loaded.exists() ? loaded : null)
+                    .orElseThrow(() -> RuleViolationException.notFound(
+                            "unknown-program", "programId", "No program '" + programId + "'."));
         }
     }
 }
