@@ -3,7 +3,6 @@ package io.governanceledger.query.access;
 import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
-import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -31,8 +30,7 @@ class AccessReadController {
     AccessView program(@PathVariable String programId, PointInTime point) {
         return queries.query(new FindAccessQuery(programId, point), ResponseTypes.optionalInstanceOf(AccessView.class))
                 .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+                .orElseThrow(() -> point.unknownProgram(programId));
     }
 
     @GetMapping("/api/access/grants")

@@ -7,7 +7,6 @@ import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.ProblemResponses;
-import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -43,8 +42,7 @@ class BudgetReadController {
     BudgetView budget(@PathVariable String programId, PointInTime point) {
         return queries.query(new FindBudgetQuery(programId, point), ResponseTypes.optionalInstanceOf(BudgetView.class))
                 .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+                .orElseThrow(() -> point.unknownProgram(programId));
     }
 
     @GetMapping("/api/programs/{programId}/budget/movements")
@@ -87,11 +85,8 @@ class BudgetReadController {
                         new FindMovementQuery(programId, movementId, point),
                         ResponseTypes.optionalInstanceOf(MovementView.class))
                 .join()
-                .orElseThrow(() -> RecordNotFoundException.notAt(
-                        "movementId",
-                        "Program " + programId + " has no movement '" + movementId + "'",
-                        point.askedAsOf(),
-                        point.askedKnownAt()));
+                .orElseThrow(() ->
+                        point.notFound("movementId", "Program " + programId + " has no movement '" + movementId + "'"));
         return ResponseEntity.ok().body(movement);
     }
 
@@ -106,11 +101,8 @@ class BudgetReadController {
                         new FindBudgetLineLineageQuery(programId, lineId, point),
                         ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
                 .join()
-                .orElseThrow(() -> RecordNotFoundException.notAt(
-                        "lineId",
-                        "Program " + programId + " has no budget line '" + lineId + "'",
-                        point.askedAsOf(),
-                        point.askedKnownAt()));
+                .orElseThrow(() ->
+                        point.notFound("lineId", "Program " + programId + " has no budget line '" + lineId + "'"));
     }
 
     @GetMapping("/api/programs/{programId}/budget/delegations")
@@ -155,9 +147,6 @@ class BudgetReadController {
     private MovementLedgerView ledger(FindMovementsQuery query) {
         return queries.query(query, ResponseTypes.optionalInstanceOf(MovementLedgerView.class))
                 .join()
-                .orElseThrow(() -> RecordNotFoundException.unknownProgram(
-                        query.programId(),
-                        query.point().askedAsOf(),
-                        query.point().askedKnownAt()));
+                .orElseThrow(() -> query.point().unknownProgram(query.programId()));
     }
 }

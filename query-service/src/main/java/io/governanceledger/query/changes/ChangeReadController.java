@@ -62,11 +62,9 @@ class ChangeReadController {
                         new FindChangeRequestQuery(programId, changeRequestId, point),
                         ResponseTypes.optionalInstanceOf(ChangeRequestView.class))
                 .join()
-                .orElseThrow(() -> RecordNotFoundException.notAt(
+                .orElseThrow(() -> point.notFound(
                         "changeRequestId",
-                        "Program " + programId + " has no change request '" + changeRequestId + "'",
-                        point.askedAsOf(),
-                        point.askedKnownAt()));
+                        "Program " + programId + " has no change request '" + changeRequestId + "'"));
     }
 
     @GetMapping("/milestones")
@@ -154,16 +152,10 @@ class ChangeReadController {
     }
 
     private static <T> T program(CompletableFuture<Optional<T>> answer, String programId, PointInTime point) {
-        return answer.join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+        return answer.join().orElseThrow(() -> point.unknownProgram(programId));
     }
 
     private static RecordNotFoundException noBaseline(String programId, int number, PointInTime point) {
-        return RecordNotFoundException.notAt(
-                "number",
-                "Program " + programId + " has no baseline " + number,
-                point.askedAsOf(),
-                point.askedKnownAt());
+        return point.notFound("number", "Program " + programId + " has no baseline " + number);
     }
 }

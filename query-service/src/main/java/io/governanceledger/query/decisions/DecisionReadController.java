@@ -5,7 +5,6 @@ import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
 import io.governanceledger.support.web.ProblemResponses;
-import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
@@ -53,8 +52,7 @@ class DecisionReadController {
                         new FindDecisionsQuery(programId, status, from, to, offset, limit, point),
                         ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
                 .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+                .orElseThrow(() -> point.unknownProgram(programId));
         return ResponseEntity.ok(register);
     }
 
@@ -68,10 +66,7 @@ class DecisionReadController {
                         new FindDecisionQuery(programId, decisionId, point),
                         ResponseTypes.optionalInstanceOf(DecisionView.class))
                 .join()
-                .orElseThrow(() -> RecordNotFoundException.notAt(
-                        "decisionId",
-                        "Program " + programId + " has no decision '" + decisionId + "'",
-                        point.askedAsOf(),
-                        point.askedKnownAt()));
+                .orElseThrow(() ->
+                        point.notFound("decisionId", "Program " + programId + " has no decision '" + decisionId + "'"));
     }
 }

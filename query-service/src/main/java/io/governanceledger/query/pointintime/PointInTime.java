@@ -2,6 +2,7 @@ package io.governanceledger.query.pointintime;
 
 import io.governanceledger.query.timeline.RecordVersions;
 import io.governanceledger.support.time.BusinessClock;
+import io.governanceledger.support.web.RecordNotFoundException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -49,5 +50,15 @@ public record PointInTime(
 
     public OffsetDateTime effectiveAtUtc() {
         return RecordVersions.utc(effectiveAt);
+    }
+
+    /** No program {@code programId} at this point; the answer names the point the request asked for. */
+    public RecordNotFoundException unknownProgram(String programId) {
+        return RecordNotFoundException.unknownProgram(programId, askedAsOf, askedKnownAt);
+    }
+
+    /** {@code what} (the record {@code field} names) is not there at this point, named as asked for. */
+    public RecordNotFoundException notFound(String field, String what) {
+        return RecordNotFoundException.notAt(field, what, askedAsOf, askedKnownAt);
     }
 }

@@ -6,7 +6,6 @@ import io.governanceledger.support.security.AccessDecider;
 import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
-import io.governanceledger.support.web.RecordNotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -55,7 +54,6 @@ class ProgramReadController {
         return queries.query(
                         new FindProgramQuery(programId, point), ResponseTypes.optionalInstanceOf(ProgramView.class))
                 .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+                .orElseThrow(() -> point.unknownProgram(programId));
     }
 }

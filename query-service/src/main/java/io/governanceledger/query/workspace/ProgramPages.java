@@ -5,7 +5,6 @@ import io.governanceledger.query.pointintime.PointInTime;
 import io.governanceledger.query.programs.FindProgramQuery;
 import io.governanceledger.query.programs.ProgramView;
 import io.governanceledger.support.time.BusinessClock;
-import io.governanceledger.support.web.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -36,8 +35,7 @@ public class ProgramPages {
         ProgramView program = queries.query(
                         new FindProgramQuery(programId, point), ResponseTypes.optionalInstanceOf(ProgramView.class))
                 .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+                .orElseThrow(() -> point.unknownProgram(programId));
         model.addAttribute("travel", TimeTravel.of(point, clock));
         model.addAttribute("program", program);
         return program;

@@ -76,8 +76,7 @@ class AccessPages {
         AccessView access = queries.query(
                         new FindAccessQuery(programId, point), ResponseTypes.optionalInstanceOf(AccessView.class))
                 .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+                .orElseThrow(() -> point.unknownProgram(programId));
         model.addAttribute("access", access);
         model.addAttribute("roles", AccessRole.values());
         model.addAttribute("kinds", GranteeKind.values());

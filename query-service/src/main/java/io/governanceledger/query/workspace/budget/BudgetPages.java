@@ -18,7 +18,6 @@ import io.governanceledger.query.workspace.ConditionalOnWorkspace;
 import io.governanceledger.query.workspace.ProgramPages;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
-import io.governanceledger.support.web.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -118,8 +117,7 @@ class BudgetPages {
                         filters.query(programId, 0, 0, point),
                         ResponseTypes.optionalInstanceOf(MovementLedgerView.class))
                 .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+                .orElseThrow(() -> point.unknownProgram(programId));
         return LedgerCsv.download(programId, ledger.movements());
     }
 
@@ -156,11 +154,8 @@ class BudgetPages {
                         new FindBudgetLineLineageQuery(programId, lineId, point),
                         ResponseTypes.optionalInstanceOf(BudgetLineLineageView.class))
                 .join()
-                .orElseThrow(() -> RecordNotFoundException.notAt(
-                        "lineId",
-                        "Program " + programId + " has no budget line '" + lineId + "'",
-                        point.askedAsOf(),
-                        point.askedKnownAt()));
+                .orElseThrow(() ->
+                        point.notFound("lineId", "Program " + programId + " has no budget line '" + lineId + "'"));
         model.addAttribute("lineage", lineage);
         return "workspace/budget/lineage";
     }

@@ -30,7 +30,6 @@ import io.governanceledger.support.security.AccessDecider;
 import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
-import io.governanceledger.support.web.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -208,8 +207,7 @@ class ChangeRequestPages {
                         new FindChangeRequestsQuery(programId, status, point),
                         ResponseTypes.optionalInstanceOf(ChangeRegisterView.class))
                 .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+                .orElseThrow(() -> point.unknownProgram(programId));
         model.addAttribute("register", register);
         model.addAttribute("statuses", ChangeRequestStatus.values());
         model.addAttribute("status", status);
@@ -237,11 +235,9 @@ class ChangeRequestPages {
                         new FindChangeRequestQuery(programId, changeRequestId, point),
                         ResponseTypes.optionalInstanceOf(ChangeRequestView.class))
                 .join()
-                .orElseThrow(() -> RecordNotFoundException.notAt(
+                .orElseThrow(() -> point.notFound(
                         "changeRequestId",
-                        "Program " + programId + " has no change request '" + changeRequestId + "'",
-                        point.askedAsOf(),
-                        point.askedKnownAt()));
+                        "Program " + programId + " has no change request '" + changeRequestId + "'"));
         model.addAttribute("cr", request);
         model.addAttribute("steps", STEPS.getOrDefault(request.summary().status(), Set.of()));
         model.addAttribute("stepFields", STEP_FIELDS);

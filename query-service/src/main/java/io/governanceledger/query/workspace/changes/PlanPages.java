@@ -30,7 +30,6 @@ import io.governanceledger.support.security.AccessDecider;
 import io.governanceledger.support.security.Caller;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
-import io.governanceledger.support.web.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -337,8 +336,6 @@ class PlanPages {
     }
 
     private static <T> T program(CompletableFuture<Optional<T>> answer, String programId, PointInTime point) {
-        return answer.join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+        return answer.join().orElseThrow(() -> point.unknownProgram(programId));
     }
 }

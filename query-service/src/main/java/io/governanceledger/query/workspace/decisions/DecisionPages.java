@@ -12,7 +12,6 @@ import io.governanceledger.query.workspace.FormValues;
 import io.governanceledger.query.workspace.ProgramPages;
 import io.governanceledger.support.security.Requires;
 import io.governanceledger.support.security.Right;
-import io.governanceledger.support.web.RecordNotFoundException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -76,8 +75,7 @@ class DecisionPages {
                         new FindDecisionsQuery(programId, status, from, to, offset, PAGE_SIZE, point),
                         ResponseTypes.optionalInstanceOf(DecisionRegisterView.class))
                 .join()
-                .orElseThrow(() ->
-                        RecordNotFoundException.unknownProgram(programId, point.askedAsOf(), point.askedKnownAt()));
+                .orElseThrow(() -> point.unknownProgram(programId));
         at(point, programId, model);
         model.addAttribute("register", register);
         model.addAttribute("statuses", DecisionStatus.values());
@@ -216,11 +214,8 @@ class DecisionPages {
                         new FindDecisionQuery(programId, decisionId, point),
                         ResponseTypes.optionalInstanceOf(DecisionView.class))
                 .join()
-                .orElseThrow(() -> RecordNotFoundException.notAt(
-                        "decisionId",
-                        "Program " + programId + " has no decision '" + decisionId + "'",
-                        point.askedAsOf(),
-                        point.askedKnownAt()));
+                .orElseThrow(() ->
+                        point.notFound("decisionId", "Program " + programId + " has no decision '" + decisionId + "'"));
     }
 
     private void at(PointInTime point, String programId, Model model) {
